@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAuthRoutes } from './auth/authRoutes';
+import { loadTokenSecret } from './auth/secrets';
+import type { Database } from './db/database';
+import { errorBody, HttpError, sendError } from './http/errors';
+import { ChangeNotifier } from './sync/changeNotifier';
+import { registerSyncRoutes } from './sync/syncRoutes';
+import { SERVER_VERSION } from './version';
+
+export interface ServerOptions {
+  db: Database;
+  /** Built renderer to serve at `/`, so a browser pointed at the server gets the app. */
+  staticDir?: string | null;
+  /** Extra origins allowed to call the API (the app's own `app://jiuzhu` is always allowed). */
+  corsOrigins?: string[];
+  logger?: FastifyServerOptions['logger'];
+}
+
+const APP_ORIGINS = ['app://jiuzhu'];
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+  });
+  const secret = await loadTokenSecret(db);
+  const notifier = new ChangeNotifier(db);
+  await notifier.start();
+  app.addHook('onClose', async () => notifier.stop());
+
+  const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
+  await app.register(fastifyCors, {
+    origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding'],
+    methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error);
+    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
+    if (status === 413) return reply.status(413).send(errorBody('too_large', '请求内容过大'));
+    if (status === 415) return reply.status(415).send(errorBody('unsupported_media_type', '请求格式不支持，应为 JSON'));
+    if (status >= 400 && status < 500) return reply.status(400).send(errorBody('bad_request', '请求格式错误'));
+    reply.log.error({ code: (error as { code?: string }).code, name: error instanceof Error ? error.name : 'unknown' }, 'request failed');
+    return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
+  });
+
+  app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
+  registerAuthRoutes(app, db, secret);
+  registerSyncRoutes(app, { db, secret, notifier });
+
+  const staticDir = options.staticDir;
+  if (staticDir && existsSync(staticDir)) {
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && staticDir && existsSync(staticDir) && request.method === 'GET') {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('not_found', '找不到该地址'));
+  });
+  return app;
+}

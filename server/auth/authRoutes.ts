@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { TokenResponse } from '../../shared/sync/wire';
+import type { Database } from '../db/database';
+import { HttpError } from '../http/errors';
+import { parseBody } from '../http/parseBody';
+import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
+import { ACCESS_TOKEN_SECONDS, signAccessToken } from './accessTokens';
+import { LoginThrottle } from './loginThrottle';
+import { verifyPassword } from './passwords';
+import { consumeRefreshToken, issueRefreshToken, recordDevice } from './refreshTokens';
+
+const loginBody = z.strictObject({
+  username: z.string().min(1).max(80),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().min(8).max(80),
+  deviceName: z.string().max(120).optional(),
+});
+
+const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
+
+// A fixed hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export function registerAuthRoutes(app: FastifyInstance, db: Database, secret: string): void {
+  const throttle = new LoginThrottle();
+
+  const tokensFor = async (user: StoredUser, deviceId: string): Promise<TokenResponse> => ({
+    accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode }, secret),
+    refreshToken: await issueRefreshToken(db, user.id, deviceId),
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    user: publicUser(user),
+  });
+
+  app.post('/api/v1/auth/login', async (request) => {
+    const body = parseBody(loginBody, request.body);
+    const keys = [`user:${body.username}`, `addr:${request.ip}`];
+    if (throttle.isBlocked(keys)) {
+      throw new HttpError(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试');
+    }
+    const user = await findUserByUsername(db, body.username);
+    const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !passwordOk || !user.active) {
+      throttle.recordFailure(keys);
+      throw new HttpError(401, 'invalid_credentials', '用户名或密码错误');
+    }
+    throttle.clear(keys);
+    const deviceAllowed = await recordDevice(db, user.id, body.deviceId, body.deviceName);
+    if (!deviceAllowed) throw new HttpError(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员');
+    return tokensFor(user, body.deviceId);
+  });
+
+  app.post('/api/v1/auth/refresh', async (request) => {
+    const body = parseBody(refreshBody, request.body);
+    const owner = await consumeRefreshToken(db, body.refreshToken);
+    const user = owner ? await findUserById(db, owner.userId) : null;
+    if (!owner || !user) throw new HttpError(401, 'invalid_refresh_token', '登录已失效，请重新登录');
+    return tokensFor(user, owner.deviceId);
+  });
+}

@@ -1,0 +1,34 @@
+import type { FastifyRequest } from 'fastify';
+import { scopePrefix, type Role } from '../../shared/auth/roles';
+import type { Database } from '../db/database';
+import { HttpError } from '../http/errors';
+import { verifyAccessToken } from './accessTokens';
+
+/** Who is asking, as established from a verified token and the current user and device records. */
+export interface Caller {
+  userId: string;
+  deviceId: string;
+  role: Role;
+  /** Area-code prefix bounding what the caller may read and write. */
+  scope: string;
+}
+
+/**
+ * Verifies the bearer token and re-checks the user and device against the database, so a
+ * deactivated user or revoked device is refused at its next request, not when its token expires.
+ */
+export async function authenticate(request: FastifyRequest, db: Database, secret: string): Promise<Caller> {
+  const header = request.headers.authorization;
+  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+  if (!token) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
+  const claims = verifyAccessToken(token, secret);
+  if (!claims) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
+  const rows = await db.query<{ role: Role; area_code: string }>(
+    `SELECT u.role, u.area_code FROM users u JOIN devices d ON d.user_id = u.id
+      WHERE u.id = $1 AND d.device_id = $2 AND u.active AND d.revoked_at IS NULL`,
+    [claims.sub, claims.dev],
+  );
+  const row = rows[0];
+  if (!row) throw new HttpError(401, 'unauthorized', '账号或设备已停用');
+  return { userId: claims.sub, deviceId: claims.dev, role: row.role, scope: scopePrefix(row.role, row.area_code) };
+}

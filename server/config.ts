@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  staticDir: string;
+  corsOrigins: string[];
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env['PORT'] ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
+  return {
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    databaseUrl: env['DATABASE_URL'] || undefined,
+    dataDir: path.resolve(env['JIUZHU_DATA_DIR'] ?? './data/server'),
+    demo: env['JIUZHU_DEMO'] === '1',
+    staticDir: path.resolve(env['JIUZHU_STATIC_DIR'] ?? './out/renderer'),
+    corsOrigins: (env['JIUZHU_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

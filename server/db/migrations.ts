@@ -1,0 +1,88 @@
+import type { Database } from './database';
+
+/**
+ * One entry per schema version, applied in order, each in its own transaction. A shipped
+ * migration is never edited: a change is a new entry.
+ */
+export const migrations: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        display_name text NOT NULL,
+        role text NOT NULL,
+        area_code text NOT NULL,
+        active boolean NOT NULL DEFAULT true,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE devices (
+        user_id text NOT NULL REFERENCES users(id),
+        device_id text NOT NULL,
+        device_name text,
+        revoked_at timestamptz,
+        last_seen_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, device_id)
+      );
+      CREATE TABLE refresh_tokens (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id),
+        device_id text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE server_secrets (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE SEQUENCE change_seq;
+      CREATE TABLE documents (
+        collection text NOT NULL,
+        id text NOT NULL,
+        area_code text NOT NULL,
+        data jsonb NOT NULL,
+        deleted boolean NOT NULL,
+        seq bigint NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX documents_by_seq ON documents (collection, seq);
+      CREATE INDEX documents_by_area ON documents (collection, area_code text_pattern_ops, seq);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(`database schema version ${found} is newer than this server (${LATEST_SCHEMA_VERSION}); upgrade the server`);
+  }
+}
+
+export async function migrate(db: Database): Promise<void> {
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  // Two server processes starting together must not both apply the same migration.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7164001)');
+    const rows = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    const current = rows[0]?.version ?? 0;
+    if (current > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(current);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+    }
+  });
+}
+
+/** Extended-protocol queries take one statement each; our migrations contain no literal semicolons. */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { buildServer } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/openDatabase';
+import { seedDemoData } from './demo/seedDemo';
+import { addUser } from './users/userStore';
+
+/** `npm run server` starts the server; `npm run server -- user add …` creates a user. */
+async function main(argv: string[]): Promise<void> {
+  const config = readConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (argv[0] === 'user' && argv[1] === 'add') {
+    try {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: {
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string' },
+          area: { type: 'string' },
+          name: { type: 'string' },
+        },
+      });
+      const { username, password, role, area } = values;
+      if (!username || !password || !role || !area) {
+        throw new Error('usage: user add --username U --password P --role R --area CODE [--name N]');
+      }
+      const user = await addUser(db, { username, password, role, areaCode: area, displayName: values.name });
+      console.log(`created user ${user.username} (${user.role}, ${user.areaCode}) id=${user.id}`);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (argv.length > 0) throw new Error(`unknown command: ${argv.join(' ')}`);
+
+  if (config.demo) {
+    const seeded = await seedDemoData(db);
+    if (seeded) console.log(`demo data created: ${seeded.users} users, ${seeded.households} households`);
+  }
+  const app = await buildServer({
+    db,
+    staticDir: config.staticDir,
+    corsOrigins: config.corsOrigins,
+    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+  });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`救助通 server on ${address} (database: ${db.kind})`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

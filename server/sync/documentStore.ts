@@ -1,0 +1,114 @@
+import { isInScope } from '../../shared/auth/roles';
+import type { SyncedCollection } from '../../shared/sync/collections';
+import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
+import type { Database, Queryable } from '../db/database';
+import { HttpError } from '../http/errors';
+import { sameJson } from './sameDocument';
+import type { IncomingRow } from './validateDocuments';
+
+type Doc = Record<string, unknown>;
+
+interface DocumentRow {
+  id: string;
+  area_code: string;
+  data: Doc;
+  deleted: boolean;
+  seq: number;
+}
+
+const toWire = (row: Pick<DocumentRow, 'data' | 'deleted'>): WireDocument<Doc> => ({ ...row.data, _deleted: row.deleted });
+
+/**
+ * Changes of one collection after a checkpoint, within a scope, oldest first. Sequence numbers
+ * are handed out under a per-collection lock that is held until commit (see `push`), so a
+ * change with a lower number can never become visible after one with a higher number: a pull
+ * that has passed a number has seen everything below it.
+ */
+export async function pullChanges(
+  db: Queryable,
+  collection: SyncedCollection,
+  scope: string,
+  checkpoint: SyncCheckpoint | null,
+  limit: number,
+): Promise<PullResponse<Doc>> {
+  const rows = await db.query<DocumentRow>(
+    `SELECT data, deleted, seq FROM documents
+      WHERE collection = $1 AND seq > $2 AND area_code LIKE $3
+      ORDER BY seq LIMIT $4`,
+    [collection, checkpoint?.seq ?? 0, `${scope}%`, limit],
+  );
+  const last = rows[rows.length - 1];
+  return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
+}
+
+export async function latestSeq(db: Queryable, collection: SyncedCollection): Promise<number> {
+  const rows = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM documents WHERE collection = $1', [
+    collection,
+  ]);
+  return rows[0]?.seq ?? 0;
+}
+
+/** Stable 32-bit key for the per-collection advisory lock that orders commits. */
+function lockKey(collection: SyncedCollection): number {
+  let hash = 7;
+  for (const ch of `documents:${collection}`) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  return hash;
+}
+
+export interface PushOutcome {
+  conflicts: WireDocument<Doc>[];
+  written: number;
+}
+
+/**
+ * Stores a validated batch in one transaction. A row whose assumed master state differs from
+ * the server's is a conflict and comes back with the server's state; a row identical to what
+ * is stored already is a no-op, which makes re-sending a batch harmless.
+ */
+export async function pushChanges(
+  db: Database,
+  collection: SyncedCollection,
+  scope: string,
+  rows: IncomingRow[],
+): Promise<PushOutcome> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
+    const current = await tx.query<DocumentRow>(
+      'SELECT id, area_code, data, deleted FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
+      [collection, rows.map((r) => r.doc.id)],
+    );
+    const byId = new Map(current.map((row) => [row.id, row]));
+    const outside = current.filter((row) => !isInScope(row.area_code, scope)).map((row) => row.id);
+    if (outside.length > 0) {
+      throw new HttpError(403, 'out_of_scope', '记录不在您的管辖范围内，本批次未保存', { ids: outside });
+    }
+    const conflicts: WireDocument<Doc>[] = [];
+    const writes: { doc: Doc; deleted: boolean }[] = [];
+    for (const row of rows) {
+      const master = byId.get(row.doc.id);
+      if (master && master.deleted === row.deleted && sameJson(master.data, row.doc)) continue;
+      const assumedMatches = master
+        ? row.assumed !== null && master.deleted === row.assumedDeleted && sameJson(master.data, row.assumed)
+        : true;
+      if (!assumedMatches && master) {
+        conflicts.push(toWire(master));
+        continue;
+      }
+      writes.push({ doc: row.doc, deleted: row.deleted });
+    }
+    if (writes.length > 0) {
+      await tx.query(
+        `INSERT INTO documents (collection, id, area_code, data, deleted, seq)
+         SELECT $1, w.value->'doc'->>'id', w.value->'doc'->>'areaCode', w.value->'doc',
+                (w.value->>'deleted')::boolean, nextval('change_seq')
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(value, n)
+          ORDER BY w.n
+         ON CONFLICT (collection, id) DO UPDATE
+           SET area_code = EXCLUDED.area_code, data = EXCLUDED.data,
+               deleted = EXCLUDED.deleted, seq = EXCLUDED.seq`,
+        [collection, JSON.stringify(writes)],
+      );
+    }
+    return { conflicts, written: writes.length };
+  });
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isCollectionName, isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections';
+import type { SyncCheckpoint } from '../../shared/sync/wire';
+import { pullAreas } from '../areas/areaDocuments';
+import { authenticate } from '../auth/caller';
+import type { Database } from '../db/database';
+import { HttpError } from '../http/errors';
+import type { ChangeNotifier } from './changeNotifier';
+import { pullChanges, pushChanges } from './documentStore';
+import { serveStream } from './stream';
+import { validatePushBody } from './validateDocuments';
+
+const pullQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  checkpoint: z.string().max(200).optional(),
+});
+
+const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) }).nullable();
+
+function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null {
+  if (raw === undefined || raw === '') return null;
+  try {
+    return checkpointSchema.parse(JSON.parse(raw));
+  } catch {
+    throw new HttpError(400, 'bad_checkpoint', 'checkpoint 参数无效', { field: 'checkpoint' });
+  }
+}
+
+function collectionParam(params: unknown): string {
+  const name = (params as { collection?: unknown }).collection;
+  if (typeof name !== 'string' || !isCollectionName(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
+  return name;
+}
+
+function syncedParam(params: unknown): SyncedCollection {
+  const name = collectionParam(params);
+  if (!isSyncedCollection(name)) throw new HttpError(405, 'read_only', '此数据只读，不能推送');
+  return name;
+}
+
+export function registerSyncRoutes(app: FastifyInstance, deps: { db: Database; secret: string; notifier: ChangeNotifier }) {
+  const { db, secret, notifier } = deps;
+
+  app.get('/api/v1/sync/:collection/pull', async (request) => {
+    const caller = await authenticate(request, db, secret);
+    const name = collectionParam(request.params);
+    const query = pullQuery.safeParse(request.query);
+    if (!query.success) throw new HttpError(400, 'bad_request', 'limit 参数无效', { field: 'limit' });
+    const checkpoint = parseCheckpoint(query.data.checkpoint);
+    if (name === 'areas') return pullAreas(caller.scope, checkpoint, query.data.limit);
+    if (!isSyncedCollection(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
+    return pullChanges(db, name, caller.scope, checkpoint, query.data.limit);
+  });
+
+  app.post('/api/v1/sync/:collection/push', async (request) => {
+    const caller = await authenticate(request, db, secret);
+    const collection = syncedParam(request.params);
+    const rows = validatePushBody(collection, request.body, caller.scope);
+    const outcome = await pushChanges(db, collection, caller.scope, rows);
+    if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
+    return { conflicts: outcome.conflicts };
+  });
+
+  app.get('/api/v1/sync/:collection/stream', async (request, reply) => {
+    const caller = await authenticate(request, db, secret);
+    const collection = syncedParam(request.params);
+    await serveStream(request, reply, { db, notifier, collection, scope: caller.scope });
+  });
+}

@@ -1,0 +1,37 @@
+/** Roles and the length of the area-code prefix each one's scope has (sync-protocol.md). */
+export const roles = ['assistant', 'social_worker', 'township', 'county', 'city', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+const scopeLength: Record<Role, number> = {
+  assistant: 12, // 村级协理员: one village
+  social_worker: 9, // 社工: a township
+  township: 9, // 乡镇工作人员
+  county: 6, // 县级民政
+  city: 4, // 市级
+  admin: 0,
+};
+
+/** The area prefix that bounds what a user may read and write. */
+export function scopePrefix(role: Role, areaCode: string): string {
+  return areaCode.slice(0, scopeLength[role]);
+}
+
+/** Whether an area code the user gives fits the role (an assistant names a village, etc.). */
+export function isAreaCodeValidForRole(role: Role, areaCode: string): boolean {
+  if (!/^\d{12}$/.test(areaCode)) return false;
+  const len = scopeLength[role];
+  return /^0*$/.test(areaCode.slice(len)) && (len === 0 || !/^0+$/.test(areaCode.slice(0, len)));
+}
+
+export function isInScope(docAreaCode: string, prefix: string): boolean {
+  return docAreaCode.startsWith(prefix);
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** 12-digit code; the role decides how much of it is the scope. */
+  areaCode: string;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isoDateField, systemFields } from './common';
+import { toDocumentJsonSchema } from './rxSchema';
+
+/** 走访类型: routine 日常走访, screening 排查, investigation 入户调查, followUp 回访, emergency 急难. */
+export const visitTypes = ['routine', 'screening', 'investigation', 'followUp', 'emergency'] as const;
+export type VisitType = (typeof visitTypes)[number];
+
+const visitEntryShape = {
+  type: z.enum(visitTypes, { message: '请选择走访类型' }),
+  visitDate: isoDateField,
+  investigators: z
+    .array(z.string().trim().min(1, '请填写走访人姓名').max(40))
+    .min(1, '至少填写一位走访人')
+    .max(10),
+  findings: z.string().trim().min(1, '请填写走访情况').max(4000, '走访情况不超过4000个字'),
+  nextVisitDate: isoDateField.optional(),
+};
+
+interface VisitRuleInput {
+  type: VisitType;
+  visitDate: string;
+  investigators: string[];
+  nextVisitDate?: string | undefined;
+}
+
+function visitRules(value: VisitRuleInput, ctx: z.RefinementCtx): void {
+  // 入户调查 must be done by at least two people (B1 art. 12).
+  if (value.type === 'investigation' && value.investigators.length < 2) {
+    ctx.addIssue({ code: 'custom', path: ['investigators'], message: '入户调查须有两名以上调查人员' });
+  }
+  if (value.nextVisitDate && value.nextVisitDate <= value.visitDate) {
+    ctx.addIssue({ code: 'custom', path: ['nextVisitDate'], message: '下次走访日期应晚于本次走访日期' });
+  }
+}
+
+export const visitFormSchema = z.object(visitEntryShape).superRefine(visitRules);
+
+export const visitSchema = z
+  .strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape })
+  .superRefine(visitRules);
+
+export type VisitForm = z.input<typeof visitFormSchema>;
+export type Visit = z.output<typeof visitSchema>;
+
+export const VISIT_SCHEMA_VERSION = 0;
+
+export const visitJsonSchema = toDocumentJsonSchema(
+  z.strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape }),
+  { version: VISIT_SCHEMA_VERSION, indexes: ['householdId', 'areaCode', 'updatedAt'] },
+);

@@ -1,0 +1,52 @@
+/**
+ * Types of the HTTP sync contract (../shared/design/sync-protocol.md, v1). The server and the
+ * app both speak these; changing one here means a new protocol version.
+ */
+export const API_PREFIX = '/api/v1';
+
+/** The server's position in a collection's change log: the sequence number of the last change seen. */
+export interface SyncCheckpoint {
+  seq: number;
+}
+
+export type WireDocument<T> = T & { _deleted: boolean };
+
+export interface PullResponse<T> {
+  documents: WireDocument<T>[];
+  checkpoint: SyncCheckpoint | null;
+}
+
+export interface PushRow<T> {
+  assumedMasterState: WireDocument<T> | null;
+  newDocumentState: WireDocument<T>;
+}
+
+export interface PushResponse<T> {
+  conflicts: WireDocument<T>[];
+}
+
+export type StreamEvent<T> = PullResponse<T> | 'RESYNC';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+  deviceId: string;
+  deviceName?: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: import('../auth/roles').SessionUser;
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  db: 'pglite' | 'postgres';
+  version: string;
+}
