@@ -1,6 +1,11 @@
-// STUB — being implemented; signatures are final.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { RxStorage } from 'rxdb/plugins/core';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { readOfflineProfile } from './auth/offlineProfile';
+import { normalizeServerUrl, signIn as signInWith } from './auth/signIn';
+import type { KeyValueStore } from './sync/pendingChanges';
 import type { AppSession, SignInInput, SignInResult } from './types';
+import { Workspace } from './workspace';
 
 export interface AuthApi {
   /** null until someone signs in. */
@@ -13,13 +18,104 @@ export interface AuthApi {
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
+const WorkspaceContext = createContext<Workspace | null>(null);
 
-export function AppDataProvider({ children }: { children: ReactNode }) {
-  return <AuthContext.Provider value={null}>{children}</AuthContext.Provider>;
+const SESSION_KEY = 'jiuzhu:session';
+const SERVER_KEY = 'jiuzhu:lastServerUrl';
+
+export interface AppDataProviderProps {
+  children: ReactNode;
+  /** Injected in tests; the app uses IndexedDB through Dexie. */
+  storage?: RxStorage<unknown, unknown>;
+  /** Survives restarts: device id, offline profiles, waiting changes. */
+  store?: KeyValueStore;
+  /** Survives a reload but not a restart: who is signed in in this window. */
+  sessionStore?: KeyValueStore;
+}
+
+function defaultServerUrl(store: KeyValueStore): string {
+  const saved = store.getItem(SERVER_KEY);
+  if (saved) return saved;
+  // Served by the central server itself (browser use): talk to the same origin.
+  return typeof location !== 'undefined' && location.protocol.startsWith('http') ? location.origin : 'http://127.0.0.1:8787';
+}
+
+export function AppDataProvider({ children, storage, store = localStorage, sessionStore = sessionStorage }: AppDataProviderProps) {
+  const rxStorage = useMemo(() => storage ?? getRxStorageDexie(), [storage]);
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [restoring, setRestoring] = useState(true);
+  const current = useRef<Workspace | null>(null);
+
+  const openWorkspace = useCallback(
+    async (session: AppSession, credentials: Parameters<typeof Workspace.open>[1]) => {
+      await current.current?.close();
+      const opened = await Workspace.open(session, credentials, {
+        storage: rxStorage,
+        store,
+        events: window,
+        isNavigatorOnline: () => navigator.onLine,
+      });
+      current.current = opened;
+      sessionStore.setItem(SESSION_KEY, JSON.stringify(session));
+      setWorkspace(opened);
+    },
+    [rxStorage, store, sessionStore],
+  );
+
+  // A reload keeps the person signed in: the session is in sessionStorage, the refresh token in the profile.
+  useEffect(() => {
+    const raw = sessionStore.getItem(SESSION_KEY);
+    const session = raw ? (JSON.parse(raw) as AppSession) : null;
+    const profile = session ? readOfflineProfile(store, session.user.username) : null;
+    if (!session || !profile) {
+      setRestoring(false);
+      return;
+    }
+    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken }).finally(() => setRestoring(false));
+    return () => {
+      void current.current?.close();
+      current.current = null;
+    };
+  }, [openWorkspace, sessionStore, store]);
+
+  const auth = useMemo<AuthApi>(
+    () => ({
+      session: workspace?.session ?? null,
+      lastServerUrl: defaultServerUrl(store),
+      async signIn(input) {
+        const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
+        if (!outcome.ok) return outcome;
+        store.setItem(SERVER_KEY, normalizeServerUrl(input.serverUrl));
+        await openWorkspace(outcome.session, { tokens: outcome.tokens, refreshToken: outcome.refreshToken });
+        return { ok: true };
+      },
+      async signOut() {
+        sessionStore.removeItem(SESSION_KEY);
+        await current.current?.close();
+        current.current = null;
+        setWorkspace(null);
+      },
+    }),
+    [workspace, store, sessionStore, openWorkspace],
+  );
+
+  if (restoring) return null;
+  return (
+    <AuthContext.Provider value={auth}>
+      <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): AuthApi {
   const api = useContext(AuthContext);
   if (!api) throw new Error('useAuth outside AppDataProvider');
   return api;
+}
+
+/** The signed-in user's workspace; only used under the signed-in part of the app. */
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace without a signed-in session');
+  return workspace;
 }

@@ -1,11 +1,15 @@
-// STUB — being implemented; signatures are final.
+import { useCallback } from 'react';
+import { useWorkspace } from './AppDataProvider';
 import type { SyncStatus } from './types';
+import { useObservable } from './useObservable';
 
 export function useSyncStatus(): SyncStatus {
-  throw new Error('not implemented');
+  const { sync } = useWorkspace();
+  return useObservable(() => sync.status$, sync.status$.value, [sync]);
 }
 
 /** Starts a pull and push now (the 立即同步 button). */
 export function useSyncNow(): () => void {
-  throw new Error('not implemented');
+  const { sync } = useWorkspace();
+  return useCallback(() => sync.syncNow(), [sync]);
 }

@@ -14,8 +14,8 @@ async function pullAll(server: TestServer, token: string, collection: string, li
   const docs: Doc[] = [];
   let checkpoint: SyncCheckpoint | null = null;
   for (;;) {
-    const query = `limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
-    const page = await api<PullResponse<Doc>>(server, token, 'GET', `/api/v1/sync/${collection}/pull?${query}`);
+    const query: string = `limit=${limit}${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
+    const page: { status: number; body: PullResponse<Doc> } = await api<PullResponse<Doc>>(server, token, 'GET', `/api/v1/sync/${collection}/pull?${query}`);
     expect(page.status).toBe(200);
     docs.push(...page.body.documents);
     if (page.body.documents.length < limit) return docs;
@@ -173,8 +173,8 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
 
     const puller = (async () => {
       for (;;) {
-        const query = `limit=20${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
-        const page = await api<PullResponse<Doc>>(server, township.accessToken, 'GET', `/api/v1/sync/households/pull?${query}`);
+        const query: string = `limit=20${checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : ''}`;
+        const page: { status: number; body: PullResponse<Doc> } = await api<PullResponse<Doc>>(server, township.accessToken, 'GET', `/api/v1/sync/households/pull?${query}`);
         for (const doc of page.body.documents) seen.add(doc.id);
         checkpoint = page.body.checkpoint;
         if (!pushing && page.body.documents.length === 0) return;

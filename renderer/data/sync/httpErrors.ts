@@ -1,0 +1,30 @@
+/** Why a request to the server failed, in the terms the sync indicator shows (i18n keys sync.error.*). */
+export type SyncErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'invalid' | 'server';
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${kind}: ${status} ${code}`);
+  }
+}
+
+export function kindForStatus(status: number): SyncErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 400 || status === 409 || status === 413 || status === 422) return 'invalid';
+  return 'server';
+}
+
+export async function errorFromResponse(response: Response): Promise<SyncHttpError> {
+  let code = 'unknown';
+  try {
+    const body = (await response.json()) as { error?: { code?: string } };
+    code = body.error?.code ?? code;
+  } catch {
+    // A proxy's HTML error page has no code: the status says enough.
+  }
+  return new SyncHttpError(kindForStatus(response.status), response.status, code);
+}

@@ -1,0 +1,80 @@
+import type { RxCollection } from 'rxdb/plugins/core';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { Subject, type Observable } from 'rxjs';
+import type { SyncedCollection } from '../../../shared/sync/collections';
+import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../shared/sync/wire';
+import type { PendingChanges } from './pendingChanges';
+import type { SyncClient } from './syncClient';
+import { keepStreamOpen } from './eventStream';
+
+// Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
+const PULL_BATCH = 200;
+const PUSH_BATCH = 100;
+
+export interface CollectionReplication {
+  state: RxReplicationState<{ id: string; updatedAt: number }, SyncCheckpoint>;
+  /** Completed pulls and pushes, for "last synced" */
+  succeeded$: Observable<void>;
+  reconnect(): void;
+  stop(): Promise<void>;
+}
+
+type Doc = { id: string; updatedAt: number };
+
+/** Live two-way replication of one collection with the server, through RxDB's protocol. */
+export function replicateCollection(
+  name: SyncedCollection,
+  collection: RxCollection,
+  client: SyncClient,
+  pending: PendingChanges,
+): CollectionReplication {
+  const succeeded = new Subject<void>();
+  const stream = keepStreamOpen<StreamEvent<Doc>>((signal) => client.openStream(name, signal));
+  const state = replicateRxCollection<Doc, SyncCheckpoint>({
+    collection: collection as unknown as RxCollection<Doc>,
+    replicationIdentifier: `jiuzhu-${name}-${client.serverUrl}`,
+    live: true,
+    retryTime: 5000,
+    waitForLeadership: false,
+    pull: {
+      batchSize: PULL_BATCH,
+      async handler(checkpoint, batchSize) {
+        const page: PullResponse<Doc> = await client.pull<Doc>(name, checkpoint ?? null, batchSize);
+        succeeded.next();
+        return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
+      },
+      stream$: stream.events$ as Observable<StreamEvent<Doc>> as never,
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      async handler(rows) {
+        const body = rows.map((row) => ({
+          assumedMasterState: row.assumedMasterState ?? null,
+          newDocumentState: row.newDocumentState,
+        })) as PushRow<Doc>[];
+        const answer = await client.push<Doc>(name, body);
+        const conflicted = new Set(answer.conflicts.map((doc) => doc.id));
+        // A conflict resolves to the server's state (the default handler), so it is no longer waiting.
+        for (const id of conflicted) pending.unmark(name, id);
+        pending.acknowledge(
+          name,
+          body.map((row) => row.newDocumentState).filter((doc) => !conflicted.has(doc.id)),
+        );
+        succeeded.next();
+        return answer.conflicts;
+      },
+    },
+  });
+  return {
+    state,
+    succeeded$: succeeded.asObservable(),
+    reconnect() {
+      stream.reconnect();
+      state.reSync();
+    },
+    async stop() {
+      stream.close();
+      await state.cancel();
+    },
+  };
+}

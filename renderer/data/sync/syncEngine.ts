@@ -1,0 +1,97 @@
+import { BehaviorSubject, combineLatest, merge, type Observable, type Subscription } from 'rxjs';
+import { syncedCollections } from '../../../shared/sync/collections';
+import type { JiuzhuDatabase } from '../database';
+import type { SyncStatus } from '../types';
+import { SyncHttpError, type SyncErrorKind } from './httpErrors';
+import type { KeyValueStore, PendingChanges } from './pendingChanges';
+import { replicateCollection, type CollectionReplication } from './replicateCollection';
+import type { SyncClient } from './syncClient';
+
+export interface SyncEngineDeps {
+  db: JiuzhuDatabase;
+  client: SyncClient;
+  pending: PendingChanges;
+  store: KeyValueStore;
+  /** Where `online`/`offline` events arrive (window in the app). */
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  isNavigatorOnline: () => boolean;
+  reachability$: Observable<boolean>;
+}
+
+/** Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors). */
+function errorKind(error: unknown): SyncErrorKind {
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (next instanceof SyncHttpError) return next.kind;
+    if (next && typeof next === 'object') {
+      const params = (next as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
+      if (params?.errors) queue.push(...params.errors);
+      if (params?.error) queue.push(params.error);
+    }
+  }
+  return 'server';
+}
+
+/** Runs the replication of every synced collection and sums up its state for the UI. */
+export class SyncEngine {
+  readonly status$: BehaviorSubject<SyncStatus>;
+  private readonly replications: CollectionReplication[] = [];
+  private readonly subscriptions: Subscription[] = [];
+  private readonly lastSyncKey = 'jiuzhu:lastSyncAt';
+  private readonly onOnline = () => this.syncNow();
+  private readonly onOffline = () => this.patch({ online: false });
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    const stored = Number(deps.store.getItem(this.lastSyncKey));
+    this.status$ = new BehaviorSubject<SyncStatus>({
+      online: deps.isNavigatorOnline(),
+      pending: 0,
+      lastSyncAt: stored > 0 ? stored : null,
+      lastError: null,
+      syncing: false,
+    });
+  }
+
+  start(): void {
+    const { db, client, pending } = this.deps;
+    for (const name of syncedCollections) {
+      this.replications.push(replicateCollection(name, db[name], client, pending));
+    }
+    this.subscriptions.push(
+      pending.count$.subscribe((count) => this.patch({ pending: count })),
+      this.deps.reachability$.subscribe((reached) =>
+        this.patch({ online: reached && this.deps.isNavigatorOnline(), ...(reached ? {} : { lastError: 'sync.error.network' }) }),
+      ),
+      merge(...this.replications.map((r) => r.succeeded$)).subscribe(() => {
+        const now = Date.now();
+        this.deps.store.setItem(this.lastSyncKey, String(now));
+        this.patch({ lastSyncAt: now, lastError: null, online: true });
+      }),
+      merge(...this.replications.map((r) => r.state.error$)).subscribe((error) => {
+        this.patch({ lastError: `sync.error.${errorKind(error)}` });
+      }),
+      combineLatest(this.replications.map((r) => r.state.active$)).subscribe((active) =>
+        this.patch({ syncing: active.some(Boolean) }),
+      ),
+    );
+    this.deps.events.addEventListener('online', this.onOnline);
+    this.deps.events.addEventListener('offline', this.onOffline);
+  }
+
+  /** Pull and push now, and reopen the live streams (the network may just have come back). */
+  syncNow(): void {
+    for (const replication of this.replications) replication.reconnect();
+  }
+
+  async stop(): Promise<void> {
+    this.deps.events.removeEventListener('online', this.onOnline);
+    this.deps.events.removeEventListener('offline', this.onOffline);
+    this.subscriptions.forEach((s) => s.unsubscribe());
+    await Promise.all(this.replications.map((r) => r.stop()));
+  }
+
+  private patch(change: Partial<SyncStatus>): void {
+    this.status$.next({ ...this.status$.value, ...change });
+  }
+}
