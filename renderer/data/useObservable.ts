@@ -7,7 +7,6 @@ export function useObservable<T>(factory: () => Observable<T>, initial: T, deps:
   useEffect(() => {
     const subscription = factory().subscribe(setValue);
     return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the factory's inputs as deps
   }, deps);
   return value;
 }

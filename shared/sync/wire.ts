@@ -1,3 +1,5 @@
+import type { SessionUser } from '../auth/roles';
+
 /**
  * Types of the HTTP sync contract (../shared/design/sync-protocol.md, v1). The server and the
  * app both speak these; changing one here means a new protocol version.
@@ -42,7 +44,7 @@ export interface TokenResponse {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
-  user: import('../auth/roles').SessionUser;
+  user: SessionUser;
 }
 
 export interface HealthResponse {

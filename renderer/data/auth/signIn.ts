@@ -28,7 +28,7 @@ export function deviceIdOf(store: KeyValueStore): string {
 export async function signIn(input: SignInInput, store: KeyValueStore, deviceName: string): Promise<SignInOutcome> {
   const serverUrl = normalizeServerUrl(input.serverUrl);
   const username = input.username.trim();
-  let response: Response | null = null;
+  let response: Response | null;
   try {
     response = await fetch(`${serverUrl}/api/v1/auth/login`, {
       method: 'POST',

@@ -1,0 +1,97 @@
+// The entry: the only main-process file that loads Electron itself. Everything it wires is a
+// plain module with Electron passed in, tested under Node (tests/electron).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { registerAppProtocol, registerAppScheme } from './appProtocol';
+import { registerIpcHandlers } from './ipc';
+import { aboutText, buildMenuTemplate } from './menu';
+import { APP_ENTRY_URL, trustedOrigins } from './origins';
+import { hardenSession, hardenWebContents } from './security';
+import { APP_TITLE, mainWindowOptions } from './window';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(mainDir, '../preload/index.cjs');
+const rendererDir = path.join(mainDir, '../renderer');
+
+// A packaged app ignores the variable: it must not be able to point the window, and the IPC
+// rights that come with it, at another site.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const origins = trustedOrigins(devServerUrl);
+
+const appInfo = () => ({
+  name: app.getName(),
+  version: app.getVersion(),
+  platform: process.platform,
+  electron: process.versions.electron ?? '',
+});
+
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  // The title stays the product name whatever <title> each page sets.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.loadURL(devServerUrl ?? APP_ENTRY_URL).catch((error: unknown) => {
+    console.error('[main] could not load the renderer:', error instanceof Error ? error.message : error);
+  });
+  return window;
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: `关于${APP_TITLE}`,
+    message: APP_TITLE,
+    detail: aboutText(appInfo()),
+    buttons: ['确定'],
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function start(): void {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every webContents, not just the main window's, so nothing created later escapes the rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { trustedOrigins: origins });
+    registerAppProtocol(protocol, rendererDir);
+    registerIpcHandlers(ipcMain, {
+      appInfo,
+      safeStorage,
+      platform: process.platform,
+      trustedOrigins: origins,
+      log: (message) => console.warn(message),
+    });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(buildMenuTemplate({ isDev: devServerUrl !== undefined, onAbout: showAbout })),
+    );
+    mainWindow = createMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+}
+
+app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId('cn.gov.binzhou.jiuzhu');
+// Privileged schemes must be declared before 'ready'.
+registerAppScheme(protocol);
+
+if (app.requestSingleInstanceLock()) {
+  start();
+} else {
+  app.quit();
+}

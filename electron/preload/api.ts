@@ -1,0 +1,19 @@
+import { IPC_CHANNELS, type JiuzhuHostApi } from '../../shared/ipc/contract';
+
+/** `ipcRenderer.invoke`, passed in so this file loads in tests without Electron. */
+export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Each method forwards its arguments untouched: the main process validates them, since a
+ * compromised page could call invoke() directly anyway. No raw ipcRenderer leaves this file.
+ */
+export function createHostApi(invoke: Invoke): JiuzhuHostApi {
+  const api = {
+    getAppInfo: () => invoke(IPC_CHANNELS.getAppInfo) as ReturnType<JiuzhuHostApi['getAppInfo']>,
+    protectSecret: (plain: string) =>
+      invoke(IPC_CHANNELS.protectSecret, plain) as ReturnType<JiuzhuHostApi['protectSecret']>,
+    unprotectSecret: (sealed: string) =>
+      invoke(IPC_CHANNELS.unprotectSecret, sealed) as ReturnType<JiuzhuHostApi['unprotectSecret']>,
+  } satisfies JiuzhuHostApi;
+  return Object.freeze(api);
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test the project has, in the order a failure is cheapest to find: lint, types, unit and
+# integration (PGlite + PostgreSQL), then the build and the end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "lint";        npx eslint .
+step "typecheck";   npx tsc -p tsconfig.json --noEmit
+step "unit and integration tests (vitest)"; npx vitest run
+step "build the Electron app (main, preload, renderer)"; npx electron-vite build --logLevel warn
+# Last, so out/renderer holds the web build that the server serves to the browser tests.
+step "build the renderer for the browser"; npx vite build --config renderer/vite.config.ts --logLevel warn
+step "end-to-end tests (Playwright, Chromium)"; npx playwright test

@@ -1,0 +1,56 @@
+/**
+ * The one IPC contract between the renderer and the Electron host. The renderer reaches it as
+ * `window.jiuzhu` (absent in a plain browser, where the renderer uses web fallbacks).
+ *
+ * This file stays free of runtime imports: the sandboxed preload bundles it and may only
+ * `require('electron')`. Argument schemas live beside it in ./schemas.ts.
+ */
+
+/** Codes the host replies with; the renderer maps them to its own (translated) messages. */
+export type IpcErrorCode =
+  /** An argument failed its schema; the message names the field, never its value. */
+  | 'invalid_argument'
+  /** The call came from a frame that is not the app's own page. */
+  | 'forbidden'
+  /** The operating system cannot protect secrets (no keyring), so the host refuses to pretend. */
+  | 'unavailable'
+  /** The operation itself failed (e.g. data sealed on another machine or by another user). */
+  | 'failed'
+  /** A bug in the host; details stay in the main process. */
+  | 'internal';
+
+export interface IpcError {
+  code: IpcErrorCode;
+  message: string;
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  electron: string;
+}
+
+export interface JiuzhuHostApi {
+  getAppInfo(): Promise<IpcResult<AppInfo>>;
+  /** Seals `plain` with the OS keyring (Electron safeStorage); the reply is base64. */
+  protectSecret(plain: string): Promise<IpcResult<string>>;
+  /** Opens a value returned by `protectSecret` on this machine for this OS user. */
+  unprotectSecret(sealed: string): Promise<IpcResult<string>>;
+}
+
+export type IpcMethod = keyof JiuzhuHostApi;
+
+/** What a successful call of `M` carries in `value`. */
+export type IpcValue<M extends IpcMethod> =
+  Awaited<ReturnType<JiuzhuHostApi[M]>> extends IpcResult<infer T> ? T : never;
+
+export const IPC_CHANNELS = {
+  getAppInfo: 'jiuzhu:getAppInfo',
+  protectSecret: 'jiuzhu:protectSecret',
+  unprotectSecret: 'jiuzhu:unprotectSecret',
+} as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
+
+export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];
