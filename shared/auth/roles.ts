@@ -1,3 +1,5 @@
+import { findArea, type AreaLevel } from '../areas';
+
 /** Roles and the length of the area-code prefix each one's scope has (sync-protocol.md). */
 export const roles = ['assistant', 'social_worker', 'township', 'county', 'city', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -16,11 +18,25 @@ export function scopePrefix(role: Role, areaCode: string): string {
   return areaCode.slice(0, scopeLength[role]);
 }
 
-/** Whether an area code the user gives fits the role (an assistant names a village, etc.). */
+const scopeLevel: Record<Role, AreaLevel | null> = {
+  assistant: 'village',
+  social_worker: 'township',
+  township: 'township',
+  county: 'county',
+  city: 'city',
+  admin: null,
+};
+
+/**
+ * Whether a 12-digit area code fits the role: an assistant names a real village, a township
+ * user a real township padded with zeros, and so on.
+ */
 export function isAreaCodeValidForRole(role: Role, areaCode: string): boolean {
   if (!/^\d{12}$/.test(areaCode)) return false;
   const len = scopeLength[role];
-  return /^0*$/.test(areaCode.slice(len)) && (len === 0 || !/^0+$/.test(areaCode.slice(0, len)));
+  if (!/^0*$/.test(areaCode.slice(len))) return false;
+  const level = scopeLevel[role];
+  return level === null || findArea(areaCode.slice(0, len))?.level === level;
 }
 
 export function isInScope(docAreaCode: string, prefix: string): boolean {

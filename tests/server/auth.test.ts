@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody, TokenResponse } from '../../shared/sync/wire';
+import { verifyPassword } from '../../server/auth/passwords';
+import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
+
+const VILLAGE = '371623102201';
+
+const login = (server: TestServer, username: string, password: string, deviceId = 'dev-auth-test-1') =>
+  api<TokenResponse & ErrorBody>(server, null, 'POST', '/api/v1/auth/login', { username, password, deviceId });
+
+describe.each(databaseKinds)('auth on %s', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => server?.close());
+
+  it('signs in with the right password and refuses a wrong one or an unknown user alike', async () => {
+    const user = await server.signIn('assistant', VILLAGE);
+    expect(user.user).toMatchObject({ role: 'assistant', areaCode: VILLAGE });
+    expect(user.expiresIn).toBeGreaterThan(60);
+    const wrong = await login(server, user.user.username, 'not the password');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('invalid_credentials');
+    const unknown = await login(server, 'nobody-here', 'whatever-123');
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.code).toBe('invalid_credentials');
+    const malformed = await api<ErrorBody>(server, null, 'POST', '/api/v1/auth/login', { username: 'x' });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(malformed.body.error.details)).toContain('password');
+  });
+
+  it('stores passwords only as salted scrypt hashes', async () => {
+    const user = await server.signIn('assistant', VILLAGE);
+    const rows = await server.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.user.id]);
+    const hash = rows[0]!.password_hash;
+    expect(hash.startsWith('scrypt$32768$8$1$')).toBe(true);
+    expect(hash).not.toContain(user.password);
+    expect(await verifyPassword(user.password, hash)).toBe(true);
+    expect(await verifyPassword(`${user.password}!`, hash)).toBe(false);
+  });
+
+  it('rotates refresh tokens: each works once', async () => {
+    const user = await server.signIn('assistant', VILLAGE);
+    const first = await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/refresh', { refreshToken: user.refreshToken });
+    expect(first.status).toBe(200);
+    expect(first.body.refreshToken).not.toBe(user.refreshToken);
+    const pulled = await api(server, first.body.accessToken, 'GET', '/api/v1/sync/households/pull');
+    expect(pulled.status).toBe(200);
+    const reused = await api<ErrorBody>(server, null, 'POST', '/api/v1/auth/refresh', { refreshToken: user.refreshToken });
+    expect(reused.status).toBe(401);
+  });
+
+  it('refuses a revoked device and a deactivated user at their next request', async () => {
+    const device = await server.signIn('assistant', VILLAGE);
+    await server.db.query('UPDATE devices SET revoked_at = now() WHERE device_id = $1', [device.deviceId]);
+    expect((await api(server, device.accessToken, 'GET', '/api/v1/sync/households/pull')).status).toBe(401);
+    expect((await api(server, null, 'POST', '/api/v1/auth/refresh', { refreshToken: device.refreshToken })).status).toBe(401);
+
+    const person = await server.signIn('assistant', VILLAGE);
+    await server.db.query('UPDATE users SET active = false WHERE id = $1', [person.user.id]);
+    expect((await api(server, person.accessToken, 'GET', '/api/v1/sync/households/pull')).status).toBe(401);
+    expect((await login(server, person.user.username, person.password)).status).toBe(401);
+  });
+
+  it('slows guessing: after 10 failures for one username, even the right password waits', async () => {
+    const user = await server.signIn('assistant', VILLAGE);
+    for (let i = 0; i < 10; i++) expect((await login(server, user.user.username, `guess-${i}`)).status).toBe(401);
+    const blocked = await login(server, user.user.username, user.password);
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('too_many_attempts');
+  });
+});
