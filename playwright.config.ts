@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-server && tsx server/main.ts`,
+    command: `rm -rf .tmp/e2e-server && mkdir -p .tmp && tsx server/main.ts > .tmp/e2e-server.log 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -41,7 +41,6 @@ export default defineConfig({
       JIUZHU_DEMO: '1',
       JIUZHU_STATIC_DIR: 'out/renderer',
       LOG_LEVEL: 'info',
-      JIUZHU_LOG_FILE: '.tmp/e2e-server.log',
     },
   },
 });

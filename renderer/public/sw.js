@@ -40,13 +40,14 @@ self.addEventListener('fetch', (event) => {
           caches.open(CACHE).then((cache) => cache.put('./index.html', copy));
           return response;
         })
-        .catch(() => caches.match('./index.html')),
+        .catch(() => caches.match('./index.html', { ignoreVary: true })),
     );
     return;
   }
   // Built assets have content hashes in their names: a cached copy is always right.
   event.respondWith(
-    caches.match(request).then(
+    // ignoreVary: the server varies on Origin (CORS), which differs between precache and page.
+    caches.match(request, { ignoreVary: true }).then(
       (cached) =>
         cached ??
         fetch(request).then((response) => {

@@ -1,0 +1,34 @@
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+
+export interface PageStateProps {
+  kind: 'loading' | 'notFound';
+}
+
+/** What a household page shows while its record loads, or when there is no such record. */
+export function PageState({ kind }: PageStateProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  if (kind === 'loading') {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }} data-testid="page-loading">
+        <Spin description={t('common.loading')} size="large">
+          <div style={{ minHeight: 80 }} />
+        </Spin>
+      </div>
+    );
+  }
+  return (
+    <Result
+      status="404"
+      title={t('household.detail.notFound')}
+      data-testid="page-not-found"
+      extra={
+        <Button type="primary" onClick={() => navigate('/households')}>
+          {t('household.detail.backToList')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,30 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { areaLabel } from '../../shared/areas';
+import type { SessionUser } from '../../shared/auth/roles';
+
+export interface UserInfoProps {
+  user: SessionUser;
+  onSignOut: () => void;
+}
+
+/** Who is signed in: name, role in Chinese, area — and 退出登录. */
+export function UserInfo({ user, onSignOut }: UserInfoProps) {
+  const { t } = useTranslation();
+  return (
+    <Space size="middle" wrap aria-label={t('layout.userLabel')}>
+      <Space size="small">
+        <UserOutlined aria-hidden />
+        <Typography.Text strong data-testid="user-name">
+          {user.displayName}
+        </Typography.Text>
+      </Space>
+      <Typography.Text data-testid="user-role">{t(`role.${user.role}`)}</Typography.Text>
+      <Typography.Text data-testid="user-area">{areaLabel(user.areaCode)}</Typography.Text>
+      <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
+        {t('layout.signOut')}
+      </Button>
+    </Space>
+  );
+}

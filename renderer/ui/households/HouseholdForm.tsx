@@ -1,0 +1,85 @@
+import { Button, Flex, Form, Typography } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { focusNextOnEnter } from '../forms/focusNextOnEnter';
+import { TextField } from '../forms/TextField';
+import {
+  householdResolver,
+  toSubmission,
+  type HouseholdDraft,
+  type HouseholdSubmission,
+  type HouseholdValues,
+} from './householdDraft';
+import { MembersField } from './MembersField';
+import { VillageField } from './VillageField';
+
+export interface HouseholdFormProps {
+  defaultValues: HouseholdDraft;
+  /** The village the household belongs to, when already known (editing, or an assistant's own). */
+  defaultAreaCode: string | undefined;
+  /** The user's scope prefix: which villages can be chosen. */
+  scope: string;
+  /** Called only with valid values; rejects when saving failed. */
+  onSubmit: (submission: HouseholdSubmission) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** 登记家庭 / 编辑家庭: village, address, phone, note and the members, checked by the shared rules. */
+export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel }: HouseholdFormProps) {
+  const { t } = useTranslation();
+  const [areaCode, setAreaCode] = useState(defaultAreaCode);
+  const [villageMissing, setVillageMissing] = useState(false);
+  const { control, handleSubmit, formState, getValues } = useForm<HouseholdDraft, unknown, HouseholdValues>({
+    resolver: householdResolver,
+    defaultValues,
+  });
+
+  const submit = handleSubmit(
+    async (values) => {
+      if (!areaCode) {
+        setVillageMissing(true);
+        return;
+      }
+      await onSubmit(toSubmission(values, areaCode));
+    },
+    () => setVillageMissing(!areaCode),
+  );
+
+  return (
+    <Form
+      layout="vertical"
+      onFinish={() => void submit()}
+      onKeyDown={focusNextOnEnter}
+      noValidate
+      aria-labelledby="page-title"
+      data-testid="household-form"
+      style={{ maxWidth: 1100 }}
+    >
+      <Typography.Paragraph type="secondary">{t('household.form.enterHint')}</Typography.Paragraph>
+      <VillageField
+        scope={scope}
+        value={areaCode}
+        onChange={(code) => {
+          setAreaCode(code);
+          setVillageMissing(false);
+        }}
+        error={villageMissing ? t('household.form.villageRequired') : undefined}
+      />
+      <div style={{ maxWidth: 640 }}>
+        <TextField control={control} name="address" id="household-address" label={t('household.form.address')} required placeholder={t('household.form.addressPlaceholder')} testId="household-address" />
+        <TextField control={control} name="phone" id="household-phone" label={t('household.form.phone')} kind="tel" placeholder={t('household.form.phonePlaceholder')} testId="household-phone" />
+        <TextField control={control} name="note" id="household-note" label={t('household.form.note')} kind="multiline" placeholder={t('household.form.notePlaceholder')} testId="household-note" />
+      </div>
+      <MembersField control={control} errors={formState.errors} getMembers={() => getValues('members')} />
+      <Flex gap={12} style={{ marginTop: 24 }}>
+        <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="household-submit">
+          {t('household.form.submit')}
+        </Button>
+        <Button onClick={onCancel} data-testid="household-cancel">
+          {t('common.cancel')}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

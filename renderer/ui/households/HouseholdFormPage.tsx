@@ -1,0 +1,59 @@
+import { App as AntApp } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { scopePrefix } from '../../../shared/auth/roles';
+import type { Household } from '../../../shared/schemas/household';
+import { useAuth, useHousehold, useSaveHousehold } from '../../data';
+import { PageTitle } from '../PageTitle';
+import { PageState } from '../PageState';
+import { emptyHouseholdDraft, householdToDraft, type HouseholdSubmission } from './householdDraft';
+import { HouseholdForm } from './HouseholdForm';
+
+/** /households/new and /households/:id/edit. */
+export function HouseholdFormPage() {
+  const { id } = useParams();
+  return id ? <EditHousehold id={id} /> : <HouseholdFormScreen existing={undefined} />;
+}
+
+function EditHousehold({ id }: { id: string }) {
+  const household = useHousehold(id);
+  if (household === undefined) return <PageState kind="loading" />;
+  if (household === null) return <PageState kind="notFound" />;
+  return <HouseholdFormScreen key={household.id} existing={household} />;
+}
+
+function HouseholdFormScreen({ existing }: { existing: Household | undefined }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const { session } = useAuth();
+  const saveHousehold = useSaveHousehold();
+  if (!session) return null;
+  const { user } = session;
+  const scope = scopePrefix(user.role, user.areaCode);
+  const backTo = existing ? `/households/${existing.id}` : '/households';
+
+  const save = async (submission: HouseholdSubmission) => {
+    try {
+      const saved = await saveHousehold(submission, existing?.id);
+      void message.success(t('household.savedLocally'));
+      navigate(`/households/${saved.id}`);
+    } catch {
+      // The data layer's error may quote what was typed (ID numbers): show a plain message only.
+      void message.error(t('common.saveFailed'));
+    }
+  };
+
+  return (
+    <>
+      <PageTitle title={existing ? t('household.form.titleEdit') : t('household.form.titleNew')} backTo={backTo} />
+      <HouseholdForm
+        defaultValues={existing ? householdToDraft(existing) : emptyHouseholdDraft()}
+        defaultAreaCode={existing?.areaCode ?? (scope.length === 12 ? scope : undefined)}
+        scope={scope}
+        onSubmit={save}
+        onCancel={() => navigate(backTo)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Empty, Table, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { areaLabel } from '../../../shared/areas';
+import { headOf, type Household } from '../../../shared/schemas/household';
+import { formatDateTime } from '../format';
+import { rowProps } from '../tableRow';
+
+export interface HouseholdTableProps {
+  households: Household[];
+  loading: boolean;
+  /** What the list was searched for; changes the empty-state text. */
+  searchText: string;
+  onOpen: (household: Household) => void;
+}
+
+/** The household list: 户主 · 人数 · 所在村 · 住址 · 更新时间; a click (or Enter) on a row opens it. */
+export function HouseholdTable({ households, loading, searchText, onOpen }: HouseholdTableProps) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<Household> = [
+    {
+      key: 'head',
+      title: t('household.list.columns.head'),
+      render: (_, household) => headOf(household)?.name ?? t('household.noHead'),
+    },
+    {
+      key: 'size',
+      title: t('household.list.columns.size'),
+      render: (_, household) => t('household.list.size', { count: household.members.length }),
+      width: 100,
+    },
+    {
+      key: 'village',
+      title: t('household.list.columns.village'),
+      render: (_, household) => areaLabel(household.areaCode),
+    },
+    { key: 'address', dataIndex: 'address', title: t('household.list.columns.address'), ellipsis: true },
+    {
+      key: 'updatedAt',
+      title: t('household.list.columns.updatedAt'),
+      render: (_, household) => formatDateTime(household.updatedAt),
+      width: 190,
+    },
+  ];
+
+  const openRow = (household: Household) =>
+    rowProps('household-row', {
+      tabIndex: 0,
+      style: { cursor: 'pointer' },
+      onClick: () => onOpen(household),
+      onKeyDown: (event) => {
+        if (event.key === 'Enter') onOpen(household);
+      },
+    });
+
+  const emptyText = searchText ? t('household.list.emptySearch', { text: searchText }) : t('household.list.empty');
+  return (
+    <Table<Household>
+      rowKey="id"
+      columns={columns}
+      dataSource={households}
+      loading={loading}
+      onRow={openRow}
+      locale={{ emptyText: <Empty description={emptyText} data-testid="household-empty" /> }}
+      pagination={{
+        pageSize: 20,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        showTotal: (total) => t('household.list.total', { count: total }),
+      }}
+    />
+  );
+}

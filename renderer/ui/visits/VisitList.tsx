@@ -1,0 +1,48 @@
+import { Empty, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../../shared/schemas/visit';
+import { useVisits } from '../../data';
+import { formatDate } from '../format';
+import { rowProps } from '../tableRow';
+
+/** 走访记录 of one household, newest first: date, type, who went, what they found. */
+export function VisitList({ householdId }: { householdId: string }) {
+  const { t } = useTranslation();
+  const visits = useVisits(householdId);
+  const columns: TableColumnsType<Visit> = [
+    { key: 'visitDate', title: t('visit.list.columns.visitDate'), render: (_, visit) => formatDate(visit.visitDate), width: 140 },
+    { key: 'type', title: t('visit.list.columns.type'), render: (_, visit) => t(`visit.type.${visit.type}`), width: 120 },
+    {
+      key: 'investigators',
+      title: t('visit.list.columns.investigators'),
+      render: (_, visit) => visit.investigators.join(t('common.listSeparator')),
+      width: 200,
+    },
+    {
+      key: 'findings',
+      title: t('visit.list.columns.findings'),
+      render: (_, visit) => <span style={{ whiteSpace: 'pre-wrap' }}>{visit.findings}</span>,
+    },
+    {
+      key: 'nextVisitDate',
+      title: t('visit.list.columns.nextVisitDate'),
+      render: (_, visit) => (visit.nextVisitDate ? formatDate(visit.nextVisitDate) : '—'),
+      width: 140,
+    },
+  ];
+  return (
+    <section aria-labelledby="visits-title">
+      <Typography.Title level={3} id="visits-title" style={{ marginBlock: 24 }}>
+        {t('visit.list.title')}
+      </Typography.Title>
+      <Table<Visit>
+        rowKey="id"
+        columns={columns}
+        dataSource={visits}
+        onRow={() => rowProps('visit-row')}
+        locale={{ emptyText: <Empty description={t('visit.list.empty')} /> }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test';
+import { makeIdNumber } from '../../shared/domain/idNumber';
+
+export const DEMO_PASSWORD = 'jiuzhu2026';
+
+/** Signs in through the sign-in page; the server address is prefilled with the page's origin. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+}
+
+/** ID numbers no demo household uses: this run's own, from the county's area code. */
+export function testIdNumber(birthDate: string, seq: number): string {
+  return makeIdNumber('371623', birthDate, seq);
+}
+
+export interface MemberInput {
+  name: string;
+  idNumber: string;
+  relation?: string;
+}
+
+export async function fillHouseholdForm(page: Page, address: string, members: MemberInput[]): Promise<void> {
+  await page.getByTestId('household-address').fill(address);
+  for (const [index, member] of members.entries()) {
+    const n = index + 1;
+    if (n > 1) await page.getByTestId('member-add').click();
+    await page.getByTestId(`member-${n}-name`).fill(member.name);
+    await page.getByTestId(`member-${n}-id-number`).fill(member.idNumber);
+    if (member.relation) {
+      await page.getByTestId(`member-${n}-relation`).click();
+      // antd renders the visible options as titled divs; its role=option nodes are screen-reader only.
+      await page.locator('.ant-select-dropdown:visible').getByTitle(member.relation, { exact: true }).click();
+    }
+  }
+}
+
+export const householdRows = (page: Page) => page.getByTestId('household-row');
+
+/** Waits until the header says nothing is waiting and a sync has completed. */
+export async function expectAllSynced(page: Page): Promise<void> {
+  await expect(page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true');
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
+}

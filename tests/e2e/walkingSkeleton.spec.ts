@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber } from './support';
+
+/**
+ * Issue 2's path, two laptops and a township in one browser each: an assistant registers a
+ * household offline, reloads offline, signs in offline, goes online; the township sees it
+ * arrive live; the assistant of the other village never sees it.
+ */
+test('a household registered offline in a village reaches the township, and no other village', async ({ browser }) => {
+  const head = { name: '赵文龙', idNumber: testIdNumber('2007-05-14', 11) };
+  const mother = { name: '孙桂芝', idNumber: testIdNumber('1979-02-03', 22), relation: '父母' };
+
+  const villageA = await browser.newContext();
+  const township = await browser.newContext();
+  const villageB = await browser.newContext();
+  const a = await villageA.newPage();
+  const t = await township.newPage();
+  const b = await villageB.newPage();
+
+  await signIn(a, 'xieli_a');
+  await expectAllSynced(a);
+  // The demo households of this village arrived with the first pull.
+  await expect(householdRows(a).first()).toBeVisible();
+  // The offline shell must be in control before the network goes, so a reload still opens the app.
+  await a.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+
+  await signIn(t, 'zhen');
+  await expectAllSynced(t);
+  await expect(householdRows(t).filter({ hasText: head.name })).toHaveCount(0);
+
+  // Offline: register a household with two members.
+  await villageA.setOffline(true);
+  await expect(a.getByTestId('sync-online')).toHaveAttribute('data-online', 'false');
+  await a.getByTestId('household-register').click();
+  await fillHouseholdForm(a, '碣石山镇一村 3 排 12 号', [head, mother]);
+  await expect(a.getByTestId('member-1-birth-date')).toHaveText('2007-05-14');
+  await a.getByTestId('household-submit').click();
+  await expect(a.getByText('已保存在本机，联网后自动上传')).toBeVisible();
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-pending', '1');
+
+  // Still offline: a reload opens the app from the offline shell and the household is there.
+  await a.reload();
+  await expect(a.getByTestId('user-name')).toBeVisible();
+  await a.goto('/#/households');
+  await expect(householdRows(a).filter({ hasText: head.name })).toHaveCount(1);
+  await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-pending', '1');
+
+  // Still offline: sign out and sign in again against the profile the online sign-in left.
+  await a.getByTestId('sign-out').click();
+  await a.getByLabel('用户名').fill('xieli_a');
+  await a.getByLabel('密码', { exact: true }).fill('jiuzhu2026');
+  await a.getByTestId('login-submit').click();
+  await expect(a.getByTestId('user-name')).toBeVisible();
+  await expect(householdRows(a).filter({ hasText: head.name })).toHaveCount(1);
+
+  // Online again: the change goes up by itself and the township sees it without reloading.
+  await villageA.setOffline(false);
+  await expectAllSynced(a);
+  await expect(householdRows(t).filter({ hasText: head.name })).toHaveCount(1);
+  await householdRows(t).filter({ hasText: head.name }).click();
+  await expect(t.getByTestId('members-table')).toContainText(mother.name);
+
+  // The other village's assistant never sees it.
+  await signIn(b, 'xieli_b');
+  await expectAllSynced(b);
+  await b.getByTestId('household-search').fill(head.name);
+  await expect(b.getByTestId('household-empty')).toBeVisible();
+  await expect(householdRows(b)).toHaveCount(0);
+
+  await Promise.all([villageA.close(), township.close(), villageB.close()]);
+});
+
+test('a wrong ID number shows an inline error and nothing is saved', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'xieli_a');
+  await expectAllSynced(page);
+
+  const valid = testIdNumber('1956-08-30', 31);
+  const wrongCheck = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;
+  await page.getByTestId('household-register').click();
+  await fillHouseholdForm(page, '碣石山镇一村 5 排 1 号', [{ name: '钱玉兰', idNumber: wrongCheck }]);
+  await page.getByTestId('household-submit').click();
+  await expect(page.getByText(`身份证号第18位校验码应为${valid[17]}`)).toBeVisible();
+  await expect(page.getByTestId('member-1-id-number')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('已保存在本机，联网后自动上传')).toHaveCount(0);
+
+  await page.getByTestId('household-cancel').click();
+  await page.getByTestId('household-search').fill('钱玉兰');
+  await expect(page.getByTestId('household-empty')).toBeVisible();
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
+  await context.close();
+});
