@@ -44,7 +44,7 @@ function electronBinary() {
 const url = `http://127.0.0.1:${port}/`;
 const electron = electronBinary();
 if (electron) {
-  const app = spawn(electron, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, JIUZHU_SERVER_URL: url } });
+  const app = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });
   app.on('exit', stop);
 } else {
   console.log(`\n没有可用的 Electron 程序（本机无法下载）。请在浏览器中打开：${url}`);
