@@ -1,6 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 8799);
+// Separate ports, data folders and builds let two people run the suite side by side.
+const DATA_DIR = `.tmp/e2e-server-${PORT}`;
+const STATIC_DIR = process.env['E2E_STATIC_DIR'] ?? 'out/renderer';
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
@@ -15,7 +18,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: `test-results/${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',
@@ -28,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf .tmp/e2e-server && mkdir -p .tmp && tsx server/main.ts > .tmp/e2e-server.log 2>&1`,
+    command: `rm -rf ${DATA_DIR} && mkdir -p .tmp && tsx server/main.ts > ${DATA_DIR}.log 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -37,9 +40,9 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOST: '127.0.0.1',
-      JIUZHU_DATA_DIR: '.tmp/e2e-server',
+      JIUZHU_DATA_DIR: DATA_DIR,
       JIUZHU_DEMO: '1',
-      JIUZHU_STATIC_DIR: 'out/renderer',
+      JIUZHU_STATIC_DIR: STATIC_DIR,
       LOG_LEVEL: 'info',
     },
   },

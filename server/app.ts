@@ -4,9 +4,10 @@ import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAuthRoutes } from './auth/authRoutes';
-import { loadTokenSecret } from './auth/secrets';
+import { loadSearchKey, loadTokenSecret } from './auth/secrets';
 import type { Database } from './db/database';
 import { errorBody, HttpError, sendError } from './http/errors';
+import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { SERVER_VERSION } from './version';
@@ -29,6 +30,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 10 * 1024 * 1024,
   });
   const secret = await loadTokenSecret(db);
+  const searchKey = await loadSearchKey(db);
+  await ensureReferenceData(db);
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
@@ -52,8 +55,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
-  registerAuthRoutes(app, db, secret);
-  registerSyncRoutes(app, { db, secret, notifier });
+  registerAuthRoutes(app, db, { token: secret, searchKey });
+  registerSyncRoutes(app, { db, secret, notifier, searchKey });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {

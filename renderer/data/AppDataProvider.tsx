@@ -71,7 +71,9 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       setRestoring(false);
       return;
     }
-    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken }).finally(() => setRestoring(false));
+    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken, searchKey: profile.searchKey ?? null }).finally(() =>
+      setRestoring(false),
+    );
     return () => {
       void current.current?.close();
       current.current = null;
@@ -86,7 +88,11 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
         if (!outcome.ok) return outcome;
         store.setItem(SERVER_KEY, normalizeServerUrl(input.serverUrl));
-        await openWorkspace(outcome.session, { tokens: outcome.tokens, refreshToken: outcome.refreshToken });
+        await openWorkspace(outcome.session, {
+          tokens: outcome.tokens,
+          refreshToken: outcome.refreshToken,
+          searchKey: outcome.searchKey,
+        });
         return { ok: true };
       },
       async signOut() {

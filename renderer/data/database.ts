@@ -1,24 +1,45 @@
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
-import type { Household } from '../../shared/schemas/household';
-import { householdJsonSchema } from '../../shared/schemas/household';
-import type { Visit } from '../../shared/schemas/visit';
-import { visitJsonSchema } from '../../shared/schemas/visit';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { applicationJsonSchema, type Application } from '../../shared/schemas/application';
+import { careNeedJsonSchema, type CareNeed } from '../../shared/schemas/careNeed';
+import { householdJsonSchema, type Household } from '../../shared/schemas/household';
+import {
+  policyJsonSchema,
+  programJsonSchema,
+  userRefJsonSchema,
+  type Policy,
+  type Program,
+  type UserRef,
+} from '../../shared/schemas/reference';
+import { visitJsonSchema, type Visit } from '../../shared/schemas/visit';
+import { householdMigrations, visitMigrations, type MigrationContext } from './migrations';
 
-export type HouseholdCollection = RxCollection<Household>;
-export type VisitCollection = RxCollection<Visit>;
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export interface JiuzhuCollections {
-  households: HouseholdCollection;
-  visits: VisitCollection;
+  households: RxCollection<Household>;
+  visits: RxCollection<Visit>;
+  applications: RxCollection<Application>;
+  careNeeds: RxCollection<CareNeed>;
+  policies: RxCollection<Policy>;
+  programs: RxCollection<Program>;
+  users: RxCollection<UserRef>;
 }
 
 export type JiuzhuDatabase = RxDatabase<JiuzhuCollections>;
 
+const asRx = <T>(schema: unknown) => schema as RxJsonSchema<T>;
+
 /**
- * Opens (or creates) one user's local database. The storage is passed in so the same code
- * runs on IndexedDB in the app and on fake-indexeddb in Node tests.
+ * Opens (or creates) one user's local database and migrates what an older version wrote. The
+ * storage is passed in so the same code runs on IndexedDB in the app and on fake-indexeddb in
+ * Node tests. Seven collections: RxDB's open-core build allows 13 open at once per process.
  */
-export async function openJiuzhuDatabase(name: string, storage: RxStorage<unknown, unknown>): Promise<JiuzhuDatabase> {
+export async function openJiuzhuDatabase(
+  name: string,
+  storage: RxStorage<unknown, unknown>,
+  context: MigrationContext = { searchKey: null },
+): Promise<JiuzhuDatabase> {
   const db = await createRxDatabase<JiuzhuCollections>({
     name,
     storage,
@@ -26,9 +47,19 @@ export async function openJiuzhuDatabase(name: string, storage: RxStorage<unknow
     multiInstance: false,
     closeDuplicates: true,
   });
-  await db.addCollections({
-    households: { schema: householdJsonSchema as unknown as RxJsonSchema<Household> },
-    visits: { schema: visitJsonSchema as unknown as RxJsonSchema<Visit> },
-  });
+  try {
+    await db.addCollections({
+      households: { schema: asRx<Household>(householdJsonSchema), migrationStrategies: householdMigrations(context) },
+      visits: { schema: asRx<Visit>(visitJsonSchema), migrationStrategies: visitMigrations },
+      applications: { schema: asRx<Application>(applicationJsonSchema) },
+      careNeeds: { schema: asRx<CareNeed>(careNeedJsonSchema) },
+      policies: { schema: asRx<Policy>(policyJsonSchema) },
+      programs: { schema: asRx<Program>(programJsonSchema) },
+      users: { schema: asRx<UserRef>(userRefJsonSchema) },
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return db;
 }

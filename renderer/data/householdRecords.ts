@@ -1,16 +1,15 @@
-import {
-  householdFormSchema,
-  householdSchema,
-  membersFromForm,
-  type Household,
-} from '../../shared/schemas/household';
 import { isVillageCode } from '../../shared/areas';
 import { isInScope, scopePrefix } from '../../shared/auth/roles';
+import { householdIdHashes } from '../../shared/domain/idHash';
+import { householdFormSchema, householdSchema, membersFromForm, type Household } from '../../shared/schemas/household';
+import { newDocumentId, plainJson } from './documents';
 import type { HouseholdFormOutput } from './records';
 import type { Workspace } from './workspace';
+import { nextUpdatedAt, writeDocument } from './writeDocument';
 
-export function newDocumentId(prefix: string): string {
-  return `${prefix}-${crypto.randomUUID().replaceAll('-', '')}`;
+/** Writes a household locally after the shared rules accept it. */
+function writeHousehold(workspace: Workspace, doc: Household): Promise<Household> {
+  return writeDocument(workspace, 'households', householdSchema.parse(doc));
 }
 
 /**
@@ -26,29 +25,38 @@ export async function saveHousehold(
   if (!isVillageCode(form.areaCode) || !isInScope(form.areaCode, scopePrefix(user.role, user.areaCode))) {
     throw new Error('areaCode: the village is outside the signed-in user\'s area');
   }
-  const entry = householdFormSchema.parse(form);
+  const { areaCode: _areaCode, ...entry } = householdFormSchema.parse(form) as HouseholdFormOutput;
   const now = Date.now();
   const existing = existingId ? await workspace.db.households.findOne(existingId).exec() : null;
   if (existingId && !existing) throw new Error(`household ${existingId} not found`);
-  const base = existing?.toMutableJSON() ?? { id: newDocumentId('hh'), createdAt: now, createdBy: user.id };
-  const doc: Household = householdSchema.parse({
-    id: base.id,
+  const previous = existing?.toMutableJSON();
+  const members = membersFromForm(entry.members);
+  const doc = plainJson<Household>({
+    ...entry,
+    id: previous?.id ?? newDocumentId('hh'),
     areaCode: form.areaCode,
-    address: entry.address,
-    ...(entry.phone ? { phone: entry.phone } : {}),
-    ...(entry.note ? { note: entry.note } : {}),
-    members: membersFromForm(entry.members),
-    createdAt: base.createdAt,
-    createdBy: base.createdBy,
-    updatedAt: Math.max(now, (existing?.updatedAt ?? 0) + 1),
+    members,
+    ...(previous?.archived ? { archived: previous.archived } : {}),
+    ...(workspace.searchKey ? { idHashes: await householdIdHashes(workspace.searchKey, members) } : {}),
+    createdAt: previous?.createdAt ?? now,
+    createdBy: previous?.createdBy ?? user.id,
+    updatedAt: nextUpdatedAt(previous?.updatedAt, now),
     updatedBy: user.id,
   });
-  workspace.pending.mark('households', doc.id, doc.updatedAt);
-  try {
-    await workspace.db.households.upsert(doc);
-  } catch (error) {
-    workspace.pending.unmark('households', doc.id);
-    throw error;
-  }
-  return doc;
+  return writeHousehold(workspace, doc);
+}
+
+/** 归档: a household is never deleted; it is archived with a reason and stays readable. */
+export async function archiveHousehold(workspace: Workspace, id: string, reason: string): Promise<Household> {
+  const existing = await workspace.db.households.findOne(id).exec();
+  if (!existing) throw new Error(`household ${id} not found`);
+  const previous = existing.toMutableJSON();
+  const now = Date.now();
+  const { user } = workspace.session;
+  return writeHousehold(workspace, {
+    ...previous,
+    archived: { at: now, by: user.id, reason: reason.trim() },
+    updatedAt: nextUpdatedAt(previous.updatedAt, now),
+    updatedBy: user.id,
+  });
 }

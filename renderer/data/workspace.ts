@@ -23,18 +23,22 @@ export class Workspace {
     readonly db: JiuzhuDatabase,
     readonly pending: PendingChanges,
     readonly sync: SyncEngine,
+    /** Null only for a profile saved before the server sent one; search by ID number then waits for a sign-in. */
+    readonly searchKey: string | null,
   ) {}
 
   static async open(
     session: AppSession,
-    credentials: { tokens: TokenResponse | null; refreshToken: string | null },
+    credentials: { tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null },
     deps: WorkspaceDeps,
   ): Promise<Workspace> {
     const { user } = session;
     // One database per user and device, so two people sharing a laptop never see each other's data.
-    const db = await openJiuzhuDatabase(`jiuzhu-${user.id}`.toLowerCase(), deps.storage);
+    const db = await openJiuzhuDatabase(`jiuzhu-${user.id}`.toLowerCase(), deps.storage, {
+      searchKey: credentials.searchKey,
+    });
     const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) =>
-      storeRefreshToken(deps.store, user.username, tokens.refreshToken),
+      storeRefreshToken(deps.store, user.username, tokens.refreshToken, tokens.searchKey ?? null),
     );
     if (credentials.tokens) keeper.accept(credentials.tokens);
     const reachability = new Subject<boolean>();
@@ -50,7 +54,7 @@ export class Workspace {
       reachability$: reachability.asObservable(),
     });
     sync.start();
-    return new Workspace(session, db, pending, sync);
+    return new Workspace(session, db, pending, sync, credentials.searchKey);
   }
 
   async close(): Promise<void> {

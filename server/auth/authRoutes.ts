@@ -22,7 +22,8 @@ const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) }
 // A fixed hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, secret: string): void {
+export function registerAuthRoutes(app: FastifyInstance, db: Database, secrets: { token: string; searchKey: string }): void {
+  const secret = secrets.token;
   const throttle = new LoginThrottle();
 
   const tokensFor = async (user: StoredUser, deviceId: string): Promise<TokenResponse> => ({
@@ -30,6 +31,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, secret: s
     refreshToken: await issueRefreshToken(db, user.id, deviceId),
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
+    searchKey: secrets.searchKey,
   });
 
   app.post('/api/v1/auth/login', async (request) => {

@@ -2,19 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
 
 /**
- * The token-signing secret lives in the database so that every server process on the same
- * database accepts the same tokens; the first process to start creates it.
+ * Server-wide secrets live in the database so that every server process on it agrees; the first
+ * process to start creates each one.
  */
-export async function loadTokenSecret(db: Database): Promise<string> {
-  const candidate = randomBytes(32).toString('base64url');
+async function loadSecret(db: Database, name: string): Promise<string> {
   await db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
-    'access_token_hmac',
-    candidate,
+    name,
+    randomBytes(32).toString('base64url'),
   ]);
-  const rows = await db.query<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [
-    'access_token_hmac',
-  ]);
+  const rows = await db.query<{ value: string }>('SELECT value FROM server_secrets WHERE name = $1', [name]);
   const secret = rows[0]?.value;
-  if (!secret) throw new Error('token secret missing');
+  if (!secret) throw new Error(`server secret ${name} missing`);
   return secret;
 }
+
+/** Signs access tokens. */
+export const loadTokenSecret = (db: Database) => loadSecret(db, 'access_token_hmac');
+
+/** Keys the ID-number hashes that let the app find a household by ID number; given to signed-in apps. */
+export const loadSearchKey = (db: Database) => loadSecret(db, 'id_search_key');

@@ -1,4 +1,6 @@
 import { villagesIn } from '../../shared/areas';
+import { householdIdHashes } from '../../shared/domain/idHash';
+import { loadSearchKey } from '../auth/secrets';
 import type { Database } from '../db/database';
 import { pushChanges } from '../sync/documentStore';
 import { validatePushBody } from '../sync/validateDocuments';
@@ -41,9 +43,14 @@ export async function seedDemoData(db: Database): Promise<{ users: number; house
     now: Date.now(),
     createdBy: creator?.id ?? 'demo',
   });
+  // Demo households are found by ID number like any other: they carry the keyed hashes.
+  const searchKey = await loadSearchKey(db);
+  const withHashes = await Promise.all(
+    households.map(async (doc) => ({ ...doc, idHashes: await householdIdHashes(searchKey, doc.members) })),
+  );
   const rows = validatePushBody(
     'households',
-    households.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } })),
+    withHashes.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } })),
     '',
   );
   await pushChanges(db, 'households', '', rows);

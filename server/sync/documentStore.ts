@@ -1,12 +1,12 @@
 import { isInScope } from '../../shared/auth/roles';
-import type { SyncedCollection } from '../../shared/sync/collections';
+import type { CollectionName, SyncedCollection } from '../../shared/sync/collections';
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { sameJson } from './sameDocument';
 import type { IncomingRow } from './validateDocuments';
 
-type Doc = Record<string, unknown>;
+export type Doc = Record<string, unknown>;
 
 interface DocumentRow {
   id: string;
@@ -20,9 +20,9 @@ const toWire = (row: Pick<DocumentRow, 'data' | 'deleted'>): WireDocument<Doc> =
 
 /**
  * Changes of one collection after a checkpoint, within a scope, oldest first. Sequence numbers
- * are handed out under a per-collection lock that is held until commit (see `push`), so a
- * change with a lower number can never become visible after one with a higher number: a pull
- * that has passed a number has seen everything below it.
+ * are handed out under a per-collection lock that is held until commit (see `storeDocuments`),
+ * so a change with a lower number can never become visible after one with a higher number: a
+ * pull that has passed a number has seen everything below it.
  */
 export async function pullChanges(
   db: Queryable,
@@ -41,7 +41,32 @@ export async function pullChanges(
   return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
 }
 
-export async function latestSeq(db: Queryable, collection: SyncedCollection): Promise<number> {
+/**
+ * Reference data (small collections) seen through a filter of the caller's own: every row
+ * after the checkpoint is read and filtered here, and the checkpoint moves past what was read.
+ */
+export async function pullFiltered(
+  db: Queryable,
+  collection: CollectionName,
+  visible: (areaCode: string) => boolean,
+  checkpoint: SyncCheckpoint | null,
+  limit: number,
+): Promise<PullResponse<Doc>> {
+  const rows = await db.query<DocumentRow>(
+    'SELECT area_code, data, deleted, seq FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq',
+    [collection, checkpoint?.seq ?? 0],
+  );
+  const documents: WireDocument<Doc>[] = [];
+  let last: number | null = null;
+  for (const row of rows) {
+    if (documents.length === limit) break;
+    last = row.seq;
+    if (visible(row.area_code)) documents.push(toWire(row));
+  }
+  return { documents, checkpoint: last === null ? checkpoint : { seq: last } };
+}
+
+export async function latestSeq(db: Queryable, collection: CollectionName): Promise<number> {
   const rows = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM documents WHERE collection = $1', [
     collection,
   ]);
@@ -49,16 +74,47 @@ export async function latestSeq(db: Queryable, collection: SyncedCollection): Pr
 }
 
 /** Stable 32-bit key for the per-collection advisory lock that orders commits. */
-function lockKey(collection: SyncedCollection): number {
+function lockKey(collection: CollectionName): number {
   let hash = 7;
   for (const ch of `documents:${collection}`) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
   return hash;
+}
+
+/**
+ * Writes documents inside a transaction, numbering them in order under the collection's lock.
+ * Every write to `documents` goes through here, so the ordering guarantee of pulls holds.
+ */
+export async function storeDocuments(
+  tx: Queryable,
+  collection: CollectionName,
+  writes: { doc: Doc; deleted: boolean }[],
+  options: { locked?: boolean } = {},
+): Promise<void> {
+  if (writes.length === 0) return;
+  if (!options.locked) await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
+  await tx.query(
+    `INSERT INTO documents (collection, id, area_code, data, deleted, seq)
+     SELECT $1, w.value->'doc'->>'id', w.value->'doc'->>'areaCode', w.value->'doc',
+            (w.value->>'deleted')::boolean, nextval('change_seq')
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(value, n)
+      ORDER BY w.n
+     ON CONFLICT (collection, id) DO UPDATE
+       SET area_code = EXCLUDED.area_code, data = EXCLUDED.data,
+           deleted = EXCLUDED.deleted, seq = EXCLUDED.seq`,
+    [collection, JSON.stringify(writes)],
+  );
 }
 
 export interface PushOutcome {
   conflicts: WireDocument<Doc>[];
   written: number;
 }
+
+/**
+ * A collection's own rule on a write that is about to be stored (an application's status may
+ * only move as the caller's role allows). Throws an HttpError to refuse the whole batch.
+ */
+export type WriteGuard = (master: Doc | null, next: Doc) => void | Promise<void>;
 
 /**
  * Stores a validated batch in one transaction. A row whose assumed master state differs from
@@ -70,6 +126,7 @@ export async function pushChanges(
   collection: SyncedCollection,
   scope: string,
   rows: IncomingRow[],
+  guard?: WriteGuard,
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
@@ -94,21 +151,11 @@ export async function pushChanges(
         conflicts.push(toWire(master));
         continue;
       }
+      // Only writes that will really be stored meet the collection's rules: a stale row is a conflict, not a refusal.
+      await guard?.(master?.data ?? null, row.doc);
       writes.push({ doc: row.doc, deleted: row.deleted });
     }
-    if (writes.length > 0) {
-      await tx.query(
-        `INSERT INTO documents (collection, id, area_code, data, deleted, seq)
-         SELECT $1, w.value->'doc'->>'id', w.value->'doc'->>'areaCode', w.value->'doc',
-                (w.value->>'deleted')::boolean, nextval('change_seq')
-           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS w(value, n)
-          ORDER BY w.n
-         ON CONFLICT (collection, id) DO UPDATE
-           SET area_code = EXCLUDED.area_code, data = EXCLUDED.data,
-               deleted = EXCLUDED.deleted, seq = EXCLUDED.seq`,
-        [collection, JSON.stringify(writes)],
-      );
-    }
+    await storeDocuments(tx, collection, writes, { locked: true });
     return { conflicts, written: writes.length };
   });
 }

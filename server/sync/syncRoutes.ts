@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isCollectionName, isSyncedCollection, type SyncedCollection } from '../../shared/sync/collections';
+import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
 import { authenticate } from '../auth/caller';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from './changeNotifier';
-import { pullChanges, pushChanges } from './documentStore';
+import { pullChanges, pullFiltered, pushChanges } from './documentStore';
+import { referenceVisibility } from './referenceVisibility';
+import { writeGuardFor } from './writeGuards';
 import { serveStream } from './stream';
 import { validatePushBody } from './validateDocuments';
 
@@ -27,7 +29,7 @@ function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null {
   }
 }
 
-function collectionParam(params: unknown): string {
+function collectionParam(params: unknown): CollectionName {
   const name = (params as { collection?: unknown }).collection;
   if (typeof name !== 'string' || !isCollectionName(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
   return name;
@@ -39,8 +41,11 @@ function syncedParam(params: unknown): SyncedCollection {
   return name;
 }
 
-export function registerSyncRoutes(app: FastifyInstance, deps: { db: Database; secret: string; notifier: ChangeNotifier }) {
-  const { db, secret, notifier } = deps;
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  deps: { db: Database; secret: string; notifier: ChangeNotifier; searchKey: string },
+) {
+  const { db, secret, notifier, searchKey } = deps;
 
   app.get('/api/v1/sync/:collection/pull', async (request) => {
     const caller = await authenticate(request, db, secret);
@@ -49,7 +54,9 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Database; s
     if (!query.success) throw new HttpError(400, 'bad_request', 'limit 参数无效', { field: 'limit' });
     const checkpoint = parseCheckpoint(query.data.checkpoint);
     if (name === 'areas') return pullAreas(caller.scope, checkpoint, query.data.limit);
-    if (!isSyncedCollection(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
+    if (!isSyncedCollection(name)) {
+      return pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
+    }
     return pullChanges(db, name, caller.scope, checkpoint, query.data.limit);
   });
 
@@ -57,7 +64,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: { db: Database; s
     const caller = await authenticate(request, db, secret);
     const collection = syncedParam(request.params);
     const rows = validatePushBody(collection, request.body, caller.scope);
-    const outcome = await pushChanges(db, collection, caller.scope, rows);
+    const outcome = await pushChanges(db, collection, caller.scope, rows, writeGuardFor(collection, caller, searchKey));
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
     return { conflicts: outcome.conflicts };
   });

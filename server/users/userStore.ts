@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isAreaCodeValidForRole, roles, type Role, type SessionUser } from '../../shared/auth/roles';
+import type { UserRef } from '../../shared/schemas/reference';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
+import { storeDocuments } from '../sync/documentStore';
 
 export interface StoredUser extends SessionUser {
   passwordHash: string;
@@ -56,6 +58,9 @@ export async function addUser(db: Queryable, user: NewUser): Promise<SessionUser
     'INSERT INTO users (id, username, password_hash, display_name, role, area_code) VALUES ($1, $2, $3, $4, $5, $6)',
     [id, user.username, await hashPassword(user.password), displayName, user.role, user.areaCode],
   );
+  // Colleagues' apps show this name in histories and assignments: publish it as reference data.
+  const userRef: UserRef = { id, areaCode: user.areaCode, displayName, role: user.role as Role, active: true, updatedAt: Date.now() };
+  await storeDocuments(db, 'users', [{ doc: { ...userRef }, deleted: false }]);
   return { id, username: user.username, displayName, role: user.role as Role, areaCode: user.areaCode };
 }
 

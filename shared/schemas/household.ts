@@ -18,11 +18,50 @@ export const memberRelations = [
 ] as const;
 export type MemberRelation = (typeof memberRelations)[number];
 
+/** 残疾类别 and 等级 as on the disability certificate (残疾人证). */
+export const disabilityCategories = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
+export type DisabilityCategory = (typeof disabilityCategories)[number];
+
+/** 劳动能力: full 有劳动能力, partial 部分丧失, none 完全丧失. */
+export const labourAbilities = ['full', 'partial', 'none'] as const;
+
+/** Target groups of the 4+N system: the four core groups and the N others. */
+export const householdCategories = [
+  'tekun',
+  'dibao',
+  'dibaoEdge',
+  'rigidExpenditure',
+  'elderly',
+  'disabled',
+  'minor',
+  'otherLowIncome',
+] as const;
+export type HouseholdCategory = (typeof householdCategories)[number];
+
+const moneyField = z.number().min(0, '金额不能为负').max(10_000_000, '金额过大').multipleOf(0.01, '金额最多两位小数');
+
 const memberEntryShape = {
   id: z.string().min(1).max(40),
   name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不超过40个字'),
   idNumber: z.string().trim().toUpperCase().min(1, '请填写身份证号'),
   relation: z.enum(memberRelations, { message: '请选择与户主关系' }),
+  disability: z
+    .strictObject({
+      category: z.enum(disabilityCategories, { message: '请选择残疾类别' }),
+      grade: z.number().int().min(1, '残疾等级为1–4级').max(4, '残疾等级为1–4级'),
+    })
+    .optional(),
+  /** 重特大疾病: whether the member has a serious illness recognised locally. */
+  seriousIllness: z.boolean().optional(),
+  /** Diagnosis in words; sensitive (encrypted at rest by the security work). */
+  illnessNote: z.string().trim().max(500, '病情说明不超过500个字').optional(),
+  labourAbility: z.enum(labourAbilities).optional(),
+  /** 就业意愿 */
+  wantsEmployment: z.boolean().optional(),
+  /** 月收入 (元) as declared. */
+  monthlyIncome: moneyField.optional(),
+  /** 死亡日期: kept so the review rules can ask for a re-check within three months. */
+  deceasedOn: isoDateField.optional(),
 };
 
 /** A member as stored: birth date and sex are derived from the ID number when saved. */
@@ -37,11 +76,26 @@ const householdEntryShape = {
   address: z.string().trim().min(1, '请填写家庭住址').max(200, '住址不超过200个字'),
   phone: z.string().trim().max(20).optional(),
   note: z.string().trim().max(2000, '备注不超过2000个字').optional(),
+  categories: z.array(z.enum(householdCategories)).max(householdCategories.length).optional(),
+  /** Members registered as 单人户 (B1 art. 8): they may apply alone. */
+  singlePersonUnitMemberIds: z.array(z.string().max(40)).max(20).optional(),
+  /** 单独登记备案: a close relative of civil-affairs staff or village cadres (B1 art. 9). */
+  registeredSeparately: z.boolean().optional(),
+  /** 收入不固定: such households are reviewed every six months (B1 art. 31). */
+  irregularIncome: z.boolean().optional(),
 };
+
+/** Archiving replaces deletion: the record stays, with who archived it and why. */
+const archiveShape = z.strictObject({
+  at: z.number().int().min(0),
+  by: z.string().min(1).max(40),
+  reason: z.string().trim().min(1, '请填写归档原因').max(500),
+});
 
 interface HouseholdRuleInput {
   phone?: string | undefined;
-  members: { idNumber: string; relation: MemberRelation; birthDate?: string; sex?: string }[];
+  members: { id: string; idNumber: string; relation: MemberRelation; birthDate?: string; sex?: string }[];
+  singlePersonUnitMemberIds?: string[] | undefined;
 }
 
 /** Rules that hold for a household whether it is being typed into a form or pushed to the server. */
@@ -58,6 +112,12 @@ function householdRules(value: HouseholdRuleInput, ctx: z.RefinementCtx): void {
       path: ['members'],
       message: heads === 0 ? '请指定一位户主' : '一户只能有一位户主',
     });
+  }
+  const memberIds = new Set(members.map((m) => m.id));
+  for (const id of value.singlePersonUnitMemberIds ?? []) {
+    if (!memberIds.has(id)) {
+      ctx.addIssue({ code: 'custom', path: ['singlePersonUnitMemberIds'], message: '单人户成员必须是本户成员' });
+    }
   }
   const seen = new Map<string, number>();
   members.forEach((member, index) => {
@@ -93,24 +153,42 @@ export const householdFormSchema = z
   .superRefine(householdRules);
 
 /** A household document as stored on the laptop and on the server. */
-export const householdSchema = z
-  .strictObject({
-    ...systemFields,
-    ...householdEntryShape,
-    members: z.array(z.strictObject(memberShape)).min(1),
-  })
-  .superRefine(householdRules);
+const storedShape = {
+  ...systemFields,
+  ...householdEntryShape,
+  members: z.array(z.strictObject(memberShape)).min(1),
+  archived: archiveShape.optional(),
+  /**
+   * Keyed hashes (HMAC) of the members' ID numbers: exact-match search without a plaintext
+   * index. Written by the app with the deployment's search key.
+   */
+  idHashes: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)).max(40).optional(),
+};
+
+export const householdSchema = z.strictObject(storedShape).superRefine(householdRules);
 
 export type HouseholdForm = z.input<typeof householdFormSchema>;
+export type HouseholdArchive = z.output<typeof archiveShape>;
 export type Household = z.output<typeof householdSchema>;
 export type Member = Household['members'][number];
 
-export const HOUSEHOLD_SCHEMA_VERSION = 0;
+/** v1 added member details, categories, 单人户, 单独登记备案, archiving and ID hashes — all optional. */
+export const HOUSEHOLD_SCHEMA_VERSION = 1;
 
-export const householdJsonSchema = toDocumentJsonSchema(
-  z.strictObject({ ...systemFields, ...householdEntryShape, members: z.array(z.strictObject(memberShape)) }),
-  { version: HOUSEHOLD_SCHEMA_VERSION, indexes: ['areaCode', 'updatedAt'] },
-);
+export const householdJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
+  version: HOUSEHOLD_SCHEMA_VERSION,
+  indexes: ['areaCode', 'updatedAt'],
+});
+
+export type HouseholdCircle = 'core' | 'middle' | 'outer' | null;
+
+/** The circle (圈层) follows from the groups: core 特困/低保, middle 边缘/支出型, outer the rest. */
+export function circleOf(categories: readonly HouseholdCategory[] | undefined): HouseholdCircle {
+  const set = new Set(categories ?? []);
+  if (set.has('tekun') || set.has('dibao')) return 'core';
+  if (set.has('dibaoEdge') || set.has('rigidExpenditure')) return 'middle';
+  return set.size > 0 ? 'outer' : null;
+}
 
 /** Turns a validated form into the stored members, deriving birth date and sex from each ID number. */
 export function membersFromForm(members: z.output<typeof householdFormSchema>['members']): Member[] {

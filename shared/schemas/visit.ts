@@ -6,6 +6,30 @@ import { toDocumentJsonSchema } from './rxSchema';
 export const visitTypes = ['routine', 'screening', 'investigation', 'followUp', 'emergency'] as const;
 export type VisitType = (typeof visitTypes)[number];
 
+/** 发现的需求 (needs found at the visit), the categories of care needs too. */
+export const needCategories = [
+  'material',
+  'dailyCare',
+  'socialSupport',
+  'psychological',
+  'medical',
+  'employment',
+  'education',
+] as const;
+export type NeedCategory = (typeof needCategories)[number];
+
+const conditionText = z.string().trim().max(1000, '不超过1000个字').optional();
+
+/** 入户调查表: actual income, property and living conditions as the investigators saw them. */
+const conditionsShape = z.strictObject({
+  income: conditionText,
+  property: conditionText,
+  food: conditionText,
+  clothing: conditionText,
+  housing: conditionText,
+  dailyUse: conditionText,
+});
+
 const visitEntryShape = {
   type: z.enum(visitTypes, { message: '请选择走访类型' }),
   visitDate: isoDateField,
@@ -15,6 +39,12 @@ const visitEntryShape = {
     .max(10),
   findings: z.string().trim().min(1, '请填写走访情况').max(4000, '走访情况不超过4000个字'),
   nextVisitDate: isoDateField.optional(),
+  /** Ids of the household members present (在场成员). */
+  membersPresent: z.array(z.string().max(40)).max(20).optional(),
+  conditions: conditionsShape.optional(),
+  /** 健康和残疾状况变化 */
+  healthChanges: z.string().trim().max(1000, '不超过1000个字').optional(),
+  needsFound: z.array(z.enum(needCategories)).max(needCategories.length).optional(),
 };
 
 interface VisitRuleInput {
@@ -43,7 +73,8 @@ export const visitSchema = z
 export type VisitForm = z.input<typeof visitFormSchema>;
 export type Visit = z.output<typeof visitSchema>;
 
-export const VISIT_SCHEMA_VERSION = 0;
+/** v1 added members present, living conditions, health changes and needs found — all optional. */
+export const VISIT_SCHEMA_VERSION = 1;
 
 export const visitJsonSchema = toDocumentJsonSchema(
   z.strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape }),

@@ -1,16 +1,30 @@
+import { applicationJsonSchema, applicationSchema } from '../schemas/application';
 import { areaJsonSchema, areaSchema } from '../schemas/area';
+import { careNeedJsonSchema, careNeedSchema } from '../schemas/careNeed';
 import { householdJsonSchema, householdSchema } from '../schemas/household';
+import {
+  policyJsonSchema,
+  policySchema,
+  programJsonSchema,
+  programSchema,
+  userRefJsonSchema,
+  userRefSchema,
+} from '../schemas/reference';
 import type { DocumentJsonSchema } from '../schemas/rxSchema';
 import { visitJsonSchema, visitSchema } from '../schemas/visit';
 import type { z } from 'zod';
 
 /** Collections written on laptops and pushed to the server. */
-export const syncedCollections = ['households', 'visits'] as const;
+export const syncedCollections = ['households', 'visits', 'applications', 'careNeeds'] as const;
 export type SyncedCollection = (typeof syncedCollections)[number];
 
 /** Reference data the app only reads: the server answers 405 to a push. */
-export const referenceCollections = ['areas'] as const;
+export const referenceCollections = ['areas', 'policies', 'programs', 'users'] as const;
 export type ReferenceCollection = (typeof referenceCollections)[number];
+
+/** Reference collections the app keeps a local copy of (areas ship with the app instead). */
+export const pulledReferenceCollections = ['policies', 'programs', 'users'] as const;
+export type PulledReferenceCollection = (typeof pulledReferenceCollections)[number];
 
 export type CollectionName = SyncedCollection | ReferenceCollection;
 
@@ -23,7 +37,12 @@ export interface CollectionDefinition {
 export const collectionDefinitions: Record<CollectionName, CollectionDefinition> = {
   households: { jsonSchema: householdJsonSchema, schema: householdSchema },
   visits: { jsonSchema: visitJsonSchema, schema: visitSchema },
+  applications: { jsonSchema: applicationJsonSchema, schema: applicationSchema },
+  careNeeds: { jsonSchema: careNeedJsonSchema, schema: careNeedSchema },
   areas: { jsonSchema: areaJsonSchema, schema: areaSchema },
+  policies: { jsonSchema: policyJsonSchema, schema: policySchema },
+  programs: { jsonSchema: programJsonSchema, schema: programSchema },
+  users: { jsonSchema: userRefJsonSchema, schema: userRefSchema },
 };
 
 export function isSyncedCollection(name: string): name is SyncedCollection {
@@ -31,5 +50,5 @@ export function isSyncedCollection(name: string): name is SyncedCollection {
 }
 
 export function isCollectionName(name: string): name is CollectionName {
-  return name in collectionDefinitions;
+  return Object.hasOwn(collectionDefinitions, name);
 }

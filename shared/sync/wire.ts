@@ -45,6 +45,8 @@ export interface TokenResponse {
   refreshToken: string;
   expiresIn: number;
   user: SessionUser;
+  /** Key of the ID-number search hashes (an extension of v1: older clients ignore it). */
+  searchKey: string;
 }
 
 export interface HealthResponse {

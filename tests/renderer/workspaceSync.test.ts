@@ -1,95 +1,133 @@
 import 'fake-indexeddb/auto';
-import { firstValueFrom, filter } from 'rxjs';
+import { filter, firstValueFrom } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/data/auth/signIn';
 import { saveHousehold } from '../../renderer/data/householdRecords';
 import { saveVisit } from '../../renderer/data/visitRecords';
 import { Workspace } from '../../renderer/data/workspace';
-import { addUser } from '../../server/users/userStore';
-import { memoryStore } from '../support/memoryStore';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { hashIdNumber } from '../../shared/domain/idHash';
 import { makeIdNumber } from '../../shared/domain/idNumber';
+import type { TokenResponse } from '../../shared/sync/wire';
+import { addUser } from '../../server/users/userStore';
+import { makeHousehold, newRow } from '../support/documents';
+import { memoryStore } from '../support/memoryStore';
+import { api, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE_A = '371623102201';
 const VILLAGE_B = '371623102202';
+const PASSWORD = 'password-123';
 
-/** A laptop: its own storage, its own key-value store, its own online/offline events. */
+/** A laptop: its own key-value store and online/offline events. */
 function laptop() {
-  const events = new EventTarget();
-  return { store: memoryStore(), events, online: true };
+  return { store: memoryStore(), events: new EventTarget(), online: true };
 }
 
-async function openOn(server: TestServer, device: ReturnType<typeof laptop>, username: string) {
-  const outcome = await signIn({ serverUrl: server.url, username, password: 'password-123' }, device.store, 'test');
+/**
+ * RxDB's open-core build allows 13 open collections per process and a workspace opens seven,
+ * so each test keeps one laptop open at a time; the other side is the server's HTTP API.
+ */
+let open: Workspace | null = null;
+
+async function openOn(server: TestServer, device: ReturnType<typeof laptop>, username: string): Promise<Workspace> {
+  const outcome = await signIn({ serverUrl: server.url, username, password: PASSWORD }, device.store, 'test');
   if (!outcome.ok) throw new Error(outcome.reason);
-  return Workspace.open(outcome.session, outcome, {
+  open = await Workspace.open(outcome.session, outcome, {
     storage: getRxStorageDexie(),
     store: device.store,
     events: device.events,
     isNavigatorOnline: () => device.online,
   });
+  return open;
 }
 
-const form = (areaCode: string, name: string) => ({
+async function closeOpen(): Promise<void> {
+  await open?.close();
+  open = null;
+}
+
+const form = (areaCode: string, name: string, seq: number) => ({
   areaCode,
   address: '碣石山镇测试村12号',
   members: [
-    { id: 'm1', name, idNumber: makeIdNumber('371623', '1958-04-02', 13), relation: 'head' as const },
-    { id: 'm2', name: `${name}之妻`, idNumber: makeIdNumber('371623', '1960-10-20', 24), relation: 'spouse' as const },
+    { id: 'm1', name, idNumber: makeIdNumber('371623', '1958-04-02', seq), relation: 'head' as const },
+    { id: 'm2', name: `${name}之妻`, idNumber: makeIdNumber('371623', '1960-10-20', seq + 1), relation: 'spouse' as const },
   ],
 });
 
-describe('two laptops syncing through the real server (PGlite)', () => {
+async function login(server: TestServer, username: string): Promise<TokenResponse> {
+  const answer = await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username, password: PASSWORD, deviceId: `dev-${username}-api` });
+  return answer.body;
+}
+
+describe('a laptop syncing through the real server (PGlite)', () => {
   let server: TestServer;
-  const opened: Workspace[] = [];
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
-    await addUser(server.db, { username: 'xieli_a', password: 'password-123', role: 'assistant', areaCode: VILLAGE_A });
-    await addUser(server.db, { username: 'xieli_b', password: 'password-123', role: 'assistant', areaCode: VILLAGE_B });
-    await addUser(server.db, { username: 'zhen', password: 'password-123', role: 'township', areaCode: '371623102000' });
+    await addUser(server.db, { username: 'xieli_a', password: PASSWORD, role: 'assistant', areaCode: VILLAGE_A });
+    await addUser(server.db, { username: 'xieli_b', password: PASSWORD, role: 'assistant', areaCode: VILLAGE_B });
+    await addUser(server.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: '371623102000' });
   });
-  afterAll(async () => {
-    await Promise.all(opened.map((w) => w.close()));
-    await server?.close();
-  });
+  afterEach(closeOpen);
+  afterAll(async () => server?.close());
 
-  it('a household saved in a village reaches the township live, never the other village, and nothing stays waiting', async () => {
+  it('pushes what a village saves; the township pulls it with every member, the other village never', async () => {
     const village = await openOn(server, laptop(), 'xieli_a');
-    const other = await openOn(server, laptop(), 'xieli_b');
-    const township = await openOn(server, laptop(), 'zhen');
-    opened.push(village, other, township);
-
-    const saved = await saveHousehold(village, form(VILLAGE_A, '赵文龙'));
-    const arrived = await firstValueFrom(
-      township.db.households.findOne(saved.id).$.pipe(filter((doc) => doc !== null)),
-    );
-    expect(arrived?.members.map((m) => m.name)).toEqual(['赵文龙', '赵文龙之妻']);
-    expect(arrived?.members[0]?.birthDate).toBe('1958-04-02');
-
+    const saved = await saveHousehold(village, form(VILLAGE_A, '赵文龙', 13));
     const visit = await saveVisit(village, saved.id, {
       type: 'routine',
       visitDate: '2026-11-28',
       investigators: ['王秀兰'],
       findings: '老人腿脚不便，需要冬季取暖补助。',
     });
-    await firstValueFrom(township.db.visits.findOne(visit.id).$.pipe(filter((doc) => doc !== null)));
     await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0 && s.lastSyncAt !== null)));
+    await closeOpen();
 
-    // The other village pulls after the household is on the server, and still does not get it.
+    const township = await openOn(server, laptop(), 'zhen');
+    const arrived = await firstValueFrom(township.db.households.findOne(saved.id).$.pipe(filter((doc) => doc !== null)));
+    expect(arrived?.members.map((m) => m.name)).toEqual(['赵文龙', '赵文龙之妻']);
+    expect(arrived?.members[0]?.birthDate).toBe('1958-04-02');
+    await firstValueFrom(township.db.visits.findOne(visit.id).$.pipe(filter((doc) => doc !== null)));
+    // Reference data came along: the county's policy (with its placeholders) and colleagues' names.
+    await firstValueFrom(township.db.policies.find().$.pipe(filter((docs) => docs.length > 0)));
+    await firstValueFrom(township.db.users.find().$.pipe(filter((docs) => docs.length >= 3)));
+    await closeOpen();
+
+    const other = await openOn(server, laptop(), 'xieli_b');
+    await firstValueFrom(other.sync.status$.pipe(filter((s) => s.lastSyncAt !== null && !s.syncing)));
     const asked = Date.now();
     other.sync.syncNow();
     await firstValueFrom(other.sync.status$.pipe(filter((s) => (s.lastSyncAt ?? 0) >= asked && !s.syncing)));
     expect(await other.db.households.findOne(saved.id).exec()).toBeNull();
+    expect(await other.db.users.find({ selector: { role: 'assistant' } }).exec()).toHaveLength(1);
+  });
+
+  it('receives a change pushed elsewhere live, through the stream', async () => {
+    const township = await openOn(server, laptop(), 'zhen');
+    await firstValueFrom(township.sync.status$.pipe(filter((s) => s.lastSyncAt !== null)));
+    const elsewhere = makeHousehold(VILLAGE_B);
+    const tokens = await login(server, 'xieli_b');
+    expect((await api(server, tokens.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(elsewhere)])).status).toBe(200);
+    const arrived = await firstValueFrom(township.db.households.findOne(elsewhere.id).$.pipe(filter((d) => d !== null)));
+    expect(arrived?.address).toBe(elsewhere.address);
+  });
+
+  it('finds a household by ID number through the keyed hash, with no plaintext index', async () => {
+    const village = await openOn(server, laptop(), 'xieli_a');
+    const saved = await saveHousehold(village, form(VILLAGE_A, '钱玉兰', 41));
+    const idNumber = saved.members[0]!.idNumber;
+    expect(village.searchKey).toBeTruthy();
+    expect(saved.idHashes?.[0]).toBe(await hashIdNumber(village.searchKey!, idNumber));
+    expect(saved.idHashes?.join()).not.toContain(idNumber);
+    const found = await village.db.households.find({ selector: { idHashes: await hashIdNumber(village.searchKey!, idNumber) } }).exec();
+    expect(found.map((d) => d.id)).toEqual([saved.id]);
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
   });
 
   it('keeps changes made while the server is unreachable and sends them once it is back', async () => {
     const device = laptop();
     const village = await openOn(server, device, 'xieli_a');
-    opened.push(village);
-    const serverUrl = server.url;
-    // Offline: point the laptop's requests at a closed port by shutting the network off for fetch.
     const realFetch = globalThis.fetch;
     globalThis.fetch = (async () => {
       throw new TypeError('fetch failed');
@@ -97,18 +135,15 @@ describe('two laptops syncing through the real server (PGlite)', () => {
     try {
       device.online = false;
       device.events.dispatchEvent(new Event('offline'));
-      const saved = await saveHousehold(village, form(VILLAGE_A, '张秀英'));
+      const saved = await saveHousehold(village, form(VILLAGE_A, '张秀英', 61));
       await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending >= 1 && !s.online)));
       globalThis.fetch = realFetch;
       device.online = true;
       device.events.dispatchEvent(new Event('online'));
       await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0 && s.online)));
-      const response = await realFetch(`${serverUrl}/api/v1/health`);
-      expect(response.status).toBe(200);
-      const township = await openOn(server, laptop(), 'zhen');
-      opened.push(township);
-      const arrived = await firstValueFrom(township.db.households.findOne(saved.id).$.pipe(filter((d) => d !== null)));
-      expect(arrived?.address).toBe('碣石山镇测试村12号');
+      const tokens = await login(server, 'zhen');
+      const pulled = await api<{ documents: { id: string }[] }>(server, tokens.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1000');
+      expect(pulled.body.documents.map((d) => d.id)).toContain(saved.id);
     } finally {
       globalThis.fetch = realFetch;
     }

@@ -6,7 +6,7 @@ import { api, databaseKinds, startTestServer, type TestServer } from '../support
 const TOWNSHIP = '371623102'; // 无棣县碣石山镇
 const VILLAGE_A = '371623102201';
 const VILLAGE_B = '371623102202';
-const OTHER_TOWNSHIP_VILLAGE = '371621104201';
+const OTHER_TOWNSHIP_VILLAGE = '371621104303'; // 惠民县胡集镇王惠理联村
 
 type Doc = { id: string; areaCode: string; _deleted: boolean; address?: string };
 

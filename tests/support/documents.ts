@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { makeIdNumber } from '../../shared/domain/idNumber';
+import type { Role } from '../../shared/auth/roles';
+import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
+import type { Application } from '../../shared/schemas/application';
 import type { Household } from '../../shared/schemas/household';
 import type { Visit } from '../../shared/schemas/visit';
 
@@ -47,3 +50,58 @@ export function makeVisit(household: Household, overrides: Partial<Visit> = {}):
 
 export const wire = <T extends object>(doc: T, deleted = false) => ({ ...doc, _deleted: deleted });
 export const newRow = <T extends object>(doc: T) => ({ assumedMasterState: null, newDocumentState: wire(doc) });
+
+/** A 低保 application of a household, in status draft, with no history yet. */
+export function makeApplication(household: Household, overrides: Partial<Application> = {}): Application {
+  const now = Date.now();
+  const head = household.members[0]!;
+  return {
+    id: `app-${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+    areaCode: household.areaCode,
+    householdId: household.id,
+    type: 'dibao',
+    mode: 'onApplication',
+    assistance: 'none',
+    applicantMemberId: head.id,
+    coveredMemberIds: household.members.map((m) => m.id),
+    singlePersonUnit: false,
+    incomeItems: [{ id: 'i1', memberId: head.id, kind: 'wages', monthlyAmount: 300, treatment: 'counted' }],
+    propertyItems: [],
+    documents: [{ kind: 'idAndHukou', state: 'provided' }],
+    pledgeSigned: true,
+    status: 'draft',
+    history: [],
+    createdAt: now,
+    createdBy: 'test',
+    updatedAt: now,
+    updatedBy: 'test',
+    ...overrides,
+  };
+}
+
+/** The application one step further along, as the app writes it: status and an appended history entry. */
+export function stepApplication(
+  application: Application,
+  step: { action: ApplicationAction; to: ApplicationStatus; by: { id: string; role: Role; displayName: string } },
+  extra: Partial<Application> = {},
+): Application {
+  return {
+    ...application,
+    ...extra,
+    status: step.to,
+    history: [
+      ...application.history,
+      {
+        id: `h-${randomUUID().slice(0, 8)}`,
+        action: step.action,
+        from: application.status,
+        to: step.to,
+        at: Date.now(),
+        byUserId: step.by.id,
+        byName: step.by.displayName,
+        role: step.by.role,
+      },
+    ],
+    updatedAt: application.updatedAt + 1,
+  };
+}

@@ -13,6 +13,8 @@ export interface OfflineProfile {
   verifier: string;
   iterations: number;
   refreshToken: string | null;
+  /** Key of the ID-number search hashes, from the server. */
+  searchKey: string | null;
 }
 
 const ITERATIONS = 210_000;
@@ -33,7 +35,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
 
 export async function saveOfflineProfile(
   store: KeyValueStore,
-  input: { serverUrl: string; user: SessionUser; password: string; refreshToken: string },
+  input: { serverUrl: string; user: SessionUser; password: string; refreshToken: string; searchKey: string | null },
 ): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const profile: OfflineProfile = {
@@ -43,6 +45,7 @@ export async function saveOfflineProfile(
     verifier: await derive(input.password, salt, ITERATIONS),
     iterations: ITERATIONS,
     refreshToken: input.refreshToken,
+    searchKey: input.searchKey,
   };
   store.setItem(keyFor(input.user.username), JSON.stringify(profile));
 }
@@ -69,7 +72,7 @@ export async function unlockOfflineProfile(
   return attempt === profile.verifier ? profile : 'mismatch';
 }
 
-export function storeRefreshToken(store: KeyValueStore, username: string, refreshToken: string): void {
+export function storeRefreshToken(store: KeyValueStore, username: string, refreshToken: string, searchKey: string | null): void {
   const profile = readOfflineProfile(store, username);
-  if (profile) store.setItem(keyFor(username), JSON.stringify({ ...profile, refreshToken }));
+  if (profile) store.setItem(keyFor(username), JSON.stringify({ ...profile, refreshToken, searchKey: searchKey ?? profile.searchKey }));
 }

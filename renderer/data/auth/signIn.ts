@@ -4,7 +4,7 @@ import type { AppSession, SignInFailure, SignInInput } from '../types';
 import { saveOfflineProfile, unlockOfflineProfile } from './offlineProfile';
 
 export type SignInOutcome =
-  | { ok: true; session: AppSession; tokens: TokenResponse | null; refreshToken: string | null }
+  | { ok: true; session: AppSession; tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null }
   | { ok: false; reason: SignInFailure };
 
 export function normalizeServerUrl(raw: string): string {
@@ -40,8 +40,9 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   }
   if (response?.ok) {
     const tokens = (await response.json()) as TokenResponse;
-    await saveOfflineProfile(store, { serverUrl, user: tokens.user, password: input.password, refreshToken: tokens.refreshToken });
-    return { ok: true, session: { user: tokens.user, serverUrl, offline: false }, tokens, refreshToken: tokens.refreshToken };
+    const searchKey = tokens.searchKey ?? null;
+    await saveOfflineProfile(store, { serverUrl, user: tokens.user, password: input.password, refreshToken: tokens.refreshToken, searchKey });
+    return { ok: true, session: { user: tokens.user, serverUrl, offline: false }, tokens, refreshToken: tokens.refreshToken, searchKey };
   }
   if (response && response.status === 401) return { ok: false, reason: 'invalid_credentials' };
   if (response && response.status === 429) return { ok: false, reason: 'rate_limited' };
@@ -55,5 +56,6 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
     session: { user: profile.user, serverUrl: profile.serverUrl, offline: true },
     tokens: null,
     refreshToken: profile.refreshToken,
+    searchKey: profile.searchKey ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import type { RxCollection } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { Subject, type Observable } from 'rxjs';
-import type { SyncedCollection } from '../../../shared/sync/collections';
+import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollection } from '../../../shared/sync/collections';
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
 import type { SyncClient } from './syncClient';
@@ -23,13 +23,14 @@ type Doc = { id: string; updatedAt: number };
 
 /** Live two-way replication of one collection with the server, through RxDB's protocol. */
 export function replicateCollection(
-  name: SyncedCollection,
+  name: SyncedCollection | PulledReferenceCollection,
   collection: RxCollection,
   client: SyncClient,
   pending: PendingChanges,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
-  const stream = keepStreamOpen<StreamEvent<Doc>>((signal) => client.openStream(name, signal));
+  // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
+  const stream = isSyncedCollection(name) ? keepStreamOpen<StreamEvent<Doc>>((signal) => client.openStream(name, signal)) : null;
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
     collection: collection as unknown as RxCollection<Doc>,
     replicationIdentifier: `jiuzhu-${name}-${client.serverUrl}`,
@@ -43,16 +44,16 @@ export function replicateCollection(
         succeeded.next();
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },
-      stream$: stream.events$ as Observable<StreamEvent<Doc>> as never,
+      ...(stream ? { stream$: stream.events$ as Observable<StreamEvent<Doc>> as never } : {}),
     },
-    push: {
+    push: isSyncedCollection(name) ? {
       batchSize: PUSH_BATCH,
       async handler(rows) {
         const body = rows.map((row) => ({
           assumedMasterState: row.assumedMasterState ?? null,
           newDocumentState: row.newDocumentState,
         })) as PushRow<Doc>[];
-        const answer = await client.push<Doc>(name, body);
+        const answer = await client.push<Doc>(name as SyncedCollection, body);
         const conflicted = new Set(answer.conflicts.map((doc) => doc.id));
         // A conflict resolves to the server's state (the default handler), so it is no longer waiting.
         for (const id of conflicted) pending.unmark(name, id);
@@ -63,17 +64,17 @@ export function replicateCollection(
         succeeded.next();
         return answer.conflicts;
       },
-    },
+    } : undefined,
   });
   return {
     state,
     succeeded$: succeeded.asObservable(),
     reconnect() {
-      stream.reconnect();
+      stream?.reconnect();
       state.reSync();
     },
     async stop() {
-      stream.close();
+      stream?.close();
       await state.cancel();
     },
   };

@@ -1,5 +1,6 @@
 import { BehaviorSubject, combineLatest, merge, type Observable, type Subscription } from 'rxjs';
-import { syncedCollections } from '../../../shared/sync/collections';
+import { pulledReferenceCollections, syncedCollections } from '../../../shared/sync/collections';
+import type { RxCollection } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from '../database';
 import type { SyncStatus } from '../types';
 import { SyncHttpError, type SyncErrorKind } from './httpErrors';
@@ -55,8 +56,8 @@ export class SyncEngine {
 
   start(): void {
     const { db, client, pending } = this.deps;
-    for (const name of syncedCollections) {
-      this.replications.push(replicateCollection(name, db[name], client, pending));
+    for (const name of [...syncedCollections, ...pulledReferenceCollections]) {
+      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending));
     }
     this.subscriptions.push(
       pending.count$.subscribe((count) => this.patch({ pending: count })),

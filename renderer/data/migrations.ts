@@ -1,0 +1,29 @@
+import { householdIdHashes } from '../../shared/domain/idHash';
+
+export interface MigrationContext {
+  /** The deployment's ID-search key, when the signed-in session has one. */
+  searchKey: string | null;
+}
+
+type Migrate = (doc: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
+/**
+ * One strategy per schema version, keyed by the version it produces; a shipped strategy is
+ * never edited. Each has a test that opens a database written by the previous version.
+ */
+export function householdMigrations(context: MigrationContext): Record<number, Migrate> {
+  return {
+    // v1 only added optional fields; the ID hashes are filled now when the key is at hand,
+    // otherwise at the household's next save.
+    1: async (doc) => {
+      if (!context.searchKey) return doc;
+      const members = doc['members'] as { idNumber: string }[];
+      return { ...doc, idHashes: await householdIdHashes(context.searchKey, members) };
+    },
+  };
+}
+
+export const visitMigrations: Record<number, Migrate> = {
+  // v1 only added optional fields (members present, conditions, health changes, needs found).
+  1: (doc) => doc,
+};

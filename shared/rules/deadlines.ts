@@ -1,0 +1,190 @@
+/**
+ * Statutory deadlines of an application, computed from the dates its history records.
+ * 特困 follows B2; every other type follows the 低保 procedure of B1 (domain.md, "Applications").
+ */
+import type { ApplicationStatus } from './applicationStatus';
+import { addCalendarDays, calendarDaysBetween, compareDates, type IsoDate } from './dates';
+import { addWorkingDays, isHolidayCalendarKnown, workingDaysBetween } from './workingDays';
+
+export interface DeadlineInput {
+  /** 'dibao' | 'tekun' | 'dibaoEdge' | …; only 'tekun' has its own deadlines (B2). */
+  type: string;
+  status: ApplicationStatus;
+  /** 受理 */
+  acceptedOn?: IsoDate;
+  /** 启动调查 */
+  investigationStartedOn?: IsoDate;
+  /** 公示开始 */
+  publicNoticeStart?: IsoDate;
+  /** 报县 (the county receives the file) */
+  sentToCountyOn?: IsoDate;
+  /** 特殊情况延期: 45 instead of 30 working days (B1). */
+  extended?: boolean;
+}
+
+export type DeadlineKey = 'startInvestigation' | 'publicNoticeEnds' | 'countyDecision' | 'wholePath';
+export type DeadlineState = 'done' | 'ok' | 'near' | 'overdue';
+
+export interface Deadline {
+  key: DeadlineKey;
+  label: string;
+  due: IsoDate;
+  state: DeadlineState;
+  /**
+   * Days from today to `due` in `unit`: 0 on the due date, at most -1 once overdue, 0 when done.
+   * Working days for every deadline except the 公示, which runs in calendar days.
+   */
+  daysLeft: number;
+  unit: 'workingDays' | 'calendarDays';
+  /** True when `due` or today lies past the holiday calendar: working days were counted as Mon–Fri. */
+  estimated: boolean;
+}
+
+/** `near` = this many days or fewer left. */
+export const NEAR_DAYS = 2;
+
+/** B1 step 3: the economic investigation starts within 3 working days of 受理. */
+const B1_START_INVESTIGATION = 3;
+/** B1 step 6: the county decides within 10 working days of receiving the file. */
+const B1_COUNTY = 10;
+/** B1 step 6: the whole path takes at most 30 working days from 受理, 45 in special cases. */
+const B1_WHOLE_PATH = 30;
+const B1_WHOLE_PATH_EXTENDED = 45;
+/** B2: the township investigates and gives its 初审 opinion within 15 working days of 受理. */
+const B2_TOWNSHIP = 15;
+/** B2: the county decides within 15 working days of receiving the file. */
+const B2_COUNTY = 15;
+/** B1 step 5 and B2: the 公示 lasts 7 days. */
+const PUBLIC_NOTICE_DAYS = 7;
+
+/**
+ * Last day of a 7-day 公示. The start day is not counted (民法典 第二百零一条: a period counted in
+ * days starts the next day), so a notice posted on 03-02 runs 03-03…03-09: the village always gets
+ * seven full days. Holidays do not stop a notice on a village board, so nothing is added for them.
+ */
+export function publicNoticeEndDate(start: IsoDate): IsoDate {
+  return addCalendarDays(start, PUBLIC_NOTICE_DAYS);
+}
+
+/** The notice may be closed and the file sent to the county from the day after it ends. */
+export function canClosePublicNotice(start: IsoDate, today: IsoDate): boolean {
+  return compareDates(today, publicNoticeEndDate(start)) > 0;
+}
+
+const pathOrder: readonly ApplicationStatus[] = [
+  'accepted',
+  'investigating',
+  'preliminaryReviewed',
+  'publicNotice',
+  'pendingConfirmation',
+];
+const decided: readonly ApplicationStatus[] = ['approved', 'refused'];
+
+/** Whether the application has got at least as far as `status` (a decision is past everything). */
+function reached(current: ApplicationStatus, status: ApplicationStatus): boolean {
+  if (decided.includes(current)) return true;
+  const at = pathOrder.indexOf(current);
+  return at >= 0 && at >= pathOrder.indexOf(status);
+}
+
+export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Deadline[] {
+  // Nothing is owed before 受理, nor on a withdrawn application.
+  if (!reached(input.status, 'accepted')) return [];
+  const tekun = input.type === 'tekun';
+  const isDecided = decided.includes(input.status);
+  const deadlines: Deadline[] = [];
+
+  if (input.acceptedOn !== undefined) {
+    if (tekun) {
+      deadlines.push(
+        working(
+          'startInvestigation',
+          `乡镇调查核实并提出初审意见（受理后${B2_TOWNSHIP}个工作日内）`,
+          addWorkingDays(input.acceptedOn, B2_TOWNSHIP),
+          // After an objection the status is back at 调查中, but the first 初审 was given in time.
+          reached(input.status, 'preliminaryReviewed') || input.publicNoticeStart !== undefined,
+          today,
+        ),
+      );
+    } else {
+      deadlines.push(
+        working(
+          'startInvestigation',
+          `启动家庭经济状况调查（受理后${B1_START_INVESTIGATION}个工作日内）`,
+          addWorkingDays(input.acceptedOn, B1_START_INVESTIGATION),
+          input.investigationStartedOn !== undefined || reached(input.status, 'investigating'),
+          today,
+        ),
+      );
+    }
+  }
+
+  // After an objection the case is back under investigation: the old notice no longer counts.
+  if (input.publicNoticeStart !== undefined && reached(input.status, 'publicNotice')) {
+    deadlines.push(
+      withState(
+        {
+          key: 'publicNoticeEnds',
+          label: `公示期满（${PUBLIC_NOTICE_DAYS}天）`,
+          due: publicNoticeEndDate(input.publicNoticeStart),
+          unit: 'calendarDays',
+          estimated: false,
+        },
+        input.status !== 'publicNotice',
+        calendarDaysBetween(today, publicNoticeEndDate(input.publicNoticeStart)),
+        today,
+      ),
+    );
+  }
+
+  if (input.sentToCountyOn !== undefined && reached(input.status, 'pendingConfirmation')) {
+    const days = tekun ? B2_COUNTY : B1_COUNTY;
+    deadlines.push(
+      working(
+        'countyDecision',
+        `县级审核确认（收到材料后${days}个工作日内）`,
+        addWorkingDays(input.sentToCountyOn, days),
+        isDecided,
+        today,
+      ),
+    );
+  }
+
+  if (!tekun && input.acceptedOn !== undefined) {
+    const days = input.extended ? B1_WHOLE_PATH_EXTENDED : B1_WHOLE_PATH;
+    deadlines.push(
+      working(
+        'wholePath',
+        input.extended ? `审核确认办结（特殊情况延长至受理后${days}个工作日内）` : `审核确认办结（受理后${days}个工作日内）`,
+        addWorkingDays(input.acceptedOn, days),
+        isDecided,
+        today,
+      ),
+    );
+  }
+  return deadlines;
+}
+
+function working(key: DeadlineKey, label: string, due: IsoDate, done: boolean, today: IsoDate): Deadline {
+  const estimated = !isHolidayCalendarKnown(due) || !isHolidayCalendarKnown(today);
+  return withState(
+    { key, label, due, unit: 'workingDays', estimated },
+    done,
+    workingDaysBetween(today, due),
+    today,
+  );
+}
+
+function withState(
+  base: Omit<Deadline, 'state' | 'daysLeft'>,
+  done: boolean,
+  daysLeft: number,
+  today: IsoDate,
+): Deadline {
+  if (done) return { ...base, state: 'done', daysLeft: 0 };
+  if (compareDates(today, base.due) > 0) {
+    // Past a Friday deadline on a Saturday no working day has gone by, yet it is overdue.
+    return { ...base, state: 'overdue', daysLeft: Math.min(-1, daysLeft) };
+  }
+  return { ...base, state: daysLeft <= NEAR_DAYS ? 'near' : 'ok', daysLeft };
+}

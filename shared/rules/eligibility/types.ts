@@ -1,0 +1,112 @@
+/** Input and output of the eligibility preview (shared/rules/eligibility.ts). */
+import type { IsoDate } from '../dates';
+
+export const disabilityCategories = [
+  'physical', // 肢体
+  'visual', // 视力
+  'hearing', // 听力
+  'speech', // 言语
+  'intellectual', // 智力
+  'mental', // 精神
+  'multiple', // 多重
+] as const;
+export type DisabilityCategory = (typeof disabilityCategories)[number];
+export type DisabilityGrade = 1 | 2 | 3 | 4;
+
+export interface EligibilityMember {
+  id: string;
+  birthDate: IsoDate;
+  /** As on the 残疾人证. */
+  disability?: { category: DisabilityCategory; grade: DisabilityGrade };
+  /** A serious illness recognised locally (重特大疾病). */
+  seriousIllness?: boolean;
+  labourAbility?: 'full' | 'partial' | 'none';
+  /** 特困: has a legal supporter (赡养/抚养/扶养义务人) able to support them. */
+  hasLegalSupporterAbleToSupport?: boolean;
+}
+
+export type IncomeTreatment = 'counted' | 'notCounted' | 'deductible';
+
+export interface EligibilityIncomeItem {
+  /** Absent for income of the household as a whole. */
+  memberId?: string;
+  kind: string;
+  monthlyAmount: number;
+  /** counted 计入; notCounted 不计入 (优抚, awards, assistance…); deductible 可扣减 (disability/illness costs). */
+  treatment: IncomeTreatment;
+}
+
+export interface EligibilityApplication {
+  /** 'dibao' | 'tekun' | 'dibaoEdge' | 'rigidExpenditure' | 'medicalAid' | 'temporaryAid' | … */
+  type: string;
+  /** Which of the local standards applies: 城市 or 农村 低保标准. */
+  residence: 'urban' | 'rural';
+  coveredMemberIds: string[];
+  /** 单人户 (B1 art. 8): one member applies alone. */
+  singlePersonUnit: boolean;
+  incomeItems: EligibilityIncomeItem[];
+  /** Outcome of the property check (财产状况, after 财产豁免); absent until checked. */
+  propertyWithinLimits?: boolean;
+  /** 刚性支出 over the past 12 months, yuan. */
+  essentialSpending12m?: {
+    medicalAfterInsurance?: number;
+    education?: number;
+    rehabilitation?: number;
+    basicLiving?: number;
+  };
+  /** 医疗救助: the treatment's total cost and what insurance reimbursed, yuan. */
+  medical?: { totalCost: number; reimbursed: number };
+  /** Whether the household already is 低保, 特困 or 低保边缘 (B3 excludes them; 医疗救助 targets them). */
+  isDibaoOrTekunOrEdge?: boolean;
+}
+
+/**
+ * Local parameters for one county and year. A null figure is 待配置 (not set): any rule needing it
+ * answers "cannot tell". `placeholder` marks figures shipped as stand-ins that no administrator
+ * has confirmed; they are never used for a judgement either.
+ */
+export interface EligibilityPolicy {
+  county: string;
+  year: number;
+  dibaoStandardMonthly: { urban: number | null; rural: number | null };
+  /** 低保边缘: income below this multiple of the 低保 standard (commonly 1.5). */
+  edgeMultiplier: number | null;
+  lastYearPerCapitaDisposableIncomeMonthly: number | null;
+  /** 刚性支出困难: essential spending above this share of the household's income (0–1). */
+  rigidSpendingShare: number | null;
+  source: string;
+  placeholder: boolean;
+}
+
+export interface EligibilityInput {
+  members: EligibilityMember[];
+  application: EligibilityApplication;
+  policy: EligibilityPolicy;
+}
+
+export type EligibilityResult = 'likelyEligible' | 'likelyNotEligible' | 'cannotTell';
+
+export interface EligibilityRule {
+  /** Which rule (the same id may appear once per member for per-person rules). */
+  id: string;
+  title: string;
+  /** null: cannot tell (a figure or a fact is missing). */
+  passed: boolean | null;
+  explanation: string;
+  figures: Record<string, number | string>;
+  source: string;
+}
+
+export interface EligibilityPreview {
+  result: EligibilityResult;
+  headline: string;
+  /** What to fill in or configure before the preview can say more. */
+  missing: string[];
+  rules: EligibilityRule[];
+}
+
+/** What each program's checks hand back to the aggregator. */
+export interface RuleOutcome {
+  rules: EligibilityRule[];
+  missing: string[];
+}

@@ -1,0 +1,64 @@
+/**
+ * When a household's next review visit (动态管理核查) is due, B1 art. 31: once a year for stable
+ * households; every 6 months where income is irregular or a member can work; and within 3 months
+ * after a member dies (the household's size, and so its per-capita income, has changed).
+ */
+import { addMonths, ageOn, calendarDaysBetween, compareDates, type IsoDate } from './dates';
+
+export interface ReviewInput {
+  lastVisitDate: IsoDate | null;
+  /** 纳入保障 date; a household never visited since is due from then. */
+  enrolledOn?: IsoDate;
+  irregularIncome?: boolean;
+  /** Use `memberAbleToWork` over the members to fill this. */
+  membersAbleToWork: boolean;
+  memberDeathDates?: IsoDate[];
+}
+
+export type ReviewReason = 'yearly' | 'halfYearly' | 'afterDeath' | 'never visited';
+
+export interface ReviewDue {
+  due: IsoDate;
+  reason: ReviewReason;
+  state: 'ok' | 'near' | 'overdue';
+}
+
+/** `near` = due within this many calendar days. */
+export const REVIEW_NEAR_DAYS = 14;
+const YEARLY_MONTHS = 12;
+const HALF_YEARLY_MONTHS = 6;
+const AFTER_DEATH_MONTHS = 3;
+
+/** Working age for the review rule: 16 to 59, with full or partial ability to work. */
+export function memberAbleToWork(
+  member: { birthDate: IsoDate; labourAbility?: 'full' | 'partial' | 'none' },
+  today: IsoDate,
+): boolean {
+  const age = ageOn(member.birthDate, today);
+  return (member.labourAbility === 'full' || member.labourAbility === 'partial') && age >= 16 && age < 60;
+}
+
+export function nextReview(input: ReviewInput, today: IsoDate): ReviewDue {
+  const candidates: { due: IsoDate; reason: ReviewReason }[] = [];
+  if (input.lastVisitDate === null) {
+    // Never visited: the visit was owed as soon as the household was enrolled.
+    candidates.push({ due: input.enrolledOn ?? today, reason: 'never visited' });
+  } else {
+    const halfYearly = input.irregularIncome === true || input.membersAbleToWork;
+    candidates.push({
+      due: addMonths(input.lastVisitDate, halfYearly ? HALF_YEARLY_MONTHS : YEARLY_MONTHS),
+      reason: halfYearly ? 'halfYearly' : 'yearly',
+    });
+  }
+  const last = input.lastVisitDate;
+  for (const death of input.memberDeathDates ?? []) {
+    // A death before the last visit was seen at that visit; one recorded for a future date is ignored.
+    if ((last === null || compareDates(death, last) > 0) && compareDates(death, today) <= 0) {
+      candidates.push({ due: addMonths(death, AFTER_DEATH_MONTHS), reason: 'afterDeath' });
+    }
+  }
+  const next = candidates.reduce((a, b) => (compareDates(b.due, a.due) < 0 ? b : a));
+  const daysLeft = calendarDaysBetween(today, next.due);
+  const state = daysLeft < 0 ? 'overdue' : daysLeft <= REVIEW_NEAR_DAYS ? 'near' : 'ok';
+  return { ...next, state };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isoDateField, systemFields } from './common';
+import { toDocumentJsonSchema } from './rxSchema';
+import { needCategories } from './visit';
+
+export const careSeverities = ['low', 'medium', 'high', 'urgent'] as const;
+
+/** 转介去向: charity funds, 工会 / 共青团 / 妇联, public-welfare posts (公益性岗位). */
+export const referralKinds = ['charityFund', 'union', 'youthLeague', 'womensFederation', 'publicWelfarePost', 'other'] as const;
+export const referralStates = ['proposed', 'referred', 'accepted', 'declined', 'completed'] as const;
+
+const entryShape = {
+  memberId: z.string().max(40).optional(),
+  category: z.enum(needCategories, { message: '请选择需求类别' }),
+  severity: z.enum(careSeverities, { message: '请选择紧急程度' }),
+  description: z.string().trim().min(1, '请填写需求情况').max(2000, '不超过2000个字'),
+  /** 服务计划 */
+  servicePlan: z.string().trim().max(4000, '不超过4000个字').optional(),
+  referrals: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(40),
+        kind: z.enum(referralKinds),
+        target: z.string().trim().min(1, '请填写转介对象').max(200),
+        state: z.enum(referralStates),
+        note: z.string().trim().max(500).optional(),
+      }),
+    )
+    .max(30),
+  /** 回访 */
+  followUps: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(40),
+        dueDate: isoDateField,
+        doneOn: isoDateField.optional(),
+        note: z.string().trim().max(1000).optional(),
+      }),
+    )
+    .max(50),
+  state: z.enum(['open', 'closed']),
+};
+
+export const careNeedFormSchema = z.object(entryShape);
+
+const storedShape = { ...systemFields, householdId: systemFields.id, ...entryShape };
+export const careNeedSchema = z.strictObject(storedShape);
+
+export type CareNeedForm = z.input<typeof careNeedFormSchema>;
+export type CareNeed = z.output<typeof careNeedSchema>;
+
+export const CARE_NEED_SCHEMA_VERSION = 0;
+
+export const careNeedJsonSchema = toDocumentJsonSchema(careNeedSchema, {
+  version: CARE_NEED_SCHEMA_VERSION,
+  indexes: ['householdId', 'areaCode', 'updatedAt'],
+});
