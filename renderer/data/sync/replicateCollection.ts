@@ -5,6 +5,7 @@ import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollecti
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
 import type { SyncClient } from './syncClient';
+import { Backoff } from './backoff';
 import { keepStreamOpen } from './eventStream';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
@@ -35,7 +36,7 @@ export function replicateCollection(
     collection: collection as unknown as RxCollection<Doc>,
     replicationIdentifier: `jiuzhu-${name}-${client.serverUrl}`,
     live: true,
-    retryTime: 5000,
+    retryTime: 2000,
     waitForLeadership: false,
     pull: {
       batchSize: PULL_BATCH,
@@ -66,10 +67,19 @@ export function replicateCollection(
       },
     } : undefined,
   });
+  // RxDB waits `retryTime` after a failed pull or push; stretch it while failures go on.
+  const backoff = new Backoff();
+  state.error$.subscribe(() => {
+    state.retryTime = backoff.fail();
+  });
+  succeeded.subscribe(() => {
+    state.retryTime = backoff.reset();
+  });
   return {
     state,
     succeeded$: succeeded.asObservable(),
     reconnect() {
+      state.retryTime = backoff.reset();
       stream?.reconnect();
       state.reSync();
     },
