@@ -1,6 +1,7 @@
 import type { CollectionName, SyncedCollection } from '../../../shared/sync/collections';
 import type { PullResponse, PushResponse, PushRow, SyncCheckpoint } from '../../../shared/sync/wire';
 import type { TokenKeeper } from '../auth/tokenKeeper';
+import { jsonBody } from './gzip';
 import { errorFromResponse, SyncHttpError } from './httpErrors';
 
 /** The app's side of the HTTP sync contract (sync-protocol.md); every call carries a fresh token. */
@@ -19,11 +20,8 @@ export class SyncClient {
   }
 
   async push<T>(collection: SyncedCollection, rows: PushRow<T>[]): Promise<PushResponse<T>> {
-    return this.request<PushResponse<T>>(`/api/v1/sync/${collection}/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rows),
-    });
+    const { body, headers } = await jsonBody(rows);
+    return this.request<PushResponse<T>>(`/api/v1/sync/${collection}/push`, { method: 'POST', headers, body });
   }
 
   /** Opens the live stream; the caller reads and closes it. */
