@@ -3,7 +3,7 @@ import type { CollectionName, SyncedCollection } from '../../shared/sync/collect
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
-import { sameJson } from './sameDocument';
+import { sameJson } from '../../shared/sync/merge';
 import type { IncomingRow } from './validateDocuments';
 
 export type Doc = Record<string, unknown>;
