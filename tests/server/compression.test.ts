@@ -23,7 +23,7 @@ describe('compressed bodies both ways', () => {
     const pushed = await fetch(`${server.url}/api/v1/sync/households/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body: compressed,
+      body: new Uint8Array(compressed),
     });
     expect(pushed.status).toBe(200);
 
@@ -50,7 +50,7 @@ describe('compressed bodies both ways', () => {
       fetch(`${server.url}/api/v1/sync/households/push`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-        body,
+        body: new Uint8Array(body),
       });
     const brotli = await post({ 'content-encoding': 'br' }, Buffer.from(JSON.stringify([newRow(household)])));
     expect(brotli.status).toBe(415);
