@@ -13,6 +13,7 @@ import {
 } from '../../shared/schemas/reference';
 import { visitJsonSchema, type Visit } from '../../shared/schemas/visit';
 import { householdMigrations, visitMigrations, type MigrationContext } from './migrations';
+import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -24,6 +25,8 @@ export interface JiuzhuCollections {
   policies: RxCollection<Policy>;
   programs: RxCollection<Program>;
   users: RxCollection<UserRef>;
+  /** Local only: versions that lost a collision with the server, for a person to review. */
+  conflicts: RxCollection<ConflictRecord>;
 }
 
 export type JiuzhuDatabase = RxDatabase<JiuzhuCollections>;
@@ -33,7 +36,7 @@ const asRx = <T>(schema: unknown) => schema as RxJsonSchema<T>;
 /**
  * Opens (or creates) one user's local database and migrates what an older version wrote. The
  * storage is passed in so the same code runs on IndexedDB in the app and on fake-indexeddb in
- * Node tests. Seven collections: RxDB's open-core build allows 13 open at once per process.
+ * Node tests. Eight collections: RxDB's open-core build allows 13 open at once per process.
  */
 export async function openJiuzhuDatabase(
   name: string,
@@ -49,13 +52,22 @@ export async function openJiuzhuDatabase(
   });
   try {
     await db.addCollections({
-      households: { schema: asRx<Household>(householdJsonSchema), migrationStrategies: householdMigrations(context) },
-      visits: { schema: asRx<Visit>(visitJsonSchema), migrationStrategies: visitMigrations },
-      applications: { schema: asRx<Application>(applicationJsonSchema) },
-      careNeeds: { schema: asRx<CareNeed>(careNeedJsonSchema) },
+      households: {
+        schema: asRx<Household>(householdJsonSchema),
+        migrationStrategies: householdMigrations(context),
+        conflictHandler: conflictHandlerFor('households') as never,
+      },
+      visits: {
+        schema: asRx<Visit>(visitJsonSchema),
+        migrationStrategies: visitMigrations,
+        conflictHandler: conflictHandlerFor('visits') as never,
+      },
+      applications: { schema: asRx<Application>(applicationJsonSchema), conflictHandler: conflictHandlerFor('applications') as never },
+      careNeeds: { schema: asRx<CareNeed>(careNeedJsonSchema), conflictHandler: conflictHandlerFor('careNeeds') as never },
       policies: { schema: asRx<Policy>(policyJsonSchema) },
       programs: { schema: asRx<Program>(programJsonSchema) },
       users: { schema: asRx<UserRef>(userRefJsonSchema) },
+      conflicts: { schema: conflictJsonSchema },
     });
   } catch (error) {
     await db.close();

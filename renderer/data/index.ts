@@ -27,3 +27,4 @@ export { usePolicy, usePrograms, useUserNames } from './reference';
 export { useDraft } from './drafts';
 export { useSyncStatus, useSyncNow } from './syncStatus';
 export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus } from './types';
+export { useOpenConflicts, useConflictActions } from './conflictActions';

@@ -6,6 +6,7 @@ import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../.
 import type { PendingChanges } from './pendingChanges';
 import type { SyncClient } from './syncClient';
 import { Backoff } from './backoff';
+import { recordConflict, type ConflictRecord } from './conflicts';
 import { keepStreamOpen } from './eventStream';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
@@ -28,6 +29,7 @@ export function replicateCollection(
   collection: RxCollection,
   client: SyncClient,
   pending: PendingChanges,
+  conflicts?: RxCollection<ConflictRecord>,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
@@ -67,6 +69,11 @@ export function replicateCollection(
       },
     } : undefined,
   });
+  if (isSyncedCollection(name) && conflicts) {
+    state.conflict$.subscribe((conflict) => {
+      void recordConflict(conflicts, name, conflict.input);
+    });
+  }
   // RxDB waits `retryTime` after a failed pull or push; stretch it while failures go on.
   const backoff = new Backoff();
   state.error$.subscribe(() => {

@@ -57,7 +57,7 @@ export class SyncEngine {
   start(): void {
     const { db, client, pending } = this.deps;
     for (const name of [...syncedCollections, ...pulledReferenceCollections]) {
-      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending));
+      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts));
     }
     this.subscriptions.push(
       pending.count$.subscribe((count) => this.patch({ pending: count })),

@@ -1,0 +1,107 @@
+import type { RxCollection, RxConflictHandler, RxJsonSchema } from 'rxdb/plugins/core';
+import { mergeDocuments, sameJson, type JsonObject, type MergeOptions } from '../../../shared/sync/merge';
+import type { SyncedCollection } from '../../../shared/sync/collections';
+
+/**
+ * A version of a record that lost a collision with the server (此记录在乡镇也被修改过): kept on
+ * this laptop, never synced, until a person re-applies or dismisses it in the sync centre.
+ */
+export interface ConflictRecord {
+  id: string;
+  /** Not `collection`: RxDB documents have a getter of that name. */
+  collectionName: SyncedCollection;
+  documentId: string;
+  areaCode: string;
+  /** Fields both sides changed differently. */
+  fields: string[];
+  /** The laptop's version that lost, and the server's that won, as JSON. */
+  localJson: string;
+  remoteJson: string;
+  createdAt: number;
+  state: 'open' | 'reapplied' | 'dismissed';
+}
+
+export const conflictJsonSchema: RxJsonSchema<ConflictRecord> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 120 },
+    collectionName: { type: 'string', maxLength: 40 },
+    documentId: { type: 'string', maxLength: 40 },
+    areaCode: { type: 'string', maxLength: 12 },
+    fields: { type: 'array', items: { type: 'string' } },
+    localJson: { type: 'string' },
+    remoteJson: { type: 'string' },
+    createdAt: { type: 'number', minimum: 0, maximum: 9_999_999_999_999, multipleOf: 1 },
+    state: { type: 'string', maxLength: 10 },
+  },
+  required: ['id', 'collectionName', 'documentId', 'areaCode', 'fields', 'localJson', 'remoteJson', 'createdAt', 'state'],
+  indexes: ['createdAt'],
+};
+
+/** An application's status only means something with its history: they never merge apart. */
+const mergeOptions: Partial<Record<SyncedCollection, MergeOptions>> = {
+  applications: { atomic: [['status', 'history']] },
+};
+
+const RX_FIELDS = ['_meta', '_rev', '_attachments'];
+const strip = (doc: object): JsonObject =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => !RX_FIELDS.includes(key)));
+
+export function mergeForConflict(
+  collection: SyncedCollection,
+  input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+) {
+  const remote = strip(input.realMasterState);
+  const local = strip(input.newDocumentState);
+  const base = input.assumedMasterState ? strip(input.assumedMasterState) : undefined;
+  return { remote, local, ...mergeDocuments(base, local, remote, mergeOptions[collection]) };
+}
+
+/**
+ * RxDB's conflict handler for a collection: edits to different fields merge; on a true
+ * collision the server's value stands (and `recordConflict` keeps the laptop's version).
+ */
+export function conflictHandlerFor(collection: SyncedCollection): RxConflictHandler<JsonObject> {
+  return {
+    isEqual: (a, b) => sameJson(strip(a), strip(b)),
+    async resolve(input) {
+      const { remote, local, merged } = mergeForConflict(collection, input);
+      const withoutBookkeeping = (doc: JsonObject) => {
+        const { updatedAt: _u, updatedBy: _b, _deleted: _d, ...rest } = doc;
+        return rest;
+      };
+      if (sameJson(withoutBookkeeping(merged), withoutBookkeeping(remote))) return input.realMasterState;
+      return {
+        ...merged,
+        updatedAt: Math.max(Number(local['updatedAt'] ?? 0), Number(remote['updatedAt'] ?? 0)) + 1,
+        updatedBy: local['updatedBy'] ?? remote['updatedBy'],
+        _deleted: input.realMasterState._deleted,
+      } as typeof input.realMasterState;
+    },
+  };
+}
+
+/** Keeps the losing version of a collision where the sync centre shows it. */
+export async function recordConflict(
+  conflicts: RxCollection<ConflictRecord>,
+  collection: SyncedCollection,
+  input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+): Promise<ConflictRecord | null> {
+  const { local, remote, collisions } = mergeForConflict(collection, input);
+  if (collisions.length === 0) return null;
+  const record: ConflictRecord = {
+    id: `${collection}:${String(local['id'])}:${String(local['updatedAt'])}`,
+    collectionName: collection,
+    documentId: String(local['id']),
+    areaCode: String(remote['areaCode'] ?? local['areaCode']),
+    fields: collisions,
+    localJson: JSON.stringify(local),
+    remoteJson: JSON.stringify(remote),
+    createdAt: Date.now(),
+    state: 'open',
+  };
+  await conflicts.upsert(record);
+  return record;
+}

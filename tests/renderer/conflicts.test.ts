@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { filter, firstValueFrom } from 'rxjs';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../renderer/data/auth/signIn';
+import { reapplyConflict } from '../../renderer/data/conflictActions';
+import { saveHousehold } from '../../renderer/data/householdRecords';
+import type { HouseholdFormOutput } from '../../renderer/data/records';
+import { Workspace } from '../../renderer/data/workspace';
+import { makeIdNumber } from '../../shared/domain/idNumber';
+import type { Household } from '../../shared/schemas/household';
+import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
+import { addUser } from '../../server/users/userStore';
+import { wire } from '../support/documents';
+import { memoryStore } from '../support/memoryStore';
+import { api, startTestServer, type TestServer } from '../support/testServer';
+
+const VILLAGE = '371623102201';
+const PASSWORD = 'password-123';
+let open: Workspace | null = null;
+
+function formOf(doc: Household, change: Partial<HouseholdFormOutput>): HouseholdFormOutput {
+  const { areaCode, address, phone, note, members } = doc;
+  return {
+    areaCode,
+    address,
+    ...(phone ? { phone } : {}),
+    ...(note ? { note } : {}),
+    members: members.map(({ id, name, idNumber, relation }) => ({ id, name, idNumber, relation })),
+    ...change,
+  } as HouseholdFormOutput;
+}
+
+describe('a household edited on the laptop offline and at the township meanwhile', () => {
+  let server: TestServer;
+  let township: TokenResponse;
+  const device = { store: memoryStore(), events: new EventTarget(), online: true };
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite');
+    await addUser(server.db, { username: 'xieli', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
+    await addUser(server.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: '371623102000' });
+    township = (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username: 'zhen', password: PASSWORD, deviceId: 'dev-zhen-1' })).body;
+    const outcome = await signIn({ serverUrl: server.url, username: 'xieli', password: PASSWORD }, device.store, 'test');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    open = await Workspace.open(outcome.session, outcome, {
+      storage: getRxStorageDexie(),
+      store: device.store,
+      events: device.events,
+      isNavigatorOnline: () => device.online,
+    });
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
+  afterAll(async () => {
+    await open?.close();
+    await server?.close();
+  });
+  const realFetch = globalThis.fetch;
+
+  /** The township's view of a household, read past the laptop's cut network. */
+  async function serverCopy(id: string): Promise<Household | undefined> {
+    const response = await realFetch(`${server.url}/api/v1/sync/households/pull?limit=1000`, {
+      headers: { authorization: `Bearer ${township.accessToken}` },
+    });
+    return ((await response.json()) as PullResponse<Household>).documents.find((d) => d.id === id);
+  }
+
+  /** Edits on the laptop while the network is gone, lets the township push its own edit, then reconnects. */
+  async function editOnBothSides(
+    village: Workspace,
+    laptopChange: Partial<HouseholdFormOutput>,
+    townshipChange: Partial<Household>,
+  ): Promise<Household> {
+    const seq = Math.floor(Math.random() * 900) + 50;
+    const saved = await saveHousehold(village, {
+      areaCode: VILLAGE,
+      address: '一村3号',
+      note: '原始备注',
+      members: [{ id: 'm1', name: '赵文龙', idNumber: makeIdNumber('371623', '1960-01-01', seq), relation: 'head' }],
+    });
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
+
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    await saveHousehold(village, formOf(saved, laptopChange), saved.id);
+
+    const onServer = (await serverCopy(saved.id))!;
+    const { _deleted: _d, ...master } = onServer as Household & { _deleted: boolean };
+    const edited = { ...master, ...townshipChange, updatedAt: master.updatedAt + 5, updatedBy: township.user.id };
+    const pushed = await realFetch(`${server.url}/api/v1/sync/households/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${township.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ assumedMasterState: wire(master), newDocumentState: wire(edited) }]),
+    });
+    expect(pushed.status).toBe(200);
+
+    globalThis.fetch = realFetch;
+    village.sync.syncNow();
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0 && s.online)));
+    return saved;
+  }
+
+  it('merges edits of different fields: both survive on the laptop and on the server', async () => {
+    const village = open!;
+    const saved = await editOnBothSides(village, { note: '村里补充：老人行动不便' }, { phone: '13912345678' });
+    const expectMerged = (doc: Partial<Household> | undefined) => expect(doc).toMatchObject({ note: '村里补充：老人行动不便', phone: '13912345678' });
+    await firstValueFrom(village.db.households.findOne(saved.id).$.pipe(filter((d) => d?.phone === '13912345678' && d?.note === '村里补充：老人行动不便')));
+    let onServer: Household | undefined;
+    for (let i = 0; i < 50 && !(onServer?.note === '村里补充：老人行动不便' && onServer?.phone); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      onServer = await serverCopy(saved.id);
+    }
+    expectMerged(onServer);
+    expect(await village.db.conflicts.find({ selector: { documentId: saved.id } }).exec()).toHaveLength(0);
+  });
+
+  it('on a true collision keeps the server’s value and the laptop’s version in a conflict record', async () => {
+    const village = open!;
+    const saved = await editOnBothSides(village, { address: '村里改的：一村5号' }, { address: '乡镇改的：一村7号' });
+    const conflict = await firstValueFrom(
+      village.db.conflicts.find({ selector: { documentId: saved.id } }).$.pipe(filter((docs) => docs.length > 0)),
+    );
+    expect(conflict[0]?.fields).toEqual(['address']);
+    expect(JSON.parse(conflict[0]!.localJson).address).toBe('村里改的：一村5号');
+    expect(JSON.parse(conflict[0]!.remoteJson).address).toBe('乡镇改的：一村7号');
+    const local = await village.db.households.findOne(saved.id).exec();
+    expect(local?.address).toBe('乡镇改的：一村7号');
+
+    // The assistant checks and keeps the village's address: it becomes a new edit that syncs.
+    await reapplyConflict(village, conflict[0]!.id);
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
+    let onServer: Household | undefined;
+    for (let i = 0; i < 50 && onServer?.address !== '村里改的：一村5号'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      onServer = await serverCopy(saved.id);
+    }
+    expect(onServer?.address).toBe('村里改的：一村5号');
+    expect((await village.db.conflicts.findOne(conflict[0]!.id).exec())?.state).toBe('reapplied');
+  });
+});
