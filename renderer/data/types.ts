@@ -13,6 +13,17 @@ export interface SyncStatus {
   syncing: boolean;
 }
 
+/** One collection's part of the sync, as the sync centre (同步中心) shows it. */
+export interface CollectionSyncStatus {
+  name: string;
+  syncing: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  /** An i18n key under `sync.error.*`, or null. */
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
 export interface AppSession {
   user: SessionUser;
   serverUrl: string;

@@ -30,6 +30,11 @@ export class PendingChanges {
     return this.count.asObservable();
   }
 
+  /** Waiting changes of one collection, for the sync centre. */
+  countOf(collection: string): number {
+    return Object.keys(this.pending).filter((key) => key.startsWith(`${collection}/`)).length;
+  }
+
   mark(collection: string, id: string, updatedAt: number): void {
     this.pending[`${collection}/${id}`] = updatedAt;
     this.save();

@@ -2,7 +2,7 @@ import { BehaviorSubject, combineLatest, merge, type Observable, type Subscripti
 import { pulledReferenceCollections, syncedCollections } from '../../../shared/sync/collections';
 import type { RxCollection } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from '../database';
-import type { SyncStatus } from '../types';
+import type { CollectionSyncStatus, SyncStatus } from '../types';
 import { SyncHttpError, type SyncErrorKind } from './httpErrors';
 import type { KeyValueStore, PendingChanges } from './pendingChanges';
 import { replicateCollection, type CollectionReplication } from './replicateCollection';
@@ -37,6 +37,7 @@ function errorKind(error: unknown): SyncErrorKind {
 /** Runs the replication of every synced collection and sums up its state for the UI. */
 export class SyncEngine {
   readonly status$: BehaviorSubject<SyncStatus>;
+  readonly collections$ = new BehaviorSubject<CollectionSyncStatus[]>([]);
   private readonly replications: CollectionReplication[] = [];
   private readonly subscriptions: Subscription[] = [];
   private readonly lastSyncKey = 'jiuzhu:lastSyncAt';
@@ -56,9 +57,28 @@ export class SyncEngine {
 
   start(): void {
     const { db, client, pending } = this.deps;
-    for (const name of [...syncedCollections, ...pulledReferenceCollections]) {
+    const names = [...syncedCollections, ...pulledReferenceCollections];
+    for (const name of names) {
       this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts));
     }
+    this.collections$.next(
+      names.map((name) => ({ name, syncing: false, pending: pending.countOf(name), lastSyncAt: null, lastError: null, lastErrorAt: null })),
+    );
+    this.replications.forEach((replication, index) => {
+      const name = names[index]!;
+      this.subscriptions.push(
+        replication.succeeded$.subscribe(() => this.patchCollection(name, { lastSyncAt: Date.now(), lastError: null })),
+        replication.state.error$.subscribe((error) =>
+          this.patchCollection(name, { lastError: `sync.error.${errorKind(error)}`, lastErrorAt: Date.now() }),
+        ),
+        replication.state.active$.subscribe((syncing) => this.patchCollection(name, { syncing })),
+      );
+    });
+    this.subscriptions.push(
+      pending.count$.subscribe(() =>
+        this.collections$.next(this.collections$.value.map((c) => ({ ...c, pending: pending.countOf(c.name) }))),
+      ),
+    );
     this.subscriptions.push(
       pending.count$.subscribe((count) => this.patch({ pending: count })),
       this.deps.reachability$.subscribe((reached) =>
@@ -90,6 +110,10 @@ export class SyncEngine {
     this.deps.events.removeEventListener('offline', this.onOffline);
     this.subscriptions.forEach((s) => s.unsubscribe());
     await Promise.all(this.replications.map((r) => r.stop()));
+  }
+
+  private patchCollection(name: string, change: Partial<CollectionSyncStatus>): void {
+    this.collections$.next(this.collections$.value.map((c) => (c.name === name ? { ...c, ...change } : c)));
   }
 
   private patch(change: Partial<SyncStatus>): void {
