@@ -1,7 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { readOfflineProfile } from './auth/offlineProfile';
+import { IdleLock, lockMinutesFrom } from './auth/idleLock';
+import { readOfflineProfile, unlockOfflineProfile } from './auth/offlineProfile';
 import { normalizeServerUrl, signIn as signInWith } from './auth/signIn';
 import type { KeyValueStore } from './sync/pendingChanges';
 import type { AppSession, SignInInput, SignInResult } from './types';
@@ -15,6 +16,11 @@ export interface AuthApi {
   signOut(): Promise<void>;
   /** The server address last used on this device, to prefill the sign-in form. */
   lastServerUrl: string;
+  /** Locked after the idle time (or by hand): the data stays hidden until the password is given. */
+  locked: boolean;
+  lockNow(): void;
+  /** Checks the password against this device's profile (with the same slow-down as sign-in). */
+  unlock(password: string): Promise<SignInResult>;
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
@@ -45,6 +51,21 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [restoring, setRestoring] = useState(true);
   const current = useRef<Workspace | null>(null);
+  const [locked, setLocked] = useState(false);
+  const idleLock = useRef<IdleLock | null>(null);
+
+  // The idle lock runs while someone is signed in.
+  useEffect(() => {
+    if (!workspace) return;
+    const lock = new IdleLock(window, lockMinutesFrom(store.getItem('jiuzhu:lockMinutes')) * 60_000);
+    idleLock.current = lock;
+    const subscription = lock.locked$.subscribe(setLocked);
+    return () => {
+      subscription.unsubscribe();
+      lock.dispose();
+      idleLock.current = null;
+    };
+  }, [workspace, store]);
 
   const openWorkspace = useCallback(
     async (session: AppSession, credentials: Parameters<typeof Workspace.open>[1]) => {
@@ -95,6 +116,19 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         });
         return { ok: true };
       },
+      locked,
+      lockNow: () => idleLock.current?.lockNow(),
+      async unlock(password) {
+        const username = workspace?.session.user.username;
+        if (!username) return { ok: false, reason: 'no_offline_profile' };
+        const outcome = await unlockOfflineProfile(store, username, password);
+        if (typeof outcome === 'object') {
+          idleLock.current?.unlocked();
+          return { ok: true };
+        }
+        const reasons = { none: 'no_offline_profile', mismatch: 'invalid_credentials', wait: 'rate_limited', blocked: 'profile_locked' } as const;
+        return { ok: false, reason: reasons[outcome] };
+      },
       async signOut() {
         sessionStore.removeItem(SESSION_KEY);
         await current.current?.close();
@@ -102,7 +136,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         setWorkspace(null);
       },
     }),
-    [workspace, store, sessionStore, openWorkspace],
+    [workspace, store, sessionStore, openWorkspace, locked],
   );
 
   if (restoring) return null;

@@ -36,6 +36,7 @@ export type SignInFailure =
   | 'network'
   | 'no_offline_profile'
   | 'rate_limited'
+  | 'profile_locked'
   | 'server_error';
 
 export type SignInResult = { ok: true } | { ok: false; reason: SignInFailure };

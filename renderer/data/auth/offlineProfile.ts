@@ -15,7 +15,19 @@ export interface OfflineProfile {
   refreshToken: string | null;
   /** Key of the ID-number search hashes, from the server. */
   searchKey: string | null;
+  /** Wrong passwords in a row, offline; reset by a right one or an online sign-in. */
+  failures?: number;
+  /** No offline attempt before this time (epoch millis). */
+  waitUntil?: number;
+  /** Too many wrong passwords: only an online sign-in opens this profile again. */
+  blocked?: boolean;
 }
+
+/** From the third wrong password on, each one doubles the wait (15 s, 30 s, 1 min …). */
+const FREE_ATTEMPTS = 3;
+const FIRST_WAIT_MS = 15_000;
+/** After this many wrong passwords the profile is locked until an online sign-in. */
+export const MAX_OFFLINE_FAILURES = 10;
 
 const ITERATIONS = 210_000;
 const keyFor = (username: string) => `jiuzhu:profile:${username.toLowerCase()}`;
@@ -60,16 +72,31 @@ export function readOfflineProfile(store: KeyValueStore, username: string): Offl
   }
 }
 
-/** The profile if the password matches it; 'none' if this device has no profile for the user. */
+/**
+ * The profile if the password matches it; 'none' if this device has no profile for the user;
+ * 'wait' while repeated wrong passwords are slowed down; 'blocked' after too many of them.
+ */
 export async function unlockOfflineProfile(
   store: KeyValueStore,
   username: string,
   password: string,
-): Promise<OfflineProfile | 'none' | 'mismatch'> {
+  now = Date.now(),
+): Promise<OfflineProfile | 'none' | 'mismatch' | 'wait' | 'blocked'> {
   const profile = readOfflineProfile(store, username);
   if (!profile) return 'none';
+  if (profile.blocked) return 'blocked';
+  if ((profile.waitUntil ?? 0) > now) return 'wait';
   const attempt = await derive(password, fromBase64(profile.salt), profile.iterations);
-  return attempt === profile.verifier ? profile : 'mismatch';
+  if (attempt === profile.verifier) {
+    const { failures: _f, waitUntil: _w, ...fresh } = profile;
+    store.setItem(keyFor(username), JSON.stringify(fresh));
+    return fresh;
+  }
+  const failures = (profile.failures ?? 0) + 1;
+  const blocked = failures >= MAX_OFFLINE_FAILURES;
+  const waitUntil = failures >= FREE_ATTEMPTS ? now + FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS) : undefined;
+  store.setItem(keyFor(username), JSON.stringify({ ...profile, failures, ...(waitUntil ? { waitUntil } : {}), ...(blocked ? { blocked } : {}) }));
+  return blocked ? 'blocked' : 'mismatch';
 }
 
 export function storeRefreshToken(store: KeyValueStore, username: string, refreshToken: string, searchKey: string | null): void {

@@ -51,6 +51,8 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   const profile = await unlockOfflineProfile(store, username, input.password);
   if (profile === 'none') return { ok: false, reason: response ? 'server_error' : 'no_offline_profile' };
   if (profile === 'mismatch') return { ok: false, reason: 'invalid_credentials' };
+  if (profile === 'wait') return { ok: false, reason: 'rate_limited' };
+  if (profile === 'blocked') return { ok: false, reason: 'profile_locked' };
   return {
     ok: true,
     session: { user: profile.user, serverUrl: profile.serverUrl, offline: true },
