@@ -2,11 +2,17 @@ import { existsSync } from 'node:fs';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { registerAdminRoutes } from './admin/adminRoutes';
+import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
 import { loadSearchKey, loadTokenSecret } from './auth/secrets';
 import type { Database } from './db/database';
+import { BODY_LIMITS } from './http/bodyLimits';
 import { errorBody, HttpError, sendError } from './http/errors';
+import { frameworkErrorAnswer } from './http/frameworkErrors';
+import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
+import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
 import { registerSyncRoutes } from './sync/syncRoutes';
@@ -18,7 +24,10 @@ export interface ServerOptions {
   staticDir?: string | null;
   /** Extra origins allowed to call the API (the app's own `app://jiuzhu` is always allowed). */
   corsOrigins?: string[];
-  logger?: FastifyServerOptions['logger'];
+  /** Whether to send Strict-Transport-Security (`JIUZHU_HSTS=1`). */
+  hsts?: boolean;
+  /** Fastify logger settings; whatever is given, the serializers that keep personal data out are imposed. */
+  logger?: LoggerSetting;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -26,9 +35,15 @@ const APP_ORIGINS = ['app://jiuzhu'];
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
-    bodyLimit: 10 * 1024 * 1024,
+    logger: safeLoggerOptions(options.logger),
+    // Fastify's own request lines print the raw URL and the client's address; ours (logging.ts) do not.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMITS.default,
+    frameworkErrors: frameworkErrorAnswer({ hsts: options.hsts ?? false }),
   });
+  // First, so that even answers the CORS plugin gives early carry the headers.
+  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
+  registerRequestLog(app);
   const secret = await loadTokenSecret(db);
   const searchKey = await loadSearchKey(db);
   await ensureReferenceData(db);
@@ -65,6 +80,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
   registerAuthRoutes(app, db, { token: secret, searchKey });
   registerSyncRoutes(app, { db, secret, notifier, searchKey });
+  registerAuditRoutes(app, { db, secret });
+  registerAdminRoutes(app, { db, secret });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {

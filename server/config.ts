@@ -8,6 +8,8 @@ export interface ServerConfig {
   demo: boolean;
   staticDir: string;
   corsOrigins: string[];
+  /** Send Strict-Transport-Security: only when the server is reached over HTTPS (a proxy in front). */
+  hsts: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -21,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: env['JIUZHU_DEMO'] === '1',
     staticDir: path.resolve(env['JIUZHU_STATIC_DIR'] ?? './out/renderer'),
     corsOrigins: (env['JIUZHU_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    hsts: env['JIUZHU_HSTS'] === '1',
   };
 }

@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
     db,
     staticDir: config.staticDir,
     corsOrigins: config.corsOrigins,
+    hsts: config.hsts,
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   const shutdown = async () => {

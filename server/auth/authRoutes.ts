@@ -1,20 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
+import { recordAudit, type AuditEntry } from '../audit/auditLog';
 import type { Database } from '../db/database';
+import { storableString } from '../db/storableText';
+import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from './accessTokens';
 import { LoginThrottle } from './loginThrottle';
 import { verifyPassword } from './passwords';
-import { consumeRefreshToken, issueRefreshToken, recordDevice } from './refreshTokens';
+import { consumeRefreshToken, issueRefreshToken, recordDevice, touchDevice } from './refreshTokens';
 
+// Fields that reach a query must be text PostgreSQL can hold; the password only meets scrypt.
 const loginBody = z.strictObject({
-  username: z.string().min(1).max(80),
+  username: storableString().min(1).max(80),
   password: z.string().min(1).max(200),
-  deviceId: z.string().min(8).max(80),
-  deviceName: z.string().max(120).optional(),
+  deviceId: storableString().min(8).max(80),
+  deviceName: storableString().max(120).optional(),
 });
 
 const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
@@ -34,29 +38,46 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, secrets: 
     searchKey: secrets.searchKey,
   });
 
-  app.post('/api/v1/auth/login', async (request) => {
+  // Who tried, from where, and why it failed; never the password or the tokens.
+  const audit = (action: AuditEntry['action'], user: StoredUser | null, deviceId: string | null, details: Record<string, unknown>) =>
+    recordAudit(db, [
+      { userId: user?.id ?? null, deviceId, role: user?.role ?? null, areaCode: user?.areaCode ?? null, action, details },
+    ]);
+
+  app.post('/api/v1/auth/login', { bodyLimit: BODY_LIMITS.auth }, async (request) => {
     const body = parseBody(loginBody, request.body);
     const keys = [`user:${body.username}`, `addr:${request.ip}`];
-    if (throttle.isBlocked(keys)) {
-      throw new HttpError(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试');
-    }
     const user = await findUserByUsername(db, body.username);
+    const failed = async (status: 401 | 429, code: string, message: string, reason: string) => {
+      await audit('login_failed', user, body.deviceId, { reason, ip: request.ip });
+      return new HttpError(status, code, message);
+    };
+    if (throttle.isBlocked(keys)) {
+      throw await failed(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试', 'too_many_attempts');
+    }
     const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordOk || !user.active) {
       throttle.recordFailure(keys);
-      throw new HttpError(401, 'invalid_credentials', '用户名或密码错误');
+      const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'user_inactive';
+      throw await failed(401, 'invalid_credentials', '用户名或密码错误', reason);
     }
     throttle.clear(keys);
     const deviceAllowed = await recordDevice(db, user.id, body.deviceId, body.deviceName);
-    if (!deviceAllowed) throw new HttpError(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员');
+    if (!deviceAllowed) throw await failed(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员', 'device_revoked');
+    await audit('login', user, body.deviceId, { ip: request.ip });
     return tokensFor(user, body.deviceId);
   });
 
-  app.post('/api/v1/auth/refresh', async (request) => {
+  app.post('/api/v1/auth/refresh', { bodyLimit: BODY_LIMITS.auth }, async (request) => {
     const body = parseBody(refreshBody, request.body);
     const owner = await consumeRefreshToken(db, body.refreshToken);
     const user = owner ? await findUserById(db, owner.userId) : null;
-    if (!owner || !user) throw new HttpError(401, 'invalid_refresh_token', '登录已失效，请重新登录');
+    if (!owner || !user) {
+      await audit('refresh_failed', null, null, { ip: request.ip });
+      throw new HttpError(401, 'invalid_refresh_token', '登录已失效，请重新登录');
+    }
+    await touchDevice(db, owner.userId, owner.deviceId);
+    await audit('refresh', user, owner.deviceId, { ip: request.ip });
     return tokensFor(user, owner.deviceId);
   });
 }

@@ -11,6 +11,8 @@ export interface Caller {
   role: Role;
   /** Area-code prefix bounding what the caller may read and write. */
   scope: string;
+  /** The user's own 12-digit area code, which the audit log files the caller's actions under. */
+  areaCode: string;
 }
 
 /**
@@ -30,5 +32,16 @@ export async function authenticate(request: FastifyRequest, db: Database, secret
   );
   const row = rows[0];
   if (!row) throw new HttpError(401, 'unauthorized', '账号或设备已停用');
-  return { userId: claims.sub, deviceId: claims.dev, role: row.role, scope: scopePrefix(row.role, row.area_code) };
+  return {
+    userId: claims.sub,
+    deviceId: claims.dev,
+    role: row.role,
+    scope: scopePrefix(row.role, row.area_code),
+    areaCode: row.area_code,
+  };
+}
+
+/** Refuses a caller whose role is not among those named (403: signed in, but not allowed). */
+export function requireRole(caller: Caller, allowed: readonly Role[]): void {
+  if (!allowed.includes(caller.role)) throw new HttpError(403, 'forbidden', '您的角色无权使用此功能');
 }

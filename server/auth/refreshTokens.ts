@@ -47,3 +47,8 @@ export async function recordDevice(db: Queryable, userId: string, deviceId: stri
   );
   return rows[0]?.revoked_at == null;
 }
+
+/** Marks a device as seen now (sign-in and every refresh), for the administrators' list. */
+export async function touchDevice(db: Queryable, userId: string, deviceId: string): Promise<void> {
+  await db.query('UPDATE devices SET last_seen_at = now() WHERE user_id = $1 AND device_id = $2', [userId, deviceId]);
+}

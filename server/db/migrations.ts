@@ -51,6 +51,38 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX documents_by_area ON documents (collection, area_code text_pattern_ops, seq);
     `,
   },
+  {
+    // Append-only audit trail. Values never go in: only ids, field names and counts. The
+    // trigger refuses UPDATE, DELETE and TRUNCATE for every role that does not own the table;
+    // a superuser can still drop it, which a separate insert-only role would prevent.
+    version: 2,
+    sql: `
+      CREATE TABLE audit_log (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        user_id text,
+        device_id text,
+        role text,
+        action text NOT NULL,
+        collection text,
+        document_id text,
+        area_code text,
+        details jsonb
+      );
+      CREATE INDEX audit_log_by_area ON audit_log (area_code text_pattern_ops, id);
+      CREATE INDEX audit_log_by_user ON audit_log (user_id, id);
+      CREATE INDEX audit_log_by_document ON audit_log (document_id, id);
+      CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'audit_log is append-only' USING ERRCODE = 'insufficient_privilege';
+        END
+      $$;
+      CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
@@ -79,10 +111,25 @@ export async function migrate(db: Database): Promise<void> {
   });
 }
 
-/** Extended-protocol queries take one statement each; our migrations contain no literal semicolons. */
-function splitStatements(sql: string): string[] {
-  return sql
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/**
+ * Extended-protocol queries take one statement each. Statements end at semicolons, except
+ * inside `$$ … $$` (function bodies); migrations use no other quoting that holds a semicolon.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  sql.split('$$').forEach((part, i) => {
+    if (i % 2 === 1) {
+      current += `$$${part}$$`;
+      return;
+    }
+    const pieces = part.split(';');
+    current += pieces[0];
+    for (const piece of pieces.slice(1)) {
+      statements.push(current);
+      current = piece;
+    }
+  });
+  statements.push(current);
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

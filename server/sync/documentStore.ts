@@ -116,6 +116,16 @@ export interface PushOutcome {
  */
 export type WriteGuard = (master: Doc | null, next: Doc) => void | Promise<void>;
 
+/** A write that is being stored, with the version it replaces (null: the server had none). */
+export interface StoredWrite {
+  doc: Doc;
+  deleted: boolean;
+  previous: { data: Doc; deleted: boolean } | null;
+}
+
+/** Runs inside the push's transaction after its writes, so what it records commits with them or not at all. */
+export type AfterWrite = (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
+
 /**
  * Stores a validated batch in one transaction. A row whose assumed master state differs from
  * the server's is a conflict and comes back with the server's state; a row identical to what
@@ -127,6 +137,7 @@ export async function pushChanges(
   scope: string,
   rows: IncomingRow[],
   guard?: WriteGuard,
+  afterWrite?: AfterWrite,
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
@@ -140,7 +151,7 @@ export async function pushChanges(
       throw new HttpError(403, 'out_of_scope', '记录不在您的管辖范围内，本批次未保存', { ids: outside });
     }
     const conflicts: WireDocument<Doc>[] = [];
-    const writes: { doc: Doc; deleted: boolean }[] = [];
+    const writes: StoredWrite[] = [];
     for (const row of rows) {
       const master = byId.get(row.doc.id);
       if (master && master.deleted === row.deleted && sameJson(master.data, row.doc)) continue;
@@ -153,9 +164,10 @@ export async function pushChanges(
       }
       // Only writes that will really be stored meet the collection's rules: a stale row is a conflict, not a refusal.
       await guard?.(master?.data ?? null, row.doc);
-      writes.push({ doc: row.doc, deleted: row.deleted });
+      writes.push({ doc: row.doc, deleted: row.deleted, previous: master ? { data: master.data, deleted: master.deleted } : null });
     }
-    await storeDocuments(tx, collection, writes, { locked: true });
+    await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })), { locked: true });
+    if (writes.length > 0) await afterWrite?.(tx, writes);
     return { conflicts, written: writes.length };
   });
 }

@@ -15,16 +15,23 @@ const PAGE = 200;
 export async function serveStream(
   request: FastifyRequest,
   reply: FastifyReply,
-  deps: { db: Database; notifier: ChangeNotifier; collection: SyncedCollection; scope: string },
+  deps: {
+    db: Database;
+    notifier: ChangeNotifier;
+    collection: SyncedCollection;
+    scope: string;
+    /** Called before each page of documents goes out (the audit); a failure ends the stream. */
+    onDelivered?: (count: number) => Promise<void>;
+  },
 ): Promise<void> {
-  const { db, notifier, collection, scope } = deps;
+  const { db, notifier, collection, scope, onDelivered } = deps;
   let checkpoint: SyncCheckpoint = { seq: await latestSeq(db, collection) };
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
     ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
+    'cache-control': 'no-store, no-transform',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
@@ -38,6 +45,8 @@ export async function serveStream(
       const page = await pullChanges(db, collection, scope, checkpoint, PAGE);
       if (closed || page.documents.length === 0 || !page.checkpoint) return;
       checkpoint = page.checkpoint;
+      await onDelivered?.(page.documents.length);
+      if (closed) return;
       send(page);
       if (page.documents.length < PAGE) return;
     }

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
-import { authenticate } from '../auth/caller';
+import { actor, recordAudit } from '../audit/auditLog';
+import { pushAuditEntries } from '../audit/documentAudit';
+import { authenticate, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
+import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from './changeNotifier';
 import { pullChanges, pullFiltered, pushChanges } from './documentStore';
@@ -47,31 +50,48 @@ export function registerSyncRoutes(
 ) {
   const { db, secret, notifier, searchKey } = deps;
 
+  // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
+  // conflicts): which collection and how many, not which documents, so the log stays small.
+  const auditView = (caller: Caller, collection: string, count: number, via: 'pull' | 'stream' | 'conflicts') =>
+    recordAudit(db, [{ ...actor(caller), action: 'view', collection, details: { count, via } }]);
+
   app.get('/api/v1/sync/:collection/pull', async (request) => {
     const caller = await authenticate(request, db, secret);
     const name = collectionParam(request.params);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', 'limit 参数无效', { field: 'limit' });
     const checkpoint = parseCheckpoint(query.data.checkpoint);
-    if (name === 'areas') return pullAreas(caller.scope, checkpoint, query.data.limit);
-    if (!isSyncedCollection(name)) {
-      return pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
-    }
-    return pullChanges(db, name, caller.scope, checkpoint, query.data.limit);
+    const page =
+      name === 'areas'
+        ? pullAreas(caller.scope, checkpoint, query.data.limit)
+        : isSyncedCollection(name)
+          ? await pullChanges(db, name, caller.scope, checkpoint, query.data.limit)
+          : await pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
+    await auditView(caller, name, page.documents.length, 'pull');
+    return page;
   });
 
-  app.post('/api/v1/sync/:collection/push', async (request) => {
+  app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const caller = await authenticate(request, db, secret);
     const collection = syncedParam(request.params);
     const rows = validatePushBody(collection, request.body, caller.scope);
-    const outcome = await pushChanges(db, collection, caller.scope, rows, writeGuardFor(collection, caller, searchKey));
+    const outcome = await pushChanges(db, collection, caller.scope, rows, writeGuardFor(collection, caller, searchKey), (tx, writes) =>
+      recordAudit(tx, pushAuditEntries(caller, collection, writes)),
+    );
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
+    if (outcome.conflicts.length > 0) await auditView(caller, collection, outcome.conflicts.length, 'conflicts');
     return { conflicts: outcome.conflicts };
   });
 
   app.get('/api/v1/sync/:collection/stream', async (request, reply) => {
     const caller = await authenticate(request, db, secret);
     const collection = syncedParam(request.params);
-    await serveStream(request, reply, { db, notifier, collection, scope: caller.scope });
+    await serveStream(request, reply, {
+      db,
+      notifier,
+      collection,
+      scope: caller.scope,
+      onDelivered: (count) => auditView(caller, collection, count, 'stream'),
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { isInScope } from '../../shared/auth/roles';
 import { collectionDefinitions, type SyncedCollection } from '../../shared/sync/collections';
+import { unstorableTextPaths } from '../db/storableText';
 import { HttpError } from '../http/errors';
 
 export interface IncomingRow {
@@ -105,8 +106,8 @@ function documentProblems(collection: SyncedCollection, doc: Record<string, unkn
     }));
   }
   const result = collectionDefinitions[collection].schema.safeParse(doc);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  if (!result.success) return result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  return unstorableTextPaths(doc).map((field) => ({ field, message: 'text contains NUL or an unpaired surrogate' }));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/auth/roles';
 import type { TokenResponse } from '../../shared/sync/wire';
-import { buildServer } from '../../server/app';
+import { buildServer, type ServerOptions } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { openDatabase } from '../../server/db/openDatabase';
 import { addUser } from '../../server/users/userStore';
@@ -47,9 +47,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: DatabaseKind, options: { staticDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: { staticDir?: string; server?: Partial<Omit<ServerOptions, 'db' | 'staticDir'>> } = {},
+): Promise<TestServer> {
   const { db, drop } = await freshDatabase(kind);
-  const app = await buildServer({ db, staticDir: options.staticDir ?? null });
+  const app = await buildServer({ ...options.server, db, staticDir: options.staticDir ?? null });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actor, recordAudit } from '../audit/auditLog';
+import { authenticate, requireRole, type Caller } from '../auth/caller';
+import { narrowScope } from '../auth/scopeFilter';
+import type { Database } from '../db/database';
+import { storableString } from '../db/storableText';
+import { BODY_LIMITS } from '../http/bodyLimits';
+import { HttpError } from '../http/errors';
+import { ADMIN_ROLES, mayAdminister } from './adminScope';
+import { deactivateUser, findAdminUser, listUsers, revokeDevice, type AdminUserView } from './userAdmin';
+
+const listQuery = z.strictObject({ areaPrefix: z.string().max(12).optional() });
+const idParam = storableString().min(1).max(80);
+
+function param(params: unknown, name: string): string {
+  const parsed = idParam.safeParse((params as Record<string, unknown>)[name]);
+  if (!parsed.success) throw new HttpError(400, 'bad_request', `${name} 参数无效`, { field: name });
+  return parsed.data;
+}
+
+/**
+ * Account administration: list the users one manages, deactivate a user, revoke a device.
+ * Each action is refused (403) outside the caller's reach (`mayAdminister`) and audited.
+ */
+export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
+  const { db, secret } = deps;
+
+  const adminCaller = async (request: Parameters<typeof authenticate>[0]): Promise<Caller> => {
+    const caller = await authenticate(request, db, secret);
+    requireRole(caller, ADMIN_ROLES);
+    return caller;
+  };
+
+  const managedUser = async (caller: Caller, userId: string): Promise<AdminUserView> => {
+    const user = await findAdminUser(db, userId);
+    if (!user) throw new HttpError(404, 'not_found', '找不到该用户');
+    if (!mayAdminister(caller, user)) throw new HttpError(403, 'out_of_scope', '该用户不在您的管理范围内', { ids: [userId] });
+    return user;
+  };
+
+  app.get('/api/v1/admin/users', async (request) => {
+    const caller = await adminCaller(request);
+    const query = listQuery.safeParse(request.query);
+    if (!query.success) throw new HttpError(400, 'bad_request', '查询参数无效', { field: 'areaPrefix' });
+    const prefix = narrowScope(caller, query.data.areaPrefix);
+    const users = (await listUsers(db, prefix)).filter((user) => mayAdminister(caller, user));
+    await recordAudit(db, [{ ...actor(caller), action: 'view', collection: 'admin_users', details: { count: users.length } }]);
+    return { users };
+  });
+
+  app.post('/api/v1/admin/users/:id/deactivate', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+    const caller = await adminCaller(request);
+    const user = await managedUser(caller, param(request.params, 'id'));
+    await db.transaction(async (tx) => {
+      const wasActive = await deactivateUser(tx, user.id);
+      await recordAudit(tx, [
+        { ...actor(caller), action: 'deactivate_user', collection: 'users', documentId: user.id, areaCode: user.areaCode, details: { wasActive } },
+      ]);
+    });
+    return { user: await findAdminUser(db, user.id) };
+  });
+
+  app.post('/api/v1/admin/users/:userId/devices/:deviceId/revoke', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+    const caller = await adminCaller(request);
+    const user = await managedUser(caller, param(request.params, 'userId'));
+    const deviceId = param(request.params, 'deviceId');
+    const found = await db.transaction(async (tx) => {
+      const wasActive = await revokeDevice(tx, user.id, deviceId);
+      if (wasActive === null) return false;
+      await recordAudit(tx, [
+        {
+          ...actor(caller),
+          action: 'revoke_device',
+          collection: 'users',
+          documentId: user.id,
+          areaCode: user.areaCode,
+          details: { deviceId, wasActive },
+        },
+      ]);
+      return true;
+    });
+    if (!found) throw new HttpError(404, 'not_found', '该用户没有这台设备', { ids: [user.id], deviceId });
+    return { user: await findAdminUser(db, user.id) };
+  });
+}

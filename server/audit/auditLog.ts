@@ -1,0 +1,59 @@
+import type { Caller } from '../auth/caller';
+import type { Queryable } from '../db/database';
+
+/** What can happen to data or accounts; exports will add their own action. */
+export type AuditAction =
+  | 'create'
+  | 'change'
+  | 'view'
+  | 'login'
+  | 'login_failed'
+  | 'refresh'
+  | 'refresh_failed'
+  | 'deactivate_user'
+  | 'revoke_device';
+
+/**
+ * One row of the audit log. `details` holds ids, field names, counts and reasons — never the
+ * values of a document, a password or a token, so the log itself is not a copy of the data.
+ */
+export interface AuditEntry {
+  userId: string | null;
+  deviceId: string | null;
+  role: string | null;
+  action: AuditAction;
+  collection?: string | null;
+  documentId?: string | null;
+  /** Where the event belongs: the document's village, or the user's own area for other events. */
+  areaCode: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** The acting user's columns, for events a signed-in caller causes. */
+export function actor(caller: Caller): Pick<AuditEntry, 'userId' | 'deviceId' | 'role' | 'areaCode'> {
+  return { userId: caller.userId, deviceId: caller.deviceId, role: caller.role, areaCode: caller.areaCode };
+}
+
+/** Appends entries in one statement, in the order given. Pass a transaction to tie them to a write. */
+export async function recordAudit(db: Queryable, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map((e) => ({
+    user_id: e.userId,
+    device_id: e.deviceId,
+    role: e.role,
+    action: e.action,
+    collection: e.collection ?? null,
+    document_id: e.documentId ?? null,
+    area_code: e.areaCode,
+    details: e.details ?? null,
+  }));
+  await db.query(
+    `INSERT INTO audit_log (user_id, device_id, role, action, collection, document_id, area_code, details)
+     SELECT e.value->>'user_id', e.value->>'device_id', e.value->>'role', e.value->>'action',
+            e.value->>'collection', e.value->>'document_id', e.value->>'area_code',
+            NULLIF(e.value->'details', 'null'::jsonb)
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(value, n)
+      ORDER BY e.n`,
+    [JSON.stringify(rows)],
+  );
+}

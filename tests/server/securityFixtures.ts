@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntryView } from '../../server/audit/auditQuery';
+import type { CareNeed } from '../../shared/schemas/careNeed';
+import type { Household } from '../../shared/schemas/household';
+import { collectionDefinitions, syncedCollections } from '../../shared/sync/collections';
+import { makeApplication, makeHousehold, makeVisit, newRow } from '../support/documents';
+import { api, type TestServer } from '../support/testServer';
+
+export type Session = Awaited<ReturnType<TestServer['signIn']>>;
+
+/** A valid open care need of a household (tests/support/documents.ts has no factory for it). */
+export function makeCareNeed(household: Household, overrides: Partial<CareNeed> = {}): CareNeed {
+  const now = Date.now();
+  return {
+    id: `cn-${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+    areaCode: household.areaCode,
+    householdId: household.id,
+    category: 'material',
+    severity: 'medium',
+    description: '冬季取暖需要帮助',
+    referrals: [],
+    followUps: [],
+    state: 'open',
+    createdAt: now,
+    createdBy: 'test',
+    updatedAt: now,
+    updatedBy: 'test',
+    ...overrides,
+  };
+}
+
+/** One document of every synced collection in the village, pushed by its assistant; returns the ids. */
+export async function seedVillage(server: TestServer, assistant: Session, village: string): Promise<Record<string, string>> {
+  const household = makeHousehold(village);
+  const docs = {
+    households: household,
+    visits: makeVisit(household),
+    applications: makeApplication(household),
+    careNeeds: makeCareNeed(household),
+  };
+  for (const [collection, doc] of Object.entries(docs)) {
+    const pushed = await api(server, assistant.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [newRow(doc)]);
+    if (pushed.status !== 200) throw new Error(`seeding ${collection}: ${pushed.status} ${JSON.stringify(pushed.body)}`);
+  }
+  return Object.fromEntries(Object.entries(docs).map(([c, d]) => [c, d.id]));
+}
+
+export const allCollections = Object.keys(collectionDefinitions);
+
+/** Every endpoint that needs a token, as method and path (ids filled in by the caller). */
+export function protectedEndpoints(ids: { userId: string; deviceId: string }): { method: 'GET' | 'POST'; path: string; body?: unknown }[] {
+  return [
+    ...allCollections.map((c) => ({ method: 'GET' as const, path: `/api/v1/sync/${c}/pull` })),
+    ...syncedCollections.map((c) => ({ method: 'POST' as const, path: `/api/v1/sync/${c}/push`, body: [] })),
+    ...syncedCollections.map((c) => ({ method: 'GET' as const, path: `/api/v1/sync/${c}/stream` })),
+    { method: 'GET', path: '/api/v1/audit' },
+    { method: 'GET', path: '/api/v1/admin/users' },
+    { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/deactivate` },
+    { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/devices/${ids.deviceId}/revoke` },
+  ];
+}
+
+
+export async function auditEntries(server: TestServer, who: Session, query = ''): Promise<AuditEntryView[]> {
+  const answer = await api<{ entries: AuditEntryView[] }>(server, who.accessToken, 'GET', `/api/v1/audit?limit=1000${query}`);
+  if (answer.status !== 200) throw new Error(`audit query: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.entries;
+}
+
+/** Reads server-sent events of a stream: `next()` is the next event's parsed data. */
+export async function openStream(server: TestServer, token: string, collection: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/api/v1/sync/${collection}/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  if (response.status !== 200 || !response.body) throw new Error(`stream ${collection}: ${response.status}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  return {
+    async next(): Promise<unknown> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const chunk = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = chunk.split('\n').find((line) => line.startsWith('data: '));
+          if (data) return JSON.parse(data.slice(6));
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buffer += decoder.decode(value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
