@@ -5,10 +5,18 @@ import 'dayjs/locale/zh-cn';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useAuth } from './data';
 import { AppLayout } from './ui/AppLayout';
+import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
+import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
+import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
+import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
+import { ApplicationDetailPage } from './ui/applications/ApplicationDetailPage';
+import { EditApplicationPage, NewApplicationPage } from './ui/applications/ApplicationFormPage';
+import { ApplicationListPage } from './ui/applications/ApplicationListPage';
 import { HouseholdDetailPage } from './ui/households/HouseholdDetailPage';
 import { HouseholdFormPage } from './ui/households/HouseholdFormPage';
 import { HouseholdListPage } from './ui/households/HouseholdListPage';
+import { TodayPage } from './ui/today/TodayPage';
 import { VisitFormPage } from './ui/visits/VisitFormPage';
 
 dayjs.locale('zh-cn');
@@ -27,21 +35,36 @@ function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/households" replace />} />
+        <Route index element={<Navigate to="/today" replace />} />
+        <Route path="today" element={<TodayPage />} />
         <Route path="households" element={<HouseholdListPage />} />
         <Route path="households/new" element={<HouseholdFormPage />} />
         <Route path="households/:id" element={<HouseholdDetailPage />} />
         <Route path="households/:id/edit" element={<HouseholdFormPage />} />
         <Route path="households/:id/visits/new" element={<VisitFormPage />} />
-        <Route path="*" element={<Navigate to="/households" replace />} />
+        <Route path="households/:id/care-needs/new" element={<CareNeedNewPage />} />
+        <Route path="care-needs" element={<CareNeedListPage />} />
+        <Route path="care-needs/:id" element={<CareNeedEditPage />} />
+        <Route path="households/:id/applications/new" element={<NewApplicationPage />} />
+        <Route path="applications" element={<ApplicationListPage />} />
+        <Route path="applications/:id" element={<ApplicationDetailPage />} />
+        <Route path="applications/:id/edit" element={<EditApplicationPage />} />
+        <Route path="sync-centre" element={<SyncCentrePage />} />
+        <Route path="*" element={<Navigate to="/today" replace />} />
       </Route>
     </Routes>
   );
 }
 
 function Screens() {
-  const { session } = useAuth();
-  return session ? <SignedInRoutes /> : <LoginPage />;
+  const { session, locked } = useAuth();
+  if (!session) return <LoginPage />;
+  return (
+    <>
+      {/* Unmounted while locked, so no record stays on screen or in the page behind the lock. */}
+      {locked ? <LockScreen /> : <SignedInRoutes />}
+    </>
+  );
 }
 
 export function App() {

@@ -1,7 +1,15 @@
+import { applicationEn } from './applications.en';
+import { fieldEn } from './field.en';
+import { lockEn } from './security.en';
+import { syncCentreEn } from './syncCentre.en';
 import type { Translation } from './types';
 
 /** English — the second language. Typed against zh-CN: the key trees must stay identical. */
 export const en: Translation = {
+  application: applicationEn,
+  syncCentre: syncCentreEn,
+  lock: lockEn,
+  ...fieldEn,
   app: {
     name: 'Jiuzhu',
     tagline: 'Binzhou social assistance · home visits and applications',
@@ -40,6 +48,7 @@ export const en: Translation = {
       no_offline_profile:
         'This computer has no offline sign-in record for this user. Please sign in once while connected.',
       rate_limited: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+      profile_locked: 'Too many wrong passwords for this account on this computer: it is locked. Sign in while online.',
       server_error:
         'The server has a temporary problem. Please try again later; if it keeps happening, contact the township or county civil-affairs office.',
     },
@@ -103,8 +112,8 @@ export const en: Translation = {
     },
     list: {
       title: 'Households',
-      searchLabel: 'Search by name',
-      searchPlaceholder: 'Type the name of a household member',
+      searchLabel: 'Search by name or ID number',
+      searchPlaceholder: 'A member’s name, or a whole 18-character ID number',
       register: 'Register household',
       columns: {
         head: 'Head',
@@ -116,7 +125,7 @@ export const en: Translation = {
       size: '{{count}}',
       total: '{{count}} households',
       empty: 'No households yet. Click “Register household” to start.',
-      emptySearch: 'No household has a member whose name contains “{{text}}”.',
+      emptySearch: 'No household matches “{{text}}” (part of a name is enough; an ID number must be complete).',
     },
     form: {
       titleNew: 'Register household',

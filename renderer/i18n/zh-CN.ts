@@ -3,7 +3,16 @@
  * these keys (see `LocaleTree` in ./types). Validation messages of the shared zod schemas are
  * already Chinese and are shown as they come; everything else the user reads lives here.
  */
+import { applicationZhCN } from './applications.zh-CN';
+import { fieldZhCN } from './field.zh-CN';
+import { lockZhCN } from './security.zh-CN';
+import { syncCentreZhCN } from './syncCentre.zh-CN';
+
 export const zhCN = {
+  application: applicationZhCN,
+  syncCentre: syncCentreZhCN,
+  lock: lockZhCN,
+  ...fieldZhCN,
   app: {
     name: '救助通',
     tagline: '滨州市社会救助 · 入户走访与救助申请',
@@ -42,6 +51,7 @@ export const zhCN = {
         '无法连接服务器。如果本机曾在线登录过，可离线登录——请确认用户名和密码与上次在线登录时一致；否则请检查网络和服务器地址后再试。',
       no_offline_profile: '本机没有该用户的离线登录记录，请联网后登录一次。',
       rate_limited: '登录尝试次数过多，请等几分钟后再试。',
+      profile_locked: '本机上该账号的密码错误次数过多，已锁定。请联网后登录。',
       server_error: '服务器暂时出错，请稍后再试。如果一直出现，请联系乡镇或县民政部门。',
     },
   },
@@ -104,8 +114,8 @@ export const zhCN = {
     },
     list: {
       title: '家庭',
-      searchLabel: '按姓名查找',
-      searchPlaceholder: '输入家庭成员的姓名查找',
+      searchLabel: '按姓名或身份证号查找',
+      searchPlaceholder: '输入成员姓名，或完整的18位身份证号',
       register: '登记家庭',
       columns: {
         head: '户主',
@@ -117,7 +127,7 @@ export const zhCN = {
       size: '{{count}} 人',
       total: '共 {{count}} 户',
       empty: '还没有登记的家庭。点击“登记家庭”开始登记。',
-      emptySearch: '没有找到成员姓名包含“{{text}}”的家庭。',
+      emptySearch: '没有找到与“{{text}}”相符的家庭（姓名可以只输入一部分，身份证号要输入完整的18位）。',
     },
     form: {
       titleNew: '登记家庭',

@@ -1,21 +1,29 @@
-import { HomeOutlined } from '@ant-design/icons';
+import { CalendarOutlined, HeartOutlined, HomeOutlined, SyncOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../data';
+import { menuKeyMatches, useApplicationMenuItems } from './applications/applicationMenu';
 
-/**
- * The left menu. For now only 家庭; 今日 · 走访 · 申请 · 同步中心 (and the township/county
- * entries) join as their pages are built — `layout.menu.*` already holds their names.
- */
+/** The left menu by role (ui.md): 今日 · 家庭 · 申请 · (待办审核 / 审核确认 / 照料需求) · 同步中心. */
 export function AppMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const applicationItems = useApplicationMenuItems();
+  const role = useAuth().session?.user.role;
   const items: MenuProps['items'] = [
+    { key: '/today', icon: <CalendarOutlined />, label: <span data-testid="menu-today">{t('layout.menu.today')}</span> },
     { key: '/households', icon: <HomeOutlined />, label: t('layout.menu.households') },
+    ...applicationItems,
+    // 照料需求: the social worker's own work; the township station may look.
+    ...(role === 'social_worker' || role === 'township'
+      ? [{ key: '/care-needs', icon: <HeartOutlined />, label: <span data-testid="menu-care-needs">{t('careNeed.menu')}</span> }]
+      : []),
+    { key: '/sync-centre', icon: <SyncOutlined />, label: <span data-testid="menu-sync-centre">{t('layout.menu.syncCenter')}</span> },
   ];
   const selected = items.flatMap((item) =>
-    item && typeof item.key === 'string' && pathname.startsWith(item.key) ? [item.key] : [],
+    item && typeof item.key === 'string' && menuKeyMatches(item.key, pathname, search) ? [item.key] : [],
   );
   return (
     <nav aria-label={t('layout.navLabel')}>

@@ -1,17 +1,19 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../shared/areas';
 import type { SessionUser } from '../../shared/auth/roles';
+import { useAuth } from '../data';
 
 export interface UserInfoProps {
   user: SessionUser;
   onSignOut: () => void;
 }
 
-/** Who is signed in: name, role in Chinese, area — and 退出登录. */
+/** Who is signed in: name, role in Chinese, area — and 锁定 (stepping away) and 退出登录. */
 export function UserInfo({ user, onSignOut }: UserInfoProps) {
   const { t } = useTranslation();
+  const { lockNow } = useAuth();
   return (
     <Space size="middle" wrap aria-label={t('layout.userLabel')}>
       <Space size="small">
@@ -22,6 +24,9 @@ export function UserInfo({ user, onSignOut }: UserInfoProps) {
       </Space>
       <Typography.Text data-testid="user-role">{t(`role.${user.role}`)}</Typography.Text>
       <Typography.Text data-testid="user-area">{areaLabel(user.areaCode)}</Typography.Text>
+      <Button icon={<LockOutlined />} onClick={lockNow} data-testid="lock-now">
+        {t('lock.lockNow')}
+      </Button>
       <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
         {t('layout.signOut')}
       </Button>

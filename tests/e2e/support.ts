@@ -45,3 +45,9 @@ export async function expectAllSynced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true');
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
 }
+
+/** The household list (家庭), from the menu: every role lands on 今日 after signing in. */
+export async function openHouseholds(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '家庭' }).click();
+  await expect(page).toHaveURL(/#\/households$/);
+}

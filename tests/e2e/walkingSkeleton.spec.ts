@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber } from './support';
+import { expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
 
 /**
  * Issue 2's path, two laptops and a township in one browser each: an assistant registers a
@@ -7,7 +7,7 @@ import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber
  * arrive live; the assistant of the other village never sees it.
  */
 test('a household registered offline in a village reaches the township, and no other village', async ({ browser }) => {
-  const head = { name: '赵文龙', idNumber: testIdNumber('2007-05-14', 11) };
+  const head = { name: '周德顺', idNumber: testIdNumber('2007-05-14', 11) };
   const mother = { name: '孙桂芝', idNumber: testIdNumber('1979-02-03', 22), relation: '父母' };
 
   const villageA = await browser.newContext();
@@ -19,6 +19,7 @@ test('a household registered offline in a village reaches the township, and no o
 
   await signIn(a, 'xieli_a');
   await expectAllSynced(a);
+  await openHouseholds(a);
   // The demo households of this village arrived with the first pull.
   await expect(householdRows(a).first()).toBeVisible();
   // The offline shell must be in control before the network goes, so a reload still opens the app.
@@ -26,6 +27,7 @@ test('a household registered offline in a village reaches the township, and no o
 
   await signIn(t, 'zhen');
   await expectAllSynced(t);
+  await openHouseholds(t);
   await expect(householdRows(t).filter({ hasText: head.name })).toHaveCount(0);
 
   // Offline: register a household with two members.
@@ -51,6 +53,7 @@ test('a household registered offline in a village reaches the township, and no o
   await a.getByLabel('密码', { exact: true }).fill('jiuzhu2026');
   await a.getByTestId('login-submit').click();
   await expect(a.getByTestId('user-name')).toBeVisible();
+  await openHouseholds(a);
   await expect(householdRows(a).filter({ hasText: head.name })).toHaveCount(1);
 
   // Online again: the change goes up by itself and the township sees it without reloading.
@@ -63,6 +66,7 @@ test('a household registered offline in a village reaches the township, and no o
   // The other village's assistant never sees it.
   await signIn(b, 'xieli_b');
   await expectAllSynced(b);
+  await openHouseholds(b);
   await b.getByTestId('household-search').fill(head.name);
   await expect(b.getByTestId('household-empty')).toBeVisible();
   await expect(householdRows(b)).toHaveCount(0);
@@ -75,6 +79,7 @@ test('a wrong ID number shows an inline error and nothing is saved', async ({ br
   const page = await context.newPage();
   await signIn(page, 'xieli_a');
   await expectAllSynced(page);
+  await openHouseholds(page);
 
   const valid = testIdNumber('1956-08-30', 31);
   const wrongCheck = `${valid.slice(0, 17)}${valid[17] === '0' ? '1' : '0'}`;

@@ -19,12 +19,19 @@ export interface SyncEngineDeps {
   reachability$: Observable<boolean>;
 }
 
-/** Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors). */
+const KIND_PREFIX = /^(network|unauthorized|forbidden|invalid|server):/;
+
+/**
+ * Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors,
+ * sometimes turned into plain objects: then its message, which starts with the kind, tells).
+ */
 function errorKind(error: unknown): SyncErrorKind {
   const queue: unknown[] = [error];
   while (queue.length > 0) {
     const next = queue.shift();
     if (next instanceof SyncHttpError) return next.kind;
+    const prefix = KIND_PREFIX.exec(String((next as { message?: unknown } | null)?.message ?? ''));
+    if (prefix) return prefix[1] as SyncErrorKind;
     if (next && typeof next === 'object') {
       const params = (next as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
       if (params?.errors) queue.push(...params.errors);
@@ -90,10 +97,12 @@ export class SyncEngine {
         this.patch({ lastSyncAt: now, lastError: null, online: true });
       }),
       merge(...this.replications.map((r) => r.state.error$)).subscribe((error) => {
-        this.patch({ lastError: `sync.error.${errorKind(error)}` });
+        // Without a network every try fails the same way: say so, not "server error".
+        const kind = this.deps.isNavigatorOnline() ? errorKind(error) : 'network';
+        this.patch({ lastError: `sync.error.${kind}` });
       }),
       combineLatest(this.replications.map((r) => r.state.active$)).subscribe((active) =>
-        this.patch({ syncing: active.some(Boolean) }),
+        this.patch({ syncing: active.some(Boolean) && this.deps.isNavigatorOnline() }),
       ),
     );
     this.deps.events.addEventListener('online', this.onOnline);

@@ -1,22 +1,35 @@
 import { EditOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useHousehold } from '../../data';
+import { useAuth, useDraft, useHousehold } from '../../data';
+import { HouseholdApplications, NewApplicationButton } from '../applications/HouseholdApplications';
+import { CareNeedSection } from '../careNeeds/CareNeedSection';
+import { formatDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
 import { VisitList } from '../visits/VisitList';
+import { visitDraftKey, type VisitDraftState } from '../visits/visitDraft';
+import { ArchiveHouseholdButton } from './ArchiveHouseholdButton';
+import { HouseholdSituation } from './HouseholdSituation';
 import { HouseholdSummary } from './HouseholdSummary';
 import { MembersTable } from './MembersTable';
 
-/** /households/:id — the household, its members and its visits; 编辑 and 登记走访. */
+/**
+ * /households/:id — the household, its situation, members, visits and care needs; 编辑,
+ * 登记走访 (继续填写走访 when a draft is waiting) and 归档.
+ */
 export function HouseholdDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const household = useHousehold(id);
+  const { session } = useAuth();
+  const { draft: visitDraft } = useDraft<VisitDraftState>(visitDraftKey(id));
   if (household === undefined) return <PageState kind="loading" />;
   if (household === null) return <PageState kind="notFound" />;
+  const role = session?.user.role;
+  const archived = household.archived;
 
   return (
     <>
@@ -29,15 +42,34 @@ export function HouseholdDetailPage() {
             <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${household.id}/edit`)} data-testid="household-edit">
               {t('household.detail.edit')}
             </Button>
-            <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate(`/households/${household.id}/visits/new`)} data-testid="visit-new">
-              {t('household.detail.newVisit')}
-            </Button>
+            {!archived && (role === 'assistant' || role === 'township') && <ArchiveHouseholdButton householdId={household.id} />}
+            {!archived && <NewApplicationButton householdId={household.id} />}
+            {!archived && (
+              <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate(`/households/${household.id}/visits/new`)} data-testid="visit-new">
+                {visitDraft ? t('visitSurvey.continueDraft') : t('household.detail.newVisit')}
+              </Button>
+            )}
           </>
         }
       />
+      {archived && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('householdExtra.detail.archivedBanner', { date: formatDate(archived.at) })}
+          description={t('householdExtra.detail.archivedReason', { reason: archived.reason })}
+          data-testid="household-archived-banner"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <HouseholdSummary household={household} />
+      <HouseholdSituation household={household} />
       <MembersTable members={household.members} />
       <VisitList householdId={household.id} />
+      <HouseholdApplications household={household} />
+      {role && role !== 'assistant' && role !== 'admin' && (
+        <CareNeedSection household={household} canEdit={role === 'social_worker' && !archived} />
+      )}
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
   type HouseholdSubmission,
   type HouseholdValues,
 } from './householdDraft';
+import { HouseholdSituationField } from './HouseholdSituationField';
 import { MembersField } from './MembersField';
 import { VillageField } from './VillageField';
 
@@ -25,7 +26,10 @@ export interface HouseholdFormProps {
   onCancel: () => void;
 }
 
-/** 登记家庭 / 编辑家庭: village, address, phone, note and the members, checked by the shared rules. */
+/**
+ * 登记家庭 / 编辑家庭: village, address, phone, note, the members and the household's situation
+ * (4+N groups, 单人户, 单独登记备案, 收入不固定), checked by the shared rules.
+ */
 export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel }: HouseholdFormProps) {
   const { t } = useTranslation();
   const [areaCode, setAreaCode] = useState(defaultAreaCode);
@@ -72,6 +76,7 @@ export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit,
         <TextField control={control} name="note" id="household-note" label={t('household.form.note')} kind="multiline" placeholder={t('household.form.notePlaceholder')} testId="household-note" />
       </div>
       <MembersField control={control} errors={formState.errors} getMembers={() => getValues('members')} />
+      <HouseholdSituationField control={control} />
       <Flex gap={12} style={{ marginTop: 24 }}>
         <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="household-submit">
           {t('household.form.submit')}

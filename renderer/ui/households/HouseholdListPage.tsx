@@ -1,24 +1,48 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input } from 'antd';
+import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useHouseholds } from '../../data';
+import { villagesIn } from '../../../shared/areas';
+import { scopePrefix } from '../../../shared/auth/roles';
+import { householdCategories, type HouseholdCategory } from '../../../shared/schemas/household';
+import { useAuth, useHouseholds, type HouseholdSearch } from '../../data';
 import { PageTitle } from '../PageTitle';
 import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdTable } from './HouseholdTable';
 
 const SEARCH_DELAY_MS = 200;
+const VILLAGE_CODE_LENGTH = 12;
 
-/** 家庭: search by a member's name, open a household, or register a new one. */
+/**
+ * 家庭: find a household by a member's name or a whole ID number, narrow the list by village
+ * and 4+N group, show archived ones on request; open one, or register a new one.
+ */
 export function HouseholdListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { session } = useAuth();
+  const scope = session ? scopePrefix(session.user.role, session.user.areaCode) : '';
+  // An assistant works in one village: there is nothing to choose.
+  const oneVillage = scope.length === VILLAGE_CODE_LENGTH;
   const [typed, setTyped] = useState('');
+  const [villageCode, setVillageCode] = useState<string | undefined>(undefined);
+  const [category, setCategory] = useState<HouseholdCategory | undefined>(undefined);
+  const [includeArchived, setIncludeArchived] = useState(false);
   const text = useDebouncedValue(typed.trim(), SEARCH_DELAY_MS);
   // A stable search object, so the data layer can use it as an effect dependency.
-  const search = useMemo(() => ({ text }), [text]);
+  const search = useMemo<HouseholdSearch>(
+    () => ({ text, villageCode, category, includeArchived }),
+    [text, villageCode, category, includeArchived],
+  );
   const { households, loading } = useHouseholds(search);
+
+  const villageOptions = useMemo(() => {
+    if (oneVillage || !scope) return [];
+    return villagesIn(scope).map((village) => ({ value: village.code, label: village.name }));
+  }, [oneVillage, scope]);
+  const categoryOptions = householdCategories.map((value) => ({ value, label: t(`householdExtra.category.${value}`) }));
+  const filtered = Boolean(villageCode || category);
 
   return (
     <>
@@ -30,22 +54,55 @@ export function HouseholdListPage() {
           </Button>
         }
       />
-      <Input
-        id="household-search"
-        type="search"
-        allowClear
-        prefix={<SearchOutlined aria-hidden />}
-        value={typed}
-        onChange={(event) => setTyped(event.target.value)}
-        placeholder={t('household.list.searchPlaceholder')}
-        aria-label={t('household.list.searchLabel')}
-        data-testid="household-search"
-        style={{ maxWidth: 420, marginBottom: 16 }}
-      />
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }} role="search">
+        <Input
+          id="household-search"
+          type="search"
+          allowClear
+          prefix={<SearchOutlined aria-hidden />}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+          placeholder={t('household.list.searchPlaceholder')}
+          aria-label={t('household.list.searchLabel')}
+          data-testid="household-search"
+          style={{ width: 420, maxWidth: '100%' }}
+        />
+        {!oneVillage && (
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            options={villageOptions}
+            value={villageCode}
+            onChange={(value?: string) => setVillageCode(value ?? undefined)}
+            placeholder={t('householdExtra.list.filterVillageAll')}
+            aria-label={t('householdExtra.list.filterVillage')}
+            data-testid="household-filter-village"
+            style={{ width: 220 }}
+          />
+        )}
+        <Select
+          allowClear
+          options={categoryOptions}
+          value={category}
+          onChange={(value?: HouseholdCategory) => setCategory(value ?? undefined)}
+          placeholder={t('householdExtra.list.filterCategoryAll')}
+          aria-label={t('householdExtra.list.filterCategory')}
+          data-testid="household-filter-category"
+          style={{ width: 220 }}
+        />
+        <Checkbox
+          checked={includeArchived}
+          onChange={(event) => setIncludeArchived(event.target.checked)}
+          data-testid="household-show-archived"
+        >
+          {t('householdExtra.list.showArchived')}
+        </Checkbox>
+      </Flex>
       <HouseholdTable
         households={households}
         loading={loading}
         searchText={text}
+        filtered={filtered}
         onOpen={(household) => navigate(`/households/${household.id}`)}
       />
     </>

@@ -1,4 +1,4 @@
-import { Empty, Table, type TableColumnsType } from 'antd';
+import { Empty, Flex, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
 import { headOf, type Household } from '../../../shared/schemas/household';
@@ -10,17 +10,26 @@ export interface HouseholdTableProps {
   loading: boolean;
   /** What the list was searched for; changes the empty-state text. */
   searchText: string;
+  /** A village or group filter is on; changes the empty-state text. */
+  filtered?: boolean;
   onOpen: (household: Household) => void;
 }
 
-/** The household list: 户主 · 人数 · 所在村 · 住址 · 更新时间; a click (or Enter) on a row opens it. */
-export function HouseholdTable({ households, loading, searchText, onOpen }: HouseholdTableProps) {
+/** The household list: 户主 · 人数 · 所在村 · 类别 · 住址 · 更新时间; a click (or Enter) on a row opens it. */
+export function HouseholdTable({ households, loading, searchText, filtered = false, onOpen }: HouseholdTableProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Household> = [
     {
       key: 'head',
       title: t('household.list.columns.head'),
-      render: (_, household) => headOf(household)?.name ?? t('household.noHead'),
+      render: (_, household) => (
+        <Flex gap={8} align="center" wrap>
+          {headOf(household)?.name ?? t('household.noHead')}
+          {household.archived && (
+            <Tag data-testid="household-archived-tag">{t('householdExtra.detail.archivedTag')}</Tag>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'size',
@@ -32,6 +41,19 @@ export function HouseholdTable({ households, loading, searchText, onOpen }: Hous
       key: 'village',
       title: t('household.list.columns.village'),
       render: (_, household) => areaLabel(household.areaCode),
+    },
+    {
+      key: 'categories',
+      title: t('householdExtra.list.columns.categories'),
+      render: (_, household) => (
+        <Flex gap={4} wrap>
+          {(household.categories ?? []).map((category) => (
+            <Tag key={category} color={category === 'tekun' || category === 'dibao' ? 'red' : undefined}>
+              {t(`householdExtra.category.${category}`)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
     },
     { key: 'address', dataIndex: 'address', title: t('household.list.columns.address'), ellipsis: true },
     {
@@ -52,7 +74,11 @@ export function HouseholdTable({ households, loading, searchText, onOpen }: Hous
       },
     });
 
-  const emptyText = searchText ? t('household.list.emptySearch', { text: searchText }) : t('household.list.empty');
+  const emptyText = searchText
+    ? t('household.list.emptySearch', { text: searchText })
+    : filtered
+      ? t('householdExtra.list.emptyFiltered')
+      : t('household.list.empty');
   return (
     <Table<Household>
       rowKey="id"

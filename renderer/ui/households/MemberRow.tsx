@@ -6,6 +6,7 @@ import { fieldStatus } from '../forms/fieldStatus';
 import { TextField } from '../forms/TextField';
 import type { HouseholdDraft, HouseholdValues } from './householdDraft';
 import { MemberDerivedInfo } from './MemberDerivedInfo';
+import { MemberMoreInfo } from './MemberMoreInfo';
 import { useRelationOptions } from './useRelationOptions';
 
 export interface MemberRowProps {
@@ -15,7 +16,10 @@ export interface MemberRowProps {
   onRemove: () => void;
 }
 
-/** One member: 姓名 · 身份证号 · 与户主关系, with 出生日期 and 性别 read from the ID number. */
+/**
+ * One member: 姓名 · 身份证号 · 与户主关系, with 出生日期 and 性别 read from the ID number, and
+ * the folded 更多信息 (残疾, 疾病, 劳动能力, 收入, 死亡日期).
+ */
 export function MemberRow({ control, index, canRemove, onRemove }: MemberRowProps) {
   const { t } = useTranslation();
   const relationOptions = useRelationOptions();
@@ -95,6 +99,7 @@ export function MemberRow({ control, index, canRemove, onRemove }: MemberRowProp
         />
         <MemberDerivedInfo number={n} idNumber={typeof idNumber === 'string' ? idNumber : ''} />
       </Flex>
+      <MemberMoreInfo control={control} index={index} />
     </Card>
   );
 }

@@ -1,37 +1,93 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Flex, Form, Select } from 'antd';
-import { Controller, useForm } from 'react-hook-form';
+import { Alert, Button, Flex, Form, Steps, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { visitFormSchema, type VisitForm as VisitDraft } from '../../../shared/schemas/visit';
-import { DateField } from '../forms/DateField';
-import { fieldStatus } from '../forms/fieldStatus';
+import type { Member } from '../../../shared/schemas/household';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
-import { TextField } from '../forms/TextField';
-import { useVisitTypeOptions } from './useVisitTypeOptions';
-
-export type VisitValues = z.output<typeof visitFormSchema>;
+import { visitResolver, visitSteps, type VisitFormValues, type VisitValues } from './visitDraft';
+import { VisitBasicStep } from './VisitBasicStep';
+import { VisitLivingStep } from './VisitLivingStep';
+import { VisitNeedsStep } from './VisitNeedsStep';
 
 export interface VisitFormProps {
-  defaultValues: VisitDraft;
+  defaultValues: VisitFormValues;
+  /** The section to open on (a restored draft opens where it was left). */
+  initialStep: number;
+  /** The household's members, for 在场成员. */
+  members: Member[];
+  /** Every change, at once: the page keeps it as a draft. */
+  onDraftChange: (values: VisitFormValues, step: number) => void;
   /** Called only with valid values; rejects when saving failed. */
   onSubmit: (values: VisitValues) => Promise<void>;
   onCancel: () => void;
 }
 
-/** 登记走访: type, date, who went, what they found, when to come back. */
-export function VisitForm({ defaultValues, onSubmit, onCancel }: VisitFormProps) {
+const LAST_STEP = visitSteps.length - 1;
+
+function stepHasErrors(errors: FieldErrors<VisitFormValues>, step: number): boolean {
+  return visitSteps[step]?.fields.some((field) => errors[field] !== undefined) ?? false;
+}
+
+/**
+ * 入户调查表 in three sections with a step bar — 基本情况 / 家庭经济与生活状况 / 需求与下次走访.
+ * 下一步 checks the section first; 保存 checks everything and opens the first section with an
+ * error. Every change is handed to `onDraftChange` at once.
+ */
+export function VisitForm({ defaultValues, initialStep, members, onDraftChange, onSubmit, onCancel }: VisitFormProps) {
   const { t } = useTranslation();
-  const typeOptions = useVisitTypeOptions();
-  const { control, handleSubmit, formState } = useForm<VisitDraft, unknown, VisitValues>({
-    resolver: zodResolver(visitFormSchema),
+  const [step, setStep] = useState(() => Math.min(Math.max(initialStep, 0), LAST_STEP));
+  const { control, handleSubmit, formState, trigger, watch, getValues } = useForm<VisitFormValues, unknown, VisitValues>({
+    resolver: visitResolver,
     defaultValues,
   });
-  const submit = handleSubmit(onSubmit);
-  const investigatorsError = formState.errors.investigators;
-  // The list's own message (至少填写一位走访人, 入户调查须有两名以上…), at `root` when names also have errors, else a name's.
-  const investigatorsMessage =
-    investigatorsError?.message ?? investigatorsError?.root?.message ?? investigatorsError?.find?.((e) => e?.message)?.message;
+  const stepRef = useRef(step);
+  const changed = useRef(false);
+  // Errors are on screen (after 下一步 or 保存): every change checks the section again, so they clear as they are fixed.
+  const checking = useRef(false);
+  const draftChange = useRef(onDraftChange);
+  useEffect(() => {
+    draftChange.current = onDraftChange;
+  }, [onDraftChange]);
+
+  useEffect(() => {
+    const subscription = watch((values) => {
+      changed.current = true;
+      draftChange.current(values as VisitFormValues, stepRef.current);
+      if (checking.current) void trigger([...(visitSteps[stepRef.current]?.fields ?? [])]);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, trigger]);
+
+  const goTo = (next: number) => {
+    stepRef.current = next;
+    setStep(next);
+    // The step is part of the draft too, once there is something worth keeping.
+    if (changed.current) draftChange.current(getValues(), next);
+    window.scrollTo({ top: 0 });
+  };
+
+  const next = async () => {
+    const fields = visitSteps[step]?.fields ?? [];
+    const valid = await trigger([...fields]);
+    checking.current = !valid;
+    if (valid) goTo(Math.min(step + 1, LAST_STEP));
+  };
+
+  const submit = handleSubmit(
+    (values) => onSubmit(values),
+    (errors) => {
+      checking.current = true;
+      const first = visitSteps.findIndex((_, index) => stepHasErrors(errors, index));
+      if (first >= 0 && first !== step) goTo(first);
+    },
+  );
+
+  const errors = formState.errors;
+  const showErrors = formState.submitCount > 0;
+  const items = visitSteps.map((s, index) => ({
+    title: t(`visitSurvey.steps.${s.key}`),
+    status: showErrors && stepHasErrors(errors, index) ? ('error' as const) : undefined,
+  }));
 
   return (
     <Form
@@ -41,62 +97,46 @@ export function VisitForm({ defaultValues, onSubmit, onCancel }: VisitFormProps)
       noValidate
       aria-labelledby="page-title"
       data-testid="visit-form"
-      style={{ maxWidth: 720 }}
+      style={{ maxWidth: 860 }}
     >
-      <Controller
-        control={control}
-        name="type"
-        render={({ field, fieldState }) => (
-          <Form.Item label={t('visit.form.type')} htmlFor="visit-type" required {...fieldStatus(fieldState.error?.message)}>
-            <Select
-              id="visit-type"
-              ref={field.ref}
-              options={typeOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              data-testid="visit-type"
-              style={{ maxWidth: 280 }}
-            />
-          </Form.Item>
-        )}
+      <Steps
+        current={step}
+        items={items}
+        onChange={(target) => {
+          if (target < step) goTo(target);
+          else if (target > step) void next();
+        }}
+        style={{ marginBottom: 8 }}
+        data-testid="visit-steps"
       />
-      <DateField control={control} name="visitDate" id="visit-date" label={t('visit.form.visitDate')} placeholder={t('visit.form.datePlaceholder')} required testId="visit-date" />
-      <Controller
-        control={control}
-        name="investigators"
-        render={({ field }) => (
-          <Form.Item
-            label={t('visit.form.investigators')}
-            htmlFor="visit-investigators"
-            required
-            extra={t('visit.form.investigatorsHint')}
-            {...fieldStatus(investigatorsMessage)}
-          >
-            <Select
-              id="visit-investigators"
-              ref={field.ref}
-              mode="tags"
-              value={field.value}
-              onChange={(names: string[]) => field.onChange(names.map((name) => name.trim()).filter(Boolean))}
-              onBlur={field.onBlur}
-              tokenSeparators={[',', '，', '、']}
-              suffixIcon={null}
-              notFoundContent={null}
-              open={false}
-              data-testid="visit-investigators"
-            />
-          </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+        {t('visitSurvey.stepOf', { current: step + 1, total: visitSteps.length })} · {t('visitSurvey.autosaveHint')}
+      </Typography.Paragraph>
+      {stepHasErrors(errors, step) && (
+        <Alert type="error" showIcon title={t('visitSurvey.stepHasErrors')} role="alert" style={{ marginBottom: 16 }} data-testid="visit-step-errors" />
+      )}
+      <section data-testid={`visit-step-${step + 1}`} aria-label={t(`visitSurvey.steps.${visitSteps[step]?.key ?? 'basic'}`)}>
+        {step === 0 && <VisitBasicStep control={control} members={members} />}
+        {step === 1 && <VisitLivingStep control={control} />}
+        {step === 2 && <VisitNeedsStep control={control} />}
+      </section>
+      <Flex gap={12} wrap style={{ marginTop: 24 }}>
+        {step > 0 && (
+          <Button onClick={() => goTo(step - 1)} data-testid="visit-prev">
+            {t('visitSurvey.prev')}
+          </Button>
         )}
-      />
-      <TextField control={control} name="findings" id="visit-findings" label={t('visit.form.findings')} kind="multiline" required placeholder={t('visit.form.findingsPlaceholder')} testId="visit-findings" />
-      <DateField control={control} name="nextVisitDate" id="visit-next-date" label={t('visit.form.nextVisitDate')} placeholder={t('visit.form.datePlaceholder')} extra={t('visit.form.nextVisitDateHint')} testId="visit-next-date" />
-      <Flex gap={12} style={{ marginTop: 24 }}>
-        <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="visit-submit">
-          {t('visit.form.submit')}
-        </Button>
+        {step < LAST_STEP ? (
+          <Button type="primary" onClick={() => void next()} data-testid="visit-next">
+            {t('visitSurvey.next')}
+          </Button>
+        ) : (
+          <Button type="primary" htmlType="submit" loading={formState.isSubmitting} data-testid="visit-submit">
+            {t('visit.form.submit')}
+          </Button>
+        )}
         <Button onClick={onCancel} data-testid="visit-cancel">
-          {t('common.cancel')}
+          {t('visitSurvey.later')}
         </Button>
       </Flex>
     </Form>

@@ -1,39 +1,85 @@
-import { App as AntApp, Descriptions } from 'antd';
+import { App as AntApp, Alert, Button, Descriptions } from 'antd';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { headOf } from '../../../shared/schemas/household';
-import { useAuth, useHousehold, useSaveVisit } from '../../data';
-import { todayIsoDate } from '../format';
+import { headOf, type Household } from '../../../shared/schemas/household';
+import { useAuth, useDraft, useHousehold, useSaveVisit } from '../../data';
+import { formatDateTime, todayIsoDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
-import { VisitForm, type VisitValues } from './VisitForm';
+import {
+  emptyVisitValues,
+  restoreVisitValues,
+  visitDraftKey,
+  type VisitDraftState,
+  type VisitFormValues,
+  type VisitValues,
+} from './visitDraft';
+import { VisitForm } from './VisitForm';
 
-/** /households/:id/visits/new — record a visit, then back to the household. */
+/** /households/:id/visits/new — the 入户调查表, kept as a draft as it is filled in; then back to the household. */
 export function VisitFormPage() {
+  const { id = '' } = useParams();
+  const household = useHousehold(id);
+  if (household === undefined) return <PageState kind="loading" />;
+  if (household === null) return <PageState kind="notFound" />;
+  return <VisitFormScreen key={household.id} household={household} />;
+}
+
+function VisitFormScreen({ household }: { household: Household }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const { id = '' } = useParams();
-  const household = useHousehold(id);
   const { session } = useAuth();
   const saveVisit = useSaveVisit();
-  if (household === undefined) return <PageState kind="loading" />;
-  if (household === null || !session) return <PageState kind="notFound" />;
+  const { draft, saveDraft, clearDraft } = useDraft<VisitDraftState>(visitDraftKey(household.id));
+  const investigator = session?.user.displayName ?? '';
+  const memberIds = useMemo(() => household.members.map((member) => member.id), [household.members]);
+  // What the form starts from; a new value (and a new form) when the draft is discarded.
+  const [start, setStart] = useState(() => {
+    const empty = emptyVisitValues(investigator, todayIsoDate());
+    return draft
+      ? { values: restoreVisitValues(draft.values, empty, memberIds), step: draft.step, restoredAt: draft.savedAt, generation: 0 }
+      : { values: empty, step: 0, restoredAt: null as number | null, generation: 0 };
+  });
   const backTo = `/households/${household.id}`;
+
+  // Once saved, nothing more goes into the draft (a last change event must not bring it back).
+  const saved = useRef(false);
+  const keepDraft = useCallback(
+    (values: VisitFormValues, step: number) => {
+      if (!saved.current) saveDraft({ values, step, savedAt: Date.now() });
+    },
+    [saveDraft],
+  );
+
+  const discard = () => {
+    clearDraft();
+    setStart((previous) => ({
+      values: emptyVisitValues(investigator, todayIsoDate()),
+      step: 0,
+      restoredAt: null,
+      generation: previous.generation + 1,
+    }));
+    void message.info(t('visitSurvey.draftDiscarded'));
+  };
 
   const save = async (values: VisitValues) => {
     try {
+      saved.current = true;
       await saveVisit(household.id, values);
+      clearDraft();
       void message.success(t('visit.savedLocally'));
       navigate(backTo);
     } catch {
+      saved.current = false;
       void message.error(t('common.saveFailed'));
     }
   };
 
   return (
     <>
-      <PageTitle title={t('visit.form.title')} backTo={backTo} />
+      <PageTitle title={t('visitSurvey.title')} backTo={backTo} />
       <Descriptions
         size="small"
         column={1}
@@ -46,14 +92,27 @@ export function VisitFormPage() {
           },
         ]}
       />
+      {start.restoredAt !== null && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('visitSurvey.draftRestored')}
+          description={t('visitSurvey.draftRestoredDetail', { time: formatDateTime(start.restoredAt) })}
+          action={
+            <Button danger onClick={discard} data-testid="visit-draft-discard">
+              {t('visitSurvey.discardDraft')}
+            </Button>
+          }
+          data-testid="visit-draft-restored"
+          style={{ marginBottom: 16, maxWidth: 860 }}
+        />
+      )}
       <VisitForm
-        defaultValues={{
-          type: 'routine',
-          visitDate: todayIsoDate(),
-          investigators: [session.user.displayName],
-          findings: '',
-          nextVisitDate: undefined,
-        }}
+        key={start.generation}
+        defaultValues={start.values}
+        initialStep={start.step}
+        members={household.members}
+        onDraftChange={keepDraft}
         onSubmit={save}
         onCancel={() => navigate(backTo)}
       />

@@ -1,11 +1,11 @@
-import { Empty, Table, Typography, type TableColumnsType } from 'antd';
+import { Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/schemas/visit';
 import { useVisits } from '../../data';
 import { formatDate } from '../format';
 import { rowProps } from '../tableRow';
 
-/** 走访记录 of one household, newest first: date, type, who went, what they found. */
+/** 走访记录 of one household, newest first: date, type, who went, what they found (and the needs found). */
 export function VisitList({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const visits = useVisits(householdId);
@@ -21,7 +21,20 @@ export function VisitList({ householdId }: { householdId: string }) {
     {
       key: 'findings',
       title: t('visit.list.columns.findings'),
-      render: (_, visit) => <span style={{ whiteSpace: 'pre-wrap' }}>{visit.findings}</span>,
+      render: (_, visit) => (
+        <Flex vertical gap={4}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{visit.findings}</span>
+          {(visit.needsFound ?? []).length > 0 && (
+            <Flex wrap gap={4} data-testid="visit-needs">
+              {(visit.needsFound ?? []).map((need) => (
+                <Tag key={need} color="blue">
+                  {t(`needCategory.${need}`)}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'nextVisitDate',

@@ -1,0 +1,108 @@
+import { Select, Tabs, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { chinaToday } from '../../../shared/domain/chinaTime';
+import { applicationStatuses, type ApplicationStatus } from '../../../shared/rules/applicationStatus';
+import type { Application } from '../../../shared/schemas/application';
+import { useApplications, useAuth, type ApplicationFilter } from '../../data';
+import { PageTitle } from '../PageTitle';
+import { ApplicationTable } from './ApplicationTable';
+import { countyQueueStatuses, isTownshipTab, townshipQueueStatuses, townshipTabs } from './queues';
+import { useHouseholdIndex } from './useHouseholdIndex';
+
+function isStatus(value: string | null): value is ApplicationStatus {
+  return (applicationStatuses as readonly (string | null)[]).includes(value);
+}
+
+/**
+ * /applications — every application in the user's area; `?queue=township` is the township's
+ * 待办审核 (tabs by step), `?queue=county` the county's 审核确认 (待县审核确认 only).
+ */
+export function ApplicationListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const { session } = useAuth();
+  const role = session?.user.role;
+  const queue = params.get('queue');
+  const mode = queue === 'township' && role === 'township' ? 'township' : queue === 'county' && role === 'county' ? 'county' : 'all';
+  const statusParam = params.get('status');
+  const status = isStatus(statusParam) ? statusParam : undefined;
+  const tabParam = params.get('tab');
+  const tab = isTownshipTab(tabParam) ? tabParam : 'submitted';
+
+  const filter = useMemo<ApplicationFilter>(() => {
+    if (mode === 'township') return { statuses: townshipQueueStatuses };
+    if (mode === 'county') return { statuses: countyQueueStatuses };
+    return status ? { statuses: [status] } : {};
+  }, [mode, status]);
+  const { applications, loading } = useApplications(filter);
+  const { byId: households } = useHouseholdIndex();
+  const today = chinaToday();
+  const open = (application: Application) => navigate(`/applications/${application.id}`);
+
+  const setParam = (name: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  if (mode === 'township') {
+    const items = townshipTabs.map(({ key, statuses }) => {
+      const inTab = applications.filter((application) => (statuses as readonly string[]).includes(application.status));
+      const label = t(`application.list.tabs.${key}`);
+      return {
+        key,
+        label: <span data-testid={`queue-tab-${key}`}>{t('application.list.tabCount', { label, count: inTab.length })}</span>,
+        children: (
+          <ApplicationTable
+            applications={inTab}
+            households={households}
+            loading={loading}
+            today={today}
+            emptyText={t('application.list.emptyQueue')}
+            onOpen={open}
+          />
+        ),
+      };
+    });
+    return (
+      <>
+        <PageTitle title={t('application.list.townshipTitle')} />
+        <Typography.Paragraph type="secondary">{t('application.list.townshipHint')}</Typography.Paragraph>
+        <Tabs activeKey={tab} onChange={(key) => setParam('tab', key)} items={items} size="large" data-testid="township-queue" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageTitle title={mode === 'county' ? t('application.list.countyTitle') : t('application.list.title')} />
+      {mode === 'county' ? (
+        <Typography.Paragraph type="secondary">{t('application.list.countyHint')}</Typography.Paragraph>
+      ) : (
+        <Select<ApplicationStatus | 'all'>
+          value={status ?? 'all'}
+          onChange={(value) => setParam('status', value === 'all' ? undefined : value)}
+          options={[
+            { value: 'all', label: t('application.list.allStatuses') },
+            ...applicationStatuses.map((value) => ({ value, label: t(`application.status.${value}`) })),
+          ]}
+          aria-label={t('application.list.statusFilter')}
+          data-testid="application-status-filter"
+          style={{ width: 240, marginBottom: 16 }}
+        />
+      )}
+      <ApplicationTable
+        applications={applications}
+        households={households}
+        loading={loading}
+        today={today}
+        emptyText={mode === 'county' ? t('application.list.emptyQueue') : t('application.list.empty')}
+        onOpen={open}
+      />
+    </>
+  );
+}

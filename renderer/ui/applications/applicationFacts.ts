@@ -1,0 +1,148 @@
+/**
+ * What the application pages read off an application and its household: names, the dates the
+ * deadlines count from, the eligibility preview's input. Pure functions, no React.
+ */
+import { areaPath, naturalAreaCode } from '../../../shared/areas';
+import { chinaDateOf } from '../../../shared/domain/chinaTime';
+import type { ApplicationAction } from '../../../shared/rules/applicationStatus';
+import { applicationDeadlines, type Deadline, type DeadlineInput } from '../../../shared/rules/deadlines';
+import type {
+  DisabilityGrade,
+  EligibilityInput,
+  EligibilityMember,
+  EligibilityPolicy,
+} from '../../../shared/rules/eligibility';
+import type { Application, DocumentKind } from '../../../shared/schemas/application';
+import type { Household, Member } from '../../../shared/schemas/household';
+import type { Policy } from '../../../shared/schemas/reference';
+
+export function memberOf(household: Household | undefined, memberId: string): Member | undefined {
+  return household?.members.find((member) => member.id === memberId);
+}
+
+/** The date (in China) of the last history entry for `action`, if any. */
+function lastDateOf(application: Application, action: ApplicationAction): string | undefined {
+  const entries = application.history.filter((entry) => entry.action === action);
+  const last = entries[entries.length - 1];
+  return last ? chinaDateOf(last.at) : undefined;
+}
+
+/** The dates `applicationDeadlines` counts from, read off the history and the process fields. */
+export function deadlineInputOf(application: Application): DeadlineInput {
+  const input: DeadlineInput = { type: application.type, status: application.status };
+  const acceptedOn = lastDateOf(application, 'accept');
+  const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');
+  const sentToCountyOn = lastDateOf(application, 'sendToCounty');
+  if (acceptedOn) input.acceptedOn = acceptedOn;
+  if (investigationStartedOn) input.investigationStartedOn = investigationStartedOn;
+  if (application.publicNotice?.start) input.publicNoticeStart = application.publicNotice.start;
+  if (sentToCountyOn) input.sentToCountyOn = sentToCountyOn;
+  if (application.extended) input.extended = true;
+  return input;
+}
+
+export function deadlinesOf(application: Application, today: string): Deadline[] {
+  return applicationDeadlines(deadlineInputOf(application), today);
+}
+
+/** The earliest deadline still open (not done), or undefined. */
+export function nextDeadline(deadlines: Deadline[]): Deadline | undefined {
+  return deadlines
+    .filter((deadline) => deadline.state !== 'done')
+    .sort((a, b) => a.due.localeCompare(b.due))[0];
+}
+
+/**
+ * Documents the one-time notice lists: those marked missing, and those the township listed
+ * when it returned the application, each once, in the checklist's order.
+ */
+export function missingDocumentsOf(application: Application): DocumentKind[] {
+  const listed = new Set<DocumentKind>(application.documents.filter((doc) => doc.state === 'missing').map((doc) => doc.kind));
+  if (application.status === 'returned') {
+    for (const kind of application.returnNotice?.missingDocuments ?? []) listed.add(kind);
+  }
+  return [...listed];
+}
+
+/**
+ * 城市 or 农村 standard: the 统计用区划代码 does not carry the urban-rural class, so a 社区 or
+ * 居委会, or any place under a 街道, counts as urban; villages as rural.
+ */
+export function residenceOf(areaCode: string): 'urban' | 'rural' {
+  const path = areaPath(areaCode);
+  const village = path[path.length - 1]?.name ?? '';
+  const township = path.find((area) => area.level === 'township')?.name ?? '';
+  return /社区|居委会|居民委员会/.test(village) || township.endsWith('街道') ? 'urban' : 'rural';
+}
+
+function countyNameOf(areaCode: string): string {
+  const county = naturalAreaCode(areaCode).slice(0, 6);
+  return areaPath(county).find((area) => area.level === 'county')?.name ?? county;
+}
+
+/** The policy row as the rules read it; with none synced yet, every figure is 待配置. */
+export function eligibilityPolicyOf(policy: Policy | null, areaCode: string, year: number, noPolicySource: string): EligibilityPolicy {
+  const county = countyNameOf(areaCode);
+  if (!policy) {
+    return {
+      county,
+      year,
+      dibaoStandardMonthly: { urban: null, rural: null },
+      edgeMultiplier: null,
+      lastYearPerCapitaDisposableIncomeMonthly: null,
+      rigidSpendingShare: null,
+      source: noPolicySource,
+      placeholder: true,
+    };
+  }
+  return {
+    county,
+    year: policy.year,
+    dibaoStandardMonthly: { urban: policy.dibaoStandardUrbanMonthly, rural: policy.dibaoStandardRuralMonthly },
+    edgeMultiplier: policy.edgeMultiplier,
+    lastYearPerCapitaDisposableIncomeMonthly: policy.lastYearPerCapitaDisposableIncomeMonthly,
+    rigidSpendingShare: policy.rigidSpendingShare,
+    source: policy.source,
+    placeholder: policy.placeholder,
+  };
+}
+
+function eligibilityMemberOf(member: Member): EligibilityMember {
+  const result: EligibilityMember = { id: member.id, birthDate: member.birthDate };
+  if (member.disability) {
+    result.disability = { category: member.disability.category, grade: member.disability.grade as DisabilityGrade };
+  }
+  if (member.seriousIllness !== undefined) result.seriousIllness = member.seriousIllness;
+  if (member.labourAbility) result.labourAbility = member.labourAbility;
+  return result;
+}
+
+/** Whether the household is already 低保, 特困 or 低保边缘; unknown when no category was recorded. */
+function isDibaoOrTekunOrEdge(household: Household): boolean | undefined {
+  if (household.categories === undefined) return undefined;
+  return household.categories.some((category) => category === 'dibao' || category === 'tekun' || category === 'dibaoEdge');
+}
+
+export function eligibilityInputOf(application: Application, household: Household, policy: EligibilityPolicy): EligibilityInput {
+  const spending = application.essentialSpending;
+  const flag = isDibaoOrTekunOrEdge(household);
+  return {
+    members: household.members.map(eligibilityMemberOf),
+    policy,
+    application: {
+      type: application.type,
+      residence: residenceOf(application.areaCode),
+      coveredMemberIds: application.coveredMemberIds,
+      singlePersonUnit: application.singlePersonUnit,
+      incomeItems: application.incomeItems.map((item) => ({
+        ...(item.memberId ? { memberId: item.memberId } : {}),
+        kind: item.kind,
+        monthlyAmount: item.monthlyAmount,
+        treatment: item.treatment,
+      })),
+      ...(spending ? { essentialSpending12m: { ...spending } } : {}),
+      ...(application.medical ? { medical: { ...application.medical } } : {}),
+      ...(flag === undefined ? {} : { isDibaoOrTekunOrEdge: flag }),
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { App as AntApp, Button, Descriptions, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { areaLabel } from '../../../shared/areas';
+import type { CareNeed } from '../../../shared/schemas/careNeed';
+import { headOf, type Household } from '../../../shared/schemas/household';
+import { useAuth, useCareNeed, useHousehold, useSaveCareNeed } from '../../data';
+import { PageState } from '../PageState';
+import { PageTitle } from '../PageTitle';
+import { careNeedToValues, emptyCareNeedValues, type CareNeedValues } from './careNeedDraft';
+import { CareNeedForm } from './CareNeedForm';
+
+/** /households/:id/care-needs/new — a new care need for the household. */
+export function CareNeedNewPage() {
+  const { id = '' } = useParams();
+  const household = useHousehold(id);
+  if (household === undefined) return <PageState kind="loading" />;
+  if (household === null) return <PageState kind="notFound" />;
+  return <CareNeedScreen key={household.id} household={household} existing={undefined} />;
+}
+
+/** /care-needs/:id — one care need: editable for social workers, read-only for everyone else. */
+export function CareNeedEditPage() {
+  const { id = '' } = useParams();
+  const need = useCareNeed(id);
+  if (need === undefined) return <PageState kind="loading" />;
+  if (need === null) return <CareNeedNotFound />;
+  return <CareNeedOfHousehold need={need} />;
+}
+
+function CareNeedOfHousehold({ need }: { need: CareNeed }) {
+  const household = useHousehold(need.householdId);
+  if (household === undefined) return <PageState kind="loading" />;
+  if (household === null) return <PageState kind="notFound" />;
+  return <CareNeedScreen key={`${need.id}:${need.updatedAt}`} household={household} existing={need} />;
+}
+
+function CareNeedNotFound() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('careNeed.form.notFound')}
+      data-testid="page-not-found"
+      extra={
+        <Button type="primary" onClick={() => navigate('/care-needs')}>
+          {t('careNeed.form.backToList')}
+        </Button>
+      }
+    />
+  );
+}
+
+function CareNeedScreen({ household, existing }: { household: Household; existing: CareNeed | undefined }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const { session } = useAuth();
+  const saveCareNeed = useSaveCareNeed();
+  const readOnly = session?.user.role !== 'social_worker';
+  const backTo = existing ? '/care-needs' : `/households/${household.id}`;
+
+  const save = async (values: CareNeedValues) => {
+    try {
+      await saveCareNeed(household.id, values, existing?.id);
+      void message.success(t('careNeed.form.savedLocally'));
+      navigate(backTo);
+    } catch {
+      void message.error(t('common.saveFailed'));
+    }
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={existing ? t('careNeed.form.titleEdit') : t('careNeed.form.titleNew')}
+        backTo={backTo}
+        backLabel={existing ? t('careNeed.form.backToList') : t('household.detail.title')}
+      />
+      <Descriptions
+        size="small"
+        column={1}
+        style={{ marginBottom: 16 }}
+        items={[
+          {
+            key: 'household',
+            label: t('careNeed.form.household'),
+            children: (
+              <Button type="link" style={{ padding: 0, height: 'auto', fontSize: 16 }} onClick={() => navigate(`/households/${household.id}`)} data-testid="care-need-household">
+                {[headOf(household)?.name ?? t('household.noHead'), areaLabel(household.areaCode), household.address].join(' · ')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <CareNeedForm
+        defaultValues={existing ? careNeedToValues(existing) : emptyCareNeedValues()}
+        members={household.members}
+        readOnly={readOnly}
+        onSubmit={save}
+        onCancel={() => navigate(backTo)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Checkbox, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCareNeeds, useHouseholds, type HouseholdSearch } from '../../data';
+import { PageTitle } from '../PageTitle';
+import { nextFollowUp } from './careNeedFacts';
+import { CareNeedTable } from './CareNeedTable';
+
+// Archived households keep their care needs readable.
+const everyHousehold: HouseholdSearch = { includeArchived: true };
+
+/** /care-needs — every care need in the township, the ones with the nearest follow-up first. */
+export function CareNeedListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [showClosed, setShowClosed] = useState(false);
+  const needs = useCareNeeds();
+  const { households, loading } = useHouseholds(everyHousehold);
+  const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
+  const shown = useMemo(
+    () =>
+      needs
+        .filter((need) => showClosed || need.state === 'open')
+        .sort((a, b) => {
+          // Open before closed; then by the next follow-up (none last); then newest first.
+          if (a.state !== b.state) return a.state === 'open' ? -1 : 1;
+          const da = nextFollowUp(a)?.dueDate ?? '9999-12-31';
+          const db = nextFollowUp(b)?.dueDate ?? '9999-12-31';
+          return da === db ? b.updatedAt - a.updatedAt : da.localeCompare(db);
+        }),
+    [needs, showClosed],
+  );
+
+  return (
+    <>
+      <PageTitle title={t('careNeed.list.title')} />
+      <Typography.Paragraph type="secondary">{t('careNeed.list.intro')}</Typography.Paragraph>
+      <Checkbox checked={showClosed} onChange={(event) => setShowClosed(event.target.checked)} data-testid="care-need-show-closed" style={{ marginBottom: 16 }}>
+        {t('careNeed.list.showClosed')}
+      </Checkbox>
+      <CareNeedTable
+        needs={shown}
+        households={byId}
+        showHousehold
+        loading={loading}
+        emptyText={t('careNeed.list.empty')}
+        onOpen={(need) => navigate(`/care-needs/${need.id}`)}
+      />
+    </>
+  );
+}

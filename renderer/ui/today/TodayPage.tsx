@@ -1,0 +1,198 @@
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { findArea } from '../../../shared/areas';
+import { chinaToday } from '../../../shared/domain/chinaTime';
+import { headOf, type Household } from '../../../shared/schemas/household';
+import { useAllVisits, useApplications, useAuth, useCareNeeds, useHouseholds, type HouseholdSearch } from '../../data';
+import { formatDate } from '../format';
+import { PageTitle } from '../PageTitle';
+import {
+  cardsByRole,
+  deadlineItems,
+  documentItems,
+  followUpItems,
+  visitItems,
+  type TodayItem,
+  type TodayKind,
+} from './todayItems';
+
+const everyHousehold: HouseholdSearch = { includeArchived: true };
+
+const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps'> = {
+  visit: 'visits',
+  document: 'documents',
+  deadline: 'deadlines',
+  followUp: 'followUps',
+};
+
+/**
+ * /today — the landing page: what is due today or soon, for the signed-in role. Visits due under
+ * the review rules, promised documents, statutory deadlines, care-need follow-ups; a click on a
+ * row opens its record.
+ */
+export function TodayPage() {
+  const { t } = useTranslation();
+  const { session } = useAuth();
+  const role = session?.user.role ?? 'assistant';
+  const today = chinaToday();
+  const { households } = useHouseholds(everyHousehold);
+  const visits = useAllVisits();
+  const { applications } = useApplications();
+  const careNeeds = useCareNeeds();
+  const kinds = cardsByRole[role];
+
+  const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
+  const items = useMemo<Record<TodayKind, TodayItem[]>>(
+    () => ({
+      visit: kinds.includes('visit') ? visitItems(households, visits, today) : [],
+      document: kinds.includes('document') ? documentItems(applications, today) : [],
+      deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
+      followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
+    }),
+    [kinds, households, visits, applications, careNeeds, role, today],
+  );
+
+  return (
+    <>
+      <PageTitle title={t('today.title')} />
+      <Typography.Paragraph style={{ fontSize: 17 }} data-testid="today-date">
+        {t('today.date', { date: dayjs(today).format('YYYY-MM-DD dddd') })}
+      </Typography.Paragraph>
+      {kinds.length === 0 ? (
+        <Empty description={t('today.allClear')} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {kinds.map((kind) => (
+            <Col key={kind} xs={24} xxl={kinds.length > 1 ? 12 : 24}>
+              <TodayCard kind={kind} items={items[kind]} households={byId} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </>
+  );
+}
+
+function TodayCard({ kind, items, households }: { kind: TodayKind; items: TodayItem[]; households: Map<string, Household> }) {
+  const { t } = useTranslation();
+  const card = cardKeys[kind];
+  const overdue = items.filter((item) => item.daysLeft < 0).length;
+  return (
+    <Card
+      title={
+        <Flex align="center" gap={12} wrap>
+          <span>{t(`today.cards.${card}`)}</span>
+          <Tag color={items.length > 0 ? (overdue > 0 ? 'red' : 'orange') : 'default'} style={{ fontSize: 15 }} data-testid="today-card-count">
+            {items.length}
+          </Tag>
+        </Flex>
+      }
+      data-testid={`today-card-${kind}`}
+      styles={{ body: { padding: 0 } }}
+    >
+      <Typography.Paragraph type="secondary" style={{ padding: '12px 24px 0', marginBottom: 8 }}>
+        {t(`today.hints.${card}`)}
+      </Typography.Paragraph>
+      {items.length === 0 ? (
+        <Typography.Paragraph style={{ padding: '4px 24px 16px', margin: 0 }} data-testid="today-card-empty">
+          <CheckCircleOutlined style={{ color: '#52c41a', marginInlineEnd: 8 }} aria-hidden />
+          {t(`today.empty.${card}`)}
+        </Typography.Paragraph>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {items.map((item) => (
+            <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
+              <TodayRow item={item} household={households.get(item.householdId)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function TodayRow({ item, household }: { item: TodayItem; household: Household | undefined }) {
+  const { t } = useTranslation();
+  const name = household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
+  const village = household ? findArea(household.areaCode)?.name : undefined;
+  return (
+    <Link
+      to={item.to}
+      data-testid="today-item"
+      data-kind={item.kind}
+      style={{ display: 'block', padding: '14px 24px', color: 'inherit', minHeight: 56 }}
+    >
+      <Flex align="center" justify="space-between" gap={12} wrap>
+        <Flex vertical gap={2} style={{ minWidth: 0 }}>
+          <Typography.Text strong style={{ fontSize: 17 }}>
+            {name}
+            {village && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }}>
+                {village}
+              </Typography.Text>
+            )}
+          </Typography.Text>
+          <Typography.Text>
+            <ItemText item={item} />
+          </Typography.Text>
+        </Flex>
+        <Flex vertical align="end" gap={2}>
+          <WhenTag item={item} />
+          <Typography.Text type="secondary">{t('today.due', { date: formatDate(item.due) })}</Typography.Text>
+        </Flex>
+      </Flex>
+    </Link>
+  );
+}
+
+/** What is due, in words: 年度复核走访, 残疾证 · 低保申请, 公示期满 · 低保申请, 就业 · 回访. */
+function ItemText({ item }: { item: TodayItem }) {
+  const { t } = useTranslation();
+  switch (item.kind) {
+    case 'visit':
+      return t(`today.visitReason.${item.reason}`);
+    case 'document':
+      return t('today.documentItem', {
+        document: t(`today.documentKind.${item.document}`),
+        type: t(`today.applicationType.${item.applicationType}`),
+      });
+    case 'deadline':
+      return (
+        t('today.deadlineItem', {
+          deadline: t(`today.deadlineKey.${item.deadline}`),
+          type: t(`today.applicationType.${item.applicationType}`),
+        }) + (item.estimated ? t('today.estimated') : '')
+      );
+    case 'followUp':
+      return t('today.followUpItem', { category: t(`needCategory.${item.category}`) });
+  }
+}
+
+function WhenTag({ item }: { item: TodayItem }) {
+  const { t } = useTranslation();
+  const working = item.unit === 'workingDays';
+  if (item.daysLeft < 0) {
+    const count = -item.daysLeft;
+    return (
+      <Tag color="red" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="overdue">
+        {working ? t('today.when.overdueWorking', { count }) : t('today.when.overdue', { count })}
+      </Tag>
+    );
+  }
+  if (item.daysLeft === 0) {
+    return (
+      <Tag color="orange" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="today">
+        {t('today.when.today')}
+      </Tag>
+    );
+  }
+  return (
+    <Tag color="blue" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="soon">
+      {working ? t('today.when.soonWorking', { count: item.daysLeft }) : t('today.when.soon', { count: item.daysLeft })}
+    </Tag>
+  );
+}

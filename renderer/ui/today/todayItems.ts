@@ -1,0 +1,184 @@
+/**
+ * What the 今日 page lists, worked out from the local records with the shared rules. Pure
+ * functions, no React: each returns rows sorted by due date, the most urgent first.
+ */
+import type { Role } from '../../../shared/auth/roles';
+import { chinaDateOf } from '../../../shared/domain/chinaTime';
+import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
+import type { DeadlineKey } from '../../../shared/rules/deadlines';
+import { memberAbleToWork, nextReview, REVIEW_NEAR_DAYS, type ReviewReason } from '../../../shared/rules/reviewSchedule';
+import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
+import type { CareNeed } from '../../../shared/schemas/careNeed';
+import type { Household } from '../../../shared/schemas/household';
+import type { NeedCategory, Visit } from '../../../shared/schemas/visit';
+import { deadlinesOf } from '../applications/applicationFacts';
+import { openFollowUps } from '../careNeeds/careNeedFacts';
+
+export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp';
+
+interface ItemBase {
+  key: string;
+  householdId: string;
+  due: string;
+  /** How many days from today to `due` (negative once overdue), in `unit`. */
+  daysLeft: number;
+  unit: 'calendarDays' | 'workingDays';
+  /** Where a click leads (a hash route). */
+  to: string;
+}
+
+export type VisitReason = 'yearly' | 'halfYearly' | 'afterDeath' | 'neverVisited' | 'planned';
+
+export type TodayItem =
+  | (ItemBase & { kind: 'visit'; reason: VisitReason })
+  | (ItemBase & { kind: 'document'; document: DocumentKind; applicationType: ApplicationType })
+  | (ItemBase & { kind: 'deadline'; deadline: DeadlineKey; applicationType: ApplicationType; estimated: boolean })
+  | (ItemBase & { kind: 'followUp'; category: NeedCategory });
+
+/** 容缺 documents promised within this many days are listed. */
+export const DOCUMENT_DAYS = 7;
+/** Follow-ups due within this many days are listed. */
+export const FOLLOW_UP_DAYS = 3;
+
+/** Which cards a role sees: what that role acts on. */
+export const cardsByRole: Record<Role, TodayKind[]> = {
+  assistant: ['visit', 'document'],
+  township: ['visit', 'document', 'deadline'],
+  social_worker: ['followUp'],
+  county: ['deadline'],
+  city: [],
+  admin: [],
+};
+
+const reviewReasons: Record<ReviewReason, VisitReason> = {
+  yearly: 'yearly',
+  halfYearly: 'halfYearly',
+  afterDeath: 'afterDeath',
+  'never visited': 'neverVisited',
+};
+
+const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
+
+/**
+ * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for households in one of the
+ * 4+N groups; and, for any household, the next visit agreed at its last visit when that is sooner.
+ */
+export function visitItems(households: Household[], visits: Visit[], today: string): TodayItem[] {
+  const lastVisit = new Map<string, Visit>();
+  for (const visit of visits) {
+    const seen = lastVisit.get(visit.householdId);
+    if (!seen || visit.visitDate > seen.visitDate) lastVisit.set(visit.householdId, visit);
+  }
+  const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
+  const items: TodayItem[] = [];
+  for (const household of households) {
+    if (household.archived) continue;
+    const last = lastVisit.get(household.id);
+    const candidates: { due: string; reason: VisitReason }[] = [];
+    if ((household.categories ?? []).length > 0) {
+      const review = nextReview(
+        {
+          lastVisitDate: last?.visitDate ?? null,
+          enrolledOn: chinaDateOf(household.createdAt),
+          irregularIncome: household.irregularIncome === true,
+          membersAbleToWork: household.members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
+          memberDeathDates: household.members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),
+        },
+        today,
+      );
+      candidates.push({ due: review.due, reason: reviewReasons[review.reason] });
+    }
+    if (last?.nextVisitDate) candidates.push({ due: last.nextVisitDate, reason: 'planned' });
+    const next = candidates.sort((a, b) => a.due.localeCompare(b.due))[0];
+    if (!next || next.due > horizon) continue;
+    items.push({
+      kind: 'visit',
+      key: `visit:${household.id}`,
+      householdId: household.id,
+      due: next.due,
+      daysLeft: calendarDaysBetween(today, next.due),
+      unit: 'calendarDays',
+      reason: next.reason,
+      to: `/households/${household.id}`,
+    });
+  }
+  return byDue(items);
+}
+
+const closedApplication = new Set<Application['status']>(['withdrawn', 'refused']);
+
+/** 容缺受理 documents promised by a date up to 7 days ahead (or already past). */
+export function documentItems(applications: Application[], today: string): TodayItem[] {
+  const horizon = addCalendarDays(today, DOCUMENT_DAYS);
+  const items: TodayItem[] = [];
+  for (const application of applications) {
+    if (closedApplication.has(application.status)) continue;
+    application.documents.forEach((document, index) => {
+      if (document.state !== 'promised' || !document.promisedBy || document.promisedBy > horizon) return;
+      items.push({
+        kind: 'document',
+        key: `document:${application.id}:${index}`,
+        householdId: application.householdId,
+        due: document.promisedBy,
+        daysLeft: calendarDaysBetween(today, document.promisedBy),
+        unit: 'calendarDays',
+        document: document.kind,
+        applicationType: application.type,
+        to: `/applications/${application.id}`,
+      });
+    });
+  }
+  return byDue(items);
+}
+
+/** The deadlines each role answers for: the township its steps, the county its decision; both the whole path. */
+const deadlinesByRole: Partial<Record<Role, DeadlineKey[]>> = {
+  township: ['startInvestigation', 'publicNoticeEnds', 'wholePath'],
+  county: ['countyDecision', 'wholePath'],
+};
+
+/** Statutory deadlines near (2 days or fewer left) or overdue. */
+export function deadlineItems(applications: Application[], role: Role, today: string): TodayItem[] {
+  const keys = deadlinesByRole[role] ?? [];
+  const items: TodayItem[] = [];
+  for (const application of applications) {
+    for (const deadline of deadlinesOf(application, today)) {
+      if (!keys.includes(deadline.key) || (deadline.state !== 'near' && deadline.state !== 'overdue')) continue;
+      items.push({
+        kind: 'deadline',
+        key: `deadline:${application.id}:${deadline.key}`,
+        householdId: application.householdId,
+        due: deadline.due,
+        daysLeft: deadline.daysLeft,
+        unit: deadline.unit,
+        deadline: deadline.key,
+        applicationType: application.type,
+        estimated: deadline.estimated,
+        to: `/applications/${application.id}`,
+      });
+    }
+  }
+  return byDue(items);
+}
+
+/** 回访 not yet made, due within 3 days or overdue, on care needs still open. */
+export function followUpItems(needs: CareNeed[], today: string): TodayItem[] {
+  const horizon = addCalendarDays(today, FOLLOW_UP_DAYS);
+  const items: TodayItem[] = [];
+  for (const need of needs) {
+    for (const followUp of openFollowUps(need)) {
+      if (followUp.dueDate > horizon) continue;
+      items.push({
+        kind: 'followUp',
+        key: `followUp:${need.id}:${followUp.id}`,
+        householdId: need.householdId,
+        due: followUp.dueDate,
+        daysLeft: calendarDaysBetween(today, followUp.dueDate),
+        unit: 'calendarDays',
+        category: need.category,
+        to: `/care-needs/${need.id}`,
+      });
+    }
+  }
+  return byDue(items);
+}
