@@ -7,10 +7,20 @@ import type { Database } from '../db/database';
 import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
+import { parseBody } from '../http/parseBody';
 import { ADMIN_ROLES, mayAdminister } from './adminScope';
-import { deactivateUser, findAdminUser, listUsers, revokeDevice, type AdminUserView } from './userAdmin';
+import { deactivateUser, findAdminUser, listUsers, resetPassword, revokeDevice, type AdminUserView } from './userAdmin';
+import { addUser, findUserByUsername, newUserProblem } from '../users/userStore';
 
 const listQuery = z.strictObject({ areaPrefix: z.string().max(12).optional() });
+const newUserBody = z.strictObject({
+  username: storableString().min(1).max(40),
+  password: storableString().min(1).max(200),
+  role: z.string().max(20),
+  areaCode: z.string().max(12),
+  displayName: storableString().trim().min(1).max(80),
+});
+const passwordBody = z.strictObject({ password: storableString().min(1).max(200) });
 const idParam = storableString().min(1).max(80);
 
 function param(params: unknown, name: string): string {
@@ -47,6 +57,44 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
     const users = (await listUsers(db, prefix)).filter((user) => mayAdminister(caller, user));
     await recordAudit(db, [{ ...actor(caller), action: 'view', collection: 'admin_users', details: { count: users.length } }]);
     return { users };
+  });
+
+  app.post('/api/v1/admin/users', { bodyLimit: BODY_LIMITS.admin }, async (request, reply) => {
+    const caller = await adminCaller(request);
+    const body = parseBody(newUserBody, request.body);
+    const problem = newUserProblem(body);
+    if (problem) {
+      const field = problem.split(':')[0] ?? 'body';
+      throw new HttpError(422, 'invalid_user', `账号信息不符合要求：${problem}`, { fields: [{ field, message: problem }] });
+    }
+    if (!mayAdminister(caller, { id: '', role: body.role as AdminUserView['role'], areaCode: body.areaCode })) {
+      throw new HttpError(403, 'out_of_scope', '只能为本辖区下级创建账号');
+    }
+    if (await findUserByUsername(db, body.username)) {
+      throw new HttpError(409, 'username_taken', '该用户名已被使用', { fields: [{ field: 'username', message: 'taken' }] });
+    }
+    const created = await db.transaction(async (tx) => {
+      const user = await addUser(tx, body);
+      await recordAudit(tx, [
+        { ...actor(caller), action: 'create_user', collection: 'users', documentId: user.id, areaCode: user.areaCode, details: { role: user.role } },
+      ]);
+      return user;
+    });
+    return reply.status(201).send({ user: await findAdminUser(db, created.id) });
+  });
+
+  app.post('/api/v1/admin/users/:id/password', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+    const caller = await adminCaller(request);
+    const user = await managedUser(caller, param(request.params, 'id'));
+    const body = parseBody(passwordBody, request.body);
+    if (body.password.length < 8) {
+      throw new HttpError(422, 'invalid_user', '密码至少8位', { fields: [{ field: 'password', message: 'at least 8 characters' }] });
+    }
+    await db.transaction(async (tx) => {
+      await resetPassword(tx, user.id, body.password);
+      await recordAudit(tx, [{ ...actor(caller), action: 'reset_password', collection: 'users', documentId: user.id, areaCode: user.areaCode }]);
+    });
+    return { user: await findAdminUser(db, user.id) };
   });
 
   app.post('/api/v1/admin/users/:id/deactivate', { bodyLimit: BODY_LIMITS.admin }, async (request) => {

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/roles';
 import type { UserRef } from '../../shared/schemas/reference';
+import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
 import { storeDocuments } from '../sync/documentStore';
 
@@ -104,6 +105,12 @@ export async function deactivateUser(tx: Queryable, id: string): Promise<boolean
     await storeDocuments(tx, 'users', [{ doc: { ...ref }, deleted: false }]);
   }
   return row.was_active;
+}
+
+/** Sets a new password; every refresh token of the user ends, so each device signs in again. */
+export async function resetPassword(tx: Queryable, id: string, password: string): Promise<void> {
+  await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, await hashPassword(password)]);
+  await tx.query('DELETE FROM refresh_tokens WHERE user_id = $1', [id]);
 }
 
 /** Revokes one device of a user. Null when the user has no such device; else whether it was still active. */

@@ -11,7 +11,9 @@ export type AuditAction =
   | 'refresh'
   | 'refresh_failed'
   | 'deactivate_user'
-  | 'revoke_device';
+  | 'revoke_device'
+  | 'create_user'
+  | 'reset_password';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the
