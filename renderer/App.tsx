@@ -10,6 +10,7 @@ import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
 import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
 import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
+import { UserAdminPage } from './ui/admin/UserAdminPage';
 import { ApplicationDetailPage } from './ui/applications/ApplicationDetailPage';
 import { EditApplicationPage, NewApplicationPage } from './ui/applications/ApplicationFormPage';
 import { ApplicationListPage } from './ui/applications/ApplicationListPage';
@@ -50,6 +51,7 @@ function SignedInRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="applications/:id/edit" element={<EditApplicationPage />} />
         <Route path="sync-centre" element={<SyncCentrePage />} />
+        <Route path="admin/users" element={<UserAdminPage />} />
         <Route path="*" element={<Navigate to="/today" replace />} />
       </Route>
     </Routes>

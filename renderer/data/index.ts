@@ -30,3 +30,4 @@ export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, 
 export type { ConflictRecord } from './sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './conflictActions';
 export { useArrivalsToday, type VillageArrivals } from './arrivals';
+export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './admin';

@@ -23,6 +23,8 @@ export class Workspace {
     readonly db: JiuzhuDatabase,
     readonly pending: PendingChanges,
     readonly sync: SyncEngine,
+    /** For what only works online (account administration); records always go through RxDB. */
+    readonly client: SyncClient,
     /** Null only for a profile saved before the server sent one; search by ID number then waits for a sign-in. */
     readonly searchKey: string | null,
   ) {}
@@ -54,7 +56,7 @@ export class Workspace {
       reachability$: reachability.asObservable(),
     });
     sync.start();
-    return new Workspace(session, db, pending, sync, credentials.searchKey);
+    return new Workspace(session, db, pending, sync, client, credentials.searchKey);
   }
 
   async close(): Promise<void> {

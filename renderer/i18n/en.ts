@@ -1,5 +1,6 @@
 import { applicationEn } from './applications.en';
 import { fieldEn } from './field.en';
+import { adminEn } from './admin.en';
 import { lockEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
 import type { Translation } from './types';
@@ -9,6 +10,7 @@ export const en: Translation = {
   application: applicationEn,
   syncCentre: syncCentreEn,
   lock: lockEn,
+  admin: adminEn,
   ...fieldEn,
   app: {
     name: 'Jiuzhu',

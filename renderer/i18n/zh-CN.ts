@@ -5,6 +5,7 @@
  */
 import { applicationZhCN } from './applications.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
+import { adminZhCN } from './admin.zh-CN';
 import { lockZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 
@@ -12,6 +13,7 @@ export const zhCN = {
   application: applicationZhCN,
   syncCentre: syncCentreZhCN,
   lock: lockZhCN,
+  admin: adminZhCN,
   ...fieldZhCN,
   app: {
     name: '救助通',

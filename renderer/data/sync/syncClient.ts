@@ -29,6 +29,14 @@ export class SyncClient {
     return this.send(`/api/v1/sync/${collection}/stream`, { method: 'GET', signal });
   }
 
+  /** An online-only call (administration): JSON in and out, with the same token handling. */
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return this.request<T>(path, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
   private async request<T>(path: string, init: RequestInit): Promise<T> {
     const response = await this.send(path, init);
     return (await response.json()) as T;
