@@ -4,6 +4,8 @@ import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/adminRoutes';
+import { loadBundleKeys } from './bundles/bundleKeys';
+import { registerBundleRoutes } from './bundles/bundleRoutes';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
 import { loadSearchKey, loadTokenSecret } from './auth/secrets';
@@ -16,6 +18,7 @@ import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
 import { registerSyncRoutes } from './sync/syncRoutes';
+import { registerStatsRoutes } from './stats/statsRoutes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -46,6 +49,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRequestLog(app);
   const secret = await loadTokenSecret(db);
   const searchKey = await loadSearchKey(db);
+  const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
   const notifier = new ChangeNotifier(db);
   await notifier.start();
@@ -78,10 +82,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
-  registerAuthRoutes(app, db, { token: secret, searchKey });
+  registerAuthRoutes(app, db, { token: secret, searchKey, bundlePublicKey: bundleKeys.publicKey });
   registerSyncRoutes(app, { db, secret, notifier, searchKey });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret });
+  registerStatsRoutes(app, { db, secret });
+  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {

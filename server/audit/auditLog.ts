@@ -13,7 +13,8 @@ export type AuditAction =
   | 'deactivate_user'
   | 'revoke_device'
   | 'create_user'
-  | 'reset_password';
+  | 'reset_password'
+  | 'import';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

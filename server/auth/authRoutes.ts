@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { recordAudit, type AuditEntry } from '../audit/auditLog';
+import { deviceBundleKey } from '../bundles/bundleKeys';
 import type { Database } from '../db/database';
 import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -26,7 +27,11 @@ const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) }
 // A fixed hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function registerAuthRoutes(app: FastifyInstance, db: Database, secrets: { token: string; searchKey: string }): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  db: Database,
+  secrets: { token: string; searchKey: string; bundlePublicKey: JsonWebKey },
+): void {
   const secret = secrets.token;
   const throttle = new LoginThrottle();
 
@@ -36,6 +41,8 @@ export function registerAuthRoutes(app: FastifyInstance, db: Database, secrets: 
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
     searchKey: secrets.searchKey,
+    bundleKey: deviceBundleKey(secrets.token, user.id, deviceId),
+    bundlePublicKey: secrets.bundlePublicKey,
   });
 
   // Who tried, from where, and why it failed; never the password or the tokens.

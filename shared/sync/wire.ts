@@ -47,6 +47,9 @@ export interface TokenResponse {
   user: SessionUser;
   /** Key of the ID-number search hashes (an extension of v1: older clients ignore it). */
   searchKey: string;
+  /** This device's key for signing USB bundles, and the server's public key to seal them for. */
+  bundleKey: string;
+  bundlePublicKey: JsonWebKey;
 }
 
 export interface HealthResponse {
