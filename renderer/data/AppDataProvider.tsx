@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { IdleLock, lockMinutesFrom } from './auth/idleLock';
-import { readOfflineProfile, unlockOfflineProfile } from './auth/offlineProfile';
+import { bundleKeysOf, readOfflineProfile, unlockOfflineProfile } from './auth/offlineProfile';
 import { normalizeServerUrl, signIn as signInWith } from './auth/signIn';
 import type { KeyValueStore } from './sync/pendingChanges';
 import type { AppSession, SignInInput, SignInResult } from './types';
@@ -92,7 +92,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       setRestoring(false);
       return;
     }
-    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken, searchKey: profile.searchKey ?? null }).finally(() =>
+    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken, searchKey: profile.searchKey ?? null, bundle: bundleKeysOf(profile) }).finally(() =>
       setRestoring(false),
     );
     return () => {
@@ -113,6 +113,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
           tokens: outcome.tokens,
           refreshToken: outcome.refreshToken,
           searchKey: outcome.searchKey,
+          bundle: outcome.bundle,
         });
         return { ok: true };
       },

@@ -31,3 +31,5 @@ export type { ConflictRecord } from './sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './conflictActions';
 export { useArrivalsToday, type VillageArrivals } from './arrivals';
 export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './admin';
+export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './stats';
+export { useBundles, NoBundleKeysError, type ImportResult } from './bundles';

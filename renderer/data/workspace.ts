@@ -1,7 +1,8 @@
 import type { RxStorage } from 'rxdb/plugins/core';
 import { Subject } from 'rxjs';
 import type { TokenResponse } from '../../shared/sync/wire';
-import { storeRefreshToken } from './auth/offlineProfile';
+import { storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
+import { deviceIdOf } from './auth/signIn';
 import { TokenKeeper } from './auth/tokenKeeper';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from './database';
 import { PendingChanges, type KeyValueStore } from './sync/pendingChanges';
@@ -27,11 +28,15 @@ export class Workspace {
     readonly client: SyncClient,
     /** Null only for a profile saved before the server sent one; search by ID number then waits for a sign-in. */
     readonly searchKey: string | null,
+    /** Keys for a USB bundle; null for a profile saved before the server sent them. */
+    readonly bundleKeys: BundleKeys | null,
+    /** This laptop's id, as the server knows it (revocable, and the signer of its bundles). */
+    readonly deviceId: string,
   ) {}
 
   static async open(
     session: AppSession,
-    credentials: { tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null },
+    credentials: { tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null; bundle?: BundleKeys | null },
     deps: WorkspaceDeps,
   ): Promise<Workspace> {
     const { user } = session;
@@ -56,7 +61,7 @@ export class Workspace {
       reachability$: reachability.asObservable(),
     });
     sync.start();
-    return new Workspace(session, db, pending, sync, client, credentials.searchKey);
+    return new Workspace(session, db, pending, sync, client, credentials.searchKey, credentials.bundle ?? null, deviceIdOf(deps.store));
   }
 
   async close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
 
@@ -71,5 +72,45 @@ test('a collision shows in the sync centre side by side and can be re-applied', 
   await village.getByTestId('unlock-submit').click();
   await expect(village.getByTestId('sync-centre')).toBeVisible();
 
+  await Promise.all([villageContext.close(), townshipContext.close()]);
+});
+
+test('with no network at all, a village’s changes reach the township on a USB stick, once', async ({ browser }) => {
+  const villageContext = await browser.newContext({ acceptDownloads: true });
+  const townshipContext = await browser.newContext();
+  const village = await villageContext.newPage();
+  const township = await townshipContext.newPage();
+  const name = '蒋桂荣';
+
+  await signIn(village, 'xieli_b');
+  await expectAllSynced(village);
+  await village.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+  await villageContext.setOffline(true);
+  await openHouseholds(village);
+  await village.getByTestId('household-register').click();
+  await fillHouseholdForm(village, '碣石山镇二村 1 排 8 号', [{ name, idNumber: testIdNumber('1949-03-03', 94) }]);
+  await village.getByTestId('household-submit').click();
+  await expect(village.getByText('已保存在本机，联网后自动上传').first()).toBeVisible();
+
+  await village.getByTestId('menu-sync-centre').click();
+  const [download] = await Promise.all([village.waitForEvent('download'), village.getByTestId('usb-export').click()]);
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  expect(text).not.toContain(name);
+
+  await signIn(township, 'zhen');
+  await township.getByTestId('menu-sync-centre').click();
+  const input = township.getByTestId('usb-transfer').locator('input[type=file]');
+  await input.setInputFiles({ name: 'village.jzb', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(township.getByText('已导入 1 条记录')).toBeVisible();
+  await input.setInputFiles({ name: 'village.jzb', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(township.getByText('已导入 0 条记录')).toBeVisible();
+  const tampered = text.replace(/"ciphertext":"(.)/, (_m, c: string) => `"ciphertext":"${c === 'A' ? 'B' : 'A'}`);
+  await input.setInputFiles({ name: 'village.jzb', mimeType: 'application/json', buffer: Buffer.from(tampered) });
+  await expect(township.getByText('文件已被改动，或不是本系统导出的，不能导入。')).toBeVisible();
+
+  await openHouseholds(township);
+  await township.getByTestId('household-search').fill(name);
+  await expect(householdRows(township)).toHaveCount(1);
   await Promise.all([villageContext.close(), townshipContext.close()]);
 });

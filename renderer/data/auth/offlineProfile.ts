@@ -15,6 +15,9 @@ export interface OfflineProfile {
   refreshToken: string | null;
   /** Key of the ID-number search hashes, from the server. */
   searchKey: string | null;
+  /** For USB bundles: this device's signing key and the server's public key, from the server. */
+  bundleKey?: string | null;
+  bundlePublicKey?: JsonWebKey | null;
   /** Wrong passwords in a row, offline; reset by a right one or an online sign-in. */
   failures?: number;
   /** No offline attempt before this time (epoch millis). */
@@ -47,7 +50,15 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
 
 export async function saveOfflineProfile(
   store: KeyValueStore,
-  input: { serverUrl: string; user: SessionUser; password: string; refreshToken: string; searchKey: string | null },
+  input: {
+    serverUrl: string;
+    user: SessionUser;
+    password: string;
+    refreshToken: string;
+    searchKey: string | null;
+    bundleKey?: string | null;
+    bundlePublicKey?: JsonWebKey | null;
+  },
 ): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const profile: OfflineProfile = {
@@ -58,8 +69,19 @@ export async function saveOfflineProfile(
     iterations: ITERATIONS,
     refreshToken: input.refreshToken,
     searchKey: input.searchKey,
+    bundleKey: input.bundleKey ?? null,
+    bundlePublicKey: input.bundlePublicKey ?? null,
   };
   store.setItem(keyFor(input.user.username), JSON.stringify(profile));
+}
+
+export interface BundleKeys {
+  signingKey: string;
+  serverPublicKey: JsonWebKey;
+}
+
+export function bundleKeysOf(profile: OfflineProfile): BundleKeys | null {
+  return profile.bundleKey && profile.bundlePublicKey ? { signingKey: profile.bundleKey, serverPublicKey: profile.bundlePublicKey } : null;
 }
 
 export function readOfflineProfile(store: KeyValueStore, username: string): OfflineProfile | null {

@@ -1,10 +1,17 @@
 import type { TokenResponse } from '../../../shared/sync/wire';
 import type { KeyValueStore } from '../sync/pendingChanges';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
-import { saveOfflineProfile, unlockOfflineProfile } from './offlineProfile';
+import { bundleKeysOf, saveOfflineProfile, unlockOfflineProfile, type BundleKeys } from './offlineProfile';
 
 export type SignInOutcome =
-  | { ok: true; session: AppSession; tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null }
+  | {
+      ok: true;
+      session: AppSession;
+      tokens: TokenResponse | null;
+      refreshToken: string | null;
+      searchKey: string | null;
+      bundle: BundleKeys | null;
+    }
   | { ok: false; reason: SignInFailure };
 
 export function normalizeServerUrl(raw: string): string {
@@ -41,8 +48,17 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   if (response?.ok) {
     const tokens = (await response.json()) as TokenResponse;
     const searchKey = tokens.searchKey ?? null;
-    await saveOfflineProfile(store, { serverUrl, user: tokens.user, password: input.password, refreshToken: tokens.refreshToken, searchKey });
-    return { ok: true, session: { user: tokens.user, serverUrl, offline: false }, tokens, refreshToken: tokens.refreshToken, searchKey };
+    await saveOfflineProfile(store, {
+      serverUrl,
+      user: tokens.user,
+      password: input.password,
+      refreshToken: tokens.refreshToken,
+      searchKey,
+      bundleKey: tokens.bundleKey ?? null,
+      bundlePublicKey: tokens.bundlePublicKey ?? null,
+    });
+    const bundle = tokens.bundleKey && tokens.bundlePublicKey ? { signingKey: tokens.bundleKey, serverPublicKey: tokens.bundlePublicKey } : null;
+    return { ok: true, session: { user: tokens.user, serverUrl, offline: false }, tokens, refreshToken: tokens.refreshToken, searchKey, bundle };
   }
   if (response && response.status === 401) return { ok: false, reason: 'invalid_credentials' };
   if (response && response.status === 429) return { ok: false, reason: 'rate_limited' };
@@ -59,5 +75,6 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
     tokens: null,
     refreshToken: profile.refreshToken,
     searchKey: profile.searchKey ?? null,
+    bundle: bundleKeysOf(profile),
   };
 }

@@ -32,7 +32,13 @@ export class PendingChanges {
 
   /** Waiting changes of one collection, for the sync centre. */
   countOf(collection: string): number {
-    return Object.keys(this.pending).filter((key) => key.startsWith(`${collection}/`)).length;
+    return this.idsOf(collection).length;
+  }
+
+  /** Ids of the documents of one collection that the server has not accepted yet. */
+  idsOf(collection: string): string[] {
+    const prefix = `${collection}/`;
+    return Object.keys(this.pending).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length));
   }
 
   mark(collection: string, id: string, updatedAt: number): void {

@@ -1,5 +1,6 @@
 import { BehaviorSubject, combineLatest, merge, type Observable, type Subscription } from 'rxjs';
-import { pulledReferenceCollections, syncedCollections } from '../../../shared/sync/collections';
+import { getAssumedMasterState } from 'rxdb/plugins/core';
+import { pulledReferenceCollections, syncedCollections, type SyncedCollection } from '../../../shared/sync/collections';
 import type { RxCollection } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from '../database';
 import type { CollectionSyncStatus, SyncStatus } from '../types';
@@ -107,6 +108,19 @@ export class SyncEngine {
     );
     this.deps.events.addEventListener('online', this.onOnline);
     this.deps.events.addEventListener('offline', this.onOffline);
+  }
+
+  /**
+   * The server state each of these documents was last known to have (what a push would send as
+   * `assumedMasterState`), from RxDB's replication bookkeeping; absent for documents new here.
+   */
+  async assumedMasterStates(name: SyncedCollection, ids: string[]): Promise<Map<string, Record<string, unknown>>> {
+    const index = syncedCollections.indexOf(name);
+    const internal = this.replications[index]?.state.internalReplicationState;
+    if (!internal || ids.length === 0) return new Map();
+    const found = await getAssumedMasterState(internal as never, ids);
+    const strip = ({ _meta: _m, _rev: _r, _attachments: _a, ...doc }: Record<string, unknown>) => doc;
+    return new Map(Object.entries(found).map(([id, entry]) => [id, strip((entry as { docData: Record<string, unknown> }).docData)]));
   }
 
   /** Pull and push now, and reopen the live streams (the network may just have come back). */

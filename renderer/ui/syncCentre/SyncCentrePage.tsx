@@ -5,6 +5,7 @@ import { useAuth, useSyncNow, useSyncStatus } from '../../data';
 import { ArrivalsToday } from './ArrivalsToday';
 import { CollectionStatusTable } from './CollectionStatusTable';
 import { ConflictReview } from './ConflictReview';
+import { UsbTransfer } from './UsbTransfer';
 
 /** 同步中心: the state of every kind of data, records to check, and (for townships) today's arrivals. */
 export function SyncCentrePage() {
@@ -26,6 +27,7 @@ export function SyncCentrePage() {
       <Typography.Paragraph>{t('syncCentre.intro')}</Typography.Paragraph>
       <CollectionStatusTable />
       <ConflictReview />
+      <UsbTransfer />
       {isTownship && <ArrivalsToday />}
     </Flex>
   );
