@@ -8,6 +8,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "lint";        npx eslint .
 step "typecheck";   npx tsc -p tsconfig.json --noEmit
+step "Electron security scan (electronegativity; exceptions explained in SECURITY.md)"; npx tsx scripts/electronSecurityScan.ts
 step "unit and integration tests (vitest)"; npx vitest run
 step "build the Electron app (main, preload, renderer)"; npx electron-vite build --logLevel warn
 # Last, so out/renderer holds the web build that the server serves to the browser tests.
