@@ -7,6 +7,7 @@ import { useAuth } from './data';
 import { AppLayout } from './ui/AppLayout';
 import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
 import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
+import { DashboardPage } from './ui/dashboard/DashboardPage';
 import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
 import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
@@ -50,6 +51,7 @@ function SignedInRoutes() {
         <Route path="applications" element={<ApplicationListPage />} />
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="applications/:id/edit" element={<EditApplicationPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="sync-centre" element={<SyncCentrePage />} />
         <Route path="admin/users" element={<UserAdminPage />} />
         <Route path="*" element={<Navigate to="/today" replace />} />

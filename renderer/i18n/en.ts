@@ -1,3 +1,4 @@
+import { dashboardEn } from './dashboard.en';
 import { applicationEn } from './applications.en';
 import { fieldEn } from './field.en';
 import { adminEn } from './admin.en';
@@ -11,6 +12,7 @@ export const en: Translation = {
   syncCentre: syncCentreEn,
   lock: lockEn,
   admin: adminEn,
+  dashboard: dashboardEn,
   ...fieldEn,
   app: {
     name: 'Jiuzhu',

@@ -3,6 +3,7 @@
  * these keys (see `LocaleTree` in ./types). Validation messages of the shared zod schemas are
  * already Chinese and are shown as they come; everything else the user reads lives here.
  */
+import { dashboardZhCN } from './dashboard.zh-CN';
 import { applicationZhCN } from './applications.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { adminZhCN } from './admin.zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   syncCentre: syncCentreZhCN,
   lock: lockZhCN,
   admin: adminZhCN,
+  dashboard: dashboardZhCN,
   ...fieldZhCN,
   app: {
     name: '救助通',

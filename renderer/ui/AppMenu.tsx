@@ -1,4 +1,4 @@
-import { CalendarOutlined, HeartOutlined, HomeOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, HeartOutlined, HomeOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -19,6 +19,10 @@ export function AppMenu() {
     // 照料需求: the social worker's own work; the township station may look.
     ...(role === 'social_worker' || role === 'township'
       ? [{ key: '/care-needs', icon: <HeartOutlined />, label: <span data-testid="menu-care-needs">{t('careNeed.menu')}</span> }]
+      : []),
+    // 统计: townships, counties and the city (ui.md).
+    ...(role === 'township' || role === 'county' || role === 'city'
+      ? [{ key: '/dashboard', icon: <BarChartOutlined />, label: <span data-testid="menu-dashboard">{t('dashboard.menu')}</span> }]
       : []),
     // 账号管理: townships and counties manage the accounts below them.
     ...(role === 'township' || role === 'county' || role === 'city' || role === 'admin'

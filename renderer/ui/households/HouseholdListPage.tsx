@@ -2,7 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { villagesIn } from '../../../shared/areas';
 import { scopePrefix } from '../../../shared/auth/roles';
 import { householdCategories, type HouseholdCategory } from '../../../shared/schemas/household';
@@ -26,8 +26,13 @@ export function HouseholdListPage() {
   // An assistant works in one village: there is nothing to choose.
   const oneVillage = scope.length === VILLAGE_CODE_LENGTH;
   const [typed, setTyped] = useState('');
-  const [villageCode, setVillageCode] = useState<string | undefined>(undefined);
-  const [category, setCategory] = useState<HouseholdCategory | undefined>(undefined);
+  // ?village= and ?category= preset the filters (the dashboard's figures link here).
+  const [params] = useSearchParams();
+  const [villageCode, setVillageCode] = useState<string | undefined>(() => params.get('village') ?? undefined);
+  const [category, setCategory] = useState<HouseholdCategory | undefined>(() => {
+    const value = params.get('category');
+    return householdCategories.find((known) => known === value);
+  });
   const [includeArchived, setIncludeArchived] = useState(false);
   const text = useDebouncedValue(typed.trim(), SEARCH_DELAY_MS);
   // A stable search object, so the data layer can use it as an effect dependency.
