@@ -1,0 +1,116 @@
+/**
+ * `npm run bench [-- --quick] [-- --json FILE]`: generates the dataset, measures every figure of
+ * issue 7 against its target, prints a table and optionally writes the figures as JSON.
+ * Each phase runs in its own Node process (see phase.ts).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { met, type Figure } from './stats';
+
+const ORDER = [
+  'local_search_p95_ms',
+  'open_household_p95_ms',
+  'save_visit_visible_ms',
+  'initial_sync_30k_s',
+  'push_500_slow_link_s',
+  'wire_bytes_ratio',
+  'server_push_docs_per_s',
+  'server_push_p99_ms',
+  'server_pull_docs_per_s',
+  'cold_start_interactive_ms',
+  'rxdb_vs_raw_dexie_write',
+];
+
+function chromiumVersion(): string | null {
+  try {
+    const out = execFileSync(process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 20_000 });
+    return /[\d.]+/.exec(out.split('\n').find((l) => /chrom/i.test(l)) ?? out)?.[0] ?? out.trim();
+  } catch {
+    return null;
+  }
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    chromium: chromiumVersion(),
+  };
+}
+
+function runPhase(phase: string, quick: boolean, dir: string): Promise<Figure[]> {
+  const out = path.join(dir, `${phase}.json`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'phase.ts'), phase, quick ? 'quick' : 'full', out],
+      { stdio: 'inherit' },
+    );
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`bench phase ${phase} failed (exit ${code})`));
+      resolve(JSON.parse(readFileSync(out, 'utf8')) as Figure[]);
+    });
+  });
+}
+
+const fmt = (value: number) =>
+  !Number.isFinite(value) ? 'n/a' : Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
+  const quick = values.quick ?? false;
+  const started = performance.now();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-'));
+  const phases = values.only ? values.only.split(',') : ['local', 'server'];
+  const figures: Figure[] = [];
+  const failures: string[] = [];
+  try {
+    for (const phase of phases) {
+      console.log(`\n== ${phase} (${quick ? 'quick' : 'full'})`);
+      try {
+        figures.push(...(await runPhase(phase, quick, dir)));
+      } catch (error) {
+        failures.push(error instanceof Error ? error.message : String(error));
+        console.error(failures[failures.length - 1]);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  figures.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
+  const rows = figures.map((f) => ({ ...f, met: met(f) }));
+  const width = Math.max(...rows.map((r) => r.name.length), 4);
+  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(6)}  ${'target'.padStart(10)}  result`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${`${r.better === 'lower' ? '≤' : '≥'} ${r.target}`.padStart(10)}  ${r.met ? 'met' : 'MISSED'}   ${r.note}`,
+    );
+  }
+  const missing = ORDER.filter((name) => !rows.some((r) => r.name === name));
+  if (missing.length > 0) console.log(`not measured: ${missing.join(', ')}`);
+  const info = machine();
+  console.log(`\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memGiB} GiB, Node ${info.node}, ${info.os}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (values.json) {
+    const json = {
+      figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target, met: r.met, better: r.better, note: r.note })),
+      machine: info,
+      mode: quick ? 'quick' : 'full',
+      measuredIn: 'node',
+      failures,
+      at: new Date().toISOString(),
+    };
+    writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`figures written to ${values.json}`);
+  }
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+void main();
