@@ -5,14 +5,15 @@
  */
 import { CITY_CODE } from '../areas';
 import { chinaDateOf } from '../domain/chinaTime';
-import { applicationStatuses, type ApplicationAction, type ApplicationStatus } from '../rules/applicationStatus';
+import { applicationStatuses, type ApplicationStatus } from '../rules/applicationStatus';
 import { addMonths, ageOn, compareDates, daysInMonth, type IsoDate } from '../rules/dates';
-import { applicationDeadlines, type DeadlineInput } from '../rules/deadlines';
+import { applicationDeadlines } from '../rules/deadlines';
 import { memberAbleToWork, nextReview } from '../rules/reviewSchedule';
 import { applicationTypes, type Application, type ApplicationType } from '../schemas/application';
 import type { CareNeed } from '../schemas/careNeed';
 import { circleOf, type Household } from '../schemas/household';
 import { needCategories, type NeedCategory, type Visit } from '../schemas/visit';
+import { deadlineInputOf } from '../rules/deadlineInput';
 
 /** The four core groups of 4+N (特困, 低保, 低保边缘, 刚性支出困难). */
 export const dashboardGroups = ['tekun', 'dibao', 'dibaoEdge', 'rigidExpenditure'] as const;
@@ -112,26 +113,6 @@ export function areaLevelLength(scope: string): number {
   return 12;
 }
 
-/** The date (in China) of the last history entry for `action`. */
-function lastDateOf(application: Application, action: ApplicationAction): IsoDate | undefined {
-  let at: number | undefined;
-  for (const entry of application.history) if (entry.action === action) at = entry.at;
-  return at === undefined ? undefined : chinaDateOf(at);
-}
-
-/** The dates `applicationDeadlines` counts from, read off the history and the process fields. */
-export function deadlineInputFor(application: Application): DeadlineInput {
-  const input: DeadlineInput = { type: application.type, status: application.status };
-  const acceptedOn = lastDateOf(application, 'accept');
-  const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');
-  const sentToCountyOn = lastDateOf(application, 'sendToCounty');
-  if (acceptedOn) input.acceptedOn = acceptedOn;
-  if (investigationStartedOn) input.investigationStartedOn = investigationStartedOn;
-  if (application.publicNotice?.start) input.publicNoticeStart = application.publicNotice.start;
-  if (sentToCountyOn) input.sentToCountyOn = sentToCountyOn;
-  if (application.extended) input.extended = true;
-  return input;
-}
 
 const isLiving = (member: Household['members'][number], today: IsoDate) =>
   !member.deceasedOn || compareDates(member.deceasedOn, today) > 0;
@@ -186,7 +167,7 @@ export function dashboardFigures(input: FigureInput): DashboardFigures {
   for (const application of input.applications) {
     byType[application.type] += 1;
     byStatus[application.status] += 1;
-    const states = applicationDeadlines(deadlineInputFor(application), today).map((deadline) => deadline.state);
+    const states = applicationDeadlines(deadlineInputOf(application), today).map((deadline) => deadline.state);
     if (states.includes('overdue')) deadlinesOverdue += 1;
     else if (states.includes('near')) deadlinesNear += 1;
     const created = trend.get(chinaDateOf(application.createdAt).slice(0, 7));

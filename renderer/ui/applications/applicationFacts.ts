@@ -3,9 +3,7 @@
  * deadlines count from, the eligibility preview's input. Pure functions, no React.
  */
 import { areaPath, naturalAreaCode } from '../../../shared/areas';
-import { chinaDateOf } from '../../../shared/domain/chinaTime';
-import type { ApplicationAction } from '../../../shared/rules/applicationStatus';
-import { applicationDeadlines, type Deadline, type DeadlineInput } from '../../../shared/rules/deadlines';
+import { applicationDeadlines, type Deadline } from '../../../shared/rules/deadlines';
 import type {
   DisabilityGrade,
   EligibilityInput,
@@ -15,31 +13,13 @@ import type {
 import type { Application, DocumentKind } from '../../../shared/schemas/application';
 import type { Household, Member } from '../../../shared/schemas/household';
 import type { Policy } from '../../../shared/schemas/reference';
+import { deadlineInputOf } from '../../../shared/rules/deadlineInput';
 
 export function memberOf(household: Household | undefined, memberId: string): Member | undefined {
   return household?.members.find((member) => member.id === memberId);
 }
 
-/** The date (in China) of the last history entry for `action`, if any. */
-function lastDateOf(application: Application, action: ApplicationAction): string | undefined {
-  const entries = application.history.filter((entry) => entry.action === action);
-  const last = entries[entries.length - 1];
-  return last ? chinaDateOf(last.at) : undefined;
-}
-
-/** The dates `applicationDeadlines` counts from, read off the history and the process fields. */
-export function deadlineInputOf(application: Application): DeadlineInput {
-  const input: DeadlineInput = { type: application.type, status: application.status };
-  const acceptedOn = lastDateOf(application, 'accept');
-  const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');
-  const sentToCountyOn = lastDateOf(application, 'sendToCounty');
-  if (acceptedOn) input.acceptedOn = acceptedOn;
-  if (investigationStartedOn) input.investigationStartedOn = investigationStartedOn;
-  if (application.publicNotice?.start) input.publicNoticeStart = application.publicNotice.start;
-  if (sentToCountyOn) input.sentToCountyOn = sentToCountyOn;
-  if (application.extended) input.extended = true;
-  return input;
-}
+export { deadlineInputOf };
 
 export function deadlinesOf(application: Application, today: string): Deadline[] {
   return applicationDeadlines(deadlineInputOf(application), today);

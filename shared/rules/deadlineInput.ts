@@ -1,0 +1,25 @@
+import { chinaDateOf } from '../domain/chinaTime';
+import type { Application } from '../schemas/application';
+import type { ApplicationAction } from './applicationStatus';
+import type { DeadlineInput } from './deadlines';
+
+/** The date (in China) of the last history entry for `action`, if any. */
+function lastDateOf(application: Pick<Application, 'history'>, action: ApplicationAction): string | undefined {
+  const entries = application.history.filter((entry) => entry.action === action);
+  const last = entries[entries.length - 1];
+  return last ? chinaDateOf(last.at) : undefined;
+}
+
+/** The dates `applicationDeadlines` counts from, read off an application's history and process fields. */
+export function deadlineInputOf(application: Application): DeadlineInput {
+  const input: DeadlineInput = { type: application.type, status: application.status };
+  const acceptedOn = lastDateOf(application, 'accept');
+  const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');
+  const sentToCountyOn = lastDateOf(application, 'sendToCounty');
+  if (acceptedOn) input.acceptedOn = acceptedOn;
+  if (investigationStartedOn) input.investigationStartedOn = investigationStartedOn;
+  if (application.publicNotice?.start) input.publicNoticeStart = application.publicNotice.start;
+  if (sentToCountyOn) input.sentToCountyOn = sentToCountyOn;
+  if (application.extended) input.extended = true;
+  return input;
+}
