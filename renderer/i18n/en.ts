@@ -90,6 +90,7 @@ export const en: Translation = {
     error: {
       network: 'Cannot reach the server. Your data is saved on this computer and will be uploaded when online.',
       unauthorized: 'Your sign-in has expired. Please sign out and sign in again, then sync.',
+      revoked: 'This computer (or your account) has been stopped and can no longer sync. Its unsent data is still here: export it to a USB stick in the sync centre for the township.',
       forbidden: 'Some records are outside your area and the server did not accept them. Please contact your township administrator.',
       server: 'The server has a temporary problem; the app will retry by itself.',
       invalid: 'Some records did not pass the server’s checks. Please review and save them again.',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-const syncErrorKeys = ['network', 'unauthorized', 'forbidden', 'server', 'invalid'] as const;
+const syncErrorKeys = ['network', 'unauthorized', 'revoked', 'forbidden', 'server', 'invalid'] as const;
 type SyncErrorKey = `sync.error.${(typeof syncErrorKeys)[number]}`;
 
 function isSyncErrorKey(value: string): value is SyncErrorKey {

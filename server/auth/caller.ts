@@ -31,7 +31,8 @@ export async function authenticate(request: FastifyRequest, db: Database, secret
     [claims.sub, claims.dev],
   );
   const row = rows[0];
-  if (!row) throw new HttpError(401, 'unauthorized', '账号或设备已停用');
+  // Told apart from an expired session: a stopped laptop must not be sent to sign in again and again.
+  if (!row) throw new HttpError(401, 'device_revoked', '此电脑或账号已被停用，请联系乡镇或县民政管理员');
   return {
     userId: claims.sub,
     deviceId: claims.dev,

@@ -54,7 +54,9 @@ describe.each(databaseKinds)('township admin creates and manages accounts (%s)',
     // Revoking the laptop ends its sync at the next request.
     const revoke = await api(server, township.accessToken, 'POST', `/api/v1/admin/users/${created.body.user.id}/devices/dev-wang_xl-laptop/revoke`);
     expect(revoke.status).toBe(200);
-    expect((await api(server, again.body.accessToken, 'GET', '/api/v1/sync/households/pull')).status).toBe(401);
+    const refused = await api<ErrorBody>(server, again.body.accessToken, 'GET', '/api/v1/sync/households/pull');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('device_revoked');
 
     const audit = await api<{ entries: { action: string; documentId: string | null }[] }>(
       server, county.accessToken, 'GET', `/api/v1/audit?documentId=${created.body.user.id}`);

@@ -1,5 +1,5 @@
 /** Why a request to the server failed, in the terms the sync indicator shows (i18n keys sync.error.*). */
-export type SyncErrorKind = 'network' | 'unauthorized' | 'forbidden' | 'invalid' | 'server';
+export type SyncErrorKind = 'network' | 'unauthorized' | 'revoked' | 'forbidden' | 'invalid' | 'server';
 
 export class SyncHttpError extends Error {
   constructor(
@@ -26,5 +26,7 @@ export async function errorFromResponse(response: Response): Promise<SyncHttpErr
   } catch {
     // A proxy's HTML error page has no code: the status says enough.
   }
-  return new SyncHttpError(kindForStatus(response.status), response.status, code);
+  // A stopped laptop or account: no new token will help, and the person must be told so.
+  const kind = response.status === 401 && code === 'device_revoked' ? 'revoked' : kindForStatus(response.status);
+  return new SyncHttpError(kind, response.status, code);
 }

@@ -58,11 +58,14 @@ export class SyncClient {
       throw new SyncHttpError('network', 0, 'network');
     }
     this.onReachability(true);
-    if (response.status === 401 && !retried) {
-      this.tokens.invalidate();
-      return this.send(path, init, true);
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.kind === 'unauthorized' && !retried) {
+        this.tokens.invalidate();
+        return this.send(path, init, true);
+      }
+      throw error;
     }
-    if (!response.ok) throw await errorFromResponse(response);
     return response;
   }
 }

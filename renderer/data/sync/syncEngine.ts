@@ -20,7 +20,7 @@ export interface SyncEngineDeps {
   reachability$: Observable<boolean>;
 }
 
-const KIND_PREFIX = /^(network|unauthorized|forbidden|invalid|server):/;
+const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server):/;
 
 /**
  * Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors,
