@@ -1,16 +1,14 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
 import { exportUnsent } from '../../renderer/data/bundles';
 import { saveHousehold } from '../../renderer/data/householdRecords';
-import { Workspace } from '../../renderer/data/workspace';
+import type { Workspace } from '../../renderer/data/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
-import { memoryStore } from '../support/memoryStore';
+import { laptop, openWorkspace } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE = '371623102201';
@@ -20,7 +18,7 @@ describe('a village with no network at all hands its changes over on a USB stick
   let server: TestServer;
   let village: Workspace;
   let township: TokenResponse;
-  const device = { store: memoryStore(), events: new EventTarget(), online: true };
+  const device = laptop();
   const realFetch = globalThis.fetch;
 
   beforeAll(async () => {
@@ -28,14 +26,7 @@ describe('a village with no network at all hands its changes over on a USB stick
     await addUser(server.db, { username: 'xieli', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
     await addUser(server.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: '371623102000' });
     township = (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username: 'zhen', password: PASSWORD, deviceId: 'dev-zhen-1' })).body;
-    const outcome = await signIn({ serverUrl: server.url, username: 'xieli', password: PASSWORD }, device.store, 'test');
-    if (!outcome.ok) throw new Error(outcome.reason);
-    village = await Workspace.open(outcome.session, outcome, {
-      storage: getRxStorageDexie(),
-      store: device.store,
-      events: device.events,
-      isNavigatorOnline: () => device.online,
-    });
+    village = await openWorkspace(server, device, 'xieli', PASSWORD);
   });
   afterAll(async () => {
     globalThis.fetch = realFetch;

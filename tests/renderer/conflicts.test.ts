@@ -1,18 +1,16 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
 import { reapplyConflict } from '../../renderer/data/conflictActions';
 import { saveHousehold } from '../../renderer/data/householdRecords';
 import type { HouseholdFormOutput } from '../../renderer/data/records';
-import { Workspace } from '../../renderer/data/workspace';
+import type { Workspace } from '../../renderer/data/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { wire } from '../support/documents';
-import { memoryStore } from '../support/memoryStore';
+import { laptop, openWorkspace } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE = '371623102201';
@@ -34,21 +32,14 @@ function formOf(doc: Household, change: Partial<HouseholdFormOutput>): Household
 describe('a household edited on the laptop offline and at the township meanwhile', () => {
   let server: TestServer;
   let township: TokenResponse;
-  const device = { store: memoryStore(), events: new EventTarget(), online: true };
+  const device = laptop();
 
   beforeAll(async () => {
     server = await startTestServer('pglite');
     await addUser(server.db, { username: 'xieli', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
     await addUser(server.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: '371623102000' });
     township = (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username: 'zhen', password: PASSWORD, deviceId: 'dev-zhen-1' })).body;
-    const outcome = await signIn({ serverUrl: server.url, username: 'xieli', password: PASSWORD }, device.store, 'test');
-    if (!outcome.ok) throw new Error(outcome.reason);
-    open = await Workspace.open(outcome.session, outcome, {
-      storage: getRxStorageDexie(),
-      store: device.store,
-      events: device.events,
-      isNavigatorOnline: () => device.online,
-    });
+    open = await openWorkspace(server, device, 'xieli', PASSWORD);
   });
   afterEach(() => {
     globalThis.fetch = realFetch;

@@ -1,27 +1,21 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
 import { saveHousehold } from '../../renderer/data/householdRecords';
 import { saveVisit } from '../../renderer/data/visitRecords';
-import { Workspace } from '../../renderer/data/workspace';
+import type { Workspace } from '../../renderer/data/workspace';
 import { hashIdNumber } from '../../shared/domain/idHash';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, newRow } from '../support/documents';
-import { memoryStore } from '../support/memoryStore';
+import { laptop, openWorkspace, type Laptop } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE_A = '371623102201';
 const VILLAGE_B = '371623102202';
 const PASSWORD = 'password-123';
 
-/** A laptop: its own key-value store and online/offline events. */
-function laptop() {
-  return { store: memoryStore(), events: new EventTarget(), online: true };
-}
 
 /**
  * RxDB's open-core build allows 13 open collections per process and a workspace opens seven,
@@ -29,15 +23,8 @@ function laptop() {
  */
 let open: Workspace | null = null;
 
-async function openOn(server: TestServer, device: ReturnType<typeof laptop>, username: string): Promise<Workspace> {
-  const outcome = await signIn({ serverUrl: server.url, username, password: PASSWORD }, device.store, 'test');
-  if (!outcome.ok) throw new Error(outcome.reason);
-  open = await Workspace.open(outcome.session, outcome, {
-    storage: getRxStorageDexie(),
-    store: device.store,
-    events: device.events,
-    isNavigatorOnline: () => device.online,
-  });
+async function openOn(server: TestServer, device: Laptop, username: string): Promise<Workspace> {
+  open = await openWorkspace(server, device, username, PASSWORD);
   return open;
 }
 

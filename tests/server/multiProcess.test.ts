@@ -3,31 +3,10 @@ import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, newRow } from '../support/documents';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { openStream } from '../support/sse';
 import { api, freshDatabase } from '../support/testServer';
 
 const VILLAGE = '371623102201';
-
-/** Reads server-sent events from a fetch body, one parsed `data` at a time. */
-function eventReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return async (): Promise<unknown> => {
-    for (;;) {
-      const end = buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = block.split('\n').find((line) => line.startsWith('data: '));
-        if (data) return JSON.parse(data.slice(6));
-        continue;
-      }
-      const { value, done } = await reader.read();
-      if (done) throw new Error('stream ended');
-      buffer += decoder.decode(value, { stream: true });
-    }
-  };
-}
 
 describe('two server processes on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -52,20 +31,15 @@ describe('two server processes on one PostgreSQL', () => {
     const village = await login(first, 'xieli');
     const township = await login(second, 'zhen');
 
-    const controller = new AbortController();
-    const stream = await fetch(`${second.url}/api/v1/sync/households/stream`, {
-      headers: { authorization: `Bearer ${township.accessToken}` },
-      signal: controller.signal,
-    });
-    const next = eventReader(stream.body!);
-    expect(await next()).toBe('RESYNC');
+    const stream = await openStream(second, township.accessToken, 'households');
+    expect(await stream.next()).toBe('RESYNC');
 
     const household = makeHousehold(VILLAGE);
     // A token issued by the second process works on the first: the signing secret is in the database.
     expect((await api(first, township.accessToken, 'GET', '/api/v1/sync/households/pull')).status).toBe(200);
     expect((await api(first, village.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
-    const event = (await next()) as PullResponse<{ id: string }>;
+    const event = (await stream.next()) as PullResponse<{ id: string }>;
     expect(event.documents.map((d) => d.id)).toContain(household.id);
-    controller.abort();
+    stream.close();
   });
 });

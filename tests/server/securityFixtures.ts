@@ -67,33 +67,4 @@ export async function auditEntries(server: TestServer, who: Session, query = '')
   return answer.body.entries;
 }
 
-/** Reads server-sent events of a stream: `next()` is the next event's parsed data. */
-export async function openStream(server: TestServer, token: string, collection: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${server.url}/api/v1/sync/${collection}/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  if (response.status !== 200 || !response.body) throw new Error(`stream ${collection}: ${response.status}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(): Promise<unknown> {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const chunk = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = chunk.split('\n').find((line) => line.startsWith('data: '));
-          if (data) return JSON.parse(data.slice(6));
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => controller.abort(),
-  };
-}
+export { openStream } from '../support/sse';

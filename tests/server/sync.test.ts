@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, PullResponse, PushResponse, SyncCheckpoint } from '../../shared/sync/wire';
 import { makeHousehold, makeVisit, newRow, wire } from '../support/documents';
+import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 const TOWNSHIP = '371623102'; // 无棣县碣石山镇
@@ -200,35 +201,13 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
   });
 
   it('streams a pushed change to a listener of the same scope', async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${server.url}/api/v1/sync/households/stream`, {
-      headers: { authorization: `Bearer ${township.accessToken}` },
-      signal: controller.signal,
-    });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    const nextEvent = async (): Promise<unknown> => {
-      for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end >= 0) {
-          const chunk = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = chunk.split('\n').find((line) => line.startsWith('data: '));
-          if (data) return JSON.parse(data.slice(6));
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        buffer += decoder.decode(value, { stream: true });
-      }
-    };
-    expect(await nextEvent()).toBe('RESYNC');
+    const stream = await openStream(server, township.accessToken, 'households');
+    expect(stream.contentType).toContain('text/event-stream');
+    expect(await stream.next()).toBe('RESYNC');
     const household = makeHousehold(VILLAGE_B);
     await api(server, assistantB.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)]);
-    const event = (await nextEvent()) as PullResponse<Doc>;
+    const event = (await stream.next()) as PullResponse<Doc>;
     expect(event.documents.map((d) => d.id)).toContain(household.id);
-    controller.abort();
+    stream.close();
   });
 });
