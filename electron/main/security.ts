@@ -4,13 +4,16 @@ import { isTrustedUrl } from './origins';
 /**
  * One policy for every response the app serves. 'unsafe-inline' styles: Ant Design injects
  * <style> tags at run time. connect-src allows any http(s) host because the user types in
- * the sync server's address. Fonts may be inlined by the bundler as data: URLs.
+ * the sync server's address. Fonts may be inlined by the bundler as data: URLs. Photo
+ * previews are blob:/data: images and the camera's live picture a blob:/MediaStream video;
+ * nothing remote is loaded as an image or media.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self' http: https:",
   "object-src 'none'",
@@ -77,11 +80,11 @@ export interface HardenableSession {
       webContents: { getURL(): string },
       permission: string,
       callback: (granted: boolean) => void,
-      details: { requestingUrl?: string },
+      details: { requestingUrl?: string; mediaTypes?: string[] },
     ) => void,
   ): void;
   setPermissionCheckHandler(
-    handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean,
+    handler: (webContents: unknown, permission: string, requestingOrigin: string, details?: { mediaType?: string }) => boolean,
   ): void;
   webRequest: {
     onHeadersReceived(
@@ -96,20 +99,33 @@ export interface HardenableSession {
 
 export interface SessionPolicy {
   trustedOrigins: readonly string[];
-  /** Permissions granted to the app's own pages; everything else is denied. Default: none. */
+  /**
+   * Permissions granted to the app's own pages; everything else is denied. Default: none.
+   * `media` means the camera only: a request or check that involves the microphone is denied.
+   */
   allowedPermissions?: readonly string[];
 }
 
+/** What the app asks for: the camera, for photos of documents (no microphone, no location). */
+export const APP_PERMISSIONS = ['media'] as const;
+
+/** The camera alone: a request names its media types; one with audio (or none named) is refused. */
+const videoOnly = (mediaTypes: readonly string[] | undefined): boolean =>
+  mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+
 export function hardenSession(session: HardenableSession, policy: SessionPolicy): void {
   const allowed = new Set(policy.allowedPermissions ?? []);
-  const grants = (permission: string, url: string | undefined): boolean =>
-    allowed.has(permission) && url !== undefined && isTrustedUrl(url, policy.trustedOrigins);
+  const grants = (permission: string, url: string | undefined, mediaTypes: readonly string[] | undefined): boolean =>
+    allowed.has(permission) &&
+    url !== undefined &&
+    isTrustedUrl(url, policy.trustedOrigins) &&
+    (permission !== 'media' || videoOnly(mediaTypes));
 
   session.setPermissionRequestHandler((webContents, permission, callback, details) => {
-    callback(grants(permission, details?.requestingUrl ?? webContents?.getURL()));
+    callback(grants(permission, details?.requestingUrl ?? webContents?.getURL(), details?.mediaTypes));
   });
-  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
-    grants(permission, requestingOrigin),
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin, details) =>
+    grants(permission, requestingOrigin, details?.mediaType ? [details.mediaType] : undefined),
   );
 
   // Chromium may skip header events for custom schemes, so the app:// handler sets the same

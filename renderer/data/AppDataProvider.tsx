@@ -2,18 +2,22 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { IdleLock, lockMinutesFrom } from './auth/idleLock';
-import { bundleKeysOf, readOfflineProfile, unlockOfflineProfile } from './auth/offlineProfile';
+import { bundleKeysOf, openProfileSecrets, readOfflineProfile, unlockOfflineProfile } from './auth/offlineProfile';
 import { normalizeServerUrl, signIn as signInWith } from './auth/signIn';
 import type { KeyValueStore } from './sync/pendingChanges';
 import type { AppSession, SignInInput, SignInResult } from './types';
-import { Workspace } from './workspace';
+import { forgetSessionKey, hostProtector, recallSessionKey, rememberSessionKey } from './keys/sessionKey';
+import { Workspace, type WorkspaceCredentials } from './workspace';
 
 export interface AuthApi {
   /** null until someone signs in. */
   session: AppSession | null;
   /** Tries the server; when it cannot be reached, the offline profile saved at the last online sign-in. */
   signIn(input: SignInInput): Promise<SignInResult>;
+  /** Closes the session; the data stays on this laptop, encrypted, for the next sign-in. */
   signOut(): Promise<void>;
+  /** 清除本机数据: removes this user's database, profile, drafts and waiting list, then signs out. */
+  wipeAndSignOut(): Promise<void>;
   /** The server address last used on this device, to prefill the sign-in form. */
   lastServerUrl: string;
   /** Locked after the idle time (or by hand): the data stays hidden until the password is given. */
@@ -68,7 +72,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   }, [workspace, store]);
 
   const openWorkspace = useCallback(
-    async (session: AppSession, credentials: Parameters<typeof Workspace.open>[1]) => {
+    async (session: AppSession, credentials: WorkspaceCredentials) => {
       await current.current?.close();
       const opened = await Workspace.open(session, credentials, {
         storage: rxStorage,
@@ -77,6 +81,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         isNavigatorOnline: () => navigator.onLine,
       });
       current.current = opened;
+      await rememberSessionKey(sessionStore, credentials.dataKey, hostProtector());
       sessionStore.setItem(SESSION_KEY, JSON.stringify(session));
       setWorkspace(opened);
     },
@@ -92,9 +97,14 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       setRestoring(false);
       return;
     }
-    openWorkspace(session, { tokens: null, refreshToken: profile.refreshToken, searchKey: profile.searchKey ?? null, bundle: bundleKeysOf(profile) }).finally(() =>
-      setRestoring(false),
-    );
+    // The data key of the open session (sealed by the OS keyring in Electron); without it, sign in again.
+    const restore = async () => {
+      const dataKey = await recallSessionKey(sessionStore, hostProtector());
+      const secrets = dataKey ? await openProfileSecrets(profile, dataKey) : null;
+      if (!dataKey || !secrets) return;
+      await openWorkspace(session, { tokens: null, refreshToken: secrets.refreshToken, searchKey: secrets.searchKey, bundle: bundleKeysOf(secrets), dataKey });
+    };
+    restore().finally(() => setRestoring(false));
     return () => {
       void current.current?.close();
       current.current = null;
@@ -114,6 +124,8 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
           refreshToken: outcome.refreshToken,
           searchKey: outcome.searchKey,
           bundle: outcome.bundle,
+          dataKey: outcome.dataKey,
+          freshDataKey: outcome.freshDataKey,
         });
         return { ok: true };
       },
@@ -132,7 +144,15 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       },
       async signOut() {
         sessionStore.removeItem(SESSION_KEY);
+        forgetSessionKey(sessionStore);
         await current.current?.close();
+        current.current = null;
+        setWorkspace(null);
+      },
+      async wipeAndSignOut() {
+        sessionStore.removeItem(SESSION_KEY);
+        forgetSessionKey(sessionStore);
+        await current.current?.wipe();
         current.current = null;
         setWorkspace(null);
       },

@@ -1,6 +1,16 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  removeRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb/plugins/core';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { applicationJsonSchema, type Application } from '../../shared/schemas/application';
+import { attachmentJsonSchema, type Attachment } from '../../shared/schemas/attachment';
 import { careNeedJsonSchema, type CareNeed } from '../../shared/schemas/careNeed';
 import { householdJsonSchema, type Household } from '../../shared/schemas/household';
 import {
@@ -12,7 +22,15 @@ import {
   type UserRef,
 } from '../../shared/schemas/reference';
 import { visitJsonSchema, type Visit } from '../../shared/schemas/visit';
-import { householdMigrations, visitMigrations, type MigrationContext } from './migrations';
+import { attachmentFileJsonSchema, type AttachmentFileCollection } from './attachments/fileStore';
+import {
+  applicationMigrations,
+  careNeedMigrations,
+  conflictMigrations,
+  householdMigrations,
+  visitMigrations,
+  type MigrationContext,
+} from './migrations';
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -22,6 +40,10 @@ export interface JiuzhuCollections {
   visits: RxCollection<Visit>;
   applications: RxCollection<Application>;
   careNeeds: RxCollection<CareNeed>;
+  /** Descriptions of files (附件); the bytes are in `attachmentFiles`. */
+  attachments: RxCollection<Attachment>;
+  /** Local only: the bytes of attachments on this laptop, by SHA-256. */
+  attachmentFiles: AttachmentFileCollection;
   policies: RxCollection<Policy>;
   programs: RxCollection<Program>;
   users: RxCollection<UserRef>;
@@ -33,19 +55,34 @@ export type JiuzhuDatabase = RxDatabase<JiuzhuCollections>;
 
 const asRx = <T>(schema: unknown) => schema as RxJsonSchema<T>;
 
+export interface DatabaseOptions extends MigrationContext {
+  /**
+   * Encrypts the schemas' `encrypted` fields (and encrypted attachments) at rest. Derived from
+   * the user's data key on this laptop (renderer/data/keys/): RxDB cannot change it later.
+   */
+  password: string;
+}
+
+/** The storage with RxDB's field encryption on top: what the app's databases are opened with. */
+function encryptedStorage(storage: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
+  return wrappedKeyEncryptionCryptoJsStorage({ storage }) as RxStorage<unknown, unknown>;
+}
+
 /**
  * Opens (or creates) one user's local database and migrates what an older version wrote. The
  * storage is passed in so the same code runs on IndexedDB in the app and on fake-indexeddb in
- * Node tests. Eight collections: RxDB's open-core build allows 13 open at once per process.
+ * Node tests. Ten collections: RxDB's open-core build allows 13 open at once per process.
  */
 export async function openJiuzhuDatabase(
   name: string,
   storage: RxStorage<unknown, unknown>,
-  context: MigrationContext = { searchKey: null },
+  options: DatabaseOptions,
 ): Promise<JiuzhuDatabase> {
+  const context: MigrationContext = { searchKey: options.searchKey };
   const db = await createRxDatabase<JiuzhuCollections>({
     name,
-    storage,
+    storage: encryptedStorage(storage),
+    password: options.password,
     // One window per profile: no cross-tab coordination needed, and no leader election delays.
     multiInstance: false,
     closeDuplicates: true,
@@ -62,16 +99,35 @@ export async function openJiuzhuDatabase(
         migrationStrategies: visitMigrations,
         conflictHandler: conflictHandlerFor('visits') as never,
       },
-      applications: { schema: asRx<Application>(applicationJsonSchema), conflictHandler: conflictHandlerFor('applications') as never },
-      careNeeds: { schema: asRx<CareNeed>(careNeedJsonSchema), conflictHandler: conflictHandlerFor('careNeeds') as never },
+      applications: {
+        schema: asRx<Application>(applicationJsonSchema),
+        migrationStrategies: applicationMigrations,
+        conflictHandler: conflictHandlerFor('applications') as never,
+      },
+      careNeeds: {
+        schema: asRx<CareNeed>(careNeedJsonSchema),
+        migrationStrategies: careNeedMigrations,
+        conflictHandler: conflictHandlerFor('careNeeds') as never,
+      },
+      attachments: { schema: asRx<Attachment>(attachmentJsonSchema), conflictHandler: conflictHandlerFor('attachments') as never },
+      attachmentFiles: { schema: attachmentFileJsonSchema },
       policies: { schema: asRx<Policy>(policyJsonSchema) },
       programs: { schema: asRx<Program>(programJsonSchema) },
       users: { schema: asRx<UserRef>(userRefJsonSchema) },
-      conflicts: { schema: conflictJsonSchema },
+      conflicts: { schema: conflictJsonSchema, migrationStrategies: conflictMigrations },
     });
   } catch (error) {
     await db.close();
     throw error;
   }
   return db;
+}
+
+/**
+ * Deletes a user's local database with everything in it, without opening it (its key may be
+ * gone). Removing decrypts nothing, but the encrypting storage wants a password to set up the
+ * collections it removes: any valid one does, e.g. the new key's.
+ */
+export async function removeJiuzhuDatabase(name: string, storage: RxStorage<unknown, unknown>, password: string): Promise<void> {
+  await removeRxDatabase(name, encryptedStorage(storage), false, password);
 }

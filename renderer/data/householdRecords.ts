@@ -36,6 +36,8 @@ export async function saveHousehold(
     id: previous?.id ?? newDocumentId('hh'),
     areaCode: form.areaCode,
     members,
+    // Plain beside the encrypted members: the name search reads it.
+    memberNames: members.map((member) => member.name),
     ...(previous?.archived ? { archived: previous.archived } : {}),
     ...(workspace.searchKey ? { idHashes: await householdIdHashes(workspace.searchKey, members) } : {}),
     createdAt: previous?.createdAt ?? now,

@@ -20,10 +20,24 @@ export function householdMigrations(context: MigrationContext): Record<number, M
       const members = doc['members'] as { idNumber: string }[];
       return { ...doc, idHashes: await householdIdHashes(context.searchKey, members) };
     },
+    // v2 encrypts members, phone and note (the storage does that on write) and keeps the
+    // members' names plain beside them for the name search.
+    2: (doc) => ({ ...doc, memberNames: (doc['members'] as { name: string }[]).map((m) => m.name) }),
   };
 }
 
 export const visitMigrations: Record<number, Migrate> = {
   // v1 only added optional fields (members present, conditions, health changes, needs found).
   1: (doc) => doc,
+  // v2 encrypts findings, conditions and health changes: the storage does it on write.
+  2: (doc) => doc,
 };
+
+/** v1 encrypts the money, documents and free-text fields: the storage does it on write. */
+export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+
+/** v1 encrypts description, plan, referrals and follow-ups: the storage does it on write. */
+export const careNeedMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+
+/** v1 encrypts the two versions kept of a collision: the storage does it on write. */
+export const conflictMigrations: Record<number, Migrate> = { 1: (doc) => doc };

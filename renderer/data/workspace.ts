@@ -1,10 +1,14 @@
 import type { RxStorage } from 'rxdb/plugins/core';
-import { Subject } from 'rxjs';
+import { map, Subject } from 'rxjs';
 import type { TokenResponse } from '../../shared/sync/wire';
-import { storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
+import { removeOfflineProfile, storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
 import { deviceIdOf } from './auth/signIn';
 import { TokenKeeper } from './auth/tokenKeeper';
-import { openJiuzhuDatabase, type JiuzhuDatabase } from './database';
+import { FileClient } from './attachments/fileClient';
+import { AttachmentUploadQueue, tusStorageKeyOf } from './attachments/uploadQueue';
+import { openJiuzhuDatabase, removeJiuzhuDatabase, type JiuzhuDatabase } from './database';
+import { DraftStore } from './drafts';
+import type { DataKey } from './keys/dataKey';
 import { PendingChanges, type KeyValueStore } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
 import { SyncEngine } from './sync/syncEngine';
@@ -17,8 +21,25 @@ export interface WorkspaceDeps {
   isNavigatorOnline: () => boolean;
 }
 
+export interface WorkspaceCredentials {
+  tokens: TokenResponse | null;
+  refreshToken: string | null;
+  searchKey: string | null;
+  bundle?: BundleKeys | null;
+  /** Opens the local database; from the sign-in (or, after a reload, the session). */
+  dataKey: DataKey;
+  /** A new data key: what an earlier key sealed here is unreadable and is removed first. */
+  freshDataKey?: boolean;
+}
+
+const databaseNameOf = (userId: string) => `jiuzhu-${userId}`.toLowerCase();
+const pendingKeyOf = (userId: string) => `jiuzhu:pending:${userId}`;
+
 /** Everything that belongs to one signed-in user on this device: the local database and its sync. */
 export class Workspace {
+  /** Sends attachments' bytes to the server (tus) and fetches them on demand; set by `open`. */
+  attachmentQueue!: AttachmentUploadQueue;
+
   private constructor(
     readonly session: AppSession,
     readonly db: JiuzhuDatabase,
@@ -32,25 +53,37 @@ export class Workspace {
     readonly bundleKeys: BundleKeys | null,
     /** This laptop's id, as the server knows it (revocable, and the signer of its bundles). */
     readonly deviceId: string,
+    /** Unsaved forms, sealed with the data key. */
+    readonly drafts: DraftStore,
+    private readonly store: KeyValueStore,
   ) {}
 
-  static async open(
-    session: AppSession,
-    credentials: { tokens: TokenResponse | null; refreshToken: string | null; searchKey: string | null; bundle?: BundleKeys | null },
-    deps: WorkspaceDeps,
-  ): Promise<Workspace> {
+  static async open(session: AppSession, credentials: WorkspaceCredentials, deps: WorkspaceDeps): Promise<Workspace> {
     const { user } = session;
+    const { dataKey } = credentials;
     // One database per user and device, so two people sharing a laptop never see each other's data.
-    const db = await openJiuzhuDatabase(`jiuzhu-${user.id}`.toLowerCase(), deps.storage, {
-      searchKey: credentials.searchKey,
-    });
+    const name = databaseNameOf(user.id);
+    const options = { searchKey: credentials.searchKey, password: await dataKey.databasePassword() };
+    if (credentials.freshDataKey) await discardUnreadable(name, user.id, options.password, deps);
+    let db: JiuzhuDatabase;
+    try {
+      db = await openJiuzhuDatabase(name, deps.storage, options);
+    } catch (error) {
+      // DB1: the database was sealed with another key (or none, before encryption): unreadable.
+      if ((error as { code?: string }).code !== 'DB1') throw error;
+      await discardUnreadable(name, user.id, options.password, deps);
+      db = await openJiuzhuDatabase(name, deps.storage, options);
+    }
+    purgePlainDrafts(deps.store, user.id);
+    const drafts = await DraftStore.open(deps.store, user.id, dataKey);
     const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) =>
-      storeRefreshToken(deps.store, user.username, tokens.refreshToken, tokens.searchKey ?? null),
+      // A failed write only costs the next offline start its refresh token: sign-in renews it.
+      void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKey ?? null).catch(() => undefined),
     );
     if (credentials.tokens) keeper.accept(credentials.tokens);
     const reachability = new Subject<boolean>();
     const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached));
-    const pending = new PendingChanges(deps.store, `jiuzhu:pending:${user.id}`);
+    const pending = new PendingChanges(deps.store, pendingKeyOf(user.id));
     const sync = new SyncEngine({
       db,
       client,
@@ -61,11 +94,70 @@ export class Workspace {
       reachability$: reachability.asObservable(),
     });
     sync.start();
-    return new Workspace(session, db, pending, sync, client, credentials.searchKey, credentials.bundle ?? null, deviceIdOf(deps.store));
+    const workspace = new Workspace(
+      session,
+      db,
+      pending,
+      sync,
+      client,
+      credentials.searchKey,
+      credentials.bundle ?? null,
+      deviceIdOf(deps.store),
+      drafts,
+      deps.store,
+    );
+    workspace.attachmentQueue = new AttachmentUploadQueue({
+      db,
+      files: new FileClient(session.serverUrl, keeper),
+      pending,
+      store: deps.store,
+      userId: user.id,
+      deviceId: workspace.deviceId,
+      online$: sync.status$.pipe(map((status) => status.online)),
+    });
+    workspace.attachmentQueue.start();
+    return workspace;
   }
 
   async close(): Promise<void> {
+    await this.attachmentQueue.stop();
     await this.sync.stop();
+    await this.drafts.flushed();
     await this.db.close();
   }
+
+  /**
+   * 清除本机数据: this user's database, offline profile, drafts and list of waiting changes
+   * leave the laptop. Whatever has not reached the server is lost: the UI asks first.
+   */
+  async wipe(): Promise<void> {
+    await this.attachmentQueue.stop();
+    await this.sync.stop();
+    await this.drafts.flushed();
+    await this.db.remove();
+    const { user } = this.session;
+    removeOfflineProfile(this.store, user.username);
+    DraftStore.remove(this.store, user.id);
+    this.store.removeItem(pendingKeyOf(user.id));
+    this.store.removeItem(tusStorageKeyOf(user.id));
+  }
+}
+
+/** A database no key on this laptop opens any more: removed, with the list of what it had waiting. */
+async function discardUnreadable(name: string, userId: string, password: string, deps: WorkspaceDeps): Promise<void> {
+  await removeJiuzhuDatabase(name, deps.storage, password);
+  deps.store.removeItem(pendingKeyOf(userId));
+}
+
+/** Drafts an earlier version kept in plain text (`jiuzhu:draft:<user>:<form>`): removed. */
+function purgePlainDrafts(store: KeyValueStore, userId: string): void {
+  const listing = store as Partial<Pick<Storage, 'length' | 'key'>>;
+  if (typeof listing.length !== 'number' || typeof listing.key !== 'function') return;
+  const prefix = `jiuzhu:draft:${userId}:`;
+  const keys: string[] = [];
+  for (let i = 0; i < listing.length; i++) {
+    const key = listing.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  keys.forEach((key) => store.removeItem(key));
 }

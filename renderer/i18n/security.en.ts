@@ -1,5 +1,5 @@
 import type { LocaleTree } from './types';
-import type { lockZhCN } from './security.zh-CN';
+import type { lockZhCN, securityZhCN } from './security.zh-CN';
 
 export const lockEn: LocaleTree<typeof lockZhCN> = {
   title: 'Locked',
@@ -18,4 +18,24 @@ export const lockEn: LocaleTree<typeof lockZhCN> = {
     server_error: 'Cannot unlock; please sign in again.',
   },
   required: 'Enter your password',
+};
+
+export const securityEn: LocaleTree<typeof securityZhCN> = {
+  wipe: {
+    button: 'Clear this computer',
+    title: 'Clear this computer',
+    explain: 'This deletes your households, visits and drafts from this computer. Your next sign-in needs a network; the records come back from the server.',
+    pending: '{{count}} record(s) have not reached the server yet. Clearing now loses them for good.',
+    pendingHint: 'Upload them first, or export them to a USB drive for the township.',
+    syncNow: 'Sync now',
+    exportUsb: 'Export to USB',
+    anyway: 'Clear anyway',
+    clear: 'Clear',
+    cancel: 'Cancel',
+    confirmTitle: 'Really clear?',
+    confirmPending: 'The {{count}} record(s) not uploaded will be lost for good.',
+    confirm: 'Yes, clear',
+    failed: 'Clearing did not finish. Please try again.',
+  },
+  revoked: 'This computer has been stopped. Export the records not yet uploaded to a USB drive, then clear this computer.',
 };

@@ -17,3 +17,24 @@ export const lockZhCN = {
   },
   required: '请输入密码',
 } as const;
+
+/** Clearing the laptop (registered under `security` in ./zh-CN). */
+export const securityZhCN = {
+  wipe: {
+    button: '清除本机数据',
+    title: '清除本机数据',
+    explain: '清除后，本机上您登记的家庭、走访和草稿全部删除。下次登录需要联网，资料会从服务器重新下载。',
+    pending: '还有 {{count}} 条记录没有上传到服务器。现在清除，这些记录会丢失，无法找回。',
+    pendingHint: '请先联网上传，或导出到U盘交给乡镇。',
+    syncNow: '立即同步',
+    exportUsb: '导出到U盘',
+    anyway: '仍然清除',
+    clear: '清除',
+    cancel: '取消',
+    confirmTitle: '真的要清除吗？',
+    confirmPending: '没有上传的 {{count}} 条记录将永久丢失。',
+    confirm: '确定清除',
+    failed: '清除没有完成，请再试一次。',
+  },
+  revoked: '这台电脑已被停用。请先把没有上传的记录导出到U盘，然后清除本机数据。',
+} as const;

@@ -4,13 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../shared/areas';
 import type { SessionUser } from '../../shared/auth/roles';
 import { useAuth } from '../data';
+import { WipeLocalData } from './WipeLocalData';
 
 export interface UserInfoProps {
   user: SessionUser;
   onSignOut: () => void;
 }
 
-/** Who is signed in: name, role in Chinese, area — and 锁定 (stepping away) and 退出登录. */
+/**
+ * Who is signed in: name, role in Chinese, area — and 锁定 (stepping away), 退出登录 (the
+ * records stay on the laptop, encrypted, for this person) and 清除本机数据.
+ */
 export function UserInfo({ user, onSignOut }: UserInfoProps) {
   const { t } = useTranslation();
   const { lockNow } = useAuth();
@@ -30,6 +34,7 @@ export function UserInfo({ user, onSignOut }: UserInfoProps) {
       <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="sign-out">
         {t('layout.signOut')}
       </Button>
+      <WipeLocalData />
     </Space>
   );
 }

@@ -27,3 +27,11 @@ export async function loadBundleKeys(db: Database): Promise<BundleKeys> {
 export function deviceBundleKey(secret: string, userId: string, deviceId: string): string {
   return createHmac('sha256', secret).update(`bundle:${userId}:${deviceId}`).digest('base64url');
 }
+
+/**
+ * The key a laptop wraps its local data key with, given only to a signed-in device: derived
+ * like the bundle key, so an admin password reset does not lock a laptop out of its unsent data.
+ */
+export function deviceDataKey(secret: string, userId: string, deviceId: string): string {
+  return createHmac('sha256', secret).update(`datakey:${userId}:${deviceId}`).digest('base64url');
+}

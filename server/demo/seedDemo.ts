@@ -46,7 +46,8 @@ export async function seedDemoData(db: Database): Promise<{ users: number; house
   // Demo households are found by ID number like any other: they carry the keyed hashes.
   const searchKey = await loadSearchKey(db);
   const withHashes = await Promise.all(
-    households.map(async (doc) => ({ ...doc, idHashes: await householdIdHashes(searchKey, doc.members) })),
+    // …and by name: laptops keep members encrypted and search the plain memberNames.
+    households.map(async (doc) => ({ ...doc, idHashes: await householdIdHashes(searchKey, doc.members), memberNames: doc.members.map((m) => m.name) })),
   );
   const rows = validatePushBody(
     'households',

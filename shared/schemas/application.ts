@@ -194,11 +194,25 @@ export type ApplicationForm = z.input<typeof applicationFormSchema>;
 export type Application = z.output<typeof applicationSchema>;
 export type ApplicationHistoryEntry = z.output<typeof historyEntry>;
 
-export const APPLICATION_SCHEMA_VERSION = 0;
+/** v1 encrypts income, property, spending, medical costs, documents and every free-text part on the laptop. */
+export const APPLICATION_SCHEMA_VERSION = 1;
 
 export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: APPLICATION_SCHEMA_VERSION,
   indexes: ['householdId', 'areaCode', 'status', 'updatedAt'],
+  encrypted: [
+    'incomeItems',
+    'propertyItems',
+    'essentialSpending',
+    'medical',
+    'documents',
+    'reason',
+    'history',
+    'investigation',
+    'publicNotice',
+    'returnNotice',
+    'decision',
+  ],
 });
 
 /** Documents a type usually needs; the checklist starts from these. */

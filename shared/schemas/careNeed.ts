@@ -49,9 +49,11 @@ export const careNeedSchema = z.strictObject(storedShape);
 export type CareNeedForm = z.input<typeof careNeedFormSchema>;
 export type CareNeed = z.output<typeof careNeedSchema>;
 
-export const CARE_NEED_SCHEMA_VERSION = 0;
+/** v1 encrypts the need's description, plan, referrals and follow-up notes on the laptop. */
+export const CARE_NEED_SCHEMA_VERSION = 1;
 
 export const careNeedJsonSchema = toDocumentJsonSchema(careNeedSchema, {
   version: CARE_NEED_SCHEMA_VERSION,
   indexes: ['householdId', 'areaCode', 'updatedAt'],
+  encrypted: ['description', 'servicePlan', 'referrals', 'followUps'],
 });

@@ -163,6 +163,11 @@ const storedShape = {
    * index. Written by the app with the deployment's search key.
    */
   idHashes: z.array(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)).max(40).optional(),
+  /**
+   * The members' names in member order, kept plain beside the encrypted `members` so the
+   * laptop can search by name (姓名). Written by the app from `members`.
+   */
+  memberNames: z.array(z.string().max(40)).max(40).optional(),
 };
 
 export const householdSchema = z.strictObject(storedShape).superRefine(householdRules);
@@ -172,12 +177,16 @@ export type HouseholdArchive = z.output<typeof archiveShape>;
 export type Household = z.output<typeof householdSchema>;
 export type Member = Household['members'][number];
 
-/** v1 added member details, categories, 单人户, 单独登记备案, archiving and ID hashes — all optional. */
-export const HOUSEHOLD_SCHEMA_VERSION = 1;
+/**
+ * v1 added member details, categories, 单人户, 单独登记备案, archiving and ID hashes — all optional.
+ * v2 encrypts members, phone and note on the laptop and adds the plain `memberNames`.
+ */
+export const HOUSEHOLD_SCHEMA_VERSION = 2;
 
 export const householdJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: HOUSEHOLD_SCHEMA_VERSION,
   indexes: ['areaCode', 'updatedAt'],
+  encrypted: ['members', 'phone', 'note'],
 });
 
 export type HouseholdCircle = 'core' | 'middle' | 'outer' | null;

@@ -19,6 +19,11 @@ export interface DocumentJsonSchema {
 export interface RxSchemaOptions {
   version: number;
   indexes?: (string | string[])[];
+  /**
+   * Top-level fields RxDB stores encrypted on the laptop (ID numbers, phones, diagnoses, notes).
+   * They cannot be indexed or queried there; the server ignores the keyword.
+   */
+  encrypted?: string[];
 }
 
 export function toDocumentJsonSchema(
@@ -45,6 +50,7 @@ export function toDocumentJsonSchema(
     properties,
     required: json.required ?? [],
     ...(options.indexes ? { indexes: options.indexes } : {}),
+    ...(options.encrypted ? { encrypted: options.encrypted } : {}),
     additionalProperties: false,
   };
 }

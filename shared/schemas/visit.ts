@@ -73,10 +73,13 @@ export const visitSchema = z
 export type VisitForm = z.input<typeof visitFormSchema>;
 export type Visit = z.output<typeof visitSchema>;
 
-/** v1 added members present, living conditions, health changes and needs found — all optional. */
-export const VISIT_SCHEMA_VERSION = 1;
+/**
+ * v1 added members present, living conditions, health changes and needs found — all optional.
+ * v2 encrypts what the visitors wrote down (findings, living conditions, health) on the laptop.
+ */
+export const VISIT_SCHEMA_VERSION = 2;
 
 export const visitJsonSchema = toDocumentJsonSchema(
   z.strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape }),
-  { version: VISIT_SCHEMA_VERSION, indexes: ['householdId', 'areaCode', 'updatedAt'] },
+  { version: VISIT_SCHEMA_VERSION, indexes: ['householdId', 'areaCode', 'updatedAt'], encrypted: ['findings', 'conditions', 'healthChanges'] },
 );

@@ -50,6 +50,11 @@ export interface TokenResponse {
   /** This device's key for signing USB bundles, and the server's public key to seal them for. */
   bundleKey: string;
   bundlePublicKey: JsonWebKey;
+  /**
+   * This device's key for wrapping its local data key (derived by the server, stored nowhere):
+   * an online sign-in after a password reset still opens the laptop's data.
+   */
+  deviceDataKey?: string;
 }
 
 export interface HealthResponse {

@@ -51,6 +51,8 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
 
   const ipcChannels: string[] = [];
   const permissionHandlers: string[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's handler signature, as the entry wires it
+  const handlers: { request?: (...args: any[]) => void } = {};
   const module = {
     app: {
       isPackaged: options.isPackaged ?? false,
@@ -72,7 +74,10 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: () => permissionHandlers.push('request'),
+        setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => {
+          handlers.request = handler;
+          permissionHandlers.push('request');
+        },
         setPermissionCheckHandler: () => permissionHandlers.push('check'),
         webRequest: { onHeadersReceived: () => permissionHandlers.push('headers') },
       },
@@ -85,7 +90,7 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
     },
     dialog: { showMessageBox: vi.fn() },
   };
-  return { module, calls, windows, ipcChannels, permissionHandlers, markReady, emitApp, ready };
+  return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready };
 }
 
 let fake: ReturnType<typeof fakeElectron>;
@@ -125,6 +130,18 @@ describe('electron/main/index.ts', () => {
     await loadEntry();
     await becomeReady();
     expect(fake.permissionHandlers).toEqual(['request', 'check', 'headers']);
+    // The real app's session: the camera for its own page, nothing else.
+    const ask = (permission: string, mediaTypes?: string[]) => {
+      let granted: boolean | undefined;
+      fake.handlers.request?.({ getURL: () => 'app://jiuzhu/index.html' }, permission, (answer: boolean) => (granted = answer), {
+        requestingUrl: 'app://jiuzhu/index.html',
+        mediaTypes,
+      });
+      return granted;
+    };
+    expect(ask('media', ['video'])).toBe(true);
+    expect(ask('media', ['audio'])).toBe(false);
+    expect(ask('geolocation')).toBe(false);
     expect(fake.calls).toContain('handle app');
     expect(fake.ipcChannels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(fake.calls).toContain('menu 文件,帮助');

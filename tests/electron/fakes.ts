@@ -59,18 +59,19 @@ export function fakeSession() {
       return headersFilter;
     },
     /** What the request handler answers for `permission` asked by a page at `pageUrl`. */
-    request(permission: string, pageUrl: string): boolean {
+    request(permission: string, pageUrl: string, mediaTypes?: string[]): boolean {
       if (!requestHandler) throw new Error('no permission request handler set');
       let granted: boolean | undefined;
       requestHandler({ getURL: () => pageUrl }, permission, (answer) => (granted = answer), {
         requestingUrl: pageUrl,
+        ...(mediaTypes ? { mediaTypes } : {}),
       });
       if (granted === undefined) throw new Error('permission request was never answered');
       return granted;
     },
-    check(permission: string, origin: string): boolean {
+    check(permission: string, origin: string, mediaType?: string): boolean {
       if (!checkHandler) throw new Error('no permission check handler set');
-      return checkHandler(null, permission, origin);
+      return checkHandler(null, permission, origin, mediaType ? { mediaType } : undefined);
     },
     receiveHeaders(url: string, responseHeaders: Record<string, string[]>) {
       if (!headersListener) throw new Error('no onHeadersReceived listener set');

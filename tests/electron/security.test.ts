@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APP_PERMISSIONS,
   CONTENT_SECURITY_POLICY,
   hardenSession,
   hardenWebContents,
@@ -88,15 +89,34 @@ describe('hardenSession', () => {
     },
   );
 
-  it('grants an allow-listed permission to the app only', () => {
+  it('grants the camera to the app only, and never the microphone', () => {
     const fake = fakeSession();
-    hardenSession(fake.session, { trustedOrigins: trustedOrigins(), allowedPermissions: ['media'] });
-    expect(fake.request('media', appPage)).toBe(true);
-    expect(fake.check('media', APP_ORIGIN)).toBe(true);
-    expect(fake.request('media', 'https://example.com/')).toBe(false);
-    expect(fake.check('media', 'https://example.com')).toBe(false);
+    hardenSession(fake.session, { trustedOrigins: trustedOrigins(), allowedPermissions: APP_PERMISSIONS });
+    expect(fake.request('media', appPage, ['video'])).toBe(true);
+    expect(fake.check('media', APP_ORIGIN, 'video')).toBe(true);
+    expect(fake.request('media', appPage, ['video', 'audio'])).toBe(false);
+    expect(fake.request('media', appPage, ['audio'])).toBe(false);
+    expect(fake.request('media', appPage)).toBe(false);
+    expect(fake.check('media', APP_ORIGIN, 'audio')).toBe(false);
+    expect(fake.check('media', APP_ORIGIN)).toBe(false);
+    expect(fake.request('media', 'https://example.com/', ['video'])).toBe(false);
+    expect(fake.check('media', 'https://example.com', 'video')).toBe(false);
     expect(fake.request('geolocation', appPage)).toBe(false);
     expect(fake.check('notifications', APP_ORIGIN)).toBe(false);
+  });
+
+  it('lets the camera and photo previews work under the CSP and loads no media or image from elsewhere', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name, ...sources] = part.trim().split(/\s+/);
+        return [name!, sources] as const;
+      }),
+    );
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('media-src')).toEqual(["'self'", 'blob:']);
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
   });
 
   it('adds the Content-Security-Policy to app:// responses, replacing any other', () => {

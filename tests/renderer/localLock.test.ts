@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { IdleLock, lockMinutesFrom } from '../../renderer/data/auth/idleLock';
 import { MAX_OFFLINE_FAILURES, saveOfflineProfile, unlockOfflineProfile } from '../../renderer/data/auth/offlineProfile';
+import { DataKey } from '../../renderer/data/keys/dataKey';
 import { memoryStore } from '../support/memoryStore';
 
 const user = { id: 'u-1', username: 'xieli', displayName: '王秀兰', role: 'assistant' as const, areaCode: '371623102201' };
+const secrets = { refreshToken: 'r', searchKey: 'k', bundleKey: null, bundlePublicKey: null };
 
 describe('the local profile', () => {
   it('slows repeated wrong passwords down and then locks until an online sign-in', async () => {
     const store = memoryStore();
-    await saveOfflineProfile(store, { serverUrl: 'http://x', user, password: 'right-pass', refreshToken: 'r', searchKey: 'k' });
+    await saveOfflineProfile(store, { serverUrl: 'http://x', user, password: 'right-pass', dataKey: DataKey.generate(), deviceDataKey: null, secrets });
     let now = 1_000_000;
     expect(await unlockOfflineProfile(store, 'xieli', 'wrong', now)).toBe('mismatch');
     expect(await unlockOfflineProfile(store, 'xieli', 'wrong', now)).toBe('mismatch');
@@ -16,15 +18,15 @@ describe('the local profile', () => {
     // The third failure starts the wait: even the right password must wait.
     expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now + 1000)).toBe('wait');
     now += 15_001;
-    expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now)).toMatchObject({ user });
+    expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now)).toMatchObject({ profile: { user } });
     // A right password starts the count again; ten wrong ones in a row lock the profile.
     for (let i = 0; i < MAX_OFFLINE_FAILURES; i++) {
       now += 10 * 60_000 * 2 ** i;
       await unlockOfflineProfile(store, 'xieli', 'wrong', now);
     }
     expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now + 365 * 86_400_000)).toBe('blocked');
-    await saveOfflineProfile(store, { serverUrl: 'http://x', user, password: 'right-pass', refreshToken: 'r', searchKey: 'k' });
-    expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now)).toMatchObject({ user });
+    await saveOfflineProfile(store, { serverUrl: 'http://x', user, password: 'right-pass', dataKey: DataKey.generate(), deviceDataKey: null, secrets });
+    expect(await unlockOfflineProfile(store, 'xieli', 'right-pass', now)).toMatchObject({ profile: { user } });
   });
 });
 

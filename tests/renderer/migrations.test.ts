@@ -1,34 +1,70 @@
 import 'fake-indexeddb/auto';
-import { createRxDatabase, type RxJsonSchema } from 'rxdb/plugins/core';
+import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase } from '../../renderer/data/database';
+import type { ConflictRecord } from '../../renderer/data/sync/conflicts';
 import { hashIdNumber } from '../../shared/domain/idHash';
-import households0 from '../../shared/schemas/shipped/households.v0.json';
-import visits0 from '../../shared/schemas/shipped/visits.v0.json';
+import { applicationSchema } from '../../shared/schemas/application';
+import { careNeedSchema, type CareNeed } from '../../shared/schemas/careNeed';
 import { householdSchema } from '../../shared/schemas/household';
+import applications0 from '../../shared/schemas/shipped/applications.v0.json';
+import careNeeds0 from '../../shared/schemas/shipped/careNeeds.v0.json';
+import conflicts0 from '../../shared/schemas/shipped/conflicts.v0.json';
+import households0 from '../../shared/schemas/shipped/households.v0.json';
+import households1 from '../../shared/schemas/shipped/households.v1.json';
+import visits0 from '../../shared/schemas/shipped/visits.v0.json';
+import visits1 from '../../shared/schemas/shipped/visits.v1.json';
 import { visitSchema } from '../../shared/schemas/visit';
-import { makeHousehold, makeVisit } from '../support/documents';
+import { makeApplication, makeHousehold, makeVisit } from '../support/documents';
 
-/** Writes a database exactly as version 0 of the app did, with its shipped schemas. */
-async function writeVersion0(name: string, docs: { households: unknown[]; visits: unknown[] }): Promise<void> {
-  const db = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
-  await db.addCollections({
-    households: { schema: households0 as unknown as RxJsonSchema<unknown> },
-    visits: { schema: visits0 as unknown as RxJsonSchema<unknown> },
-  });
-  await db['households']!.bulkInsert(docs.households);
-  await db['visits']!.bulkInsert(docs.visits);
+const PASSWORD = 'test-database-password-0123456789';
+const schema = (json: unknown) => ({ schema: json as RxJsonSchema<unknown> });
+
+/**
+ * Writes a database exactly as an earlier version of the app did, with its shipped schemas.
+ * The password is the one the current version opens with: the migration steps are what is
+ * tested here (a database from before encryption is not readable with a key and is replaced by
+ * a fresh pull, see Workspace.open).
+ */
+async function writeOld(name: string, collections: Record<string, { schema: unknown; docs: unknown[] }>): Promise<void> {
+  const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+  const db = await createRxDatabase({ name, storage, password: PASSWORD, multiInstance: false });
+  await db.addCollections(Object.fromEntries(Object.entries(collections).map(([key, value]) => [key, schema(value.schema)])));
+  for (const [key, value] of Object.entries(collections)) await db[key]!.bulkInsert(value.docs);
   await db.close();
 }
 
+const names = (doc: { members: { name: string }[] }) => doc.members.map((m) => m.name);
+
+function makeCareNeed(householdId: string, areaCode: string): CareNeed {
+  const now = Date.now();
+  return {
+    id: `cn-${Math.random().toString(36).slice(2, 14)}`,
+    areaCode,
+    householdId,
+    category: 'medical',
+    severity: 'high',
+    description: '户主患尿毒症，每周透析两次',
+    referrals: [],
+    followUps: [{ id: 'f1', dueDate: '2026-12-01', note: '回访透析费用报销情况' }],
+    state: 'open',
+    createdAt: now,
+    createdBy: 'test',
+    updatedAt: now,
+    updatedBy: 'test',
+  };
+}
+
 describe('local database migrations', () => {
-  it('opens a database written by version 0 and finds every household and visit intact, with ID hashes added', async () => {
+  it('opens a database written by version 0 and finds every household and visit intact, with ID hashes and member names added', async () => {
     const households = [makeHousehold('371623102201'), makeHousehold('371623102201'), makeHousehold('371623102202')];
     const visits = households.map((h) => makeVisit(h));
-    await writeVersion0('migration-v0-v1', { households, visits });
+    const v0 = households.map(({ members, ...rest }) => ({ ...rest, members: members.map(({ id, name, idNumber, relation, birthDate, sex }) => ({ id, name, idNumber, relation, birthDate, sex })) }));
+    await writeOld('migration-v0', { households: { schema: households0, docs: v0 }, visits: { schema: visits0, docs: visits } });
 
-    const db = await openJiuzhuDatabase('migration-v0-v1', getRxStorageDexie(), { searchKey: 'test-search-key' });
+    const db = await openJiuzhuDatabase('migration-v0', getRxStorageDexie(), { searchKey: 'test-search-key', password: PASSWORD });
     try {
       const migrated = (await db.households.find().exec()).map((d) => d.toJSON());
       expect(migrated).toHaveLength(households.length);
@@ -36,6 +72,7 @@ describe('local database migrations', () => {
         const doc = migrated.find((d) => d.id === original.id);
         expect(doc).toMatchObject(original);
         expect(doc?.idHashes).toEqual(await Promise.all(original.members.map((m) => hashIdNumber('test-search-key', m.idNumber))));
+        expect(doc?.memberNames).toEqual(names(original));
         expect(householdSchema.safeParse(doc).success).toBe(true);
       }
       const migratedVisits = (await db.visits.find().exec()).map((d) => d.toJSON());
@@ -50,12 +87,73 @@ describe('local database migrations', () => {
     }
   });
 
-  it('keeps the shipped version-0 schemas frozen', () => {
+  it('opens a database written by the version before encryption (households v1, visits v1, applications v0, care needs v0, conflicts v0) with everything intact and findable by name', async () => {
+    const households = [makeHousehold('371623102201', { phone: '13912345678', note: '户主长期卧床' }), makeHousehold('371623102202')];
+    const visits = households.map((h) => makeVisit(h, { healthChanges: '新发脑梗，左侧偏瘫' }));
+    const applications = households.map((h) => makeApplication(h, { reason: '因病致贫' }));
+    const careNeeds = households.map((h) => makeCareNeed(h.id, h.areaCode));
+    const conflict: ConflictRecord = {
+      id: 'conflict-1',
+      collectionName: 'households',
+      documentId: households[0]!.id,
+      areaCode: households[0]!.areaCode,
+      fields: ['phone'],
+      localJson: JSON.stringify(households[0]),
+      remoteJson: JSON.stringify({ ...households[0], phone: '13900000000' }),
+      createdAt: Date.now(),
+      state: 'open',
+    };
+    await writeOld('migration-v1', {
+      households: { schema: households1, docs: households },
+      visits: { schema: visits1, docs: visits },
+      applications: { schema: applications0, docs: applications },
+      careNeeds: { schema: careNeeds0, docs: careNeeds },
+      conflicts: { schema: conflicts0, docs: [conflict] },
+    });
+
+    const db = await openJiuzhuDatabase('migration-v1', getRxStorageDexie(), { searchKey: null, password: PASSWORD });
+    try {
+      for (const original of households) {
+        const doc = (await db.households.findOne(original.id).exec())?.toJSON();
+        expect(doc).toMatchObject(original);
+        expect(doc?.memberNames).toEqual(names(original));
+        expect(householdSchema.safeParse(doc).success).toBe(true);
+      }
+      // The name search reads the plain names: the second member of the first household is found.
+      const byName = await db.households.find({ selector: { memberNames: { $elemMatch: { $regex: names(households[0]!)[1]! } } } }).exec();
+      expect(byName.map((d) => d.id)).toEqual([households[0]!.id]);
+      for (const original of visits) {
+        const doc = (await db.visits.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(visitSchema.safeParse(doc).success).toBe(true);
+      }
+      for (const original of applications) {
+        const doc = (await db.applications.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(applicationSchema.safeParse(doc).success).toBe(true);
+      }
+      for (const original of careNeeds) {
+        const doc = (await db.careNeeds.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(careNeedSchema.safeParse(doc).success).toBe(true);
+      }
+      expect((await db.conflicts.findOne('conflict-1').exec())?.toJSON()).toEqual(expect.objectContaining(conflict));
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('keeps the shipped schemas frozen', () => {
     // A shipped schema is never edited: a change is a new version with a migration.
     expect(households0.version).toBe(0);
     expect(visits0.version).toBe(0);
     expect(Object.keys(households0.properties).sort()).toEqual(
       ['address', 'areaCode', 'createdAt', 'createdBy', 'id', 'members', 'note', 'phone', 'updatedAt', 'updatedBy'],
     );
+    expect([households1.version, visits1.version, applications0.version, careNeeds0.version, conflicts0.version]).toEqual([1, 1, 0, 0, 0]);
+    for (const shipped of [households0, households1, visits0, visits1, applications0, careNeeds0, conflicts0]) {
+      expect(shipped).not.toHaveProperty('encrypted');
+    }
+    expect(Object.keys(households1.properties)).not.toContain('memberNames');
   });
 });

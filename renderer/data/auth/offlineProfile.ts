@@ -1,10 +1,14 @@
 import type { SessionUser } from '../../../shared/auth/roles';
+import { unwrapWithPassword, wrapForDevice, wrapWithPassword, type DataKey, type PasswordWrap } from '../keys/dataKey';
+import { fromBase64, toBase64 } from '../keys/sealing';
 import type { KeyValueStore } from '../sync/pendingChanges';
 
 /**
  * What one online sign-in leaves on the device so the same person can sign in offline later:
- * a slow, salted PBKDF2 verifier of the password (never the password), the user, and the
- * refresh token that resumes sync once the network is back.
+ * a slow, salted PBKDF2 verifier of the password (never the password), the user, the laptop's
+ * data key wrapped twice (by the password, and by the server's per-device key), and the
+ * secrets sealed with that data key. Nothing in it opens the data without the password (or a
+ * fresh online sign-in).
  */
 export interface OfflineProfile {
   serverUrl: string;
@@ -12,18 +16,29 @@ export interface OfflineProfile {
   salt: string;
   verifier: string;
   iterations: number;
-  refreshToken: string | null;
-  /** Key of the ID-number search hashes, from the server. */
-  searchKey: string | null;
-  /** For USB bundles: this device's signing key and the server's public key, from the server. */
-  bundleKey?: string | null;
-  bundlePublicKey?: JsonWebKey | null;
+  /** The data key, wrapped by a key derived from the password: opens it offline. */
+  dataKeyByPassword: PasswordWrap;
+  /** The data key, wrapped by the key the server gives this device at online sign-in. */
+  dataKeyByDevice: string | null;
+  /** `ProfileSecrets` as JSON, sealed with the data key (they change without the password at hand). */
+  secrets: string;
   /** Wrong passwords in a row, offline; reset by a right one or an online sign-in. */
   failures?: number;
   /** No offline attempt before this time (epoch millis). */
   waitUntil?: number;
   /** Too many wrong passwords: only an online sign-in opens this profile again. */
   blocked?: boolean;
+}
+
+/** What the server gave at sign-in that must not lie around in plain text. */
+export interface ProfileSecrets {
+  /** Resumes sync once the network is back. */
+  refreshToken: string | null;
+  /** Key of the ID-number search hashes. */
+  searchKey: string | null;
+  /** For USB bundles: this device's signing key and the server's public key. */
+  bundleKey: string | null;
+  bundlePublicKey: JsonWebKey | null;
 }
 
 /** From the third wrong password on, each one doubles the wait (15 s, 30 s, 1 min …). */
@@ -33,10 +48,8 @@ const FIRST_WAIT_MS = 15_000;
 export const MAX_OFFLINE_FAILURES = 10;
 
 const ITERATIONS = 210_000;
-const keyFor = (username: string) => `jiuzhu:profile:${username.toLowerCase()}`;
-
-const toBase64 = (bytes: ArrayBuffer | Uint8Array) => btoa(String.fromCharCode(...new Uint8Array(bytes)));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const PROFILE_PREFIX = 'jiuzhu:profile:';
+const keyFor = (username: string) => `${PROFILE_PREFIX}${username.toLowerCase()}`;
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<string> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
@@ -54,10 +67,10 @@ export async function saveOfflineProfile(
     serverUrl: string;
     user: SessionUser;
     password: string;
-    refreshToken: string;
-    searchKey: string | null;
-    bundleKey?: string | null;
-    bundlePublicKey?: JsonWebKey | null;
+    dataKey: DataKey;
+    /** The server's per-device key for the data key, when it sends one. */
+    deviceDataKey: string | null;
+    secrets: ProfileSecrets;
   },
 ): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -67,10 +80,9 @@ export async function saveOfflineProfile(
     salt: toBase64(salt),
     verifier: await derive(input.password, salt, ITERATIONS),
     iterations: ITERATIONS,
-    refreshToken: input.refreshToken,
-    searchKey: input.searchKey,
-    bundleKey: input.bundleKey ?? null,
-    bundlePublicKey: input.bundlePublicKey ?? null,
+    dataKeyByPassword: await wrapWithPassword(input.dataKey, input.password),
+    dataKeyByDevice: input.deviceDataKey ? await wrapForDevice(input.dataKey, input.deviceDataKey) : null,
+    secrets: await input.dataKey.seal(JSON.stringify(input.secrets)),
   };
   store.setItem(keyFor(input.user.username), JSON.stringify(profile));
 }
@@ -80,39 +92,51 @@ export interface BundleKeys {
   serverPublicKey: JsonWebKey;
 }
 
-export function bundleKeysOf(profile: OfflineProfile): BundleKeys | null {
-  return profile.bundleKey && profile.bundlePublicKey ? { signingKey: profile.bundleKey, serverPublicKey: profile.bundlePublicKey } : null;
+export function bundleKeysOf(secrets: ProfileSecrets): BundleKeys | null {
+  return secrets.bundleKey && secrets.bundlePublicKey ? { signingKey: secrets.bundleKey, serverPublicKey: secrets.bundlePublicKey } : null;
 }
 
+/**
+ * The profile saved for `username`, or null. A profile from before the data key (plain
+ * secrets, no wrapped key) counts as none: only an online sign-in can set the laptop up again.
+ */
 export function readOfflineProfile(store: KeyValueStore, username: string): OfflineProfile | null {
   const raw = store.getItem(keyFor(username));
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as OfflineProfile;
+    const profile = JSON.parse(raw) as Partial<OfflineProfile>;
+    return profile.dataKeyByPassword && typeof profile.secrets === 'string' ? (profile as OfflineProfile) : null;
   } catch {
     return null;
   }
 }
 
+/** The sealed secrets, or null when the key does not open them. */
+export async function openProfileSecrets(profile: OfflineProfile, dataKey: DataKey): Promise<ProfileSecrets | null> {
+  const json = await dataKey.unseal(profile.secrets);
+  return json ? (JSON.parse(json) as ProfileSecrets) : null;
+}
+
 /**
- * The profile if the password matches it; 'none' if this device has no profile for the user;
- * 'wait' while repeated wrong passwords are slowed down; 'blocked' after too many of them.
+ * The profile and its data key if the password matches; 'none' if this device has no profile
+ * for the user; 'wait' while repeated wrong passwords are slowed down; 'blocked' after too many.
  */
 export async function unlockOfflineProfile(
   store: KeyValueStore,
   username: string,
   password: string,
   now = Date.now(),
-): Promise<OfflineProfile | 'none' | 'mismatch' | 'wait' | 'blocked'> {
+): Promise<{ profile: OfflineProfile; dataKey: DataKey } | 'none' | 'mismatch' | 'wait' | 'blocked'> {
   const profile = readOfflineProfile(store, username);
   if (!profile) return 'none';
   if (profile.blocked) return 'blocked';
   if ((profile.waitUntil ?? 0) > now) return 'wait';
   const attempt = await derive(password, fromBase64(profile.salt), profile.iterations);
-  if (attempt === profile.verifier) {
+  const dataKey = attempt === profile.verifier ? await unwrapWithPassword(profile.dataKeyByPassword, password) : null;
+  if (dataKey) {
     const { failures: _f, waitUntil: _w, ...fresh } = profile;
     store.setItem(keyFor(username), JSON.stringify(fresh));
-    return fresh;
+    return { profile: fresh, dataKey };
   }
   const failures = (profile.failures ?? 0) + 1;
   const blocked = failures >= MAX_OFFLINE_FAILURES;
@@ -121,7 +145,24 @@ export async function unlockOfflineProfile(
   return blocked ? 'blocked' : 'mismatch';
 }
 
-export function storeRefreshToken(store: KeyValueStore, username: string, refreshToken: string, searchKey: string | null): void {
+/** Keeps the rotated refresh token (and a newer search key), sealed like the rest. */
+export async function storeRefreshToken(
+  store: KeyValueStore,
+  username: string,
+  dataKey: DataKey,
+  refreshToken: string,
+  searchKey: string | null,
+): Promise<void> {
   const profile = readOfflineProfile(store, username);
-  if (profile) store.setItem(keyFor(username), JSON.stringify({ ...profile, refreshToken, searchKey: searchKey ?? profile.searchKey }));
+  if (!profile) return;
+  const secrets = await openProfileSecrets(profile, dataKey);
+  if (!secrets) return;
+  const next: ProfileSecrets = { ...secrets, refreshToken, searchKey: searchKey ?? secrets.searchKey };
+  // Read again: another write may have landed while sealing.
+  const latest = readOfflineProfile(store, username) ?? profile;
+  store.setItem(keyFor(username), JSON.stringify({ ...latest, secrets: await dataKey.seal(JSON.stringify(next)) }));
+}
+
+export function removeOfflineProfile(store: KeyValueStore, username: string): void {
+  store.removeItem(keyFor(username));
 }

@@ -1,7 +1,15 @@
 import type { TokenResponse } from '../../../shared/sync/wire';
 import type { KeyValueStore } from '../sync/pendingChanges';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
-import { bundleKeysOf, saveOfflineProfile, unlockOfflineProfile, type BundleKeys } from './offlineProfile';
+import { DataKey, unwrapForDevice, unwrapWithPassword } from '../keys/dataKey';
+import {
+  bundleKeysOf,
+  openProfileSecrets,
+  readOfflineProfile,
+  saveOfflineProfile,
+  unlockOfflineProfile,
+  type BundleKeys,
+} from './offlineProfile';
 
 export type SignInOutcome =
   | {
@@ -11,6 +19,13 @@ export type SignInOutcome =
       refreshToken: string | null;
       searchKey: string | null;
       bundle: BundleKeys | null;
+      /** Opens this user's local database (and seals the profile and drafts). */
+      dataKey: DataKey;
+      /**
+       * A new key: whatever an earlier key sealed on this laptop cannot be read any more and
+       * is removed before the database opens.
+       */
+      freshDataKey: boolean;
     }
   | { ok: false; reason: SignInFailure };
 
@@ -48,33 +63,73 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   if (response?.ok) {
     const tokens = (await response.json()) as TokenResponse;
     const searchKey = tokens.searchKey ?? null;
+    const { dataKey, fresh } = await dataKeyAtOnlineSignIn(store, tokens, username, input.password);
     await saveOfflineProfile(store, {
       serverUrl,
       user: tokens.user,
       password: input.password,
-      refreshToken: tokens.refreshToken,
-      searchKey,
-      bundleKey: tokens.bundleKey ?? null,
-      bundlePublicKey: tokens.bundlePublicKey ?? null,
+      dataKey,
+      deviceDataKey: tokens.deviceDataKey ?? null,
+      secrets: {
+        refreshToken: tokens.refreshToken,
+        searchKey,
+        bundleKey: tokens.bundleKey ?? null,
+        bundlePublicKey: tokens.bundlePublicKey ?? null,
+      },
     });
     const bundle = tokens.bundleKey && tokens.bundlePublicKey ? { signingKey: tokens.bundleKey, serverPublicKey: tokens.bundlePublicKey } : null;
-    return { ok: true, session: { user: tokens.user, serverUrl, offline: false }, tokens, refreshToken: tokens.refreshToken, searchKey, bundle };
+    return {
+      ok: true,
+      session: { user: tokens.user, serverUrl, offline: false },
+      tokens,
+      refreshToken: tokens.refreshToken,
+      searchKey,
+      bundle,
+      dataKey,
+      freshDataKey: fresh,
+    };
   }
   if (response && response.status === 401) return { ok: false, reason: 'invalid_credentials' };
   if (response && response.status === 429) return { ok: false, reason: 'rate_limited' };
   if (response && response.status < 500) return { ok: false, reason: 'server_error' };
 
-  const profile = await unlockOfflineProfile(store, username, input.password);
-  if (profile === 'none') return { ok: false, reason: response ? 'server_error' : 'no_offline_profile' };
-  if (profile === 'mismatch') return { ok: false, reason: 'invalid_credentials' };
-  if (profile === 'wait') return { ok: false, reason: 'rate_limited' };
-  if (profile === 'blocked') return { ok: false, reason: 'profile_locked' };
+  const unlocked = await unlockOfflineProfile(store, username, input.password);
+  if (unlocked === 'none') return { ok: false, reason: response ? 'server_error' : 'no_offline_profile' };
+  if (unlocked === 'mismatch') return { ok: false, reason: 'invalid_credentials' };
+  if (unlocked === 'wait') return { ok: false, reason: 'rate_limited' };
+  if (unlocked === 'blocked') return { ok: false, reason: 'profile_locked' };
+  const { profile, dataKey } = unlocked;
+  const secrets = await openProfileSecrets(profile, dataKey);
+  if (!secrets) return { ok: false, reason: 'no_offline_profile' };
   return {
     ok: true,
     session: { user: profile.user, serverUrl: profile.serverUrl, offline: true },
     tokens: null,
-    refreshToken: profile.refreshToken,
-    searchKey: profile.searchKey ?? null,
-    bundle: bundleKeysOf(profile),
+    refreshToken: secrets.refreshToken,
+    searchKey: secrets.searchKey,
+    bundle: bundleKeysOf(secrets),
+    dataKey,
+    freshDataKey: false,
   };
+}
+
+/**
+ * The laptop's data key for this user, kept across online sign-ins. The server's per-device key
+ * opens it even after an admin reset the password (the old password's wrap no longer opens);
+ * the password opens it when the server sent no such key. Only when neither does is a new key
+ * made — and then the old local data is unreadable and goes.
+ */
+async function dataKeyAtOnlineSignIn(
+  store: KeyValueStore,
+  tokens: TokenResponse,
+  username: string,
+  password: string,
+): Promise<{ dataKey: DataKey; fresh: boolean }> {
+  const existing = readOfflineProfile(store, username);
+  if (existing && existing.user.id === tokens.user.id) {
+    const byDevice = tokens.deviceDataKey && existing.dataKeyByDevice ? await unwrapForDevice(existing.dataKeyByDevice, tokens.deviceDataKey) : null;
+    const dataKey = byDevice ?? (await unwrapWithPassword(existing.dataKeyByPassword, password));
+    if (dataKey) return { dataKey, fresh: false };
+  }
+  return { dataKey: DataKey.generate(), fresh: true };
 }
