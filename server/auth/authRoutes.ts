@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { recordAudit, type AuditEntry } from '../audit/auditLog';
-import { deviceBundleKey } from '../bundles/bundleKeys';
+import { deviceBundleKey, deviceDataKey } from '../bundles/bundleKeys';
 import type { Database } from '../db/database';
 import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -35,14 +35,15 @@ export function registerAuthRoutes(
   const secret = secrets.token;
   const throttle = new LoginThrottle();
 
-  const tokensFor = async (user: StoredUser, deviceId: string): Promise<TokenResponse> => ({
+  const tokensFor = async (user: StoredUser, deviceId: string, usedRefreshToken?: string): Promise<TokenResponse> => ({
     accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode }, secret),
-    refreshToken: await issueRefreshToken(db, user.id, deviceId),
+    refreshToken: await issueRefreshToken(db, user.id, deviceId, usedRefreshToken),
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
     searchKey: secrets.searchKey,
     bundleKey: deviceBundleKey(secrets.token, user.id, deviceId),
     bundlePublicKey: secrets.bundlePublicKey,
+    deviceDataKey: deviceDataKey(secrets.token, user.id, deviceId),
   });
 
   // Who tried, from where, and why it failed; never the password or the tokens.
@@ -85,6 +86,6 @@ export function registerAuthRoutes(
     }
     await touchDevice(db, owner.userId, owner.deviceId);
     await audit('refresh', user, owner.deviceId, { ip: request.ip });
-    return tokensFor(user, owner.deviceId);
+    return tokensFor(user, owner.deviceId, body.refreshToken);
   });
 }

@@ -103,9 +103,15 @@ function mergeRecordLists(
 export interface MergeOptions {
   /**
    * Groups of fields that only make sense together and are never merged inside: an
-   * application's status and its history. If both sides changed a group, the server's wins.
+   * application's status and its history. If both sides changed a group, the server's wins
+   * (unless `mergeGroup` can combine them).
    */
   atomic?: readonly (readonly string[])[];
+  /**
+   * Merges an atomic group that both sides changed, or answers null when the two cannot be
+   * combined (then the server's group stands and the group is a collision, as without it).
+   */
+  mergeGroup?: (group: readonly string[], base: JsonObject, local: JsonObject, remote: JsonObject) => JsonObject | null;
 }
 
 /**
@@ -126,8 +132,12 @@ export function mergeDocuments(
     const changed = (side: JsonObject) => group.some((key) => !sameJson(side[key], from[key]));
     const localChanged = changed(local);
     const remoteChanged = changed(remote);
-    const winner = localChanged && !remoteChanged ? local : remote;
-    if (localChanged && remoteChanged && group.some((key) => !sameJson(local[key], remote[key]))) collisions.push(...group);
+    let winner = localChanged && !remoteChanged ? local : remote;
+    if (localChanged && remoteChanged && group.some((key) => !sameJson(local[key], remote[key]))) {
+      const combined = options.mergeGroup?.(group, from, local, remote) ?? null;
+      if (combined) winner = combined;
+      else collisions.push(...group);
+    }
     for (const key of group) if (winner[key] !== undefined) merged[key] = winner[key];
   }
   return { merged, collisions };

@@ -1,15 +1,18 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyAction, createApplication } from '../../renderer/data/applicationRecords';
 import { reapplyConflict } from '../../renderer/data/conflictActions';
 import { saveHousehold } from '../../renderer/data/householdRecords';
 import type { HouseholdFormOutput } from '../../renderer/data/records';
 import type { Workspace } from '../../renderer/data/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
+import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
+import type { Application } from '../../shared/schemas/application';
 import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
-import { wire } from '../support/documents';
+import { stepApplication, wire } from '../support/documents';
 import { laptop, openWorkspace } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';
 
@@ -99,12 +102,8 @@ describe('a household edited on the laptop offline and at the township meanwhile
     const saved = await editOnBothSides(village, { note: '村里补充：老人行动不便' }, { phone: '13912345678' });
     const expectMerged = (doc: Partial<Household> | undefined) => expect(doc).toMatchObject({ note: '村里补充：老人行动不便', phone: '13912345678' });
     await firstValueFrom(village.db.households.findOne(saved.id).$.pipe(filter((d) => d?.phone === '13912345678' && d?.note === '村里补充：老人行动不便')));
-    let onServer: Household | undefined;
-    for (let i = 0; i < 50 && !(onServer?.note === '村里补充：老人行动不便' && onServer?.phone); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      onServer = await serverCopy(saved.id);
-    }
-    expectMerged(onServer);
+    // "Nothing waiting" is only said once the merged version is on the server.
+    expectMerged(await serverCopy(saved.id));
     expect(await village.db.conflicts.find({ selector: { documentId: saved.id } }).exec()).toHaveLength(0);
   });
 
@@ -130,5 +129,102 @@ describe('a household edited on the laptop offline and at the township meanwhile
     }
     expect(onServer?.address).toBe('村里改的：一村5号');
     expect((await village.db.conflicts.findOne(conflict[0]!.id).exec())?.state).toBe('reapplied');
+  });
+  /** The township's copy of an application, read past the laptop's cut network. */
+  async function serverApplication(id: string): Promise<Application | undefined> {
+    const response = await realFetch(`${server.url}/api/v1/sync/applications/pull?limit=1000`, {
+      headers: { authorization: `Bearer ${township.accessToken}` },
+    });
+    const found = ((await response.json()) as PullResponse<Application>).documents.filter((d) => d.id === id);
+    expect(found.length).toBeLessThanOrEqual(1);
+    return found[0];
+  }
+
+  async function townshipStep(id: string, action: ApplicationAction, to: ApplicationStatus): Promise<Application> {
+    const { _deleted: _d, ...master } = (await serverApplication(id)) as Application & { _deleted: boolean };
+    const next = stepApplication(master, { action, to, by: { ...township.user, role: 'township' } });
+    const pushed = await realFetch(`${server.url}/api/v1/sync/applications/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${township.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify([{ assumedMasterState: wire(master), newDocumentState: wire(next) }]),
+    });
+    expect(pushed.status).toBe(200);
+    expect(((await pushed.json()) as { conflicts: unknown[] }).conflicts).toEqual([]);
+    return next;
+  }
+
+  /** An application the assistant submitted and the township accepted, known to the laptop. */
+  async function acceptedApplication(village: Workspace): Promise<Application> {
+    const household = await saveHousehold(village, {
+      areaCode: VILLAGE,
+      address: '一村9号',
+      members: [{ id: 'm1', name: '孙桂芝', idNumber: makeIdNumber('371623', '1950-05-05', Math.floor(Math.random() * 900) + 50), relation: 'head' }],
+    });
+    const draft = await createApplication(village, household.id, {
+      type: 'dibao',
+      mode: 'onApplication',
+      assistance: 'helped',
+      applicantMemberId: 'm1',
+      coveredMemberIds: ['m1'],
+      singlePersonUnit: false,
+      incomeItems: [],
+      propertyItems: [],
+      documents: [{ kind: 'idAndHukou', state: 'provided' }],
+      pledgeSigned: true,
+    });
+    await applyAction(village, draft.id, 'submit');
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
+    await townshipStep(draft.id, 'accept', 'accepted');
+    await firstValueFrom(village.db.applications.findOne(draft.id).$.pipe(filter((d) => d?.status === 'accepted')));
+    return (await village.db.applications.findOne(draft.id).exec())!.toMutableJSON() as Application;
+  }
+
+  const steps = (app: Pick<Application, 'history'> | undefined) => app?.history.map((h) => `${h.action}:${h.from}>${h.to}`);
+
+  it('keeps an application’s steps from both sides: the township’s in place, the laptop’s after them', async () => {
+    const village = open!;
+    const app = await acceptedApplication(village);
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    await applyAction(village, app.id, 'withdraw', { note: '家里情况好转，申请人自愿撤回' });
+    await townshipStep(app.id, 'startInvestigation', 'investigating');
+    globalThis.fetch = realFetch;
+    village.sync.syncNow();
+    const expected = ['submit:draft>submitted', 'accept:submitted>accepted', 'startInvestigation:accepted>investigating', 'withdraw:investigating>withdrawn'];
+    const local = await firstValueFrom(village.db.applications.findOne(app.id).$.pipe(filter((d) => d?.history.length === 4)));
+    expect(steps(local?.toMutableJSON() as Application)).toEqual(expected);
+    expect(local?.status).toBe('withdrawn');
+    expect(local?.history.at(-1)?.note).toBe('家里情况好转，申请人自愿撤回');
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
+    expect(steps(await serverApplication(app.id))).toEqual(expected);
+    expect(await village.db.conflicts.find({ selector: { documentId: app.id } }).exec()).toHaveLength(0);
+  });
+
+  it('keeps the township’s steps and the laptop’s in a conflict record when the laptop’s no longer fit', async () => {
+    const village = open!;
+    const app = await acceptedApplication(village);
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    await applyAction(village, app.id, 'withdraw');
+    await townshipStep(app.id, 'withdraw', 'withdrawn');
+    globalThis.fetch = realFetch;
+    village.sync.syncNow();
+    const conflict = await firstValueFrom(
+      village.db.conflicts.find({ selector: { documentId: app.id } }).$.pipe(filter((docs) => docs.length > 0)),
+    );
+    expect(conflict[0]?.fields).toEqual(['status', 'history']);
+    expect(JSON.parse(conflict[0]!.localJson).history.at(-1).byUserId).toBe(village.session.user.id);
+    await firstValueFrom(village.sync.status$.pipe(filter((s) => s.pending === 0)));
+    // The township's withdrawal replaces the laptop's (both read 已受理 → 已撤回; the author differs).
+    const resolved = await firstValueFrom(
+      village.db.applications.findOne(app.id).$.pipe(filter((d) => d?.history.at(-1)?.byUserId === township.user.id)),
+    );
+    const local = resolved!.toMutableJSON() as Application;
+    const onServer = await serverApplication(app.id);
+    expect(steps(local)).toEqual(['submit:draft>submitted', 'accept:submitted>accepted', 'withdraw:accepted>withdrawn']);
+    expect(onServer?.history.at(-1)?.byUserId).toBe(township.user.id);
+    expect(steps(onServer)).toEqual(steps(local));
   });
 });

@@ -1,6 +1,8 @@
 import type { RxCollection, RxConflictHandler, RxJsonSchema } from 'rxdb/plugins/core';
 import { mergeDocuments, sameJson, type JsonObject, type MergeOptions } from '../../../shared/sync/merge';
 import type { SyncedCollection } from '../../../shared/sync/collections';
+import { withDerived, withoutDerived } from '../../../shared/sync/derivedFields';
+import { mergeApplicationHistory } from '../../../shared/sync/mergeHistory';
 
 /**
  * A version of a record that lost a collision with the server (此记录在乡镇也被修改过): kept on
@@ -21,8 +23,9 @@ export interface ConflictRecord {
   state: 'open' | 'reapplied' | 'dismissed';
 }
 
+/** v1 encrypts both versions on the laptop: they hold whole records (ID numbers, diagnoses). */
 export const conflictJsonSchema: RxJsonSchema<ConflictRecord> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -38,11 +41,19 @@ export const conflictJsonSchema: RxJsonSchema<ConflictRecord> = {
   },
   required: ['id', 'collectionName', 'documentId', 'areaCode', 'fields', 'localJson', 'remoteJson', 'createdAt', 'state'],
   indexes: ['createdAt'],
+  encrypted: ['localJson', 'remoteJson'],
 };
 
-/** An application's status only means something with its history: they never merge apart. */
+/**
+ * An application's status only means something with its history: they never merge apart. When
+ * both sides moved it on, the laptop's steps are replayed after the server's if the status
+ * machine allows (shared/sync/mergeHistory.ts); otherwise the server's pair wins.
+ */
 const mergeOptions: Partial<Record<SyncedCollection, MergeOptions>> = {
-  applications: { atomic: [['status', 'history']] },
+  applications: {
+    atomic: [['status', 'history']],
+    mergeGroup: (_group, base, local, remote) => mergeApplicationHistory(base, local, remote),
+  },
 };
 
 const RX_FIELDS = ['_meta', '_rev', '_attachments'];
@@ -56,7 +67,10 @@ export function mergeForConflict(
   const remote = strip(input.realMasterState);
   const local = strip(input.newDocumentState);
   const base = input.assumedMasterState ? strip(input.assumedMasterState) : undefined;
-  return { remote, local, ...mergeDocuments(base, local, remote, mergeOptions[collection]) };
+  // Search entries computed from the members are recomputed after the merge, never merged.
+  const [b, l, r] = [base, local, remote].map((doc) => doc && withoutDerived(collection, doc));
+  const { merged, collisions } = mergeDocuments(b, l!, r!, mergeOptions[collection]);
+  return { remote, local, merged: withDerived(collection, merged, [remote, local]), collisions };
 }
 
 /**
@@ -67,19 +81,30 @@ export function conflictHandlerFor(collection: SyncedCollection): RxConflictHand
   return {
     isEqual: (a, b) => sameJson(strip(a), strip(b)),
     async resolve(input) {
-      const { remote, local, merged } = mergeForConflict(collection, input);
-      const withoutBookkeeping = (doc: JsonObject) => {
-        const { updatedAt: _u, updatedBy: _b, _deleted: _d, ...rest } = doc;
-        return rest;
-      };
-      if (sameJson(withoutBookkeeping(merged), withoutBookkeeping(remote))) return input.realMasterState;
-      return {
-        ...merged,
-        updatedAt: Math.max(Number(local['updatedAt'] ?? 0), Number(remote['updatedAt'] ?? 0)) + 1,
-        updatedBy: local['updatedBy'] ?? remote['updatedBy'],
-        _deleted: input.realMasterState._deleted,
-      } as typeof input.realMasterState;
+      return (resolvedVersion(collection, input) ?? input.realMasterState) as typeof input.realMasterState;
     },
+  };
+}
+
+/**
+ * What the laptop writes after a conflict: the merged version, which it then pushes, or null
+ * when the server's version stands as it is (nothing of the laptop's is left to send).
+ */
+export function resolvedVersion(
+  collection: SyncedCollection,
+  input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+): (JsonObject & { updatedAt: number }) | null {
+  const { remote, local, merged } = mergeForConflict(collection, input);
+  const withoutBookkeeping = (doc: JsonObject) => {
+    const { updatedAt: _u, updatedBy: _b, _deleted: _d, ...rest } = doc;
+    return rest;
+  };
+  if (sameJson(withoutBookkeeping(merged), withoutBookkeeping(remote))) return null;
+  return {
+    ...merged,
+    updatedAt: Math.max(Number(local['updatedAt'] ?? 0), Number(remote['updatedAt'] ?? 0)) + 1,
+    updatedBy: local['updatedBy'] ?? remote['updatedBy'],
+    _deleted: (input.realMasterState as { _deleted?: boolean })._deleted,
   };
 }
 

@@ -6,7 +6,7 @@ import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../.
 import type { PendingChanges } from './pendingChanges';
 import type { SyncClient } from './syncClient';
 import { Backoff } from './backoff';
-import { recordConflict, type ConflictRecord } from './conflicts';
+import { recordConflict, resolvedVersion, type ConflictRecord } from './conflicts';
 import { keepStreamOpen } from './eventStream';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
@@ -58,8 +58,20 @@ export function replicateCollection(
         })) as PushRow<Doc>[];
         const answer = await client.push<Doc>(name as SyncedCollection, body);
         const conflicted = new Set(answer.conflicts.map((doc) => doc.id));
-        // A conflict resolves to the server's state (the default handler), so it is no longer waiting.
-        for (const id of conflicted) pending.unmark(name, id);
+        // After a conflict the laptop either takes the server's version (nothing left to send) or
+        // writes a merged one and sends that: it stays waiting until the merged version is accepted.
+        for (const master of answer.conflicts) {
+          const row = body.find((r) => r.newDocumentState.id === master.id);
+          const resolved = row
+            ? resolvedVersion(name as SyncedCollection, {
+                assumedMasterState: row.assumedMasterState ?? undefined,
+                realMasterState: master,
+                newDocumentState: row.newDocumentState,
+              })
+            : null;
+          if (resolved) pending.mark(name, master.id, resolved.updatedAt);
+          else pending.unmark(name, master.id);
+        }
         pending.acknowledge(
           name,
           body.map((row) => row.newDocumentState).filter((doc) => !conflicted.has(doc.id)),

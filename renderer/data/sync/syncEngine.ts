@@ -1,6 +1,11 @@
 import { BehaviorSubject, combineLatest, merge, type Observable, type Subscription } from 'rxjs';
 import { getAssumedMasterState } from 'rxdb/plugins/core';
-import { pulledReferenceCollections, syncedCollections, type SyncedCollection } from '../../../shared/sync/collections';
+import {
+  pulledReferenceCollections,
+  syncedCollections,
+  type PulledReferenceCollection,
+  type SyncedCollection,
+} from '../../../shared/sync/collections';
 import type { RxCollection } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from '../database';
 import type { CollectionSyncStatus, SyncStatus } from '../types';
@@ -121,6 +126,11 @@ export class SyncEngine {
     const found = await getAssumedMasterState(internal as never, ids);
     const strip = ({ _meta: _m, _rev: _r, _attachments: _a, ...doc }: Record<string, unknown>) => doc;
     return new Map(Object.entries(found).map(([id, entry]) => [id, strip((entry as { docData: Record<string, unknown> }).docData)]));
+  }
+
+  /** RxDB's replication of one collection: what it received, sent and failed at (tests count them). */
+  replicationOf(name: SyncedCollection | PulledReferenceCollection): CollectionReplication['state'] | undefined {
+    return this.replications[[...syncedCollections, ...pulledReferenceCollections].indexOf(name)]?.state;
   }
 
   /** Pull and push now, and reopen the live streams (the network may just have come back). */
