@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +8,10 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/adminRoutes';
 import { loadBundleKeys } from './bundles/bundleKeys';
 import { registerBundleRoutes } from './bundles/bundleRoutes';
+import { FILE_CORS } from './files/fileCors';
+import { registerFileRoutes } from './files/fileRoutes';
+import type { FileStorage } from './files/fileStorage';
+import { diskStorage } from './files/diskStorage';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
 import { loadSearchKey, loadTokenSecret } from './auth/secrets';
@@ -19,6 +25,7 @@ import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
+import { registerReportRoutes } from './reports/endOfDayRoutes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -31,6 +38,8 @@ export interface ServerOptions {
   hsts?: boolean;
   /** Fastify logger settings; whatever is given, the serializers that keep personal data out are imposed. */
   logger?: LoggerSetting;
+  /** Where attachments are kept (`openFileStorage`); absent, a temporary folder removed on close (tests). */
+  files?: FileStorage;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -58,8 +67,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding'],
-    methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', ...FILE_CORS.allowedHeaders],
+    methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
+    exposedHeaders: [...FILE_CORS.exposedHeaders],
   });
   // Responses and request bodies in gzip: a village's push over a slow link is a third of its size.
   await app.register(fastifyCompress, {
@@ -87,7 +97,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
+  registerReportRoutes(app, { db, secret });
   registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier });
+  let files = options.files;
+  if (!files) {
+    const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));
+    app.addHook('onClose', async () => rmSync(directory, { recursive: true, force: true }));
+    files = diskStorage(directory);
+  }
+  await registerFileRoutes(app, { db, secret, storage: files, allowedOrigin: (origin) => allowed.has(origin) });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {

@@ -3,6 +3,7 @@ import { buildServer } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/openDatabase';
 import { seedDemoData } from './demo/seedDemo';
+import { openFileStorage } from './files/openFileStorage';
 import { addUser } from './users/userStore';
 
 /** `npm run server` starts the server; `npm run server -- user add …` creates a user. */
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
     staticDir: config.staticDir,
     corsOrigins: config.corsOrigins,
     hsts: config.hsts,
+    files: openFileStorage(config.files),
     logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   });
   const shutdown = async () => {

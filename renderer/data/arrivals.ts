@@ -39,7 +39,7 @@ export function useArrivalsToday(): VillageArrivals[] {
           for (const { name, areaCode } of lists.flat()) {
             const entry =
               byVillage.get(areaCode) ??
-              { villageCode: areaCode, counts: { households: 0, visits: 0, applications: 0, careNeeds: 0 }, total: 0 };
+              { villageCode: areaCode, counts: { households: 0, visits: 0, applications: 0, careNeeds: 0, attachments: 0 }, total: 0 };
             entry.counts[name] += 1;
             entry.total += 1;
             byVillage.set(areaCode, entry);

@@ -17,6 +17,7 @@ export const syncCentreEn: LocaleTree<typeof syncCentreZhCN> = {
     visits: 'Home visits',
     applications: 'Applications',
     careNeeds: 'Care needs',
+    attachments: 'Photos and files',
     policies: 'Policy figures',
     programs: 'Programmes',
     users: 'Colleagues',

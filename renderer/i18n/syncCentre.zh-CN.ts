@@ -15,6 +15,7 @@ export const syncCentreZhCN = {
     visits: '走访记录',
     applications: '救助申请',
     careNeeds: '照料需求',
+    attachments: '照片和附件',
     policies: '政策参数',
     programs: '救助项目',
     users: '同事名单',

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller';
 import type { Queryable } from '../db/database';
 
-/** What can happen to data or accounts; exports will add their own action. */
+/** What can happen to data or accounts; `export` covers Excel exports and printed forms. */
 export type AuditAction =
   | 'create'
   | 'change'
@@ -14,7 +14,11 @@ export type AuditAction =
   | 'revoke_device'
   | 'create_user'
   | 'reset_password'
-  | 'import';
+  | 'import'
+  | 'export'
+  // Attachments: who sent or read which file (by its SHA-256), never the bytes.
+  | 'upload_file'
+  | 'download_file';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

@@ -83,6 +83,39 @@ export const migrations: { version: number; sql: string }[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
     `,
   },
+  {
+    // Attachments, named by the SHA-256 of their bytes (the bytes live in the file storage,
+    // not here). One blob may belong to documents of several areas: file_areas says for which
+    // areas it was sent, attachment documents (collection 'attachments') which records name it;
+    // a caller may read the blob when either is inside the caller's scope.
+    version: 3,
+    sql: `
+      CREATE TABLE files (
+        sha256 text PRIMARY KEY,
+        content_type text NOT NULL,
+        size bigint NOT NULL,
+        created_by text,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE file_areas (
+        sha256 text NOT NULL REFERENCES files(sha256),
+        area_code text NOT NULL,
+        created_by text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (sha256, area_code)
+      );
+      CREATE INDEX file_areas_by_area ON file_areas (area_code text_pattern_ops, sha256);
+      CREATE INDEX documents_attachment_sha256 ON documents ((data->>'sha256')) WHERE collection = 'attachments';
+    `,
+  },
+  {
+    // The township's end-of-day report counts one day's stored writes by village
+    // (server/reports/): without this it would read an area's whole audit history, pulls included.
+    version: 4,
+    sql: `
+      CREATE INDEX audit_log_writes_by_time ON audit_log (at, area_code text_pattern_ops) WHERE action IN ('create', 'change');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

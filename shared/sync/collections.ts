@@ -1,5 +1,6 @@
 import { applicationJsonSchema, applicationSchema } from '../schemas/application';
 import { areaJsonSchema, areaSchema } from '../schemas/area';
+import { attachmentJsonSchema, attachmentSchema } from '../schemas/attachment';
 import { careNeedJsonSchema, careNeedSchema } from '../schemas/careNeed';
 import { householdJsonSchema, householdSchema } from '../schemas/household';
 import {
@@ -15,7 +16,7 @@ import { visitJsonSchema, visitSchema } from '../schemas/visit';
 import type { z } from 'zod';
 
 /** Collections written on laptops and pushed to the server. */
-export const syncedCollections = ['households', 'visits', 'applications', 'careNeeds'] as const;
+export const syncedCollections = ['households', 'visits', 'applications', 'careNeeds', 'attachments'] as const;
 export type SyncedCollection = (typeof syncedCollections)[number];
 
 /** Reference data the app only reads: the server answers 405 to a push. */
@@ -39,6 +40,8 @@ export const collectionDefinitions: Record<CollectionName, CollectionDefinition>
   visits: { jsonSchema: visitJsonSchema, schema: visitSchema },
   applications: { jsonSchema: applicationJsonSchema, schema: applicationSchema },
   careNeeds: { jsonSchema: careNeedJsonSchema, schema: careNeedSchema },
+  /** Descriptions of files only; the bytes go through /api/v1/files/ (tus). */
+  attachments: { jsonSchema: attachmentJsonSchema, schema: attachmentSchema },
   areas: { jsonSchema: areaJsonSchema, schema: areaSchema },
   policies: { jsonSchema: policyJsonSchema, schema: policySchema },
   programs: { jsonSchema: programJsonSchema, schema: programSchema },

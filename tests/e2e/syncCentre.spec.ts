@@ -48,7 +48,7 @@ test('a collision shows in the sync centre side by side and can be re-applied', 
   await villageContext.setOffline(false);
   await expectAllSynced(village);
   await village.getByTestId('menu-sync-centre').click();
-  await expect(village.getByTestId('sync-collection-row')).toHaveCount(7);
+  await expect(village.getByTestId('sync-collection-row')).toHaveCount(8);
   const card = village.getByTestId('conflict-card');
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId('conflict-local')).toHaveText('村里核实：一村 9 排 3 号');

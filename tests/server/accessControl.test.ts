@@ -3,7 +3,7 @@ import { syncedCollections } from '../../shared/sync/collections';
 import type { ErrorBody, PullResponse, SyncCheckpoint } from '../../shared/sync/wire';
 import { signAccessToken } from '../../server/auth/accessTokens';
 import { loadTokenSecret } from '../../server/auth/secrets';
-import { makeApplication, makeHousehold, makeVisit, newRow, wire } from '../support/documents';
+import { makeApplication, makeAttachment, makeHousehold, makeVisit, newRow, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { allCollections, makeCareNeed, openStream, protectedEndpoints, seedVillage, type Session } from './securityFixtures';
 
@@ -96,6 +96,7 @@ describe.each(databaseKinds)('access control on %s', (kind) => {
       visits: makeVisit(householdB),
       applications: makeApplication(householdB),
       careNeeds: makeCareNeed(householdB),
+      attachments: makeAttachment(householdB),
     };
     for (const collection of syncedCollections) {
       const intoB = await api<ErrorBody>(server, assistantA.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [newRow(fresh[collection])]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionDefinitions, syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
-import { makeApplication, makeHousehold, makeVisit, newRow } from '../support/documents';
+import { makeApplication, makeAttachment, makeHousehold, makeVisit, newRow } from '../support/documents';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { mutate, mutationArb } from './mutate';
 import { makeCareNeed, type Session } from './securityFixtures';
@@ -57,6 +57,7 @@ function validDocument(collection: SyncedCollection): Record<string, unknown> {
     visits: makeVisit(household),
     applications: makeApplication(household),
     careNeeds: makeCareNeed(household),
+    attachments: makeAttachment(household),
   };
   return { ...documents[collection] };
 }

@@ -3,7 +3,7 @@ import type { AuditEntryView } from '../../server/audit/auditQuery';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household } from '../../shared/schemas/household';
 import { collectionDefinitions, syncedCollections } from '../../shared/sync/collections';
-import { makeApplication, makeHousehold, makeVisit, newRow } from '../support/documents';
+import { makeApplication, makeAttachment, makeHousehold, makeVisit, newRow } from '../support/documents';
 import { api, type TestServer } from '../support/testServer';
 
 export type Session = Awaited<ReturnType<TestServer['signIn']>>;
@@ -37,6 +37,7 @@ export async function seedVillage(server: TestServer, assistant: Session, villag
     visits: makeVisit(household),
     applications: makeApplication(household),
     careNeeds: makeCareNeed(household),
+    attachments: makeAttachment(household),
   };
   for (const [collection, doc] of Object.entries(docs)) {
     const pushed = await api(server, assistant.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [newRow(doc)]);

@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Role } from '../../shared/auth/roles';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import type { Application } from '../../shared/schemas/application';
+import type { Attachment } from '../../shared/schemas/attachment';
 import type { Household } from '../../shared/schemas/household';
 import type { Visit } from '../../shared/schemas/visit';
 
@@ -40,6 +41,29 @@ export function makeVisit(household: Household, overrides: Partial<Visit> = {}):
     visitDate: '2026-11-20',
     investigators: ['王秀兰'],
     findings: '家中两位老人，身体尚可，冬季取暖需要帮助。',
+    createdAt: now,
+    createdBy: 'test',
+    updatedAt: now,
+    updatedBy: 'test',
+    ...overrides,
+  };
+}
+
+/** The description of a photo of a household's home (the bytes themselves travel by tus, not sync). */
+export function makeAttachment(
+  owner: { id: string; areaCode: string },
+  collection: Attachment['owner']['collection'] = 'households',
+  overrides: Partial<Attachment> = {},
+): Attachment {
+  const now = Date.now();
+  return {
+    id: `att-${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+    areaCode: owner.areaCode,
+    owner: { collection, id: owner.id },
+    kind: 'photo',
+    sha256: randomBytes(32).toString('hex'),
+    contentType: 'image/jpeg',
+    size: 52_000,
     createdAt: now,
     createdBy: 'test',
     updatedAt: now,

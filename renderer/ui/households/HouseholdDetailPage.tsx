@@ -9,6 +9,7 @@ import { formatDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
 import { VisitList } from '../visits/VisitList';
+import { AttachmentPanel } from '../attachments/AttachmentPanel';
 import { visitDraftKey, type VisitDraftState } from '../visits/visitDraft';
 import { ArchiveHouseholdButton } from './ArchiveHouseholdButton';
 import { HouseholdSituation } from './HouseholdSituation';
@@ -66,6 +67,7 @@ export function HouseholdDetailPage() {
       <HouseholdSituation household={household} />
       <MembersTable members={household.members} />
       <VisitList householdId={household.id} />
+      <AttachmentPanel owner={{ collection: 'households', id: household.id }} canAdd={!archived && role !== 'admin'} />
       <HouseholdApplications household={household} />
       {role && role !== 'assistant' && role !== 'admin' && (
         <CareNeedSection household={household} canEdit={role === 'social_worker' && !archived} />

@@ -3,6 +3,7 @@ import { Button, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useSyncNow, useSyncStatus } from '../../data';
 import { ArrivalsToday } from './ArrivalsToday';
+import { AttachmentsWaiting } from './AttachmentsWaiting';
 import { CollectionStatusTable } from './CollectionStatusTable';
 import { ConflictReview } from './ConflictReview';
 import { UsbTransfer } from './UsbTransfer';
@@ -26,6 +27,7 @@ export function SyncCentrePage() {
       </Flex>
       <Typography.Paragraph>{t('syncCentre.intro')}</Typography.Paragraph>
       <CollectionStatusTable />
+      <AttachmentsWaiting />
       <ConflictReview />
       <UsbTransfer />
       {isTownship && <ArrivalsToday />}

@@ -16,6 +16,9 @@ import {
   type VisitValues,
 } from './visitDraft';
 import { VisitForm } from './VisitForm';
+import { useSaveAttachment } from '../../data/attachments';
+import type { AddedFile } from '../attachments/AttachmentAdder';
+import { PendingAttachments } from '../attachments/PendingAttachments';
 
 /** /households/:id/visits/new — the 入户调查表, kept as a draft as it is filled in; then back to the household. */
 export function VisitFormPage() {
@@ -32,6 +35,9 @@ function VisitFormScreen({ household }: { household: Household }) {
   const { message } = AntApp.useApp();
   const { session } = useAuth();
   const saveVisit = useSaveVisit();
+  const saveAttachment = useSaveAttachment();
+  // Photos, certificates and signatures taken while filling in: saved with the visit (not in the draft).
+  const [files, setFiles] = useState<AddedFile[]>([]);
   const { draft, saveDraft, clearDraft } = useDraft<VisitDraftState>(visitDraftKey(household.id));
   const investigator = session?.user.displayName ?? '';
   const memberIds = useMemo(() => household.members.map((member) => member.id), [household.members]);
@@ -67,7 +73,10 @@ function VisitFormScreen({ household }: { household: Household }) {
   const save = async (values: VisitValues) => {
     try {
       saved.current = true;
-      await saveVisit(household.id, values);
+      const visit = await saveVisit(household.id, values);
+      for (const file of files) {
+        await saveAttachment({ owner: { collection: 'visits', id: visit.id }, kind: file.kind, bytes: file.bytes, contentType: file.contentType, name: file.name });
+      }
       clearDraft();
       void message.success(t('visit.savedLocally'));
       navigate(backTo);
@@ -107,6 +116,7 @@ function VisitFormScreen({ household }: { household: Household }) {
           style={{ marginBottom: 16, maxWidth: 860 }}
         />
       )}
+      <PendingAttachments files={files} onChange={setFiles} />
       <VisitForm
         key={start.generation}
         defaultValues={start.values}

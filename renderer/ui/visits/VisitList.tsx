@@ -4,6 +4,8 @@ import type { Visit } from '../../../shared/schemas/visit';
 import { useVisits } from '../../data';
 import { formatDate } from '../format';
 import { rowProps } from '../tableRow';
+import { AttachmentStrip } from '../attachments/AttachmentPanel';
+import { VisitPrintButton, VisitsExportButton } from '../exports/VisitExportAndPrint';
 
 /** 走访记录 of one household, newest first: date, type, who went, what they found (and the needs found). */
 export function VisitList({ householdId }: { householdId: string }) {
@@ -33,6 +35,7 @@ export function VisitList({ householdId }: { householdId: string }) {
               ))}
             </Flex>
           )}
+          <AttachmentStrip owner={{ collection: 'visits', id: visit.id }} />
         </Flex>
       ),
     },
@@ -42,12 +45,16 @@ export function VisitList({ householdId }: { householdId: string }) {
       render: (_, visit) => (visit.nextVisitDate ? formatDate(visit.nextVisitDate) : '—'),
       width: 140,
     },
+    { key: 'print', title: '', render: (_, visit) => <VisitPrintButton visit={visit} />, width: 110 },
   ];
   return (
     <section aria-labelledby="visits-title">
-      <Typography.Title level={3} id="visits-title" style={{ marginBlock: 24 }}>
-        {t('visit.list.title')}
-      </Typography.Title>
+      <Flex align="center" justify="space-between" wrap gap={12}>
+        <Typography.Title level={3} id="visits-title" style={{ marginBlock: 24 }}>
+          {t('visit.list.title')}
+        </Typography.Title>
+        <VisitsExportButton householdId={householdId} visits={visits} />
+      </Flex>
       <Table<Visit>
         rowKey="id"
         columns={columns}
