@@ -8,6 +8,7 @@ import { AppLayout } from './ui/AppLayout';
 import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
 import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
 import { DashboardPage } from './ui/dashboard/DashboardPage';
+import { EndOfDayPage } from './ui/endOfDay/EndOfDayPage';
 import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
 import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
@@ -20,6 +21,10 @@ import { HouseholdFormPage } from './ui/households/HouseholdFormPage';
 import { HouseholdListPage } from './ui/households/HouseholdListPage';
 import { TodayPage } from './ui/today/TodayPage';
 import { VisitFormPage } from './ui/visits/VisitFormPage';
+import { ApplicationSummaryPrintPage } from './ui/print/ApplicationSummaryPrintPage';
+import { MissingItemsNoticePrintPage } from './ui/print/MissingItemsNoticePrintPage';
+import { PledgePrintPage } from './ui/print/PledgePrintPage';
+import { VisitRecordPrintPage } from './ui/print/VisitRecordPrintPage';
 
 dayjs.locale('zh-cn');
 
@@ -36,6 +41,11 @@ const theme: ThemeConfig = {
 function SignedInRoutes() {
   return (
     <Routes>
+      {/* Printed forms stand alone: no menu or header on the page, nor on paper. */}
+      <Route path="print/visits/:id" element={<VisitRecordPrintPage />} />
+      <Route path="print/applications/:id/missing-items" element={<MissingItemsNoticePrintPage />} />
+      <Route path="print/applications/:id/pledge" element={<PledgePrintPage />} />
+      <Route path="print/applications/:id/summary" element={<ApplicationSummaryPrintPage />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to="/today" replace />} />
         <Route path="today" element={<TodayPage />} />
@@ -52,6 +62,7 @@ function SignedInRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="applications/:id/edit" element={<EditApplicationPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="end-of-day" element={<EndOfDayPage />} />
         <Route path="sync-centre" element={<SyncCentrePage />} />
         <Route path="admin/users" element={<UserAdminPage />} />
         <Route path="*" element={<Navigate to="/today" replace />} />

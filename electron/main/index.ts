@@ -1,5 +1,6 @@
 // The entry: the only main-process file that loads Electron itself. Everything it wires is a
 // plain module with Electron passed in, tested under Node (tests/electron).
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
@@ -7,7 +8,7 @@ import { registerAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpcHandlers } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, trustedOrigins } from './origins';
-import { hardenSession, hardenWebContents } from './security';
+import { APP_PERMISSIONS, hardenSession, hardenWebContents } from './security';
 import { APP_TITLE, mainWindowOptions } from './window';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -66,7 +67,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    hardenSession(session.defaultSession, { trustedOrigins: origins });
+    hardenSession(session.defaultSession, { trustedOrigins: origins, allowedPermissions: APP_PERMISSIONS });
     registerAppProtocol(protocol, rendererDir);
     registerIpcHandlers(ipcMain, {
       appInfo,
@@ -74,6 +75,15 @@ function start(): void {
       platform: process.platform,
       trustedOrigins: origins,
       log: (message) => console.warn(message),
+      files: {
+        dialog: {
+          // Modal to the app's window, so the dialog cannot get lost behind it.
+          showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        },
+        writeFile: (filePath, data) => writeFile(filePath, data),
+        defaultDir: () => app.getPath('documents'),
+        log: (message) => console.warn(message),
+      },
     });
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate({ isDev: devServerUrl !== undefined, onAbout: showAbout })),

@@ -7,11 +7,14 @@ import {
   type IpcValue,
 } from '../../shared/ipc/contract';
 import { ipcArgNames, ipcArgSchemas, type IpcArgs } from '../../shared/ipc/schemas';
+import { createFileExportHandlers, type FileExportDeps, type PdfSourceLike } from './fileExports';
 import { isTrustedUrl } from './origins';
 
 /** The part of an `IpcMainInvokeEvent` the handlers read. */
 export interface IpcInvokeEventLike {
   readonly senderFrame: { readonly url: string } | null;
+  /** The calling page's webContents: printToPdf prints it. */
+  readonly sender?: PdfSourceLike;
 }
 
 export interface IpcMainLike {
@@ -36,9 +39,13 @@ export interface IpcDeps {
   trustedOrigins: readonly string[];
   /** Receives the channel and the error's class only: arguments may hold personal data. */
   log?: (message: string) => void;
+  /** Save dialog and file writing for exports and PDFs; without it those calls answer `unavailable`. */
+  files?: FileExportDeps;
 }
 
-type Handlers = { [M in IpcMethod]: (args: IpcArgs<M>) => Promise<IpcResult<IpcValue<M>>> };
+type Handlers = {
+  [M in IpcMethod]: (args: IpcArgs<M>, event: IpcInvokeEventLike) => Promise<IpcResult<IpcValue<M>>>;
+};
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 const fail = (code: IpcError['code'], message: string): { ok: false; error: IpcError } => ({
@@ -85,7 +92,7 @@ function guarded<M extends IpcMethod>(
         );
         return fail('invalid_argument', issues.join('; '));
       }
-      return await handler(parsed.data as IpcArgs<M>);
+      return await handler(parsed.data as IpcArgs<M>, event);
     } catch (error) {
       deps.log?.(`[ipc] ${IPC_CHANNELS[method]} failed: ${errorName(error)}`);
       return fail('internal', 'The host could not complete the call.');
@@ -107,8 +114,15 @@ function createHandlers(deps: IpcDeps): Handlers {
     return null;
   }
 
+  const files = deps.files ? createFileExportHandlers(deps.files) : null;
+  const noFiles = fail('unavailable', 'This host cannot save files.');
+
   return {
     getAppInfo: async () => ok(deps.appInfo()),
+
+    saveFile: async (args) => (files ? files.saveFile(args) : noFiles),
+
+    printToPdf: async (args, event) => (files ? files.printToPdf(args, event.sender) : noFiles),
 
     protectSecret: async ({ plain }) => {
       const problem = await keyStoreProblem();

@@ -14,6 +14,10 @@ export function createHostApi(invoke: Invoke): JiuzhuHostApi {
       invoke(IPC_CHANNELS.protectSecret, plain) as ReturnType<JiuzhuHostApi['protectSecret']>,
     unprotectSecret: (sealed: string) =>
       invoke(IPC_CHANNELS.unprotectSecret, sealed) as ReturnType<JiuzhuHostApi['unprotectSecret']>,
+    saveFile: (suggestedName: string, base64: string) =>
+      invoke(IPC_CHANNELS.saveFile, suggestedName, base64) as ReturnType<JiuzhuHostApi['saveFile']>,
+    printToPdf: (suggestedName: string) =>
+      invoke(IPC_CHANNELS.printToPdf, suggestedName) as ReturnType<JiuzhuHostApi['printToPdf']>,
   } satisfies JiuzhuHostApi;
   return Object.freeze(api);
 }

@@ -1,18 +1,25 @@
+import { endOfDayEn } from './endOfDay.en';
 import { dashboardEn } from './dashboard.en';
+import { exportsEn } from './exports.en';
 import { applicationEn } from './applications.en';
 import { fieldEn } from './field.en';
 import { adminEn } from './admin.en';
-import { lockEn } from './security.en';
+import { lockEn, securityEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
+import { attachmentsEn } from './attachments.en';
 import type { Translation } from './types';
 
 /** English — the second language. Typed against zh-CN: the key trees must stay identical. */
 export const en: Translation = {
   application: applicationEn,
   syncCentre: syncCentreEn,
+  attachments: attachmentsEn,
   lock: lockEn,
+  security: securityEn,
   admin: adminEn,
   dashboard: dashboardEn,
+  endOfDay: endOfDayEn,
+  exports: exportsEn,
   ...fieldEn,
   app: {
     name: 'Jiuzhu',

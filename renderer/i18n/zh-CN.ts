@@ -3,19 +3,26 @@
  * these keys (see `LocaleTree` in ./types). Validation messages of the shared zod schemas are
  * already Chinese and are shown as they come; everything else the user reads lives here.
  */
+import { endOfDayZhCN } from './endOfDay.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
+import { exportsZhCN } from './exports.zh-CN';
 import { applicationZhCN } from './applications.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { adminZhCN } from './admin.zh-CN';
-import { lockZhCN } from './security.zh-CN';
+import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
+import { attachmentsZhCN } from './attachments.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
   syncCentre: syncCentreZhCN,
+  attachments: attachmentsZhCN,
   lock: lockZhCN,
+  security: securityZhCN,
   admin: adminZhCN,
   dashboard: dashboardZhCN,
+  endOfDay: endOfDayZhCN,
+  exports: exportsZhCN,
   ...fieldZhCN,
   app: {
     name: '救助通',

@@ -7,6 +7,7 @@ import { storableString } from '../db/storableText';
 import { HttpError } from '../http/errors';
 import { actor, recordAudit } from './auditLog';
 import { queryAudit } from './auditQuery';
+import { registerExportAuditRoute } from './exportAuditRoutes';
 
 /** Roles that oversee others' work; a township or village reads no one's trail. */
 const AUDIT_READERS = ['county', 'city', 'admin'] as const;
@@ -59,4 +60,5 @@ export function registerAuditRoutes(app: FastifyInstance, deps: { db: Database; 
     await recordAudit(db, [{ ...actor(caller), action: 'view', collection: 'audit_log', details: { count: entries.length } }]);
     return { entries };
   });
+  registerExportAuditRoute(app, deps);
 }

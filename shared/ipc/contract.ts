@@ -33,12 +33,23 @@ export interface AppInfo {
   electron: string;
 }
 
+/** The answer of a save dialog: `saved: false` when the person cancelled. */
+export interface SavedFile {
+  saved: boolean;
+  /** The name chosen, without its folder. */
+  fileName?: string;
+}
+
 export interface JiuzhuHostApi {
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   /** Seals `plain` with the OS keyring (Electron safeStorage); the reply is base64. */
   protectSecret(plain: string): Promise<IpcResult<string>>;
   /** Opens a value returned by `protectSecret` on this machine for this OS user. */
   unprotectSecret(sealed: string): Promise<IpcResult<string>>;
+  /** Saves an export (.xlsx, as base64) where the person chooses in the save dialog. */
+  saveFile(suggestedName: string, base64: string): Promise<IpcResult<SavedFile>>;
+  /** Prints the calling page (a print view) to an A4 PDF and saves it where the person chooses. */
+  printToPdf(suggestedName: string): Promise<IpcResult<SavedFile>>;
 }
 
 export type IpcMethod = keyof JiuzhuHostApi;
@@ -51,6 +62,8 @@ export const IPC_CHANNELS = {
   getAppInfo: 'jiuzhu:getAppInfo',
   protectSecret: 'jiuzhu:protectSecret',
   unprotectSecret: 'jiuzhu:unprotectSecret',
+  saveFile: 'jiuzhu:saveFile',
+  printToPdf: 'jiuzhu:printToPdf',
 } as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
 
 export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];

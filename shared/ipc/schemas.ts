@@ -6,6 +6,16 @@ export const MAX_SECRET_LENGTH = 4096;
 /** Sealed output of the largest secret (UTF-8 up to 3 bytes a char, plus header), as base64. */
 export const MAX_SEALED_LENGTH = 32768;
 
+/** A plain file name ending in the type the call writes: no folders, no characters Windows refuses. */
+const fileName = (extension: 'xlsx' | 'pdf') =>
+  z
+    .string()
+    .max(120)
+    .regex(new RegExp(`^[^\\\\/:*?"<>|\\u0000-\\u001f]+\\.${extension}$`), `a file name ending in .${extension}`);
+
+/** A township's whole roster is a few megabytes; the bound stops a runaway page, not a real export. */
+export const MAX_SAVED_FILE_BASE64 = 64 * 1024 * 1024;
+
 /**
  * Arguments of each call, named in the order the renderer passes them: the host zips the
  * positional arguments onto these keys, so an error can name the field.
@@ -14,6 +24,8 @@ export const ipcArgSchemas = {
   getAppInfo: z.object({}).strict(),
   protectSecret: z.object({ plain: z.string().min(1).max(MAX_SECRET_LENGTH) }).strict(),
   unprotectSecret: z.object({ sealed: z.base64().min(4).max(MAX_SEALED_LENGTH) }).strict(),
+  saveFile: z.object({ suggestedName: fileName('xlsx'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
+  printToPdf: z.object({ suggestedName: fileName('pdf') }).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 
 export type IpcArgs<M extends IpcMethod> = z.infer<(typeof ipcArgSchemas)[M]>;

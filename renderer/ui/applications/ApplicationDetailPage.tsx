@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { transitionTable } from '../../../shared/rules/applicationStatus';
 import { useApplication, useAuth, useHousehold } from '../../data';
+import { ApplicationPrintButton } from '../exports/ApplicationPrintButton';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
 import { ActionPanel } from './ActionPanel';
@@ -44,6 +45,7 @@ export function ApplicationDetailPage() {
             <Button icon={<HomeOutlined />} onClick={() => navigate(`/households/${household.id}`)} data-testid="application-open-household">
               {t('application.detail.openHousehold')}
             </Button>
+            <ApplicationPrintButton applicationId={application.id} />
             {editable && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${application.id}/edit`)} data-testid="application-edit">
                 {t('application.detail.edit')}

@@ -6,6 +6,9 @@ import { chinaToday } from '../../../shared/domain/chinaTime';
 import { applicationStatuses, type ApplicationStatus } from '../../../shared/rules/applicationStatus';
 import type { Application } from '../../../shared/schemas/application';
 import { useApplications, useAuth, type ApplicationFilter } from '../../data';
+import { applicationSheet } from '../../../shared/exports/applicationSheet';
+import { ExportButton } from '../exports/ExportButton';
+import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
 import { ApplicationTable } from './ApplicationTable';
 import { countyQueueStatuses, isTownshipTab, townshipQueueStatuses, townshipTabs } from './queues';
@@ -40,6 +43,15 @@ export function ApplicationListPage() {
   const { applications, loading } = useApplications(filter);
   const { byId: households } = useHouseholdIndex();
   const today = chinaToday();
+  const areaPrefix = useScopePrefix();
+  const exportButton = (shown: Application[], filter: { status?: ApplicationStatus; queue?: 'township' | 'county'; tab?: string }) => (
+    <ExportButton
+      build={() => applicationSheet(shown, households, today)}
+      count={shown.length}
+      scope={{ areaPrefix, filter }}
+      testId="application-export"
+    />
+  );
   const open = (application: Application) => navigate(`/applications/${application.id}`);
 
   const setParam = (name: string, value: string | undefined) => {
@@ -70,7 +82,15 @@ export function ApplicationListPage() {
     });
     return (
       <>
-        <PageTitle title={t('application.list.townshipTitle')} />
+        <PageTitle
+          title={t('application.list.townshipTitle')}
+          actions={exportButton(
+            applications.filter((application) =>
+              (townshipTabs.find((item) => item.key === tab)?.statuses as readonly string[] | undefined)?.includes(application.status),
+            ),
+            { queue: 'township', tab },
+          )}
+        />
         <Typography.Paragraph type="secondary">{t('application.list.townshipHint')}</Typography.Paragraph>
         <Tabs activeKey={tab} onChange={(key) => setParam('tab', key)} items={items} size="large" data-testid="township-queue" />
       </>
@@ -79,7 +99,10 @@ export function ApplicationListPage() {
 
   return (
     <>
-      <PageTitle title={mode === 'county' ? t('application.list.countyTitle') : t('application.list.title')} />
+      <PageTitle
+        title={mode === 'county' ? t('application.list.countyTitle') : t('application.list.title')}
+        actions={exportButton(applications, mode === 'county' ? { queue: 'county' } : status ? { status } : {})}
+      />
       {mode === 'county' ? (
         <Typography.Paragraph type="secondary">{t('application.list.countyHint')}</Typography.Paragraph>
       ) : (

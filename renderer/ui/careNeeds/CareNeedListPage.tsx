@@ -2,7 +2,10 @@ import { Checkbox, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { careNeedSheet } from '../../../shared/exports/careNeedSheet';
 import { useCareNeeds, useHouseholds, type HouseholdSearch } from '../../data';
+import { ExportButton } from '../exports/ExportButton';
+import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
 import { nextFollowUp } from './careNeedFacts';
 import { CareNeedTable } from './CareNeedTable';
@@ -15,6 +18,7 @@ export function CareNeedListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [showClosed, setShowClosed] = useState(false);
+  const areaPrefix = useScopePrefix();
   const needs = useCareNeeds();
   const { households, loading } = useHouseholds(everyHousehold);
   const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
@@ -34,7 +38,17 @@ export function CareNeedListPage() {
 
   return (
     <>
-      <PageTitle title={t('careNeed.list.title')} />
+      <PageTitle
+        title={t('careNeed.list.title')}
+        actions={
+          <ExportButton
+            build={() => careNeedSheet(shown, byId)}
+            count={shown.length}
+            scope={{ areaPrefix, filter: { showClosed } }}
+            testId="care-need-export"
+          />
+        }
+      />
       <Typography.Paragraph type="secondary">{t('careNeed.list.intro')}</Typography.Paragraph>
       <Checkbox checked={showClosed} onChange={(event) => setShowClosed(event.target.checked)} data-testid="care-need-show-closed" style={{ marginBottom: 16 }}>
         {t('careNeed.list.showClosed')}

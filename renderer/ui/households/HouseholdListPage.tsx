@@ -6,7 +6,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { villagesIn } from '../../../shared/areas';
 import { scopePrefix } from '../../../shared/auth/roles';
 import { householdCategories, type HouseholdCategory } from '../../../shared/schemas/household';
+import { householdSheet } from '../../../shared/exports/householdSheet';
 import { useAuth, useHouseholds, type HouseholdSearch } from '../../data';
+import { ExportButton } from '../exports/ExportButton';
 import { PageTitle } from '../PageTitle';
 import { useDebouncedValue } from '../useDebouncedValue';
 import { HouseholdTable } from './HouseholdTable';
@@ -54,9 +56,17 @@ export function HouseholdListPage() {
       <PageTitle
         title={t('household.list.title')}
         actions={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="household-register">
-            {t('household.list.register')}
-          </Button>
+          <>
+            <ExportButton
+              build={() => householdSheet(households)}
+              count={households.length}
+              scope={{ areaPrefix: villageCode ?? scope, filter: { villageCode, category, includeArchived, textSearch: Boolean(text) } }}
+              testId="household-export"
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="household-register">
+              {t('household.list.register')}
+            </Button>
+          </>
         }
       />
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }} role="search">

@@ -1,0 +1,25 @@
+/** 导出Excel and 打印 (registered under `exports`). The printed forms' own wording is in shared/exports/formText.ts. */
+export const exportsZhCN = {
+  button: '导出Excel',
+  buttonHint: '把当前列表中显示的记录导出为Excel表格',
+  working: '正在导出…',
+  done: '已导出 {{count}} 行',
+  doneFile: '已导出 {{count}} 行，保存为 {{file}}',
+  nothing: '当前列表没有记录，无需导出',
+  failed: '导出没有成功，请再试一次。如果一直出现，请联系乡镇管理员。',
+  print: {
+    button: '打印',
+    visitRecord: '打印入户调查表',
+    missingItemsNotice: '打印一次性告知书',
+    pledge: '打印告知承诺书',
+    applicationSummary: '打印申请情况表',
+    printNow: '打印',
+    savePdf: '保存为PDF',
+    back: '返回',
+    hint: '请核对下面的内容。点“打印”用打印机打印，或在打印窗口里选择“另存为PDF”。',
+    hintDesktop: '请核对下面的内容。点“保存为PDF”后可打印或留档。',
+    saved: '已保存为 {{file}}',
+    failed: '没有保存成功，请再试一次。',
+    notFound: '没有找到要打印的记录，可能还没有同步到本机。',
+  },
+};

@@ -1,0 +1,73 @@
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { PrintKind } from '../../../shared/exports/exportAudit';
+import { useRecordPrint } from '../../data/exports';
+import { printStyles } from './printStyles';
+
+export interface PrintPageProps {
+  kind: PrintKind;
+  /** The visit or application printed: the audit log names it, never its content. */
+  documentId: string;
+  /** The record's village, the area of the audit record. */
+  areaCode: string;
+  /** The PDF's file name without extension, e.g. 入户调查表-2026-11-20. */
+  fileTitle: string;
+  children: ReactNode;
+}
+
+/**
+ * A printed form on its own page: a toolbar (hidden on paper) and the A4 sheet. In a browser
+ * 打印 opens the print dialog; in the desktop app 保存为PDF renders the page to an A4 PDF and
+ * asks where to keep it. Either way the print is recorded in the audit log.
+ */
+export function PrintPage({ kind, documentId, areaCode, fileTitle, children }: PrintPageProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const recordPrint = useRecordPrint();
+  const [working, setWorking] = useState(false);
+  const host = window.jiuzhu;
+
+  const print = async () => {
+    recordPrint(kind, 1, { areaPrefix: areaCode, filter: {}, documentId });
+    if (!host) {
+      window.print();
+      return;
+    }
+    setWorking(true);
+    try {
+      const answer = await host.printToPdf(`${fileTitle}.pdf`);
+      if (!answer.ok) void message.error(t('exports.print.failed'));
+      else if (answer.value.saved) void message.success(t('exports.print.saved', { file: answer.value.fileName ?? '' }));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <div className="print-root">
+      <style>{printStyles}</style>
+      <div className="print-toolbar" role="toolbar" aria-label={t(`exports.print.${kind}`)}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} data-testid="print-back">
+          {t('exports.print.back')}
+        </Button>
+        <Button
+          type="primary"
+          icon={host ? <FilePdfOutlined /> : <PrinterOutlined />}
+          loading={working}
+          onClick={() => void print()}
+          data-testid="print-now"
+        >
+          {host ? t('exports.print.savePdf') : t('exports.print.printNow')}
+        </Button>
+        <p>{host ? t('exports.print.hintDesktop') : t('exports.print.hint')}</p>
+      </div>
+      <article className="print-sheet" data-testid={`print-${kind}`}>
+        {children}
+      </article>
+    </div>
+  );
+}
