@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
-import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber } from './support';
+import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption } from './support';
 
 /**
  * 救助申请 end to end: a 单人户 低保 application filed offline in a village goes through the
@@ -25,18 +25,6 @@ async function openHouseholds(page: Page): Promise<void> {
   await expect(page.getByTestId('household-register')).toBeVisible();
 }
 
-/**
- * Picks an option of an antd Select: its visible options are titled divs in the open dropdown.
- * A click landing while the dropdown still animates open can be lost, so it checks and retries.
- */
-async function choose(page: Page, testId: string, title: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await expect(async () => {
-    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click({ timeout: 3000 });
-    await expect(select).toContainText(title, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 /** The input of an antd DatePicker, whether the test id sits on it or on its wrapper. */
 async function dateInput(page: Page, testId: string): Promise<Locator> {
@@ -98,8 +86,8 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await a.getByTestId('household-register').click();
   await fillHouseholdForm(a, '碣石山镇一村 6 排 3 号', [zhao]);
   await a.getByTestId('member-1-more').click();
-  await choose(a, 'member-1-disability-category', '智力残疾');
-  await choose(a, 'member-1-disability-grade', '3级');
+  await chooseOption(a, 'member-1-disability-category', '智力残疾');
+  await chooseOption(a, 'member-1-disability-grade', '3级');
   await a.getByTestId('member-1-labour-ability').getByText('部分丧失劳动能力', { exact: true }).click();
   await a.getByTestId('household-single-person-1').check();
   await a.getByTestId('household-submit').click();
@@ -110,8 +98,8 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await a.getByTestId('application-new').click();
   await expect(a.getByTestId('application-form')).toBeVisible();
   await expect(a.getByTestId('documents-choose-type')).toBeVisible();
-  await choose(a, 'application-type', '低保');
-  await choose(a, 'application-applicant', `${zhao.name}（户主）`);
+  await chooseOption(a, 'application-type', '低保');
+  await chooseOption(a, 'application-applicant', `${zhao.name}（户主）`);
   await a.getByTestId('application-single-person-unit').check();
   await expect(a.getByTestId('single-person-unit-hint')).toHaveCount(0); // 单人户 registered on the household
   await expect(a.getByTestId('documents-checklist')).toContainText('家庭经济状况核对授权书');
@@ -228,8 +216,8 @@ test('a 医疗救助 preview shows what the household paid after insurance', asy
   await expect(page.getByTestId('household-summary')).toBeVisible();
 
   await page.getByTestId('application-new').click();
-  await choose(page, 'application-type', '医疗救助');
-  await choose(page, 'application-applicant', '张桂兰（户主）');
+  await chooseOption(page, 'application-type', '医疗救助');
+  await chooseOption(page, 'application-applicant', '张桂兰（户主）');
   // 单人户 is only for people the household registered as such: the form says so.
   await page.getByTestId('application-single-person-unit').check();
   await expect(page.getByTestId('single-person-unit-hint')).toBeVisible();

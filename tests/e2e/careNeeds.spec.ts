@@ -1,13 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { chinaToday } from '../../shared/domain/chinaTime';
-import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber } from './support';
-
-/** Picks an option of the antd Select with this test id by its visible label. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  // antd renders the visible options as titled divs; its role=option nodes are screen-reader only.
-  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
-}
+import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber, chooseOption } from './support';
 
 /** Types a date into an antd date picker and confirms it. */
 async function fillDate(page: Page, testId: string, date: string): Promise<void> {
@@ -48,7 +41,7 @@ test('a care need with a public-welfare post referral, its follow-up on the soci
   await a.getByTestId('member-1-wants-employment').check();
   await a.getByTestId('member-1-monthly-income').fill('300');
   // A disability category without its grade is not saved: the grade is asked for inline.
-  await choose(a, 'member-1-disability-category', '肢体残疾');
+  await chooseOption(a, 'member-1-disability-category', '肢体残疾');
   await a.getByTestId('household-category-dibao').check();
   await expect(a.getByTestId('household-circle')).toHaveText('核心圈层');
   await a.getByTestId('household-submit').click();
@@ -90,15 +83,15 @@ test('a care need with a public-welfare post referral, its follow-up on the soci
   await expect(s.getByText('请选择需求类别')).toBeVisible();
   await expect(s.getByText('请填写需求情况')).toBeVisible();
 
-  await choose(s, 'care-need-member', `${zhaoLi.name}（户主）`);
+  await chooseOption(s, 'care-need-member', `${zhaoLi.name}（户主）`);
   await s.getByTestId('care-need-category').getByText('就业', { exact: true }).click();
   await s.getByTestId('care-need-severity').getByText('较重', { exact: true }).click();
   await s.getByTestId('care-need-description').fill('患慢性肾病，不能从事重体力劳动，希望在村里找一份轻体力工作');
   await s.getByTestId('care-need-service-plan').fill('联系镇公益性岗位；每月回访一次');
   await s.getByTestId('referral-add').click();
-  await choose(s, 'referral-1-kind', '公益性岗位');
+  await chooseOption(s, 'referral-1-kind', '公益性岗位');
   await s.getByTestId('referral-1-target').fill('碣石山镇公益性岗位（村道保洁）');
-  await choose(s, 'referral-1-state', '已转介');
+  await chooseOption(s, 'referral-1-state', '已转介');
   await s.getByTestId('follow-up-add').click();
   await s.getByTestId('care-need-submit').click();
   await expect(s.getByText('请选择计划回访日期')).toBeVisible();
@@ -144,7 +137,7 @@ test('a half-filled visit survives a reload as a draft; discarding clears it; sa
   await expect(page.getByTestId('visit-step-1')).toBeVisible();
   await expect(page.getByTestId('visit-draft-restored')).toHaveCount(0);
   // 入户调查 by one person does not get past the first section.
-  await choose(page, 'visit-type', '入户调查');
+  await chooseOption(page, 'visit-type', '入户调查');
   await page.getByTestId('visit-next').click();
   await expect(page.getByText('入户调查须有两名以上调查人员')).toBeVisible();
   await expect(page.getByTestId('visit-step-1')).toBeVisible();

@@ -23,6 +23,22 @@ export interface MemberInput {
   relation?: string;
 }
 
+/**
+ * Picks an option of an antd Select and checks it took. On a busy machine the previous select's
+ * dropdown may still be fading out when this one opens, so the pick is retried until it shows.
+ */
+export async function chooseOption(page: Page, selectTestId: string, label: string): Promise<void> {
+  const select = page.getByTestId(selectTestId);
+  const openDropdowns = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await openDropdowns.count()) === 0) await select.click();
+    // antd renders the visible options as titled divs; its role=option nodes are screen-reader only.
+    // The newest dropdown is the last one in the page.
+    await openDropdowns.last().getByTitle(label, { exact: true }).click({ timeout: 3_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export async function fillHouseholdForm(page: Page, address: string, members: MemberInput[]): Promise<void> {
   await page.getByTestId('household-address').fill(address);
   for (const [index, member] of members.entries()) {
@@ -30,11 +46,7 @@ export async function fillHouseholdForm(page: Page, address: string, members: Me
     if (n > 1) await page.getByTestId('member-add').click();
     await page.getByTestId(`member-${n}-name`).fill(member.name);
     await page.getByTestId(`member-${n}-id-number`).fill(member.idNumber);
-    if (member.relation) {
-      await page.getByTestId(`member-${n}-relation`).click();
-      // antd renders the visible options as titled divs; its role=option nodes are screen-reader only.
-      await page.locator('.ant-select-dropdown:visible').getByTitle(member.relation, { exact: true }).click();
-    }
+    if (member.relation) await chooseOption(page, `member-${n}-relation`, member.relation);
   }
 }
 
