@@ -1,43 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { Role } from '../../shared/auth/roles';
 import { chinaToday } from '../../shared/domain/chinaTime';
-import type { Application } from '../../shared/schemas/application';
-import type { CareNeed } from '../../shared/schemas/careNeed';
-import type { Household } from '../../shared/schemas/household';
-import type { Visit } from '../../shared/schemas/visit';
-import { dashboardFigures, type DashboardFigures } from '../../shared/stats/figures';
-import type { SyncedCollection } from '../../shared/sync/collections';
 import { actor, recordAudit } from '../audit/auditLog';
-import { authenticate } from '../auth/caller';
+import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { HttpError } from '../http/errors';
+import { serverFigures } from './serverFigures';
 
 const statsQuery = z.strictObject({ areaPrefix: z.string().max(12).optional() });
 
-/** The non-deleted documents of one collection within an area prefix. */
-async function documentsIn<T>(db: Queryable, collection: SyncedCollection, prefix: string): Promise<T[]> {
-  const rows = await db.query<{ data: T }>(
-    'SELECT data FROM documents WHERE collection = $1 AND NOT deleted AND area_code LIKE $2',
-    [collection, `${prefix}%`],
-  );
-  return rows.map((row) => row.data);
-}
-
 /**
- * The dashboard's figures for an area, from the same function the app runs on its local data.
- * A first, simple version: it reads the scope's documents and computes in the process. A county
- * (a few thousand households) is fine; SQL aggregates can replace the read for the city later.
+ * Who may ask the server for figures. Counties and the city need it (their scope is too large to
+ * hold on a laptop); a township or its social worker may compare its local figures with the
+ * server's (the dashboard's 改看服务器汇总 switch). A village assistant always counts locally.
  */
-export async function serverFigures(db: Queryable, prefix: string, today: string): Promise<DashboardFigures> {
-  const [households, applications, visits, careNeeds] = await Promise.all([
-    documentsIn<Household>(db, 'households', prefix),
-    documentsIn<Application>(db, 'applications', prefix),
-    documentsIn<Visit>(db, 'visits', prefix),
-    documentsIn<CareNeed>(db, 'careNeeds', prefix),
-  ]);
-  return dashboardFigures({ households, applications, visits, careNeeds, today, scope: prefix });
-}
+const statsRoles: readonly Role[] = ['township', 'social_worker', 'county', 'city', 'admin'];
 
 /**
  * `GET /api/v1/stats/dashboard?areaPrefix=` — `{figures: DashboardFigures}` for the caller's scope,
@@ -47,6 +26,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: { db: Database; 
   const { db, secret } = deps;
   app.get('/api/v1/stats/dashboard', async (request) => {
     const caller = await authenticate(request, db, secret);
+    requireRole(caller, statsRoles);
     const query = statsQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', '查询参数无效', { field: 'areaPrefix' });
     const prefix = narrowScope(caller, query.data.areaPrefix);

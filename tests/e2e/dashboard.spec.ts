@@ -4,8 +4,8 @@ import { expectAllSynced, fillHouseholdForm, householdRows, signIn, testIdNumber
 
 /**
  * 统计 end to end: households registered in a village show up in the township's dashboard
- * (本机数据), the county sees the same figures from the server (服务器汇总), and a figure opens
- * exactly the records behind it.
+ * (本机数据), the county sees the same figures from the server's SQL aggregates (服务器汇总), every
+ * one of them, and a figure opens exactly the records behind it.
  */
 
 const JIESHISHAN = '371623102';
@@ -28,6 +28,13 @@ async function groupFigures(page: Page): Promise<Record<string, number>> {
     ['households', 'people'].map(async (key) => [key, Number(await page.getByTestId(`total-${key}`).getAttribute('data-value'))] as const),
   );
   return Object.fromEntries([...entries, ...totals]);
+}
+
+/** Every figure on the page — each chart's table rows and the totals — as test id → the row's text. */
+async function everyFigure(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-testid^="figure-"], [data-testid^="total-"]', (nodes) =>
+    Object.fromEntries(nodes.map((node) => [node.getAttribute('data-testid'), `${node.getAttribute('data-value')}|${node.textContent}`])),
+  );
 }
 
 async function openDashboard(page: Page): Promise<void> {
@@ -98,6 +105,11 @@ test('the township’s figures match the records, the county sees the same from 
   await expect(c.getByTestId('dashboard-figures')).toHaveAttribute('data-scope', JIESHISHAN);
   await expect(c.getByTestId('figure-group-rigidExpenditure')).toHaveAttribute('data-value', String(local['rigidExpenditure']));
   expect(await groupFigures(c)).toEqual(local);
+  // Every figure, not only the groups — ages, circles, villages, statuses, deadlines, visits, care
+  // needs: the county's SQL aggregates equal what the township's laptop computes for the same area.
+  const townshipFigures = await everyFigure(t);
+  expect(Object.keys(townshipFigures).length).toBeGreaterThan(30);
+  expect(await everyFigure(c)).toEqual(townshipFigures);
   await c.screenshot({ path: test.info().outputPath('dashboard-county.png'), fullPage: true });
 
   // A figure opens exactly the records behind it: the township's list of 刚性支出困难 households.
