@@ -13,6 +13,8 @@ export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Starts this run's app log (tests/e2e/appLog.ts), scanned for personal data afterwards.
+  globalSetup: './tests/e2e/globalSetup.ts',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: 1,

@@ -14,5 +14,6 @@ step "build the Electron app (main, preload, renderer)"; npx electron-vite build
 # Last, so out/renderer holds the web build that the server serves to the browser tests.
 step "build the renderer for the browser"; npx vite build --config renderer/vite.config.ts --logLevel warn
 step "end-to-end tests (Playwright, Chromium)"; npx playwright test
-# The end-to-end server saw realistic demo households: its log must hold none of their ID or phone numbers.
-step "no personal data in the end-to-end server logs"; npx tsx scripts/checkLogsForPersonalData.ts .tmp/e2e-server-*.log
+# The end-to-end run saw realistic demo households: neither the server's log nor the app's console
+# output (tests/e2e/appLog.ts) may hold any of their ID or phone numbers.
+step "no personal data in the end-to-end server and app logs"; npx tsx scripts/checkLogsForPersonalData.ts .tmp/e2e-server-*.log .tmp/e2e-app-*.log

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { test } from './appLog';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
 import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption } from './support';

@@ -1,4 +1,5 @@
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
+import { recordAppLog, test } from './appLog';
 import { expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
 
 /** A PNG drawn in the page (a wide "photo" of 2400×1200 px), as a file the test can pick. */
@@ -99,7 +100,7 @@ test('拍照 takes a snapshot from the camera and keeps it with the household', 
     args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
   });
   try {
-    const context = await browser.newContext({ baseURL: baseURL!, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = recordAppLog(await browser.newContext({ baseURL: baseURL!, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }));
     const page = await context.newPage();
     await signIn(page, 'xieli_a');
     await expectAllSynced(page);

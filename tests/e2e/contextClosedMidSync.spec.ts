@@ -1,15 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, type BrowserContext, type Page } from '@playwright/test';
+import { recordAppLog, test } from './appLog';
 import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, openHouseholds, testIdNumber } from './support';
 
 const HOUSEHOLDS = 8;
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** A browser profile on disk: a normal context keeps IndexedDB in memory and would forget everything. */
-function launch(profileDir: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profileDir, {
+async function launch(profileDir: string, baseURL: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     baseURL,
     locale: 'zh-CN',
@@ -18,6 +19,7 @@ function launch(profileDir: string, baseURL: string): Promise<BrowserContext> {
     serviceWorkers: 'block',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  return recordAppLog(context);
 }
 
 async function signInOn(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { chromium, expect, type BrowserContext } from '@playwright/test';
+import { recordAppLog, test } from './appLog';
 import config, { chromiumPath } from '../../playwright.config';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
@@ -31,13 +32,14 @@ function filesContaining(dir: string, text: string): string[] {
  */
 async function profileAt(dir: string): Promise<BrowserContext> {
   const use = config.use ?? {};
-  return chromium.launchPersistentContext(dir, {
+  const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath,
     args: use.launchOptions?.args ?? [],
     baseURL: use.baseURL!,
     locale: use.locale!,
     timezoneId: use.timezoneId!,
   });
+  return recordAppLog(context);
 }
 
 test('After a household with a known ID number is saved in Chromium, that number is not found in the browser profile’s IndexedDB files on disk; the app still finds the household by that number', async () => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './appLog';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { expectAllSynced, fillHouseholdForm, signIn, testIdNumber } from './support';
 

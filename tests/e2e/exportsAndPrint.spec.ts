@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test } from './appLog';
 import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, openHouseholds, signIn, testIdNumber, chooseOption } from './support';
 
 interface AuditEntry {
