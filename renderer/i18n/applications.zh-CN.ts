@@ -2,6 +2,8 @@
  * 救助申请 — the application pages' strings (registered under `application` in ./zh-CN).
  * Status and action names repeat shared/rules/applicationStatus.ts so that English can differ.
  */
+import { documentStateWords, documentWords } from '../../shared/exports/labels';
+
 export const applicationZhCN = {
   savedLocally: '已保存在本机，联网后自动上传',
   menu: {
@@ -76,25 +78,9 @@ export const applicationZhCN = {
     notCounted: '不计入',
     deductible: '扣减',
   },
-  documentKind: {
-    idAndHukou: '身份证、户口簿',
-    applicationForm: '救助申请书',
-    incomeDeclaration: '家庭收入申报',
-    propertyDeclaration: '家庭财产申报',
-    verificationAuthorization: '家庭经济状况核对授权书',
-    disabilityCertificate: '残疾人证',
-    diagnosis: '诊断证明',
-    medicalBills: '医疗费用票据',
-    reimbursementStatement: '医保报销结算单',
-    schoolCertificate: '在学证明',
-    other: '其他材料',
-  },
-  documentState: {
-    provided: '已提交',
-    missing: '缺',
-    promised: '容缺受理',
-    pledged: '告知承诺',
-  },
+  // Official names of the materials: the same words as on the printed forms and exports.
+  documentKind: documentWords,
+  documentState: documentStateWords,
   decisionMethod: {
     gap: '差额（补足到低保标准）',
     band: '分档',

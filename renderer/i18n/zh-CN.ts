@@ -3,6 +3,7 @@
  * these keys (see `LocaleTree` in ./types). Validation messages of the shared zod schemas are
  * already Chinese and are shown as they come; everything else the user reads lives here.
  */
+import { relationWords, sexWords } from '../../shared/exports/labels';
 import { endOfDayZhCN } from './endOfDay.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
@@ -109,21 +110,8 @@ export const zhCN = {
   household: {
     savedLocally: '已保存在本机，联网后自动上传',
     noHead: '未指定户主',
-    relation: {
-      head: '户主',
-      spouse: '配偶',
-      child: '子女',
-      parent: '父母',
-      grandchild: '孙子女',
-      grandparent: '祖父母',
-      sibling: '兄弟姐妹',
-      childInLaw: '儿媳/女婿',
-      other: '其他',
-    },
-    sex: {
-      male: '男',
-      female: '女',
-    },
+    relation: relationWords,
+    sex: sexWords,
     list: {
       title: '家庭',
       searchLabel: '按姓名或身份证号查找',
