@@ -40,14 +40,19 @@ interface AuditRow {
   details: Record<string, unknown> | null;
 }
 
-/** Newest first. */
+/**
+ * Newest first. A `documentId` filter finds the entries about that document (create, change,
+ * export…) and the view entries whose `details.documentIds` list it (who saw it, by pull or stream);
+ * the partial GIN index of migration 5 serves the second half.
+ */
 export async function queryAudit(db: Queryable, filter: AuditFilter): Promise<AuditEntryView[]> {
   const rows = await db.query<AuditRow>(
     `SELECT id, at, user_id, device_id, role, action, collection, document_id, area_code, details
        FROM audit_log
       WHERE ($1::text = '' OR area_code LIKE $1::text || '%')
         AND ($2::text IS NULL OR user_id = $2::text)
-        AND ($3::text IS NULL OR document_id = $3::text)
+        AND ($3::text IS NULL OR document_id = $3::text
+             OR (action = 'view' AND details->'documentIds' @> jsonb_build_array($3::text)))
         AND ($4::timestamptz IS NULL OR at >= $4::timestamptz)
         AND ($5::timestamptz IS NULL OR at <= $5::timestamptz)
         AND ($6::bigint IS NULL OR id < $6::bigint)

@@ -116,6 +116,15 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX audit_log_writes_by_time ON audit_log (at, area_code text_pattern_ops) WHERE action IN ('create', 'change');
     `,
   },
+  {
+    // View entries name the documents a pull or stream delivered in details.documentIds; an audit
+    // query by document id ("who saw this household?") looks them up here instead of reading
+    // every view entry of the log (server/audit/auditQuery.ts).
+    version: 5,
+    sql: `
+      CREATE INDEX audit_log_viewed_documents ON audit_log USING gin ((details->'documentIds') jsonb_path_ops) WHERE action = 'view';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
+import { viewedDocumentIds } from '../audit/viewAudit';
 import type { Database } from '../db/database';
 import type { ChangeNotifier } from './changeNotifier';
 import { latestSeq, pullChanges } from './documentStore';
@@ -20,8 +21,8 @@ export async function serveStream(
     notifier: ChangeNotifier;
     collection: SyncedCollection;
     scope: string;
-    /** Called before each page of documents goes out (the audit); a failure ends the stream. */
-    onDelivered?: (count: number) => Promise<void>;
+    /** Called before each page of documents goes out (the audit, with the page's ids); a failure ends the stream. */
+    onDelivered?: (count: number, documentIds: string[]) => Promise<void>;
   },
 ): Promise<void> {
   const { db, notifier, collection, scope, onDelivered } = deps;
@@ -45,7 +46,7 @@ export async function serveStream(
       const page = await pullChanges(db, collection, scope, checkpoint, PAGE);
       if (closed || page.documents.length === 0 || !page.checkpoint) return;
       checkpoint = page.checkpoint;
-      await onDelivered?.(page.documents.length);
+      await onDelivered?.(page.documents.length, viewedDocumentIds(page.documents));
       if (closed) return;
       send(page);
       if (page.documents.length < PAGE) return;

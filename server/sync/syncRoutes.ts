@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
-import { actor, recordAudit } from '../audit/auditLog';
+import { recordAudit } from '../audit/auditLog';
 import { pushAuditEntries } from '../audit/documentAudit';
+import { viewAuditEntry, viewedDocumentIds, type ViewChannel } from '../audit/viewAudit';
 import { authenticate, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -51,9 +52,9 @@ export function registerSyncRoutes(
   const { db, secret, notifier, searchKey } = deps;
 
   // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
-  // conflicts): which collection and how many, not which documents, so the log stays small.
-  const auditView = (caller: Caller, collection: string, count: number, via: 'pull' | 'stream' | 'conflicts') =>
-    recordAudit(db, [{ ...actor(caller), action: 'view', collection, details: { count, via } }]);
+  // conflicts), naming the documents by id so an audit query by id finds who saw it.
+  const auditView = (caller: Caller, collection: string, documentIds: string[], via: ViewChannel) =>
+    recordAudit(db, [viewAuditEntry(caller, collection, documentIds, via)]);
 
   app.get('/api/v1/sync/:collection/pull', async (request) => {
     const caller = await authenticate(request, db, secret);
@@ -67,7 +68,7 @@ export function registerSyncRoutes(
         : isSyncedCollection(name)
           ? await pullChanges(db, name, caller.scope, checkpoint, query.data.limit)
           : await pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
-    await auditView(caller, name, page.documents.length, 'pull');
+    await auditView(caller, name, viewedDocumentIds(page.documents), 'pull');
     return page;
   });
 
@@ -79,7 +80,7 @@ export function registerSyncRoutes(
       recordAudit(tx, pushAuditEntries(caller, collection, writes)),
     );
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
-    if (outcome.conflicts.length > 0) await auditView(caller, collection, outcome.conflicts.length, 'conflicts');
+    if (outcome.conflicts.length > 0) await auditView(caller, collection, viewedDocumentIds(outcome.conflicts), 'conflicts');
     return { conflicts: outcome.conflicts };
   });
 
@@ -91,7 +92,7 @@ export function registerSyncRoutes(
       notifier,
       collection,
       scope: caller.scope,
-      onDelivered: (count) => auditView(caller, collection, count, 'stream'),
+      onDelivered: (_count, documentIds) => auditView(caller, collection, documentIds, 'stream'),
     });
   });
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../server/db/migrations';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody, PullResponse } from '../../shared/sync/wire';
 import { makeHousehold, newRow, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
-import { auditEntries, type Session } from './securityFixtures';
+import { auditEntries, openStream, type Session } from './securityFixtures';
 
 const VILLAGE = '371623102201'; // 无棣县碣石山镇
 const OTHER_COUNTY_VILLAGE = '371621104303'; // 惠民县胡集镇
@@ -80,16 +80,95 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     expect(await auditEntries(server, admin, `&documentId=${good.id}`)).toEqual([]);
   });
 
-  it('records one view per pull, with the collection and the count, not the documents', async () => {
-    const pulled = await api<{ documents: unknown[] }>(server, township.accessToken, 'GET', '/api/v1/sync/households/pull?limit=3');
+  it('records one view per pull page, naming the pulled documents by id and nothing of their values', async () => {
+    const pulled = await api<{ documents: { id: string }[] }>(server, township.accessToken, 'GET', '/api/v1/sync/households/pull?limit=3');
     expect(pulled.status).toBe(200);
+    expect(pulled.body.documents.length).toBeGreaterThan(0);
     const views = await auditEntries(server, county, `&userId=${township.user.id}&action=view`);
     expect(views[0]).toMatchObject({
       collection: 'households',
       areaCode: '371623102000',
       documentId: null,
-      details: { count: pulled.body.documents.length, via: 'pull' },
+      details: { count: pulled.body.documents.length, via: 'pull', documentIds: pulled.body.documents.map((d) => d.id) },
     });
+  });
+
+  it("answers a county's query by household id with its create and change by the assistant and the township's views", async () => {
+    const household = makeHousehold(VILLAGE, { phone: PHONE });
+    expect((await push(assistant, [newRow(household)])).status).toBe(200);
+    const edited = { ...household, address: '审计测试新址7号', updatedAt: household.updatedAt + 1 };
+    expect((await push(assistant, [{ assumedMasterState: wire(household), newDocumentState: wire(edited) }])).status).toBe(200);
+
+    // The township pulls page by page (small pages, so the household is on one page among others).
+    let checkpoint: unknown = null;
+    let pages = 0;
+    for (;;) {
+      const query = checkpoint ? `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}` : '';
+      const page = await api<PullResponse<{ id: string }>>(server, township.accessToken, 'GET', `/api/v1/sync/households/pull?limit=2${query}`);
+      expect(page.status).toBe(200);
+      pages += 1;
+      if (page.body.documents.length === 0) break;
+      checkpoint = page.body.checkpoint;
+    }
+    expect(pages).toBeGreaterThan(1);
+
+    // …and the stream delivers the next change to it as it happens.
+    const stream = await openStream(server, township.accessToken, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+    const archived = { ...edited, updatedAt: edited.updatedAt + 1 };
+    expect((await push(assistant, [{ assumedMasterState: wire(edited), newDocumentState: wire(archived, true) }])).status).toBe(200);
+    const event = (await stream.next()) as PullResponse<{ id: string }>;
+    stream.close();
+    expect(event.documents.map((d) => d.id)).toContain(household.id);
+
+    const entries = (await auditEntries(server, county, `&documentId=${household.id}`)).reverse();
+    expect(entries.map((e) => [e.action, e.details?.['via'] ?? null])).toEqual([
+      ['create', null],
+      ['change', null],
+      ['view', 'pull'],
+      ['change', null],
+      ['view', 'stream'],
+    ]);
+    for (const write of entries.filter((e) => e.action !== 'view')) {
+      expect(write).toMatchObject({ userId: assistant.user.id, deviceId: assistant.deviceId, role: 'assistant', documentId: household.id });
+    }
+    for (const view of entries.filter((e) => e.action === 'view')) {
+      expect(view).toMatchObject({ userId: township.user.id, deviceId: township.deviceId, role: 'township', collection: 'households' });
+      expect(view.details!['documentIds']).toContain(household.id);
+    }
+    // Only the page that carried it: the township's other pull pages are not listed for this id.
+    const townshipViews = await auditEntries(server, county, `&userId=${township.user.id}&action=view`);
+    expect(townshipViews.filter((e) => e.details?.['via'] === 'pull').length).toBeGreaterThan(1);
+
+    // The id filter and the action filter combine; another household's id does not find these views.
+    const viewsOnly = await auditEntries(server, county, `&documentId=${household.id}&action=view`);
+    expect(viewsOnly.map((e) => e.details?.['via'])).toEqual(['stream', 'pull']);
+    const other = makeHousehold(VILLAGE);
+    expect((await push(assistant, [newRow(other)])).status).toBe(200);
+    expect((await auditEntries(server, county, `&documentId=${other.id}`)).map((e) => e.action)).toEqual(['create']);
+
+    const text = JSON.stringify(entries);
+    for (const value of [household.address, edited.address, PHONE, ...household.members.flatMap((m) => [m.name, m.idNumber])]) {
+      expect(text).not.toContain(value);
+    }
+    // Those who saw or wrote it cannot read the trail themselves.
+    for (const who of [assistant, township]) {
+      const refused = await api<ErrorBody>(server, who.accessToken, 'GET', `/api/v1/audit?documentId=${household.id}`);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+    }
+  });
+
+  it('finds a view entry by id through the index on PostgreSQL and PGlite alike', async () => {
+    // The same SQL on both: jsonb containment, answered by the partial GIN index of migration 5.
+    const plan = await server.db.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const rows = await tx.query<Record<string, string>>(
+        `EXPLAIN SELECT id FROM audit_log WHERE action = 'view' AND details->'documentIds' @> jsonb_build_array('hh-x'::text)`,
+      );
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    });
+    expect(plan).toContain('audit_log_viewed_documents');
   });
 
   it('records sign-ins, failed sign-ins without the password, and refreshes', async () => {

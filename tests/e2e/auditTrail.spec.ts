@@ -1,0 +1,110 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { test } from './appLog';
+import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
+
+interface AuditEntry {
+  id: number;
+  userId: string | null;
+  deviceId: string | null;
+  role: string | null;
+  action: string;
+  collection: string | null;
+  documentId: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** Signs a user in over the API (its own device id) and returns the token and the user's id. */
+async function apiSignIn(request: APIRequestContext, username: string): Promise<{ accessToken: string; userId: string }> {
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username, password: DEMO_PASSWORD, deviceId: `e2e-audit-trail-${username}-0001` },
+  });
+  expect(login.status()).toBe(200);
+  const body = (await login.json()) as { accessToken: string; user: { id: string } };
+  return { accessToken: body.accessToken, userId: body.user.id };
+}
+
+async function auditQuery(request: APIRequestContext, accessToken: string, query: string): Promise<{ status: number; entries: AuditEntry[] }> {
+  const answer = await request.get(`/api/v1/audit?limit=1000&${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
+  if (answer.status() !== 200) return { status: answer.status(), entries: [] };
+  return { status: 200, entries: ((await answer.json()) as { entries: AuditEntry[] }).entries };
+}
+
+/**
+ * Issue 5's audit trail end to end: the village assistant registers and then corrects a household
+ * in the app, the township opens it, and the county asks the trail of that one household —
+ * who created it and changed it from which device, and who has seen it.
+ */
+test('the county reads who created, changed and viewed a household', async ({ browser, request }) => {
+  const name = '蔺守仁';
+  const villageContext = await browser.newContext();
+  const townshipContext = await browser.newContext();
+  const village = await villageContext.newPage();
+  const township = await townshipContext.newPage();
+
+  await signIn(village, 'xieli_a');
+  await expectAllSynced(village);
+  await openHouseholds(village);
+  await village.getByTestId('household-register').click();
+  await fillHouseholdForm(village, '碣石山镇一村 4 排 8 号', [{ name, idNumber: testIdNumber('1958-09-21', 931) }]);
+  await village.getByTestId('household-submit').click();
+  // After saving, the app shows the household's own page: its address names the household's id.
+  await expect(village).toHaveURL(/#\/households\/[^/]+$/);
+  const householdId = decodeURIComponent(/#\/households\/([^/]+)$/.exec(village.url())![1]!);
+  await expectAllSynced(village);
+
+  await village.getByTestId('household-edit').click();
+  await village.getByTestId('household-address').fill('碣石山镇一村 4 排 10 号');
+  await village.getByTestId('household-submit').click();
+  await expect(village.getByTestId('household-summary')).toContainText('碣石山镇一村 4 排 10 号');
+  await expectAllSynced(village);
+
+  await signIn(township, 'zhen');
+  await expectAllSynced(township);
+  await openHouseholds(township);
+  await township.getByTestId('household-search').fill(name);
+  await householdRows(township).filter({ hasText: name }).click();
+  await expect(township.getByTestId('household-summary')).toContainText('碣石山镇一村 4 排 10 号');
+  expect(township.url()).toContain(householdId);
+
+  const county = await apiSignIn(request, 'xian');
+  const assistant = await apiSignIn(request, 'xieli_a');
+  const townshipUser = await apiSignIn(request, 'zhen');
+
+  const { status, entries } = await auditQuery(request, county.accessToken, `documentId=${encodeURIComponent(householdId)}`);
+  expect(status).toBe(200);
+  const oldestFirst = [...entries].reverse();
+  const create = oldestFirst.find((e) => e.action === 'create');
+  const change = oldestFirst.find((e) => e.action === 'change');
+  expect(create).toMatchObject({ userId: assistant.userId, role: 'assistant', collection: 'households', documentId: householdId });
+  expect(change).toMatchObject({ userId: assistant.userId, role: 'assistant', collection: 'households', documentId: householdId });
+  expect(change!.details!['fields']).toContain('address');
+  expect(create!.id).toBeLessThan(change!.id);
+
+  // The device is the assistant's browser: the one it signed in from, not this test's API sign-in.
+  const deviceId = create!.deviceId;
+  expect(deviceId).toEqual(expect.any(String));
+  expect(deviceId).not.toBe('e2e-audit-trail-xieli_a-0001');
+  expect(change!.deviceId).toBe(deviceId);
+  const logins = await auditQuery(request, county.accessToken, `userId=${assistant.userId}&action=login`);
+  expect(logins.entries.map((e) => e.deviceId)).toContain(deviceId);
+
+  // The township's laptop received it: a view by zhen naming this household, after the change.
+  const views = oldestFirst.filter((e) => e.action === 'view' && e.userId === townshipUser.userId);
+  expect(views.length).toBeGreaterThan(0);
+  expect(views[0]).toMatchObject({ role: 'township', collection: 'households' });
+  expect(views[0]!.details!['documentIds']).toContain(householdId);
+  expect(views[0]!.id).toBeGreaterThan(change!.id);
+
+  // No values in the trail: not the name, not the addresses, not the ID number.
+  const text = JSON.stringify(entries);
+  for (const value of [name, '碣石山镇一村 4 排 8 号', '碣石山镇一村 4 排 10 号', testIdNumber('1958-09-21', 931)]) {
+    expect(text).not.toContain(value);
+  }
+
+  // Neither the assistant nor the township may read the trail.
+  for (const who of [assistant, townshipUser]) {
+    expect((await auditQuery(request, who.accessToken, `documentId=${encodeURIComponent(householdId)}`)).status).toBe(403);
+  }
+
+  await Promise.all([villageContext.close(), townshipContext.close()]);
+});
