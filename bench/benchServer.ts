@@ -29,14 +29,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
+/** `staticDir`: files the server hands out at `/` (the bench page for the Chromium figures). */
+export async function startBenchServer(options: { staticDir?: string } = {}): Promise<BenchServer> {
   const cluster = await startThrowawayCluster();
   let db: Database | null = null;
   let proc: ServerProcess;
   try {
     // Migrate first, from here, so the server process starts on a ready schema.
     db = await openDatabase({ databaseUrl: cluster.url, dataDir: null });
-    proc = await startServerProcess({ DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', JIUZHU_STATIC_DIR: '/nonexistent' });
+    proc = await startServerProcess({ DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', JIUZHU_STATIC_DIR: options.staticDir ?? '/nonexistent' });
   } catch (error) {
     await db?.close();
     cluster.stop();

@@ -10,6 +10,7 @@ import { hashIdNumber } from '../shared/domain/idHash';
 import type { Role } from '../shared/auth/roles';
 import type { ApplicationAction, ApplicationStatus } from '../shared/rules/applicationStatus';
 import type { Application } from '../shared/schemas/application';
+import type { Attachment } from '../shared/schemas/attachment';
 import type { CareNeed } from '../shared/schemas/careNeed';
 import type { Household } from '../shared/schemas/household';
 import type { Visit, VisitType } from '../shared/schemas/visit';
@@ -28,6 +29,8 @@ export interface Dataset {
   visits: Visit[];
   applications: Application[];
   careNeeds: CareNeed[];
+  /** No files in the benchmark: attachments' bytes travel outside sync. */
+  attachments: Attachment[];
 }
 
 export const DAY_MS = 86_400_000;
@@ -259,6 +262,8 @@ export async function generateDataset(options: DatasetOptions): Promise<Dataset>
     now: BENCH_NOW,
     createdBy: options.createdBy,
   });
+  // As the app's saveHousehold writes them: the plain names the laptop searches beside the encrypted members.
+  households = households.map((h) => ({ ...h, memberNames: h.members.map((m) => m.name) }));
   if (options.searchKey) households = await withIdHashes(households, options.searchKey);
   const perHousehold = options.visitsPerHousehold ?? RATIOS.visits;
   const visits: Visit[] = [];
@@ -284,7 +289,7 @@ export async function generateDataset(options: DatasetOptions): Promise<Dataset>
       careBudget -= 1;
     }
   }
-  return { households, visits, applications, careNeeds };
+  return { households, visits, applications, careNeeds, attachments: [] };
 }
 
 export function townshipVillages(township = BENCH_TOWNSHIP): string[] {

@@ -1,6 +1,6 @@
 /**
- * One phase of the benchmark in its own process (`run.ts` starts it): a fresh heap for the large
- * in-memory IndexedDB, and RxDB's limit of 13 open collections per process starts from zero.
+ * One phase of the benchmark in its own process (`run.ts` starts it): each with a fresh heap, its
+ * own throwaway PostgreSQL and server.
  */
 import { writeFileSync } from 'node:fs';
 import type { Figure } from './stats';
@@ -11,9 +11,9 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   let figures: Figure[];
   if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures({ quick, log });
-  else if (phase === 'local') figures = await (await import('./localFigures')).localFigures({ quick, log });
+  else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures({ quick, log });
   else throw new Error(`unknown phase ${phase}`);
-  if (!out) throw new Error('usage: phase.ts server|local quick|full OUT.json');
+  if (!out) throw new Error('usage: phase.ts server|browser quick|full OUT.json');
   writeFileSync(out, JSON.stringify(figures));
 }
 

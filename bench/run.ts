@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --quick] [-- --json FILE]`: generates the dataset, measures every figure of
- * issue 7 against its target, prints a table and optionally writes the figures as JSON.
- * Each phase runs in its own Node process (see phase.ts).
+ * `npm run bench [-- --quick] [-- --json FILE] [-- --only browser|server]`: generates the dataset,
+ * measures every figure of issue 7 against its target, prints a table and optionally writes the
+ * figures as JSON. Each phase runs in its own Node process (see phase.ts): `browser` (the laptop's
+ * figures, in Chromium) and `server` (many devices against the server on PostgreSQL).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,10 @@ function chromiumVersion(): string | null {
   }
 }
 
-function machine() {
+/** Load averages (1, 5, 15 min): other work on the machine inflates every time measured. */
+const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
+
+function machine(loadAtStart: number[]) {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
@@ -42,6 +46,8 @@ function machine() {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     chromium: chromiumVersion(),
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: load(),
   };
 }
 
@@ -68,8 +74,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
   const quick = values.quick ?? false;
   const started = performance.now();
+  const loadAtStart = load();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-'));
-  const phases = values.only ? values.only.split(',') : ['local', 'server'];
+  const phases = values.only ? values.only.split(',') : ['browser', 'server'];
   const figures: Figure[] = [];
   const failures: string[] = [];
   try {
@@ -96,14 +103,16 @@ async function main(): Promise<void> {
   }
   const missing = ORDER.filter((name) => !rows.some((r) => r.name === name));
   if (missing.length > 0) console.log(`not measured: ${missing.join(', ')}`);
-  const info = machine();
-  console.log(`\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memGiB} GiB, Node ${info.node}, ${info.os}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const info = machine(loadAtStart);
+  console.log(
+    `\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memGiB} GiB, Node ${info.node}, ${info.os}, Chromium ${info.chromium ?? 'not found'}; load average ${info.loadAverageAtStart.join(' ')} at start, ${info.loadAverageAtEnd.join(' ')} at end; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (values.json) {
     const json = {
       figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target, met: r.met, better: r.better, note: r.note })),
       machine: info,
       mode: quick ? 'quick' : 'full',
-      measuredIn: 'node',
+      measuredIn: { laptop: 'Chromium (Playwright, persistent profile: IndexedDB on disk)', server: 'Node clients against the server process on PostgreSQL' },
       failures,
       at: new Date().toISOString(),
     };

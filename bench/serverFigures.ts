@@ -1,20 +1,15 @@
 /**
  * Figures measured against the real server on PostgreSQL: many devices pushing and pulling at
- * once over loopback, a push through a slow link, and a township's initial sync into RxDB.
+ * once over loopback, and a push through a slow link (the initial sync is in browserFigures.ts).
  */
-import 'fake-indexeddb/auto';
-import { removeRxDatabase } from 'rxdb/plugins/core';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { TokenKeeper } from '../renderer/data/auth/tokenKeeper';
 import { jsonBody } from '../renderer/data/sync/gzip';
 import { SyncClient } from '../renderer/data/sync/syncClient';
-import { Workspace } from '../renderer/data/workspace';
 import { allAreas } from '../shared/areas';
 import type { SyncedCollection } from '../shared/sync/collections';
 import { syncedCollections } from '../shared/sync/collections';
 import type { PullResponse, PushRow, TokenResponse } from '../shared/sync/wire';
 import { createRandom } from '../server/demo/random';
-import { memoryStore } from '../tests/support/memoryStore';
 import { pool, startBenchServer, type BenchServer } from './benchServer';
 import {
   BENCH_TOWNSHIP,
@@ -178,7 +173,7 @@ async function fiveHundred(server: BenchServer, village: string, userId: string)
   const visits = Array.from({ length: 300 }, (_, i) => makeVisit(random, data.households[i % 100]!, userId));
   const applications = Array.from({ length: 50 }, (_, i) => makeApplication(random, data.households[i]!, userId, i % 2));
   const careNeeds = Array.from({ length: 50 }, (_, i) => makeCareNeed(random, data.households[50 + i]!, userId));
-  return { households: data.households, visits, applications, careNeeds };
+  return { households: data.households, visits, applications, careNeeds, attachments: [] };
 }
 
 /** push_500_slow_link_s and wire_bytes_ratio, through the app's SyncClient (gzip bodies, batches of 100). */
@@ -240,49 +235,15 @@ async function slowLinkPush(server: BenchServer, options: ServerBenchOptions): P
   ];
 }
 
-/** initial_sync_30k_s: a township laptop opens its workspace (the app's Workspace.open) and pulls everything. */
-async function initialSync(server: BenchServer, options: ServerBenchOptions, township: Dataset): Promise<Figure[]> {
-  const { log } = options;
-  const runs = options.quick ? 1 : 3;
-  const expected = {
-    households: township.households.length,
-    visits: township.visits.length,
-    applications: township.applications.length,
-    careNeeds: township.careNeeds.length,
-  };
-  const total = datasetSize(township);
-  log(`initial sync: a township laptop pulls ${total} documents via Workspace.open into RxDB on fake-indexeddb (Node), ${runs} run(s)`);
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const [user] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
-    const tokens = await server.login(user!.username);
-    const storage = getRxStorageDexie();
-    const started = performance.now();
-    const workspace = await Workspace.open(
-      { user: tokens.user, serverUrl: server.url, offline: false },
-      { tokens, refreshToken: tokens.refreshToken, searchKey: tokens.searchKey },
-      { storage, store: memoryStore(), events: new EventTarget(), isNavigatorOnline: () => true },
-    );
-    const name = workspace.db.name;
-    try {
-      const deadline = Date.now() + 600_000;
-      for (;;) {
-        const counts = await Promise.all(syncedCollections.map((c) => workspace.db[c].count().exec()));
-        if (syncedCollections.every((c, i) => counts[i]! >= expected[c])) break;
-        if (Date.now() > deadline) throw new Error(`initial sync stuck at ${counts.join('/')}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      // Ready to query: the first page of a village's list answers.
-      await workspace.db.households.find({ selector: { areaCode: township.households[0]!.areaCode }, sort: [{ updatedAt: 'desc' }], limit: 20 }).exec();
-      const seconds = (performance.now() - started) / 1000;
-      times.push(seconds);
-      log(`  run ${run + 1}: ${seconds.toFixed(2)} s (${(total / seconds).toFixed(0)} docs/s)`);
-    } finally {
-      await workspace.close();
-      await removeRxDatabase(name, storage);
-    }
-  }
-  return [{ name: 'initial_sync_30k_s', value: median(times), unit: 's', target: 7, better: 'lower', note: `Node + fake-indexeddb, ${total} docs, Workspace.open` }];
+/** The township the sync figures use: 30,000 documents (6,250 households with their visits, applications, care needs). */
+export async function seedTownship(server: BenchServer, options: ServerBenchOptions): Promise<Dataset> {
+  const started = performance.now();
+  const [owner] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
+  const township = await generateDataset({ households: 6250, villageCodes: townshipVillages(), seed: 7, createdBy: owner!.id, searchKey: server.searchKey });
+  checkDataset(township, options.quick ? 10 : 1);
+  for (const c of syncedCollections) await server.seed(c, township[c]);
+  options.log(`  seeded township ${BENCH_TOWNSHIP}: ${datasetSize(township)} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return township;
 }
 
 export async function serverFigures(options: ServerBenchOptions): Promise<Figure[]> {
@@ -291,18 +252,10 @@ export async function serverFigures(options: ServerBenchOptions): Promise<Figure
   const server = await startBenchServer();
   const figures: Figure[] = [];
   try {
-    // The township the sync figures use: 30,000 documents (6,250 households with their visits, applications, care needs).
-    const started = performance.now();
-    const [owner] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
-    const township = await generateDataset({ households: 6250, villageCodes: townshipVillages(), seed: 7, createdBy: owner!.id, searchKey: server.searchKey });
-    checkDataset(township, options.quick ? 10 : 1);
-    for (const c of syncedCollections) await server.seed(c, township[c]);
-    log(`  seeded township ${BENCH_TOWNSHIP}: ${datasetSize(township)} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-
+    await seedTownship(server, options);
     figures.push(...(await pushLoad(server, options)));
     figures.push(...(await pullLoad(server, options)));
     figures.push(...(await slowLinkPush(server, options)));
-    figures.push(...(await initialSync(server, options, township)));
   } finally {
     await server.stop();
   }

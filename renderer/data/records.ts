@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hashIdNumber } from '../../shared/domain/idHash';
-import { map } from 'rxjs';
+import { from, map, switchMap, throttleTime } from 'rxjs';
 import type { z } from 'zod';
 import type { Household, HouseholdCategory, householdFormSchema } from '../../shared/schemas/household';
 import type { Visit, visitFormSchema } from '../../shared/schemas/visit';
 import { useWorkspace } from './AppDataProvider';
+import type { JiuzhuDatabase } from './database';
+import { householdIndexOf, type HouseholdEntry } from './householdIndex';
 import { archiveHousehold, saveHousehold } from './householdRecords';
 import { useObservable } from './useObservable';
 import { saveVisit } from './visitRecords';
@@ -37,24 +39,66 @@ function useIdHash(text: string): string | null {
   return hash?.text === text ? hash.hash : null;
 }
 
+/**
+ * The one query behind the household search. Members are encrypted on the laptop, so a name is
+ * matched in the plain `memberNames` and an ID number by its keyed hash in `idHashes`.
+ * `idHash` is the typed ID number's hash (null while it is computed).
+ */
+export function householdSelector(search: HouseholdSearch, idHash: string | null): Record<string, unknown> {
+  const text = search.text?.trim() ?? '';
+  const selector: Record<string, unknown> = {};
+  if (looksLikeIdNumber(text)) selector['idHashes'] = idHash ?? '-';
+  else if (text) selector['memberNames'] = { $elemMatch: { $regex: escapeRegex(text) } };
+  if (search.villageCode) selector['areaCode'] = search.villageCode;
+  if (search.category) selector['categories'] = search.category;
+  if (!search.includeArchived) selector['archived'] = { $exists: false };
+  return selector;
+}
+
+/**
+ * `householdSelector`'s rules as a test on an entry of the in-memory search index
+ * (householdIndex.ts); tests/renderer/householdSearch.test.ts checks that both find the same.
+ */
+export function householdMatcher(search: HouseholdSearch, idHash: string | null): (entry: HouseholdEntry) => boolean {
+  const text = search.text?.trim() ?? '';
+  const byId = looksLikeIdNumber(text);
+  const hash = idHash ?? '-';
+  return (entry) =>
+    (byId ? entry.idHashes.includes(hash) : !text || entry.memberNames.some((name) => name.includes(text))) &&
+    (!search.villageCode || entry.areaCode === search.villageCode) &&
+    (!search.category || entry.categories.includes(search.category)) &&
+    (search.includeArchived === true || !entry.archived);
+}
+
+/**
+ * The household search, newest first: the matching ids from the in-memory index (a scan of memory,
+ * not of every household in IndexedDB), then those households from RxDB.
+ */
+export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<Household[]> {
+  const ids = (await householdIndexOf(db)).find(householdMatcher(search, idHash));
+  const docs = await db.households.findByIds(ids).exec();
+  return ids.flatMap((id) => {
+    const doc = docs.get(id);
+    return doc ? [doc.toJSON() as Household] : [];
+  });
+}
+
 /** Live list: re-renders when a local save or a sync changes the households. Newest first. */
 export function useHouseholds(search: HouseholdSearch): { households: Household[]; loading: boolean } {
   const { db } = useWorkspace();
   const text = search.text?.trim() ?? '';
   const idHash = useIdHash(text);
-  const byId = looksLikeIdNumber(text);
-  const selector: Record<string, unknown> = {};
-  if (byId) selector['idHashes'] = idHash ?? '-';
-  else if (text) selector['members'] = { $elemMatch: { name: { $regex: escapeRegex(text) } } };
-  if (search.villageCode) selector['areaCode'] = search.villageCode;
-  if (search.category) selector['categories'] = search.category;
-  if (!search.includeArchived) selector['archived'] = { $exists: false };
-  const key = JSON.stringify(selector);
+  const key = JSON.stringify({ search: { ...search, text }, idHash });
   const result = useObservable<{ households: Household[]; loading: boolean }>(
-    () =>
-      db.households
-        .find({ selector: JSON.parse(key) as Record<string, never>, sort: [{ updatedAt: 'desc' }] })
-        .$.pipe(map((docs) => ({ households: docs.map((d) => d.toJSON() as Household), loading: false }))),
+    () => {
+      const query = JSON.parse(key) as { search: HouseholdSearch; idHash: string | null };
+      return from(householdIndexOf(db)).pipe(
+        // A sync writes households in many small batches: search again at most every 100 ms meanwhile.
+        switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }))),
+        switchMap(() => searchHouseholds(db, query.search, query.idHash)),
+        map((households) => ({ households, loading: false })),
+      );
+    },
     { households: [], loading: true },
     [db, key],
   );

@@ -22,7 +22,8 @@ const toWire = (row: Pick<DocumentRow, 'data' | 'deleted'>): WireDocument<Doc> =
  * Changes of one collection after a checkpoint, within a scope, oldest first. Sequence numbers
  * are handed out under a per-collection lock that is held until commit (see `storeDocuments`),
  * so a change with a lower number can never become visible after one with a higher number: a
- * pull that has passed a number has seen everything below it.
+ * pull that has passed a number has seen everything below it. The lock is taken as the last
+ * step of a transaction, so pushes overlap in everything but numbering, inserting and commit.
  */
 export async function pullChanges(
   db: Queryable,
@@ -73,11 +74,31 @@ export async function latestSeq(db: Queryable, collection: CollectionName): Prom
   return rows[0]?.seq ?? 0;
 }
 
-/** Stable 32-bit key for the per-collection advisory lock that orders commits. */
-function lockKey(collection: CollectionName): number {
+/** Stable 32-bit hash for advisory-lock keys. */
+function hash32(text: string): number {
   let hash = 7;
-  for (const ch of `documents:${collection}`) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  for (const ch of text) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
   return hash;
+}
+
+/** Key of the per-collection advisory lock that orders commits (one-bigint key space). */
+const lockKey = (collection: CollectionName) => hash32(`documents:${collection}`);
+
+/**
+ * Locks the batch's documents (two-int key space, apart from the collection locks) until commit,
+ * so two pushes of the same document never both compare against the same stored version; pushes
+ * of different documents do not wait for each other. Keys are taken in sorted order in one
+ * statement, so two batches can never each hold a key the other waits for. A hash collision only
+ * makes two unrelated documents wait for each other.
+ */
+async function lockDocuments(tx: Queryable, collection: CollectionName, ids: readonly string[]): Promise<void> {
+  const keys = [...new Set(ids.map((id) => hash32(id)))].sort((a, b) => a - b);
+  if (keys.length === 0) return;
+  await tx.query(
+    `SELECT count(pg_advisory_xact_lock($1::int, k))
+       FROM (SELECT k FROM unnest($2::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n) AS sorted`,
+    [lockKey(collection), keys],
+  );
 }
 
 /**
@@ -88,10 +109,9 @@ export async function storeDocuments(
   tx: Queryable,
   collection: CollectionName,
   writes: { doc: Doc; deleted: boolean }[],
-  options: { locked?: boolean } = {},
 ): Promise<void> {
   if (writes.length === 0) return;
-  if (!options.locked) await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
   await tx.query(
     `INSERT INTO documents (collection, id, area_code, data, deleted, seq)
      SELECT $1, w.value->'doc'->>'id', w.value->'doc'->>'areaCode', w.value->'doc',
@@ -140,7 +160,9 @@ export async function pushChanges(
   afterWrite?: AfterWrite,
 ): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [lockKey(collection)]);
+    // The collection's lock (numbering) is taken last, in storeDocuments: everything before it —
+    // reading, comparing, the collection's rules, the audit entries — runs alongside other pushes.
+    await lockDocuments(tx, collection, rows.map((r) => r.doc.id));
     const current = await tx.query<DocumentRow>(
       'SELECT id, area_code, data, deleted FROM documents WHERE collection = $1 AND id = ANY($2::text[])',
       [collection, rows.map((r) => r.doc.id)],
@@ -166,8 +188,9 @@ export async function pushChanges(
       await guard?.(master?.data ?? null, row.doc);
       writes.push({ doc: row.doc, deleted: row.deleted, previous: master ? { data: master.data, deleted: master.deleted } : null });
     }
-    await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })), { locked: true });
     if (writes.length > 0) await afterWrite?.(tx, writes);
+    // Last statement before commit: the collection's lock is held only while numbering and committing.
+    await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })));
     return { conflicts, written: writes.length };
   });
 }

@@ -1,0 +1,231 @@
+/**
+ * The bench page: the renderer's data layer (openJiuzhuDatabase on RxDB's Dexie storage, i.e.
+ * Chromium's IndexedDB on disk; Workspace; saveVisit; the household search) without the UI.
+ * bench/browserFigures.ts drives it with Playwright through `window.bench`; every time is taken
+ * here, in the page, with performance.now().
+ */
+import type { Dexie as DexieClass } from 'dexie';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb/plugins/core';
+import { decryptString, encryptString, wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { filter, firstValueFrom } from 'rxjs';
+import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
+import { searchHouseholds } from '../../renderer/data/records';
+import { PendingChanges } from '../../renderer/data/sync/pendingChanges';
+import { DataKey } from '../../renderer/data/keys/dataKey';
+import type { AppSession } from '../../renderer/data/types';
+import { saveVisit } from '../../renderer/data/visitRecords';
+import { Workspace } from '../../renderer/data/workspace';
+import { hashIdNumber } from '../../shared/domain/idHash';
+import { householdJsonSchema, type Household } from '../../shared/schemas/household';
+import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
+import type { TokenResponse } from '../../shared/sync/wire';
+import { memoryStore } from '../../tests/support/memoryStore';
+
+const storage = getRxStorageDexie();
+let db: JiuzhuDatabase | null = null;
+let searchKey = '';
+const LOCAL_DB = 'jiuzhu-bench-local';
+const COLD_FLAG = 'jiuzhu-bench-cold';
+/** The local database's encryption password (the app derives it from the user's data key). */
+const DB_PASSWORD = 'bench-local-data-key-0123456789abcdef';
+
+const USER = { id: 'u-bench-township', username: 'bench', displayName: '刘芳', role: 'township' as const, areaCode: '371623101000' };
+
+function open(): JiuzhuDatabase {
+  if (!db) throw new Error('local database not open');
+  return db;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** The household list's search as the app runs it (records.ts), hashing an ID number first as the list does. */
+async function listSearch(text: string): Promise<number> {
+  const idHash = /^\d{17}[\dXx]$/.test(text) ? await hashIdNumber(searchKey, text) : null;
+  return (await searchHouseholds(open(), { text }, idHash)).length;
+}
+
+/**
+ * Raw Dexie is RxDB's own copy (rxdb bundles its Dexie; a second version in one page is refused):
+ * its import wrapper registers it on this symbol.
+ */
+function rxdbDexie(): typeof DexieClass {
+  const dexie = (globalThis as Record<symbol, unknown>)[Symbol.for('Dexie')];
+  if (!dexie) throw new Error("RxDB's Dexie is not loaded");
+  return dexie as typeof DexieClass;
+}
+
+const bench = {
+  async openLocal(key: string): Promise<void> {
+    searchKey = key;
+    db = await openJiuzhuDatabase(LOCAL_DB, storage, { searchKey: key, password: DB_PASSWORD });
+  },
+  async fill(name: SyncedCollection, docs: object[]): Promise<number> {
+    const collection = open()[name] as unknown as { bulkInsert(docs: object[]): Promise<unknown> };
+    return (await timed(() => collection.bulkInsert(docs))).ms;
+  },
+  async search(text: string) {
+    const { ms, value } = await timed(() => listSearch(text));
+    return { ms, count: value };
+  },
+  /** The household page's reads: the household, its visits, applications and care needs. */
+  async openHousehold(id: string): Promise<number> {
+    const local = open();
+    return (
+      await timed(() =>
+        Promise.all([
+          local.households.findOne(id).exec(),
+          local.visits.find({ selector: { householdId: id }, sort: [{ updatedAt: 'desc' }] }).exec(),
+          local.applications.find({ selector: { householdId: id } }).exec(),
+          local.careNeeds.find({ selector: { householdId: id } }).exec(),
+        ]),
+      )
+    ).ms;
+  },
+  /** saveVisit (the app's write) until the household's live visit list emits the new visit. */
+  async saveVisitVisible(householdId: string): Promise<number> {
+    const local = open();
+    const workspace = {
+      db: local,
+      session: { user: USER, serverUrl: location.origin, offline: true },
+      pending: new PendingChanges(memoryStore(), 'bench'),
+      searchKey,
+    } as unknown as Workspace;
+    const list$ = local.visits.find({ selector: { householdId }, sort: [{ updatedAt: 'desc' }] }).$;
+    const before = new Set((await firstValueFrom(list$)).map((d) => d.id));
+    const shown = firstValueFrom(list$.pipe(filter((docs) => docs.some((d) => !before.has(d.id)))));
+    const t0 = performance.now();
+    await saveVisit(workspace, householdId, {
+      type: 'routine',
+      visitDate: '2026-11-20',
+      investigators: ['王秀兰'],
+      findings: '入户时户主在家，老人身体尚可，冬季取暖需要帮助，已告知临时救助政策。',
+    });
+    await shown;
+    return performance.now() - t0;
+  },
+  /**
+   * The same households into fresh databases: RxDB bulkInsert as the app sets it up (field
+   * encryption on the Dexie storage), RxDB without the encryption, and Dexie bulkPut (same indexes).
+   */
+  async rxdbVsDexie(docs: Household[], run: number): Promise<{ appMs: number; plainMs: number; dexieMs: number }> {
+    const { encrypted: _encrypted, ...plainSchema } = householdJsonSchema as unknown as RxJsonSchema<Household>;
+    const rxInsert = async (label: string, schema: RxJsonSchema<Household>, encrypted: boolean) => {
+      const name = `bench-${label}-${run}-${Date.now()}`;
+      const rxStorage = encrypted ? (wrappedKeyEncryptionCryptoJsStorage({ storage }) as typeof storage) : storage;
+      const rx = await createRxDatabase({ name, storage: rxStorage, multiInstance: false, ...(encrypted ? { password: DB_PASSWORD } : {}) });
+      await rx.addCollections({ households: { schema } });
+      const ms = (await timed(() => rx.households!.bulkInsert(docs))).ms;
+      await rx.remove();
+      return ms;
+    };
+    const appMs = await rxInsert('app', householdJsonSchema as unknown as RxJsonSchema<Household>, true);
+    const plainMs = await rxInsert('plain', plainSchema, false);
+    const Dexie = rxdbDexie();
+    const dexie = new Dexie(`bench-dexie-${run}-${Date.now()}`);
+    dexie.version(1).stores({ households: 'id, areaCode, updatedAt' });
+    await dexie.open();
+    const dexieMs = (await timed(() => dexie.table('households').bulkPut(docs))).ms;
+    dexie.close();
+    await Dexie.delete(dexie.name);
+    return { appMs, plainMs, dexieMs };
+  },
+  /** A township laptop's first sign-in: Workspace.open replicates everything into IndexedDB; done when all is in and a village list answers. */
+  async initialSync(
+    session: AppSession,
+    tokens: TokenResponse,
+    expected: Record<SyncedCollection, number>,
+    villageCode: string,
+  ): Promise<{ ms: number; counts: number[] }> {
+    const t0 = performance.now();
+    const workspace = await Workspace.open(
+      session,
+      { tokens, refreshToken: tokens.refreshToken, searchKey: tokens.searchKey ?? null, dataKey: DataKey.generate() },
+      { storage, store: memoryStore(), events: window, isNavigatorOnline: () => true },
+    );
+    try {
+      const deadline = Date.now() + 600_000;
+      let counts: number[] = [];
+      for (;;) {
+        counts = await Promise.all(syncedCollections.map((c) => workspace.db[c].count().exec()));
+        if (syncedCollections.every((c, i) => counts[i]! >= expected[c])) break;
+        if (Date.now() > deadline) throw new Error(`initial sync stuck at ${counts.join('/')}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await workspace.db.households.find({ selector: { areaCode: villageCode }, sort: [{ updatedAt: 'desc' }], limit: 20 }).exec();
+      return { ms: performance.now() - t0, counts };
+    } finally {
+      // 清除本机数据, as the app does it: the next run starts from an empty laptop again.
+      await workspace.wipe();
+    }
+  },
+  /**
+   * What one encrypted field costs: RxDB's crypto-js AES (password, per-call key derivation) as
+   * the app uses it, against WebCrypto AES-GCM with a key derived once. Per value, in µs.
+   */
+  async cipherCost(values: unknown[]): Promise<{ cryptoJs: { encrypt: number; decrypt: number }; webCrypto: { encrypt: number; decrypt: number } }> {
+    const texts = values.map((v) => JSON.stringify(v));
+    const perValue = (ms: number) => (ms * 1000) / texts.length;
+    let t0 = performance.now();
+    const sealed = texts.map((t) => encryptString(t, DB_PASSWORD));
+    const cjEncrypt = perValue(performance.now() - t0);
+    t0 = performance.now();
+    sealed.forEach((c) => decryptString(c, DB_PASSWORD));
+    const cjDecrypt = perValue(performance.now() - t0);
+    const key = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    const encoder = new TextEncoder();
+    t0 = performance.now();
+    const gcm = await Promise.all(
+      texts.map(async (t) => {
+        const iv = crypto.getRandomValues(new Uint8Array(12));
+        return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(t)) };
+      }),
+    );
+    const wcEncrypt = perValue(performance.now() - t0);
+    const decoder = new TextDecoder();
+    t0 = performance.now();
+    await Promise.all(gcm.map(async ({ iv, data }) => decoder.decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, data))));
+    const wcDecrypt = perValue(performance.now() - t0);
+    return { cryptoJs: { encrypt: cjEncrypt, decrypt: cjDecrypt }, webCrypto: { encrypt: wcEncrypt, decrypt: wcDecrypt } };
+  },
+  /** Marks the next load as a cold start: the page opens the local database and runs a search by itself. */
+  armColdStart(key: string, text: string): void {
+    sessionStorage.setItem(COLD_FLAG, JSON.stringify({ key, text }));
+  },
+  cold: null as null | { ms: number; count: number; scriptMs: number; openedMs: number } | { error: string },
+  async close(): Promise<void> {
+    await db?.close();
+    db = null;
+  },
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+window.bench = bench;
+
+// Cold start: from navigation start (performance.now() is 0 there) to the first search's answer,
+// with the page's scripts loaded and parsed, the database opened and the search run.
+const armed = sessionStorage.getItem(COLD_FLAG);
+if (armed) {
+  sessionStorage.removeItem(COLD_FLAG);
+  const { key, text } = JSON.parse(armed) as { key: string; text: string };
+  const scriptMs = performance.now();
+  void (async () => {
+    try {
+      await bench.openLocal(key);
+      const openedMs = performance.now();
+      const count = await listSearch(text);
+      bench.cold = { ms: performance.now(), count, scriptMs, openedMs };
+    } catch (error) {
+      bench.cold = { error: String(error) };
+    }
+  })();
+}
+document.getElementById('state')!.textContent = 'ready';
