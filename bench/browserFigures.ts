@@ -110,7 +110,7 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
     unit: 'ratio',
     target: 2,
     better: 'lower',
-    note: `${WHERE}, ${rxDocs.length} households, RxDB as the app sets it up (crypto-js field encryption), median of ${rxRuns}; without encryption ${median(plainRatios).toFixed(2)}`,
+    note: `${WHERE}, ${rxDocs.length} households, RxDB as the app sets it up (WebCrypto AES-GCM field encryption), median of ${rxRuns}; without encryption ${median(plainRatios).toFixed(2)}`,
   });
 
   // Not a figure: what one encrypted field (a household's members) costs, crypto-js vs WebCrypto.

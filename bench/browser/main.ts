@@ -6,13 +6,14 @@
  */
 import type { Dexie as DexieClass } from 'dexie';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb/plugins/core';
-import { decryptString, encryptString, wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { decryptString, encryptString } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
 import { searchHouseholds } from '../../renderer/data/records';
 import { PendingChanges } from '../../renderer/data/sync/pendingChanges';
 import { DataKey } from '../../renderer/data/keys/dataKey';
+import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
 import type { AppSession } from '../../renderer/data/types';
 import { saveVisit } from '../../renderer/data/visitRecords';
 import { Workspace } from '../../renderer/data/workspace';
@@ -116,7 +117,7 @@ const bench = {
     const { encrypted: _encrypted, ...plainSchema } = householdJsonSchema as unknown as RxJsonSchema<Household>;
     const rxInsert = async (label: string, schema: RxJsonSchema<Household>, encrypted: boolean) => {
       const name = `bench-${label}-${run}-${Date.now()}`;
-      const rxStorage = encrypted ? (wrappedKeyEncryptionCryptoJsStorage({ storage }) as typeof storage) : storage;
+      const rxStorage = encrypted ? wrappedWebCryptoEncryptionStorage({ storage }) : storage;
       const rx = await createRxDatabase({ name, storage: rxStorage, multiInstance: false, ...(encrypted ? { password: DB_PASSWORD } : {}) });
       await rx.addCollections({ households: { schema } });
       const ms = (await timed(() => rx.households!.bulkInsert(docs))).ms;

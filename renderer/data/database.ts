@@ -7,7 +7,6 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb/plugins/core';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { applicationJsonSchema, type Application } from '../../shared/schemas/application';
 import { attachmentJsonSchema, type Attachment } from '../../shared/schemas/attachment';
@@ -31,6 +30,7 @@ import {
   visitMigrations,
   type MigrationContext,
 } from './migrations';
+import { wrappedWebCryptoEncryptionStorage } from './keys/webCryptoEncryptionStorage';
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -63,9 +63,9 @@ export interface DatabaseOptions extends MigrationContext {
   password: string;
 }
 
-/** The storage with RxDB's field encryption on top: what the app's databases are opened with. */
+/** The storage with field encryption (WebCrypto AES-GCM) on top: what the app's databases are opened with. */
 function encryptedStorage(storage: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
-  return wrappedKeyEncryptionCryptoJsStorage({ storage }) as RxStorage<unknown, unknown>;
+  return wrappedWebCryptoEncryptionStorage({ storage });
 }
 
 /**

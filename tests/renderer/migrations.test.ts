@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugins/core';
-import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase } from '../../renderer/data/database';
+import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
 import type { ConflictRecord } from '../../renderer/data/sync/conflicts';
 import { hashIdNumber } from '../../shared/domain/idHash';
 import { applicationSchema } from '../../shared/schemas/application';
@@ -29,7 +29,7 @@ const schema = (json: unknown) => ({ schema: json as RxJsonSchema<unknown> });
  * a fresh pull, see Workspace.open).
  */
 async function writeOld(name: string, collections: Record<string, { schema: unknown; docs: unknown[] }>): Promise<void> {
-  const storage = wrappedKeyEncryptionCryptoJsStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+  const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
   const db = await createRxDatabase({ name, storage, password: PASSWORD, multiInstance: false });
   await db.addCollections(Object.fromEntries(Object.entries(collections).map(([key, value]) => [key, schema(value.schema)])));
   for (const [key, value] of Object.entries(collections)) await db[key]!.bulkInsert(value.docs);
