@@ -55,7 +55,7 @@ describe.each(databaseKinds)('access control on %s', (kind) => {
       ['expired', { authorization: `Bearer ${signAccessToken(claims, secret, Date.now() - 16 * 60 * 1000)}` }],
     ];
     const endpoints = protectedEndpoints({ userId: assistantB.user.id, deviceId: assistantB.deviceId });
-    expect(endpoints.length).toBeGreaterThanOrEqual(allCollections.length + 2 * syncedCollections.length + 4);
+    expect(endpoints.length).toBeGreaterThanOrEqual(allCollections.length + 2 * syncedCollections.length + 9);
     for (const endpoint of endpoints) {
       for (const [label, headers] of badTokens) {
         const response = await fetch(`${server.url}${endpoint.path}`, {

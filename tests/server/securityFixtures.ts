@@ -58,6 +58,11 @@ export function protectedEndpoints(ids: { userId: string; deviceId: string }): {
     { method: 'GET', path: '/api/v1/admin/users' },
     { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/deactivate` },
     { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/devices/${ids.deviceId}/revoke` },
+    { method: 'GET', path: '/api/v1/stats/dashboard' },
+    { method: 'GET', path: '/api/v1/reports/end-of-day' },
+    { method: 'POST', path: '/api/v1/audit/exports', body: {} },
+    { method: 'POST', path: '/api/v1/bundles/import', body: {} },
+    { method: 'GET', path: `/api/v1/files/sha256/${'0'.repeat(64)}` },
   ];
 }
 
