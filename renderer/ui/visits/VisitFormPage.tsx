@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { headOf, type Household } from '../../../shared/schemas/household';
+import type { Visit } from '../../../shared/schemas/visit';
 import { useAuth, useDraft, useHousehold, useSaveVisit } from '../../data';
 import { formatDateTime, todayIsoDate } from '../format';
 import { PageState } from '../PageState';
@@ -70,12 +71,18 @@ function VisitFormScreen({ household }: { household: Household }) {
     void message.info(t('visitSurvey.draftDiscarded'));
   };
 
+  // When a file fails to save after its visit has, 保存 again must not record the visit twice.
+  const savedVisit = useRef<Visit | null>(null);
+  const savedFiles = useRef(new Set<AddedFile>());
   const save = async (values: VisitValues) => {
     try {
       saved.current = true;
-      const visit = await saveVisit(household.id, values);
+      savedVisit.current ??= await saveVisit(household.id, values);
+      const visit = savedVisit.current;
       for (const file of files) {
+        if (savedFiles.current.has(file)) continue;
         await saveAttachment({ owner: { collection: 'visits', id: visit.id }, kind: file.kind, bytes: file.bytes, contentType: file.contentType, name: file.name });
+        savedFiles.current.add(file);
       }
       clearDraft();
       void message.success(t('visit.savedLocally'));
