@@ -1,8 +1,9 @@
 /**
  * 救助申请 — the application pages' strings (registered under `application` in ./zh-CN).
- * Status and action names repeat shared/rules/applicationStatus.ts so that English can differ.
+ * Status names are shared/rules/applicationStatus.ts's; action names differ on buttons.
  */
 import { documentStateWords, documentWords } from '../../shared/exports/labels';
+import { applicationStatusLabels } from '../../shared/rules/applicationStatus';
 
 export const applicationZhCN = {
   savedLocally: '已保存在本机，联网后自动上传',
@@ -33,19 +34,7 @@ export const applicationZhCN = {
     helped: '帮办',
     delegated: '代办',
   },
-  status: {
-    draft: '草稿',
-    submitted: '已申请',
-    returned: '退回补正',
-    accepted: '已受理',
-    investigating: '调查中',
-    preliminaryReviewed: '初审通过',
-    publicNotice: '公示中',
-    pendingConfirmation: '待县审核确认',
-    approved: '已批准',
-    refused: '不予批准',
-    withdrawn: '已撤回',
-  },
+  status: applicationStatusLabels,
   action: {
     submit: '提交申请',
     accept: '受理',

@@ -2,19 +2,12 @@
  * 简体中文 for the field pages: member and household details, 入户调查表, 照料需求 and 今日.
  * Spread into `zhCN` (./zh-CN.ts); `field.en.ts` mirrors it key for key.
  */
+import { householdCategoryWords } from '../../shared/exports/labels';
+
 export const fieldZhCN = {
   householdExtra: {
     /** 困难群体类别 (4+N). */
-    category: {
-      tekun: '特困人员',
-      dibao: '低保对象',
-      dibaoEdge: '低保边缘',
-      rigidExpenditure: '刚性支出困难',
-      elderly: '老年人',
-      disabled: '残疾人',
-      minor: '未成年人',
-      otherLowIncome: '其他低收入',
-    },
+    category: householdCategoryWords,
     circle: {
       core: '核心圈层',
       middle: '中间圈层',
