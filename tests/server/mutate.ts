@@ -24,7 +24,10 @@ function setKey(target: Record<string | number, unknown>, key: string | number, 
 /** Applies the mutations in turn to a deep copy; the original is left alone. */
 export function mutate(original: unknown, mutations: Mutation[]): unknown {
   let root = structuredClone(original);
-  for (const m of mutations) {
+  for (const mutation of mutations) {
+    // The edge values are shared constants: inserting them by reference let one run grow a
+    // cycle into the next run's `[]` (root replaced by it, then the same array pushed into it).
+    const m = { ...mutation, value: structuredClone(mutation.value) };
     const paths = nodePaths(root);
     const path = paths[m.at % paths.length]!;
     if (path.length === 0) {
