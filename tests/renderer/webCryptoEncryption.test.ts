@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createRxDatabase, type RxCollection, type RxDocumentData, type RxJsonSchema, type RxStorage, type RxStorageInstance } from 'rxdb/plugins/core';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BYTES_ID, readFileBytes, storeFileBytes } from '../../renderer/data/attachments/fileStore';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
 import { householdJsonSchema, type Household } from '../../shared/schemas/household';
@@ -114,6 +114,29 @@ describe('field encryption with WebCrypto AES-GCM', () => {
     // And an update of the same document with an unchanged phone seals it afresh.
     await (await db.households.findOne(first.id).exec())!.incrementalPatch({ address: '测试村新址1号' });
     expect((await rawDoc(db.households, first.id)).phone).not.toEqual(a.phone);
+  });
+
+  it('hands a write’s own documents to its change events without decrypting them again, in write order', async () => {
+    const { db } = await open();
+    const seen: { id: string; phone: string | undefined; address: string }[] = [];
+    const subscription = db.households.$.subscribe((event) => {
+      const doc = event.documentData as Household;
+      seen.push({ id: doc.id, phone: doc.phone, address: doc.address });
+    });
+    const households = Array.from({ length: 20 }, (_, i) => householdWithSecrets(`139555077${String(i).padStart(2, '0')}`));
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    try {
+      const { success } = await db.households.bulkInsert(households);
+      await success[3]!.incrementalPatch({ address: '测试村新址2号' });
+      expect(decrypt).not.toHaveBeenCalled();
+    } finally {
+      decrypt.mockRestore();
+      subscription.unsubscribe();
+    }
+    expect(seen.map((event) => event.phone)).toEqual([...households.map((h) => h.phone), households[3]!.phone]);
+    expect(seen.at(-1)).toEqual({ id: households[3]!.id, phone: households[3]!.phone, address: '测试村新址2号' });
+    // What is read back later is decrypted from disk and the same.
+    expect((await db.households.findOne(households[3]!.id).exec())!.toJSON()).toMatchObject({ phone: households[3]!.phone, address: '测试村新址2号' });
   });
 
   it('refuses a changed ciphertext loudly instead of returning garbage', async () => {
