@@ -5,6 +5,8 @@
 export { AppDataProvider, useAuth, useWorkspace } from './AppDataProvider';
 export {
   useHouseholds,
+  useHouseholdPage,
+  useMatchingHouseholds,
   useHousehold,
   useVisits,
   useAllVisits,

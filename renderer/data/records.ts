@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hashIdNumber } from '../../shared/domain/idHash';
-import { from, map, switchMap, throttleTime } from 'rxjs';
+import { from, map, switchMap, throttleTime, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import type { Household, HouseholdCategory, householdFormSchema } from '../../shared/schemas/household';
 import type { Visit, visitFormSchema } from '../../shared/schemas/visit';
@@ -70,17 +70,55 @@ export function householdMatcher(search: HouseholdSearch, idHash: string | null)
     (search.includeArchived === true || !entry.archived);
 }
 
-/**
- * The household search, newest first: the matching ids from the in-memory index (a scan of memory,
- * not of every household in IndexedDB), then those households from RxDB.
- */
-export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<Household[]> {
-  const ids = (await householdIndexOf(db)).find(householdMatcher(search, idHash));
+/** Households by id, in the order of `ids`, from RxDB (decrypted); an id RxDB no longer holds is left out. */
+async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise<Household[]> {
   const docs = await db.households.findByIds(ids).exec();
   return ids.flatMap((id) => {
     const doc = docs.get(id);
     return doc ? [doc.toJSON() as Household] : [];
   });
+}
+
+/**
+ * The household search, newest first: the matching ids from the in-memory index (a scan of memory,
+ * not of every household in IndexedDB), then those households from RxDB. Reads (and decrypts) every
+ * match: for exports; the list reads one page with `searchHouseholdPage`.
+ */
+export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<Household[]> {
+  return readHouseholds(db, (await householdIndexOf(db)).find(householdMatcher(search, idHash)));
+}
+
+export interface HouseholdPage {
+  /** Households matching the search, on every page. */
+  total: number;
+  /** The page's households, newest first. */
+  households: Household[];
+}
+
+/**
+ * One page of `searchHouseholds`: the index counts the matches, and only the page's households are
+ * read from RxDB, so a common name costs a page of decryption rather than hundreds.
+ */
+export async function searchHouseholdPage(
+  db: JiuzhuDatabase,
+  search: HouseholdSearch,
+  idHash: string | null,
+  page: { offset: number; limit: number },
+): Promise<HouseholdPage> {
+  const ids = (await householdIndexOf(db)).find(householdMatcher(search, idHash));
+  const start = Math.max(0, page.offset);
+  return { total: ids.length, households: await readHouseholds(db, ids.slice(start, start + Math.max(0, page.limit))) };
+}
+
+/**
+ * Searches again whenever the households change: a sync writes them in many small batches, so at
+ * most every 100 ms meanwhile.
+ */
+function liveSearch<T>(db: JiuzhuDatabase, run: () => Promise<T>): Observable<T> {
+  return from(householdIndexOf(db)).pipe(
+    switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }))),
+    switchMap(run),
+  );
 }
 
 /** Live list: re-renders when a local save or a sync changes the households. Newest first. */
@@ -92,10 +130,7 @@ export function useHouseholds(search: HouseholdSearch): { households: Household[
   const result = useObservable<{ households: Household[]; loading: boolean }>(
     () => {
       const query = JSON.parse(key) as { search: HouseholdSearch; idHash: string | null };
-      return from(householdIndexOf(db)).pipe(
-        // A sync writes households in many small batches: search again at most every 100 ms meanwhile.
-        switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }))),
-        switchMap(() => searchHouseholds(db, query.search, query.idHash)),
+      return liveSearch(db, () => searchHouseholds(db, query.search, query.idHash)).pipe(
         map((households) => ({ households, loading: false })),
       );
     },
@@ -103,6 +138,42 @@ export function useHouseholds(search: HouseholdSearch): { households: Household[
     [db, key],
   );
   return result;
+}
+
+/**
+ * Live page `pageNumber` (from 1) of the household search, and how many households match in all.
+ * While another page or search is read, the previous one stays (with `loading`), so the table
+ * does not flash empty between pages.
+ */
+export function useHouseholdPage(
+  search: HouseholdSearch,
+  pageNumber: number,
+  pageSize: number,
+): { households: Household[]; total: number; loading: boolean } {
+  const { db } = useWorkspace();
+  const text = search.text?.trim() ?? '';
+  const idHash = useIdHash(text);
+  const key = JSON.stringify({ search: { ...search, text }, idHash, pageNumber, pageSize });
+  const result = useObservable<HouseholdPage & { key: string | null }>(
+    () => {
+      const query = JSON.parse(key) as { search: HouseholdSearch; idHash: string | null; pageNumber: number; pageSize: number };
+      const page = { offset: (Math.max(1, query.pageNumber) - 1) * query.pageSize, limit: query.pageSize };
+      return liveSearch(db, () => searchHouseholdPage(db, query.search, query.idHash, page)).pipe(map((found) => ({ ...found, key })));
+    },
+    { households: [], total: 0, key: null },
+    [db, key],
+  );
+  return { households: result.households, total: result.total, loading: result.key !== key };
+}
+
+/**
+ * Reads every household matching `search` when called (the 导出Excel of the list's whole result,
+ * not only the page it shows).
+ */
+export function useMatchingHouseholds(search: HouseholdSearch): () => Promise<Household[]> {
+  const { db } = useWorkspace();
+  const idHash = useIdHash(search.text?.trim() ?? '');
+  return useCallback(() => searchHouseholds(db, search, idHash), [db, search, idHash]);
 }
 
 /** undefined while loading, null when there is no such household. */

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { householdSelector, searchHouseholds, type HouseholdSearch } from '../../renderer/data/records';
+import { householdSelector, searchHouseholdPage, searchHouseholds, type HouseholdSearch } from '../../renderer/data/records';
 import { hashIdNumber } from '../../shared/domain/idHash';
 import { householdCategories, type Household } from '../../shared/schemas/household';
 import { villagesIn } from '../../shared/areas';
@@ -86,5 +86,34 @@ describe('the household search (in-memory index) finds exactly what the plain qu
     expect((await searchHouseholds(db, { text: '欧阳新来' }, null)).map((h) => h.id)).toEqual(['hh-added-0000001']);
     expect(await searchHouseholds(db, { text: '改名后' }, null)).toHaveLength(1);
     await compare();
+  });
+
+  it('reads the result a page at a time: the pages in order are the whole result, and the total counts it', { timeout: 120_000 }, async () => {
+    const PAGE = 20;
+    let paged = 0;
+    for (const { search, idHash } of searches) {
+      const all = (await searchHouseholds(db, search, idHash)).map((h) => h.id);
+      const pages: string[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await searchHouseholdPage(db, search, idHash, { offset, limit: PAGE });
+        expect(page.total, JSON.stringify(search)).toBe(all.length);
+        expect(page.households.length).toBeLessThanOrEqual(PAGE);
+        // Whole households, decrypted, as the list shows them.
+        page.households.forEach((h) => expect(h.members.length).toBeGreaterThan(0));
+        if (page.households.length === 0) break;
+        pages.push(...page.households.map((h) => h.id));
+      }
+      expect(pages, JSON.stringify(search)).toEqual(all);
+      if (all.length > PAGE) paged++;
+      const pastEnd = await searchHouseholdPage(db, search, idHash, { offset: Math.ceil(all.length / PAGE) * PAGE + PAGE, limit: PAGE });
+      expect(pastEnd).toEqual({ total: all.length, households: [] });
+    }
+    // The everything-search spans many pages, and so do a few others.
+    expect(paged).toBeGreaterThan(2);
+    // A page in the middle starts where the one before it ended.
+    const everything = (await searchHouseholds(db, {}, null)).map((h) => h.id);
+    const third = await searchHouseholdPage(db, {}, null, { offset: 2 * PAGE, limit: PAGE });
+    expect(third.households.map((h) => h.id)).toEqual(everything.slice(2 * PAGE, 3 * PAGE));
+    expect(third.households).toHaveLength(PAGE);
   });
 });

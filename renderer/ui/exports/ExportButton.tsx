@@ -6,15 +6,18 @@ import type { ExportSheet } from '../../../shared/exports/sheet';
 import { useExportSheet, type AuditScope } from '../../data/exports';
 
 export interface ExportButtonProps {
-  /** Builds the sheet from what the list shows now; called on click only. */
-  build: () => ExportSheet;
-  /** Records shown: nothing to export when 0. */
+  /**
+   * Builds the sheet of everything the list holds under its current filter; called on click only.
+   * A paged list reads its other pages here, hence the Promise.
+   */
+  build: () => ExportSheet | Promise<ExportSheet>;
+  /** Records under the current filter (on every page): nothing to export when 0. */
   count: number;
   scope: AuditScope;
   testId?: string;
 }
 
-/** 导出Excel: exports exactly what the list shows under its current filter. */
+/** 导出Excel: exports everything the list holds under its current filter, on every page. */
 export function ExportButton({ build, count, scope, testId = 'export-excel' }: ExportButtonProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -24,7 +27,7 @@ export function ExportButton({ build, count, scope, testId = 'export-excel' }: E
   const run = async () => {
     setWorking(true);
     try {
-      const sheet = build();
+      const sheet = await build();
       const saved = await exportSheet(sheet, scope);
       if (saved.saved) {
         void message.success(

@@ -1,13 +1,13 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Select } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { villagesIn } from '../../../shared/areas';
 import { scopePrefix } from '../../../shared/auth/roles';
 import { householdCategories, type HouseholdCategory } from '../../../shared/schemas/household';
 import { householdSheet } from '../../../shared/exports/householdSheet';
-import { useAuth, useHouseholds, type HouseholdSearch } from '../../data';
+import { useAuth, useHouseholdPage, useMatchingHouseholds, type HouseholdSearch } from '../../data';
 import { ExportButton } from '../exports/ExportButton';
 import { PageTitle } from '../PageTitle';
 import { useDebouncedValue } from '../useDebouncedValue';
@@ -15,6 +15,7 @@ import { HouseholdTable } from './HouseholdTable';
 
 const SEARCH_DELAY_MS = 200;
 const VILLAGE_CODE_LENGTH = 12;
+const PAGE_SIZE = 20;
 
 /**
  * 家庭: find a household by a member's name or a whole ID number, narrow the list by village
@@ -42,7 +43,16 @@ export function HouseholdListPage() {
     () => ({ text, villageCode, category, includeArchived }),
     [text, villageCode, category, includeArchived],
   );
-  const { households, loading } = useHouseholds(search);
+  // The page belongs to the search it was chosen in: a new search text or filter starts at page 1.
+  const [paging, setPaging] = useState({ search, page: 1 });
+  const page = paging.search === search ? paging.page : 1;
+  const { households, total, loading } = useHouseholdPage(search, page, PAGE_SIZE);
+  const readAll = useMatchingHouseholds(search);
+  // Households archived or moved away meanwhile can leave the page past the end: show the last one.
+  const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  useEffect(() => {
+    if (!loading && page > lastPage) setPaging({ search, page: lastPage });
+  }, [loading, page, lastPage, search]);
 
   const villageOptions = useMemo(() => {
     if (oneVillage || !scope) return [];
@@ -58,8 +68,8 @@ export function HouseholdListPage() {
         actions={
           <>
             <ExportButton
-              build={() => householdSheet(households)}
-              count={households.length}
+              build={async () => householdSheet(await readAll())}
+              count={total}
               scope={{ areaPrefix: villageCode ?? scope, filter: { villageCode, category, includeArchived, textSearch: Boolean(text) } }}
               testId="household-export"
             />
@@ -115,6 +125,7 @@ export function HouseholdListPage() {
       </Flex>
       <HouseholdTable
         households={households}
+        paging={{ page, pageSize: PAGE_SIZE, total, onChange: (chosen) => setPaging({ search, page: chosen }) }}
         loading={loading}
         searchText={text}
         filtered={filtered}

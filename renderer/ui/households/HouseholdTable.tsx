@@ -5,8 +5,20 @@ import { headOf, type Household } from '../../../shared/schemas/household';
 import { formatDateTime } from '../format';
 import { rowProps } from '../tableRow';
 
+/** Where the shown households sit in the whole result: the data layer reads one page at a time. */
+export interface HouseholdPaging {
+  /** From 1. */
+  page: number;
+  pageSize: number;
+  /** Households on every page. */
+  total: number;
+  onChange: (page: number) => void;
+}
+
 export interface HouseholdTableProps {
+  /** One page of the result. */
   households: Household[];
+  paging: HouseholdPaging;
   loading: boolean;
   /** What the list was searched for; changes the empty-state text. */
   searchText: string;
@@ -16,7 +28,7 @@ export interface HouseholdTableProps {
 }
 
 /** The household list: 户主 · 人数 · 所在村 · 类别 · 住址 · 更新时间; a click (or Enter) on a row opens it. */
-export function HouseholdTable({ households, loading, searchText, filtered = false, onOpen }: HouseholdTableProps) {
+export function HouseholdTable({ households, paging, loading, searchText, filtered = false, onOpen }: HouseholdTableProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Household> = [
     {
@@ -88,7 +100,10 @@ export function HouseholdTable({ households, loading, searchText, filtered = fal
       onRow={openRow}
       locale={{ emptyText: <Empty description={emptyText} data-testid="household-empty" /> }}
       pagination={{
-        pageSize: 20,
+        current: paging.page,
+        pageSize: paging.pageSize,
+        total: paging.total,
+        onChange: paging.onChange,
         hideOnSinglePage: true,
         showSizeChanger: false,
         showTotal: (total) => t('household.list.total', { count: total }),
