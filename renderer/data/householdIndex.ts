@@ -1,20 +1,28 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { RxStorageInstance } from 'rxdb/plugins/core';
-import type { Household } from '../../shared/schemas/household';
+import type { Household, HouseholdCategory } from '../../shared/schemas/household';
 import type { JiuzhuDatabase } from './database';
 
-/** What the household search compares, per household: only fields stored plain (never members). */
+/**
+ * What the household search and the lists' summaries read, per household: only fields stored
+ * plain (never members, so not the head's name: a member's relation is encrypted).
+ */
 export interface HouseholdEntry {
   id: string;
   memberNames: readonly string[];
   idHashes: readonly string[];
   areaCode: string;
-  categories: readonly string[];
+  categories: readonly HouseholdCategory[];
   archived: boolean;
+  /** 纳入保障: the review rules date a never-visited household's first visit from it. */
+  createdAt: number;
+  irregularIncome: boolean;
   updatedAt: number;
+  /** RxDB's revision: a reader of whole households knows from it which ones to read again. */
+  rev: string;
 }
 
-type StoredHousehold = Partial<Household> & { id: string; _deleted?: boolean | string };
+type StoredHousehold = Partial<Household> & { id: string; _deleted?: boolean | string; _rev?: string };
 
 const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
   id: doc.id,
@@ -23,11 +31,16 @@ const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
   areaCode: doc.areaCode ?? '',
   categories: doc.categories ?? [],
   archived: doc.archived !== undefined,
+  createdAt: doc.createdAt ?? 0,
+  irregularIncome: doc.irregularIncome === true,
   updatedAt: doc.updatedAt ?? 0,
+  rev: doc._rev ?? '',
 });
 
 // Dexie keeps boolean index fields as '1' / '0'.
 const isDeleted = (doc: StoredHousehold) => doc._deleted === true || doc._deleted === '1';
+
+const entryFields = ['memberNames', 'idHashes', 'areaCode', 'categories', 'archived', 'createdAt', 'irregularIncome', 'updatedAt'];
 
 /**
  * Every stored household's plain fields, read without the encryption layer (which would decrypt
@@ -39,9 +52,9 @@ async function readAll(db: JiuzhuDatabase): Promise<StoredHousehold[]> {
   while (instance.originalStorageInstance) instance = instance.originalStorageInstance as typeof instance;
   const internals = (await instance.internals) as { dexieTable?: { toArray(): Promise<StoredHousehold[]> } } | undefined;
   const encrypted = new Set((db.households.schema.jsonSchema as { encrypted?: string[] }).encrypted ?? []);
-  const plainFieldsStored = !['memberNames', 'idHashes', 'areaCode', 'categories', 'archived', 'updatedAt'].some((f) => encrypted.has(f));
+  const plainFieldsStored = !entryFields.some((f) => encrypted.has(f));
   if (internals?.dexieTable && plainFieldsStored) return internals.dexieTable.toArray();
-  return (await db.households.find().exec()).map((d) => d.toJSON() as StoredHousehold);
+  return (await db.households.find().exec()).map((d) => d.toMutableJSON(true) as StoredHousehold);
 }
 
 /**
@@ -90,6 +103,15 @@ export class HouseholdIndex {
     for (const entry of this.entries.values()) if (matches(entry)) found.push(entry);
     found.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.map((e) => e.id);
+  }
+
+  get(id: string): HouseholdEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Every entry as it is now; later changes do not touch the copy. */
+  snapshot(): Map<string, HouseholdEntry> {
+    return new Map(this.entries);
   }
 
   close(): void {

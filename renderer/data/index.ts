@@ -4,7 +4,6 @@
  */
 export { AppDataProvider, useAuth, useWorkspace } from './AppDataProvider';
 export {
-  useHouseholds,
   useHouseholdPage,
   useMatchingHouseholds,
   useHousehold,
@@ -23,6 +22,7 @@ export {
   useApplyAction,
   type ApplicationFilter,
 } from './applications';
+export { useHouseholdSummaries, useHouseholdsByIds, type HouseholdSummary } from './householdSummaries';
 export { ActionRefusedError, type ActionInput } from './applicationRecords';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';
 export { usePolicy, usePrograms, useUserNames } from './reference';

@@ -121,25 +121,6 @@ function liveSearch<T>(db: JiuzhuDatabase, run: () => Promise<T>): Observable<T>
   );
 }
 
-/** Live list: re-renders when a local save or a sync changes the households. Newest first. */
-export function useHouseholds(search: HouseholdSearch): { households: Household[]; loading: boolean } {
-  const { db } = useWorkspace();
-  const text = search.text?.trim() ?? '';
-  const idHash = useIdHash(text);
-  const key = JSON.stringify({ search: { ...search, text }, idHash });
-  const result = useObservable<{ households: Household[]; loading: boolean }>(
-    () => {
-      const query = JSON.parse(key) as { search: HouseholdSearch; idHash: string | null };
-      return liveSearch(db, () => searchHouseholds(db, query.search, query.idHash)).pipe(
-        map((households) => ({ households, loading: false })),
-      );
-    },
-    { households: [], loading: true },
-    [db, key],
-  );
-  return result;
-}
-
 /**
  * Live page `pageNumber` (from 1) of the household search, and how many households match in all.
  * While another page or search is read, the previous one stays (with `loading`), so the table

@@ -41,7 +41,7 @@ export function ApplicationListPage() {
     return status ? { statuses: [status] } : {};
   }, [mode, status]);
   const { applications, loading } = useApplications(filter);
-  const { byId: households } = useHouseholdIndex();
+  const { byId: households, loading: readingHouseholds } = useHouseholdIndex(applications);
   const today = chinaToday();
   const areaPrefix = useScopePrefix();
   const exportButton = (shown: Application[], filter: { status?: ApplicationStatus; queue?: 'township' | 'county'; tab?: string }) => (
@@ -72,7 +72,7 @@ export function ApplicationListPage() {
           <ApplicationTable
             applications={inTab}
             households={households}
-            loading={loading}
+            loading={loading || readingHouseholds}
             today={today}
             emptyText={t('application.list.emptyQueue')}
             onOpen={open}
@@ -121,7 +121,7 @@ export function ApplicationListPage() {
       <ApplicationTable
         applications={applications}
         households={households}
-        loading={loading}
+        loading={loading || readingHouseholds}
         today={today}
         emptyText={mode === 'county' ? t('application.list.emptyQueue') : t('application.list.empty')}
         onOpen={open}

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
+import type { Application } from '../../../shared/schemas/application';
 import type { Household } from '../../../shared/schemas/household';
-import { useHouseholds, type HouseholdSearch } from '../../data';
+import { useHouseholdsByIds } from '../../data';
 
-// Stable, so the data layer's live query is not rebuilt on every render.
-const everyHousehold: HouseholdSearch = { includeArchived: true };
-
-/** Every household on this computer by id (archived ones too): for names in application lists. */
-export function useHouseholdIndex(): { byId: Map<string, Household>; loading: boolean } {
-  const { households, loading } = useHouseholds(everyHousehold);
-  const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
-  return { byId, loading };
+/**
+ * The households of the listed applications by id (archived ones too), for the applicants' names:
+ * a name is found by member id, and members are encrypted, so just these households are read.
+ */
+export function useHouseholdIndex(applications: readonly Application[]): { byId: Map<string, Household>; loading: boolean } {
+  const ids = useMemo(() => applications.map((application) => application.householdId), [applications]);
+  return useHouseholdsByIds(ids);
 }

@@ -3,15 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { careNeedSheet } from '../../../shared/exports/careNeedSheet';
-import { useCareNeeds, useHouseholds, type HouseholdSearch } from '../../data';
+import { useCareNeeds, useHouseholdsByIds } from '../../data';
 import { ExportButton } from '../exports/ExportButton';
 import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
 import { nextFollowUp } from './careNeedFacts';
 import { CareNeedTable } from './CareNeedTable';
-
-// Archived households keep their care needs readable.
-const everyHousehold: HouseholdSearch = { includeArchived: true };
 
 /** /care-needs — every care need in the township, the ones with the nearest follow-up first. */
 export function CareNeedListPage() {
@@ -20,8 +17,6 @@ export function CareNeedListPage() {
   const [showClosed, setShowClosed] = useState(false);
   const areaPrefix = useScopePrefix();
   const needs = useCareNeeds();
-  const { households, loading } = useHouseholds(everyHousehold);
-  const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
   const shown = useMemo(
     () =>
       needs
@@ -35,6 +30,9 @@ export function CareNeedListPage() {
         }),
     [needs, showClosed],
   );
+  // For the 户主 and member names (encrypted): only the listed needs' households, archived ones too.
+  const householdIds = useMemo(() => shown.map((need) => need.householdId), [shown]);
+  const { byId, loading } = useHouseholdsByIds(householdIds);
 
   return (
     <>

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { findArea } from '../../../shared/areas';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { headOf, type Household } from '../../../shared/schemas/household';
-import { useAllVisits, useApplications, useAuth, useCareNeeds, useHouseholds, type HouseholdSearch } from '../../data';
+import { useAllVisits, useApplications, useAuth, useCareNeeds, useHouseholdsByIds, useHouseholdSummaries, type HouseholdSummary } from '../../data';
 import { formatDate } from '../format';
 import { PageTitle } from '../PageTitle';
 import {
@@ -15,12 +15,11 @@ import {
   deadlineItems,
   documentItems,
   followUpItems,
+  visitCandidates,
   visitItems,
   type TodayItem,
   type TodayKind,
 } from './todayItems';
-
-const everyHousehold: HouseholdSearch = { includeArchived: true };
 
 const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps'> = {
   visit: 'visits',
@@ -39,21 +38,36 @@ export function TodayPage() {
   const { session } = useAuth();
   const role = session?.user.role ?? 'assistant';
   const today = chinaToday();
-  const { households } = useHouseholds(everyHousehold);
+  const { byId: summaries } = useHouseholdSummaries();
   const visits = useAllVisits();
   const { applications } = useApplications();
   const careNeeds = useCareNeeds();
   const kinds = cardsByRole[role];
 
-  const byId = useMemo(() => new Map(households.map((household) => [household.id, household])), [households]);
-  const items = useMemo<Record<TodayKind, TodayItem[]>>(
+  // Only the households a visit may be due for, and those the other cards name, are read.
+  const candidates = useMemo(
+    () => (kinds.includes('visit') ? visitCandidates(summaries.values(), visits, today) : []),
+    [kinds, summaries, visits, today],
+  );
+  const others = useMemo(
     () => ({
-      visit: kinds.includes('visit') ? visitItems(households, visits, today) : [],
       document: kinds.includes('document') ? documentItems(applications, today) : [],
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
       followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
     }),
-    [kinds, households, visits, applications, careNeeds, role, today],
+    [kinds, applications, careNeeds, role, today],
+  );
+  const named = useMemo(
+    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp].map((item) => item.householdId)],
+    [candidates, others],
+  );
+  const { byId } = useHouseholdsByIds(named);
+  const items = useMemo<Record<TodayKind, TodayItem[]>>(
+    () => ({
+      visit: visitItems(candidates.flatMap((id) => byId.get(id) ?? []), visits, today),
+      ...others,
+    }),
+    [candidates, byId, visits, today, others],
   );
 
   return (
@@ -68,7 +82,7 @@ export function TodayPage() {
         <Row gutter={[16, 16]}>
           {kinds.map((kind) => (
             <Col key={kind} xs={24} xxl={kinds.length > 1 ? 12 : 24}>
-              <TodayCard kind={kind} items={items[kind]} households={byId} />
+              <TodayCard kind={kind} items={items[kind]} households={byId} summaries={summaries} />
             </Col>
           ))}
         </Row>
@@ -77,7 +91,15 @@ export function TodayPage() {
   );
 }
 
-function TodayCard({ kind, items, households }: { kind: TodayKind; items: TodayItem[]; households: Map<string, Household> }) {
+interface TodayCardProps {
+  kind: TodayKind;
+  items: TodayItem[];
+  /** The households the items name, read for the head's name (户主). */
+  households: Map<string, Household>;
+  summaries: ReadonlyMap<string, HouseholdSummary>;
+}
+
+function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
   const { t } = useTranslation();
   const card = cardKeys[kind];
   const overdue = items.filter((item) => item.daysLeft < 0).length;
@@ -106,7 +128,7 @@ function TodayCard({ kind, items, households }: { kind: TodayKind; items: TodayI
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {items.map((item) => (
             <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
-              <TodayRow item={item} household={households.get(item.householdId)} />
+              <TodayRow item={item} household={households.get(item.householdId)} summary={summaries.get(item.householdId)} />
             </li>
           ))}
         </ul>
@@ -115,10 +137,10 @@ function TodayCard({ kind, items, households }: { kind: TodayKind; items: TodayI
   );
 }
 
-function TodayRow({ item, household }: { item: TodayItem; household: Household | undefined }) {
+function TodayRow({ item, household, summary }: { item: TodayItem; household: Household | undefined; summary: HouseholdSummary | undefined }) {
   const { t } = useTranslation();
   const name = household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
-  const village = household ? findArea(household.areaCode)?.name : undefined;
+  const village = summary ? findArea(summary.areaCode)?.name : undefined;
   return (
     <Link
       to={item.to}

@@ -11,6 +11,7 @@ import type { Application, ApplicationType, DocumentKind } from '../../../shared
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
 import type { NeedCategory, Visit } from '../../../shared/schemas/visit';
+import type { HouseholdSummary } from '../../data';
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
 
@@ -64,11 +65,7 @@ const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.du
  * 4+N groups; and, for any household, the next visit agreed at its last visit when that is sooner.
  */
 export function visitItems(households: Household[], visits: Visit[], today: string): TodayItem[] {
-  const lastVisit = new Map<string, Visit>();
-  for (const visit of visits) {
-    const seen = lastVisit.get(visit.householdId);
-    if (!seen || visit.visitDate > seen.visitDate) lastVisit.set(visit.householdId, visit);
-  }
+  const lastVisit = lastVisits(visits);
   const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
   const items: TodayItem[] = [];
   for (const household of households) {
@@ -103,6 +100,52 @@ export function visitItems(households: Household[], visits: Visit[], today: stri
     });
   }
   return byDue(items);
+}
+
+/** Each household's latest visit, by visit date. */
+function lastVisits(visits: Visit[]): Map<string, Visit> {
+  const lastVisit = new Map<string, Visit>();
+  for (const visit of visits) {
+    const seen = lastVisit.get(visit.householdId);
+    if (!seen || visit.visitDate > seen.visitDate) lastVisit.set(visit.householdId, visit);
+  }
+  return lastVisit;
+}
+
+/**
+ * The soonest a review after a visit on `lastVisitDate` can fall due, whatever the (encrypted)
+ * members are: as if someone could work and a member died the day after that visit.
+ */
+function earliestReview(lastVisitDate: string, enrolledOn: string, today: string): string {
+  return nextReview(
+    { lastVisitDate, enrolledOn, irregularIncome: true, membersAbleToWork: true, memberDeathDates: [addCalendarDays(lastVisitDate, 1)] },
+    today,
+  ).due;
+}
+
+/**
+ * The households `visitItems` may list, found from plain fields and visits only: `visitItems` over
+ * just these gives the same items as over every household, so only these need reading (and
+ * decrypting). A review's date depends on the members (who can work, who died), so a household in
+ * a group is read unless even the soonest review it could have is beyond the horizon.
+ */
+export function visitCandidates(
+  households: Iterable<Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt'>>,
+  visits: Visit[],
+  today: string,
+): string[] {
+  const lastVisit = lastVisits(visits);
+  const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
+  const ids: string[] = [];
+  for (const household of households) {
+    if (household.archived) continue;
+    const last = lastVisit.get(household.id);
+    const planned = !!last?.nextVisitDate && last.nextVisitDate <= horizon;
+    const review =
+      household.categories.length > 0 && (!last || earliestReview(last.visitDate, chinaDateOf(household.createdAt), today) <= horizon);
+    if (planned || review) ids.push(household.id);
+  }
+  return ids;
 }
 
 const closedApplication = new Set<Application['status']>(['withdrawn', 'refused']);
