@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 import { test } from './appLog';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
-import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption } from './support';
+import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption, pickToAdd } from './support';
 
 /**
  * 救助申请 end to end: a 单人户 低保 application filed offline in a village goes through the
@@ -104,9 +104,7 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await a.getByTestId('application-single-person-unit').check();
   await expect(a.getByTestId('single-person-unit-hint')).toHaveCount(0); // 单人户 registered on the household
   await expect(a.getByTestId('documents-checklist')).toContainText('家庭经济状况核对授权书');
-  await a.getByTestId('document-add').click();
-  await a.locator('.ant-select-dropdown:visible').getByTitle('残疾人证', { exact: true }).click();
-  await expect(a.getByTestId('document-disabilityCertificate')).toBeVisible();
+  await pickToAdd(a, 'document-add', '残疾人证', a.getByTestId('document-disabilityCertificate'));
   await a.getByTestId('document-disabilityCertificate-state').getByText('容缺受理', { exact: true }).click();
   // 容缺受理 without a date is refused inline, in Chinese.
   await a.getByTestId('application-save').click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 
 export const DEMO_PASSWORD = 'jiuzhu2026';
@@ -36,6 +36,21 @@ export async function chooseOption(page: Page, selectTestId: string, label: stri
     // The newest dropdown is the last one in the page.
     await openDropdowns.last().getByTitle(label, { exact: true }).click({ timeout: 3_000 });
     await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+/**
+ * Picks `label` from the dropdown that clicking `openerTestId` opens, when the pick adds something
+ * (`added`) rather than showing in the select: retried, as a closing dropdown can still be on screen.
+ */
+export async function pickToAdd(page: Page, openerTestId: string, label: string, added: Locator): Promise<void> {
+  const openDropdowns = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await added.count()) === 0) {
+      if ((await openDropdowns.count()) === 0) await page.getByTestId(openerTestId).click();
+      await openDropdowns.last().getByTitle(label, { exact: true }).click({ timeout: 3_000 });
+    }
+    await expect(added).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 }
 
