@@ -7,6 +7,7 @@ import {
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb/plugins/core';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { applicationJsonSchema, type Application } from '../../shared/schemas/application';
 import { attachmentJsonSchema, type Attachment } from '../../shared/schemas/attachment';
@@ -34,6 +35,7 @@ import { wrappedWebCryptoEncryptionStorage } from './keys/webCryptoEncryptionSto
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export interface JiuzhuCollections {
   households: RxCollection<Household>;
@@ -86,6 +88,8 @@ export async function openJiuzhuDatabase(
     // One window per profile: no cross-tab coordination needed, and no leader election delays.
     multiInstance: false,
     closeDuplicates: true,
+    // For the household search index's snapshot (householdIndexSnapshot.ts).
+    localDocuments: true,
   });
   try {
     await db.addCollections({

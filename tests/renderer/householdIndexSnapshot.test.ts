@@ -1,0 +1,111 @@
+import 'fake-indexeddb/auto';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
+import { householdIndexOf } from '../../renderer/data/householdIndex';
+import { householdMatcher, householdSelector, type HouseholdSearch } from '../../renderer/data/records';
+import { villagesIn } from '../../shared/areas';
+import type { Household } from '../../shared/schemas/household';
+import { generateDemoHouseholds } from '../../server/demo/households';
+
+const PASSWORD = 'test-password-0123456789';
+const villages = villagesIn('371623102').slice(0, 3).map((v) => v.code);
+
+let opened: JiuzhuDatabase | null = null;
+afterEach(async () => {
+  await opened?.remove();
+  opened = null;
+});
+
+let serial = 0;
+const freshName = () => `index-snapshot-${Date.now()}-${serial++}`;
+async function open(name: string): Promise<JiuzhuDatabase> {
+  opened = await openJiuzhuDatabase(name, getRxStorageDexie(), { searchKey: null, password: PASSWORD });
+  return opened;
+}
+
+function households(count: number, seed: number): Household[] {
+  return generateDemoHouseholds({ count, villageCodes: villages, seed, now: Date.UTC(2026, 10, 1), createdBy: 'u-test' }).map((h) => ({
+    ...h,
+    memberNames: h.members.map((m) => m.name),
+  }));
+}
+
+/** What the plain RxDB query finds (newest first): the reference the index must equal. */
+async function plainIds(db: JiuzhuDatabase, search: HouseholdSearch): Promise<string[]> {
+  const docs = await db.households.find({ selector: householdSelector(search, null) as never, sort: [{ updatedAt: 'desc' }] }).exec();
+  return docs.map((d) => d.id);
+}
+
+describe('the household search index is saved in the local database and read back at the next start', () => {
+  it('answers after a restart from the snapshot plus what changed after it, exactly as the households are', async () => {
+    const name = freshName();
+    let db = await open(name);
+    const first = households(60, 3);
+    await db.households.bulkInsert(first);
+    const index = await householdIndexOf(db);
+    expect(index.builtFrom).toBe('households');
+    await index.save();
+
+    // After the snapshot: two households registered, one archived, one member renamed.
+    const later = households(2, 9).map((h, i) => ({ ...h, id: `hh-later-000000${i}`, memberNames: [`欧阳后来${i}`, ...h.memberNames.slice(1)] }));
+    await db.households.bulkInsert(later);
+    await (await db.households.findOne(first[0]!.id).exec())!.incrementalPatch({ archived: { at: Date.now(), by: 'u-test', reason: '迁出' } });
+    await (await db.households.findOne(first[1]!.id).exec())!.incrementalPatch({ memberNames: ['改名后的户主'], updatedAt: Date.now() });
+    await db.close();
+
+    db = await open(name);
+    const reopened = await householdIndexOf(db);
+    expect(reopened.builtFrom).toBe('snapshot');
+    const searches: HouseholdSearch[] = [
+      {},
+      { includeArchived: true },
+      { text: '欧阳后来' },
+      { text: '改名后' },
+      { text: first[1]!.memberNames![0]! },
+      { text: first[2]!.memberNames![0]!.slice(0, 1) },
+      { villageCode: villages[1] },
+    ];
+    for (const search of searches) {
+      expect(reopened.find(householdMatcher(search, null)), JSON.stringify(search)).toEqual(await plainIds(db, search));
+    }
+    expect(reopened.find(householdMatcher({ text: '欧阳后来' }, null))).toHaveLength(2);
+    expect(reopened.find(householdMatcher({}, null))).not.toContain(first[0]!.id);
+  });
+
+  it('keeps following changes after a start from the snapshot, and the next snapshot has them', async () => {
+    const name = freshName();
+    let db = await open(name);
+    await db.households.bulkInsert(households(20, 4));
+    await (await householdIndexOf(db)).save();
+    await db.close();
+
+    db = await open(name);
+    const index = await householdIndexOf(db);
+    const added = { ...households(1, 11)[0]!, id: 'hh-added-00000001', memberNames: ['司马新来'] };
+    await db.households.insert(added);
+    await expect.poll(() => index.find(householdMatcher({ text: '司马新来' }, null))).toEqual([added.id]);
+    await index.save();
+    await db.close();
+
+    db = await open(name);
+    const again = await householdIndexOf(db);
+    expect(again.builtFrom).toBe('snapshot');
+    expect(again.find(householdMatcher({ text: '司马新来' }, null))).toEqual([added.id]);
+    expect(again.find(householdMatcher({ includeArchived: true }, null))).toEqual(await plainIds(db, { includeArchived: true }));
+  });
+
+  it('is gone with the rest of the local data after 清除本机数据', async () => {
+    const name = freshName();
+    let db = await open(name);
+    await db.households.bulkInsert(households(5, 6));
+    await (await householdIndexOf(db)).save();
+    expect(await db.getLocal('household-search-index')).not.toBeNull();
+    await db.remove();
+    opened = null;
+
+    db = await open(name);
+    expect(await db.getLocal('household-search-index')).toBeNull();
+    expect((await householdIndexOf(db)).builtFrom).toBe('households');
+  });
+});
