@@ -63,3 +63,22 @@ export function describeCpu(seconds: Map<CpuRole, number>): string {
     .map(([role, s]) => `${role} ${s.toFixed(1)} s`)
     .join(', ');
 }
+
+/**
+ * Waits until Chromium's browser process (IndexedDB, including LevelDB's compaction after a bulk
+ * write) has been nearly idle for two seconds in a row, at most `limitMs`; returns the time waited.
+ * Searches right after 150 MB were written would otherwise measure the compaction, not the search.
+ */
+export async function waitForIndexedDbToSettle(limitMs = 60_000): Promise<number> {
+  const started = performance.now();
+  let quietSeconds = 0;
+  let before = cpuSnapshot();
+  while (performance.now() - started < limitMs && quietSeconds < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuSnapshot();
+    const busy = cpuSecondsBetween(before, after).get('Chromium browser process (IndexedDB)') ?? 0;
+    quietSeconds = busy < 0.1 ? quietSeconds + 1 : 0;
+    before = after;
+  }
+  return performance.now() - started;
+}

@@ -10,6 +10,7 @@ import { decryptString, encryptString } from 'rxdb/plugins/encryption-crypto-js'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
+import { householdIndexOf } from '../../renderer/data/householdIndex';
 import { searchHouseholdPage } from '../../renderer/data/records';
 import { PendingChanges } from '../../renderer/data/sync/pendingChanges';
 import { DataKey } from '../../renderer/data/keys/dataKey';
@@ -200,7 +201,7 @@ const bench = {
   armColdStart(key: string, text: string): void {
     sessionStorage.setItem(COLD_FLAG, JSON.stringify({ key, text }));
   },
-  cold: null as null | { ms: number; count: number; scriptMs: number; openedMs: number } | { error: string },
+  cold: null as null | { ms: number; count: number; scriptMs: number; openedMs: number; indexFrom: string } | { error: string },
   async close(): Promise<void> {
     await db?.close();
     db = null;
@@ -226,7 +227,8 @@ if (armed) {
       await bench.openLocal(key);
       const openedMs = performance.now();
       const count = await listSearch(text);
-      bench.cold = { ms: performance.now(), count, scriptMs, openedMs };
+      const ms = performance.now();
+      bench.cold = { ms, count, scriptMs, openedMs, indexFrom: (await householdIndexOf(open())).builtFrom };
     } catch (error) {
       bench.cold = { error: String(error) };
     }
