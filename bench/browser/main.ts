@@ -11,7 +11,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
 import { householdIndexOf } from '../../renderer/data/householdIndex';
-import { searchHouseholdPage } from '../../renderer/data/records';
+import { householdMatcher, searchHouseholdPage } from '../../renderer/data/records';
 import { PendingChanges } from '../../renderer/data/sync/pendingChanges';
 import { DataKey } from '../../renderer/data/keys/dataKey';
 import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
@@ -69,6 +69,51 @@ const bench = {
     searchKey = key;
     db = await openJiuzhuDatabase(LOCAL_DB, storage, { searchKey: key, password: DB_PASSWORD });
   },
+  /** Documents held in the page for `rawWriteFloor`, handed over in chunks before the clock starts. */
+  floorDocs: new Map<string, object[]>(),
+  stageFloorDocs(name: string, docs: object[]): void {
+    bench.floorDocs.set(name, [...(bench.floorDocs.get(name) ?? []), ...docs]);
+  },
+  /**
+   * The floor under the initial sync: the same documents written once into IndexedDB itself (no
+   * RxDB, no encryption, no replication bookkeeping), in transactions of 200 per collection and the
+   * collections in parallel as the sync pulls them, with the schemas' indexes. Milliseconds.
+   */
+  async rawWriteFloor(indexes: Record<string, (string | string[])[]>): Promise<number> {
+    const name = `bench-floor-${Date.now()}`;
+    const request = <T>(req: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const opening = indexedDB.open(name, 1);
+    opening.onupgradeneeded = () => {
+      for (const [collection, fields] of Object.entries(indexes)) {
+        const store = opening.result.createObjectStore(collection, { keyPath: 'id' });
+        for (const field of fields) store.createIndex(Array.isArray(field) ? field.join('+') : field, field);
+      }
+    };
+    const idb = await request(opening);
+    const t0 = performance.now();
+    await Promise.all(
+      [...bench.floorDocs].map(async ([collection, docs]) => {
+        for (let i = 0; i < docs.length; i += 200) {
+          await new Promise<void>((resolve, reject) => {
+            const tx = idb.transaction(collection, 'readwrite');
+            const store = tx.objectStore(collection);
+            for (const doc of docs.slice(i, i + 200)) store.put(doc);
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error);
+          });
+        }
+      }),
+    );
+    const ms = performance.now() - t0;
+    idb.close();
+    bench.floorDocs.clear();
+    await request(indexedDB.deleteDatabase(name));
+    return ms;
+  },
   async fill(name: SyncedCollection, docs: object[]): Promise<number> {
     const collection = open()[name] as unknown as { bulkInsert(docs: object[]): Promise<unknown> };
     return (await timed(() => collection.bulkInsert(docs))).ms;
@@ -76,6 +121,16 @@ const bench = {
   async search(text: string) {
     const { ms, value } = await timed(() => listSearch(text));
     return { ms, count: value };
+  },
+  /** Where a search's time goes: the ID number's hash, the scan of the in-memory index, reading the first page. */
+  async searchParts(text: string): Promise<{ hash: number; scan: number; read: number }> {
+    const local = open();
+    const byId = /^\d{17}[\dXx]$/.test(text);
+    const hashed = await timed(async () => (byId ? hashIdNumber(searchKey, text) : null));
+    const index = await householdIndexOf(local);
+    const scanned = await timed(async () => index.find(householdMatcher({ text }, hashed.value)));
+    const read = await timed(() => local.households.findByIds(scanned.value.slice(0, 20)).exec());
+    return { hash: hashed.ms, scan: scanned.ms, read: read.ms };
   },
   /** The household page's reads: the household, its visits, applications and care needs. */
   async openHousehold(id: string): Promise<number> {
