@@ -88,7 +88,7 @@ export async function openJiuzhuDatabase(
     // One window per profile: no cross-tab coordination needed, and no leader election delays.
     multiInstance: false,
     closeDuplicates: true,
-    // For the household search index's snapshot (householdIndexSnapshot.ts).
+    // For the in-memory indexes' saved snapshots (indexSnapshot.ts).
     localDocuments: true,
   });
   try {

@@ -8,7 +8,6 @@ export {
   useMatchingHouseholds,
   useHousehold,
   useVisits,
-  useAllVisits,
   useSaveHousehold,
   useSaveVisit,
   useArchiveHousehold,
@@ -23,6 +22,7 @@ export {
   type ApplicationFilter,
 } from './applications';
 export { useHouseholdSummaries, useHouseholdsByIds, type HouseholdSummary } from './householdSummaries';
+export { useLatestVisits, type LatestVisits, type VisitDates } from './visitIndex';
 export { ActionRefusedError, type ActionInput } from './applicationRecords';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';
 export { usePolicy, usePrograms, useUserNames } from './reference';

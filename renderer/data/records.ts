@@ -200,13 +200,3 @@ export function useArchiveHousehold(): (id: string, reason: string) => Promise<H
   const workspace = useWorkspace();
   return useCallback((id, reason) => archiveHousehold(workspace, id, reason), [workspace]);
 }
-
-/** Every visit in the local database (the village's or township's), newest first: for the 今日 page. */
-export function useAllVisits(): Visit[] {
-  const { db } = useWorkspace();
-  return useObservable<Visit[]>(
-    () => db.visits.find({ sort: [{ updatedAt: 'desc' }] }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Visit))),
-    [],
-    [db],
-  );
-}

@@ -44,11 +44,11 @@ describe('the household search index is saved in the local database and read bac
     const first = households(60, 3);
     await db.households.bulkInsert(first);
     const index = await householdIndexOf(db);
-    expect(index.builtFrom).toBe('households');
+    expect(index.builtFrom).toBe('records');
     await index.save();
 
     // After the snapshot: two households registered, one archived, one member renamed.
-    const later = households(2, 9).map((h, i) => ({ ...h, id: `hh-later-000000${i}`, memberNames: [`欧阳后来${i}`, ...h.memberNames.slice(1)] }));
+    const later = households(2, 9).map((h, i) => ({ ...h, id: `hh-later-000000${i}`, memberNames: [`欧阳后来${i}`, ...(h.memberNames ?? []).slice(1)] }));
     await db.households.bulkInsert(later);
     await (await db.households.findOne(first[0]!.id).exec())!.incrementalPatch({ archived: { at: Date.now(), by: 'u-test', reason: '迁出' } });
     await (await db.households.findOne(first[1]!.id).exec())!.incrementalPatch({ memberNames: ['改名后的户主'], updatedAt: Date.now() });
@@ -106,6 +106,6 @@ describe('the household search index is saved in the local database and read bac
 
     db = await open(name);
     expect(await db.getLocal('household-search-index')).toBeNull();
-    expect((await householdIndexOf(db)).builtFrom).toBe('households');
+    expect((await householdIndexOf(db)).builtFrom).toBe('records');
   });
 });

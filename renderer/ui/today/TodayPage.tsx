@@ -7,7 +7,15 @@ import { Link } from 'react-router';
 import { findArea } from '../../../shared/areas';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { headOf, type Household } from '../../../shared/schemas/household';
-import { useAllVisits, useApplications, useAuth, useCareNeeds, useHouseholdsByIds, useHouseholdSummaries, type HouseholdSummary } from '../../data';
+import {
+  useApplications,
+  useAuth,
+  useCareNeeds,
+  useHouseholdsByIds,
+  useHouseholdSummaries,
+  useLatestVisits,
+  type HouseholdSummary,
+} from '../../data';
 import { formatDate } from '../format';
 import { PageTitle } from '../PageTitle';
 import {
@@ -38,16 +46,19 @@ export function TodayPage() {
   const { session } = useAuth();
   const role = session?.user.role ?? 'assistant';
   const today = chinaToday();
-  const { byId: summaries } = useHouseholdSummaries();
-  const visits = useAllVisits();
+  const { byId: summaries, loading: summariesLoading } = useHouseholdSummaries();
+  // Each household's latest visit, from the visit index: no visit's notes are decrypted for 今日.
+  const { byHousehold: visits, loading: visitsLoading } = useLatestVisits();
   const { applications } = useApplications();
   const careNeeds = useCareNeeds();
   const kinds = cardsByRole[role];
 
-  // Only the households a visit may be due for, and those the other cards name, are read.
+  // Only the households a visit may be due for, and those the other cards name, are read. Until
+  // the visits are known every household in a group would look never visited (and be read).
+  const visitsKnown = !summariesLoading && !visitsLoading;
   const candidates = useMemo(
-    () => (kinds.includes('visit') ? visitCandidates(summaries.values(), visits, today) : []),
-    [kinds, summaries, visits, today],
+    () => (kinds.includes('visit') && visitsKnown ? visitCandidates(summaries.values(), visits, today) : []),
+    [kinds, visitsKnown, summaries, visits, today],
   );
   const others = useMemo(
     () => ({

@@ -10,8 +10,9 @@ import { memberAbleToWork, nextReview, REVIEW_NEAR_DAYS, type ReviewReason } fro
 import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
-import type { NeedCategory, Visit } from '../../../shared/schemas/visit';
+import type { NeedCategory } from '../../../shared/schemas/visit';
 import type { HouseholdSummary } from '../../data';
+import { isLaterVisit, type LatestVisits, type VisitDates } from '../../data/visitIndex';
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
 
@@ -64,7 +65,7 @@ const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.du
  * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for households in one of the
  * 4+N groups; and, for any household, the next visit agreed at its last visit when that is sooner.
  */
-export function visitItems(households: Household[], visits: Visit[], today: string): TodayItem[] {
+export function visitItems(households: Household[], visits: VisitsSeen, today: string): TodayItem[] {
   const lastVisit = lastVisits(visits);
   const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
   const items: TodayItem[] = [];
@@ -102,12 +103,18 @@ export function visitItems(households: Household[], visits: Visit[], today: stri
   return byDue(items);
 }
 
-/** Each household's latest visit, by visit date. */
-function lastVisits(visits: Visit[]): Map<string, Visit> {
-  const lastVisit = new Map<string, Visit>();
-  for (const visit of visits) {
-    const seen = lastVisit.get(visit.householdId);
-    if (!seen || visit.visitDate > seen.visitDate) lastVisit.set(visit.householdId, visit);
+/**
+ * The visits 今日 goes by: each household's latest visit (the visit index's), or a list of visits
+ * to find them in.
+ */
+export type VisitsSeen = LatestVisits | readonly VisitDates[];
+
+/** Each household's latest visit, by visit date (on the same day, the one written last). */
+function lastVisits(visits: VisitsSeen): LatestVisits {
+  if (!Array.isArray(visits)) return visits as LatestVisits;
+  const lastVisit = new Map<string, VisitDates>();
+  for (const visit of visits as readonly VisitDates[]) {
+    if (isLaterVisit(visit, lastVisit.get(visit.householdId))) lastVisit.set(visit.householdId, visit);
   }
   return lastVisit;
 }
@@ -131,7 +138,7 @@ function earliestReview(lastVisitDate: string, enrolledOn: string, today: string
  */
 export function visitCandidates(
   households: Iterable<Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt'>>,
-  visits: Visit[],
+  visits: VisitsSeen,
   today: string,
 ): string[] {
   const lastVisit = lastVisits(visits);

@@ -1,0 +1,172 @@
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb/plugins/core';
+import type { JiuzhuDatabase } from './database';
+import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
+
+/**
+ * An in-memory index of a collection's plain fields (householdIndex.ts, visitIndex.ts): read beneath
+ * the encryption layer, which would decrypt every record only for the index to drop the secret
+ * parts; kept current from the collection's change stream; saved as a snapshot in the local
+ * database and read back at the next start with only the records changed since.
+ */
+
+/** A record as the storage holds it: the plain fields, RxDB's bookkeeping, encrypted fields left unread. */
+export type StoredRecord = { id: string; _deleted?: boolean | string; _rev?: string; _meta?: { lwt?: number } };
+
+// Dexie keeps boolean index fields as '1' / '0'.
+export const isStoredDeleted = (doc: StoredRecord): boolean => doc._deleted === true || doc._deleted === '1';
+
+type RawInstance<T> = RxStorageInstance<T, unknown, unknown, StorageCheckpoint> & { originalStorageInstance?: unknown };
+
+function rawInstance<T>(collection: RxCollection): RawInstance<T> {
+  let instance = collection.storageInstance as unknown as RawInstance<T>;
+  while (instance.originalStorageInstance) instance = instance.originalStorageInstance as RawInstance<T>;
+  return instance;
+}
+
+/**
+ * Every stored record: one getAll from IndexedDB when the storage is RxDB's Dexie storage and the
+ * fields the index needs are plain, otherwise (other storages) through RxDB.
+ */
+async function readAll<T extends StoredRecord>(collection: RxCollection, plainFields: readonly string[]): Promise<T[]> {
+  const internals = (await rawInstance<T>(collection).internals) as { dexieTable?: { toArray(): Promise<T[]> } } | undefined;
+  const encrypted = new Set((collection.schema.jsonSchema as { encrypted?: string[] }).encrypted ?? []);
+  if (internals?.dexieTable && !plainFields.some((f) => encrypted.has(f))) return internals.dexieTable.toArray();
+  return (await collection.find().exec()).map((d) => (d as { toMutableJSON(withMeta: true): T }).toMutableJSON(true));
+}
+
+const CHANGES_PAGE = 1000;
+
+/** The records written after `checkpoint` (deleted ones included), in the storage's change order. */
+async function readChangedSince<T>(collection: RxCollection, checkpoint: StorageCheckpoint | null): Promise<{ docs: T[]; checkpoint: StorageCheckpoint | null }> {
+  const docs: T[] = [];
+  let at = checkpoint;
+  for (;;) {
+    const page = await getChangedDocumentsSince(rawInstance<T>(collection), CHANGES_PAGE, at ?? undefined);
+    docs.push(...page.documents);
+    if (page.documents.length > 0) at = page.checkpoint;
+    if (page.documents.length < CHANGES_PAGE) return { docs, checkpoint: at };
+  }
+}
+
+function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | null {
+  let newest: StorageCheckpoint | null = null;
+  for (const doc of docs) {
+    const lwt = doc._meta?.lwt;
+    if (typeof lwt === 'number' && isAfter({ id: doc.id, lwt }, newest)) newest = { id: doc.id, lwt };
+  }
+  return newest;
+}
+
+// A sync writes records batch after batch: the snapshot is written once things have settled.
+const SAVE_DELAY_MS = 10_000;
+
+export interface PlainIndexSource {
+  collection: RxCollection;
+  /** The fields the index reads: if any became encrypted, the fast read beneath encryption is not used. */
+  plainFields: readonly string[];
+  snapshot: SnapshotSlot;
+}
+
+export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
+  private readonly changes = new BehaviorSubject<void>(undefined);
+  private subscription: Subscription | null = null;
+  /** The newest change taken in: a snapshot saved now is complete up to here. */
+  private checkpoint: StorageCheckpoint | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  /** Emits when the index is ready and after every change it took in. */
+  readonly changed$: Observable<void> = this.changes.asObservable();
+
+  /** How the last build started: from the saved snapshot (and the changes since), or by reading every record. */
+  builtFrom: 'snapshot' | 'records' = 'records';
+
+  protected constructor(
+    private readonly db: JiuzhuDatabase,
+    private readonly source: PlainIndexSource,
+  ) {}
+
+  /** Takes in stored records, deleted ones included (they leave the index). */
+  protected abstract takeRecords(docs: readonly Stored[]): void;
+  /** Takes in a saved snapshot's entries. */
+  protected abstract takeEntries(entries: readonly Entry[]): void;
+  /** What a snapshot saves. */
+  protected abstract entries(): Entry[];
+
+  /** Listens first, reads second, then replays what arrived meanwhile in order: the last event wins. */
+  protected async start(): Promise<void> {
+    const buffered: { docs: Stored[]; checkpoint: StorageCheckpoint | null }[] = [];
+    let ready = false;
+    this.subscription = this.source.collection.eventBulks$.subscribe((bulk) => {
+      const docs = bulk.events.map((e) => ({ ...(e.documentData as Stored), ...(e.operation === 'DELETE' ? { _deleted: true } : {}) }));
+      const checkpoint = (bulk.checkpoint as StorageCheckpoint | undefined) ?? null;
+      if (ready) this.apply(docs, checkpoint);
+      else buffered.push({ docs, checkpoint });
+    });
+    const snapshot = await loadSnapshot<Entry>(this.db, this.source.snapshot);
+    if (snapshot) {
+      this.takeEntries(snapshot.entries);
+      const changed = await readChangedSince<Stored>(this.source.collection, snapshot.checkpoint);
+      this.take(changed.docs, changed.checkpoint ?? snapshot.checkpoint);
+      this.builtFrom = 'snapshot';
+    } else {
+      const docs = await readAll<Stored>(this.source.collection, this.source.plainFields);
+      this.take(docs, newestCheckpoint(docs));
+    }
+    ready = true;
+    buffered.forEach(({ docs, checkpoint }) => this.take(docs, checkpoint));
+    this.changes.next();
+    // Saved at once when built the long way; after a start from the snapshot, once things settle.
+    this.scheduleSave(snapshot ? SAVE_DELAY_MS : 0);
+  }
+
+  private take(docs: readonly Stored[], checkpoint: StorageCheckpoint | null): void {
+    this.takeRecords(docs);
+    if (checkpoint && isAfter(checkpoint, this.checkpoint)) this.checkpoint = checkpoint;
+  }
+
+  private apply(docs: readonly Stored[], checkpoint: StorageCheckpoint | null): void {
+    this.take(docs, checkpoint);
+    this.changes.next();
+    this.scheduleSave(SAVE_DELAY_MS);
+  }
+
+  private scheduleSave(delayMs: number): void {
+    if (this.saveTimer || this.closed) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.save().catch(() => undefined);
+    }, delayMs);
+  }
+
+  /** Saves the index as it is now (the snapshot a later start reads). A failure only costs that start a full read. */
+  async save(): Promise<void> {
+    if (this.closed || this.db.closed) return;
+    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: this.checkpoint, entries: this.entries() });
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.subscription?.unsubscribe();
+    this.changes.complete();
+  }
+}
+
+/** One index per database, built on first use and closed with the database; a failed build is tried again at the next use. */
+export function indexPerDatabase<I extends { close(): void }>(build: (db: JiuzhuDatabase) => Promise<I>): (db: JiuzhuDatabase) => Promise<I> {
+  const indexes = new WeakMap<JiuzhuDatabase, Promise<I>>();
+  return (db) => {
+    let index = indexes.get(db);
+    if (!index) {
+      index = build(db);
+      indexes.set(db, index);
+      index.catch(() => indexes.delete(db));
+      const built = index;
+      db.onClose.push(() => built.then((i) => i.close(), () => undefined));
+    }
+    return index;
+  };
+}
