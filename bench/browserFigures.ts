@@ -178,7 +178,7 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
   }
   const partP50 = (key: 'hash' | 'scan' | 'read', of = parts) => median(of.map((p) => p[key])).toFixed(1);
   log(
-    `  search parts (p50, measured apart on other texts): ID number hash ${partP50('hash', parts.filter((p) => p.id))} ms, index scan ${partP50('scan')} ms, reading the first 20 ${partP50('read')} ms`,
+    `  search parts (p50, measured apart on other texts): ID number hash ${partP50('hash', parts.filter((p) => p.id))} ms, index lookup ${partP50('scan')} ms, reading the first 20 ${partP50('read')} ms`,
   );
   log(`  search: p95 ${percentile(searchTimes, 95).toFixed(1)} ms (name p50 ${median(nameTimes).toFixed(1)}, ID p50 ${median(idTimes).toFixed(1)}); households found: median ${median(found)}, max ${Math.max(...found)}`);
   figures.push({

@@ -11,7 +11,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
 import { householdIndexOf } from '../../renderer/data/householdIndex';
-import { householdMatcher, searchHouseholdPage } from '../../renderer/data/records';
+import { matchingHouseholdIds, searchHouseholdPage } from '../../renderer/data/records';
 import { PendingChanges } from '../../renderer/data/sync/pendingChanges';
 import { DataKey } from '../../renderer/data/keys/dataKey';
 import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
@@ -128,7 +128,7 @@ const bench = {
     const byId = /^\d{17}[\dXx]$/.test(text);
     const hashed = await timed(async () => (byId ? hashIdNumber(searchKey, text) : null));
     const index = await householdIndexOf(local);
-    const scanned = await timed(async () => index.find(householdMatcher({ text }, hashed.value)));
+    const scanned = await timed(async () => matchingHouseholdIds(index, { text }, hashed.value));
     const read = await timed(() => local.households.findByIds(scanned.value.slice(0, 20)).exec());
     return { hash: hashed.ms, scan: scanned.ms, read: read.ms };
   },

@@ -1,5 +1,6 @@
 import type { Household, HouseholdCategory } from '../../shared/schemas/household';
 import type { JiuzhuDatabase } from './database';
+import { MemberNameText } from './memberNameText';
 import { indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from './plainIndex';
 
 /**
@@ -42,6 +43,10 @@ const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
  */
 export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> {
   private readonly byId = new Map<string, HouseholdEntry>();
+  /** Households by each member's ID-number hash. */
+  private readonly byIdHash = new Map<string, Set<string>>();
+  /** Built at the first name search after a change. */
+  private names: MemberNameText | null = null;
 
   private constructor(db: JiuzhuDatabase) {
     super(db, {
@@ -60,23 +65,61 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
 
   protected takeRecords(docs: readonly StoredHousehold[]): void {
     for (const doc of docs) {
-      if (isStoredDeleted(doc)) this.byId.delete(doc.id);
-      else this.byId.set(doc.id, entryOf(doc));
+      this.remove(doc.id);
+      if (!isStoredDeleted(doc)) this.put(entryOf(doc));
     }
   }
 
   protected takeEntries(entries: readonly HouseholdEntry[]): void {
-    for (const entry of entries) this.byId.set(entry.id, entry);
+    for (const entry of entries) {
+      this.remove(entry.id);
+      this.put(entry);
+    }
+  }
+
+  private put(entry: HouseholdEntry): void {
+    this.byId.set(entry.id, entry);
+    for (const hash of entry.idHashes) {
+      let ids = this.byIdHash.get(hash);
+      if (!ids) this.byIdHash.set(hash, (ids = new Set()));
+      ids.add(entry.id);
+    }
+    this.names = null;
+  }
+
+  private remove(id: string): void {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.byId.delete(id);
+    for (const hash of old.idHashes) {
+      const ids = this.byIdHash.get(hash);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byIdHash.delete(hash);
+    }
+    this.names = null;
+  }
+
+  /**
+   * The households that can match a typed name part or an ID number's hash: a superset for the
+   * search's own test to narrow (`find`). Null when nothing narrows it (every household).
+   */
+  candidates(typed: { namePart?: string; idHash?: string }): HouseholdEntry[] | null {
+    const ids = typed.idHash !== undefined
+      ? [...(this.byIdHash.get(typed.idHash) ?? [])]
+      : typed.namePart
+        ? (this.names ??= new MemberNameText(this.byId.values())).householdsWith(typed.namePart)
+        : null;
+    return ids && ids.flatMap((id) => this.byId.get(id) ?? []);
   }
 
   protected entries(): HouseholdEntry[] {
     return [...this.byId.values()];
   }
 
-  /** Ids of the households that match, newest first (then by id, as RxDB sorts). */
-  find(matches: (entry: HouseholdEntry) => boolean): string[] {
+  /** Ids of the households that match, newest first (then by id, as RxDB sorts); among `candidates` when given. */
+  find(matches: (entry: HouseholdEntry) => boolean, candidates: Iterable<HouseholdEntry> | null = null): string[] {
     const found: HouseholdEntry[] = [];
-    for (const entry of this.byId.values()) if (matches(entry)) found.push(entry);
+    for (const entry of candidates ?? this.byId.values()) if (matches(entry)) found.push(entry);
     found.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found.map((e) => e.id);
   }

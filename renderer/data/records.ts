@@ -6,7 +6,7 @@ import type { Household, HouseholdCategory, householdFormSchema } from '../../sh
 import type { Visit, visitFormSchema } from '../../shared/schemas/visit';
 import { useWorkspace } from './AppDataProvider';
 import type { JiuzhuDatabase } from './database';
-import { householdIndexOf, type HouseholdEntry } from './householdIndex';
+import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
 import { archiveHousehold, saveHousehold } from './householdRecords';
 import { useObservable } from './useObservable';
 import { saveVisit } from './visitRecords';
@@ -70,6 +70,16 @@ export function householdMatcher(search: HouseholdSearch, idHash: string | null)
     (search.includeArchived === true || !entry.archived);
 }
 
+/**
+ * Ids of the households matching the search, newest first: the index narrows by the typed name
+ * part or the ID number's hash, and `householdMatcher` decides on each household it leaves.
+ */
+export function matchingHouseholdIds(index: HouseholdIndex, search: HouseholdSearch, idHash: string | null): string[] {
+  const text = search.text?.trim() ?? '';
+  const candidates = looksLikeIdNumber(text) ? index.candidates({ idHash: idHash ?? '-' }) : index.candidates({ namePart: text });
+  return index.find(householdMatcher(search, idHash), candidates);
+}
+
 /** Households by id, in the order of `ids`, from RxDB (decrypted); an id RxDB no longer holds is left out. */
 async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise<Household[]> {
   const docs = await db.households.findByIds(ids).exec();
@@ -85,7 +95,7 @@ async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise<Househ
  * match: for exports; the list reads one page with `searchHouseholdPage`.
  */
 export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<Household[]> {
-  return readHouseholds(db, (await householdIndexOf(db)).find(householdMatcher(search, idHash)));
+  return readHouseholds(db, matchingHouseholdIds(await householdIndexOf(db), search, idHash));
 }
 
 export interface HouseholdPage {
@@ -105,7 +115,7 @@ export async function searchHouseholdPage(
   idHash: string | null,
   page: { offset: number; limit: number },
 ): Promise<HouseholdPage> {
-  const ids = (await householdIndexOf(db)).find(householdMatcher(search, idHash));
+  const ids = matchingHouseholdIds(await householdIndexOf(db), search, idHash);
   const start = Math.max(0, page.offset);
   return { total: ids.length, households: await readHouseholds(db, ids.slice(start, start + Math.max(0, page.limit))) };
 }
