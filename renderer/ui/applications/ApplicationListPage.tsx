@@ -12,7 +12,7 @@ import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
 import { ApplicationTable } from './ApplicationTable';
 import { countyQueueStatuses, isTownshipTab, townshipQueueStatuses, townshipTabs } from './queues';
-import { useHouseholdIndex } from './useHouseholdIndex';
+import { useApplicationHouseholds } from './useApplicationHouseholds';
 
 function isStatus(value: string | null): value is ApplicationStatus {
   return (applicationStatuses as readonly (string | null)[]).includes(value);
@@ -41,7 +41,7 @@ export function ApplicationListPage() {
     return status ? { statuses: [status] } : {};
   }, [mode, status]);
   const { applications, loading } = useApplications(filter);
-  const { byId: households, loading: readingHouseholds } = useHouseholdIndex(applications);
+  const { byId: households, loading: readingHouseholds } = useApplicationHouseholds(applications);
   const today = chinaToday();
   const areaPrefix = useScopePrefix();
   const exportButton = (shown: Application[], filter: { status?: ApplicationStatus; queue?: 'township' | 'county'; tab?: string }) => (

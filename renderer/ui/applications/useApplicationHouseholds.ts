@@ -7,7 +7,7 @@ import { useHouseholdsByIds } from '../../data';
  * The households of the listed applications by id (archived ones too), for the applicants' names:
  * a name is found by member id, and members are encrypted, so just these households are read.
  */
-export function useHouseholdIndex(applications: readonly Application[]): { byId: Map<string, Household>; loading: boolean } {
+export function useApplicationHouseholds(applications: readonly Application[]): { byId: Map<string, Household>; loading: boolean } {
   const ids = useMemo(() => applications.map((application) => application.householdId), [applications]);
   return useHouseholdsByIds(ids);
 }
