@@ -14,10 +14,12 @@ import { LoginThrottle } from './loginThrottle';
 import { verifyPassword } from './passwords';
 import { consumeRefreshToken, issueRefreshToken, recordDevice, touchDevice } from './refreshTokens';
 
-// Fields that reach a query must be text PostgreSQL can hold; the password only meets scrypt.
+// Fields that reach a query must be text PostgreSQL can hold. The password only meets scrypt, but
+// is held to the same rule as a password being set: scrypt's HMAC pads a short key with zero
+// bytes, so "secret" followed by NUL would otherwise open the account of "secret".
 const loginBody = z.strictObject({
   username: storableString().min(1).max(80),
-  password: z.string().min(1).max(200),
+  password: storableString().min(1).max(200),
   deviceId: storableString().min(8).max(80),
   deviceName: storableString().max(120).optional(),
 });

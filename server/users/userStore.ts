@@ -4,6 +4,7 @@ import type { UserRef } from '../../shared/schemas/reference';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
 import { storeDocuments } from '../sync/documentStore';
+import { isStorableText } from '../db/storableText';
 
 export interface StoredUser extends SessionUser {
   passwordHash: string;
@@ -42,6 +43,7 @@ export interface NewUser {
 export function newUserProblem(user: NewUser): string | null {
   if (!/^[A-Za-z0-9_.-]{3,40}$/.test(user.username)) return 'username: 3–40 letters, digits, _ . -';
   if (user.password.length < 8) return 'password: at least 8 characters';
+  if (!isStorableText(user.password)) return 'password: contains NUL or half of a surrogate pair';
   if (!(roles as readonly string[]).includes(user.role)) return `role: one of ${roles.join(', ')}`;
   if (!isAreaCodeValidForRole(user.role as Role, user.areaCode)) {
     return `area: a 12-digit code whose scope fits the role ${user.role} (e.g. a village for assistant, a township padded with zeros for township)`;

@@ -30,6 +30,16 @@ describe.each(databaseKinds)('auth on %s', (kind) => {
     expect(JSON.stringify(malformed.body.error.details)).toContain('password');
   });
 
+  it('refuses the right password with a NUL or half a surrogate pair after it (scrypt would take NUL as the same key)', async () => {
+    const user = await server.signIn('assistant', VILLAGE);
+    for (const suffix of ['\u0000', '\ud800']) {
+      const answer = await login(server, user.user.username, user.password + suffix);
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body.error.details)).toContain('password');
+    }
+    expect((await login(server, user.user.username, user.password)).status).toBe(200);
+  });
+
   it('stores passwords only as salted scrypt hashes', async () => {
     const user = await server.signIn('assistant', VILLAGE);
     const rows = await server.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.user.id]);
