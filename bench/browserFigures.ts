@@ -153,7 +153,7 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
     for (let i = 0; i < docs.length; i += 2500) await page.evaluate(([name, chunk]) => window.bench.fill(name, chunk), [c, docs.slice(i, i + 2500)] as const);
   }
   log(`  stored in the app's database in Chromium (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  log(`  Chromium's IndexedDB settled (compaction done) after ${((await waitForIndexedDbToSettle()) / 1000).toFixed(1)} s`);
+  log(`  Chromium's browser process (IndexedDB) quiet after ${((await waitForIndexedDbToSettle()) / 1000).toFixed(1)} s`);
 
   // local_search_p95_ms
   const texts = searchTexts(data, options.quick ? 24 : 45);

@@ -65,9 +65,9 @@ export function describeCpu(seconds: Map<CpuRole, number>): string {
 }
 
 /**
- * Waits until Chromium's browser process (IndexedDB, including LevelDB's compaction after a bulk
+ * Waits until Chromium's browser process (IndexedDB, including any LevelDB compaction after a bulk
  * write) has been nearly idle for two seconds in a row, at most `limitMs`; returns the time waited.
- * Searches right after 150 MB were written would otherwise measure the compaction, not the search.
+ * So the searches after a bulk load of ~150 MB do not race background work of that load.
  */
 export async function waitForIndexedDbToSettle(limitMs = 60_000): Promise<number> {
   const started = performance.now();

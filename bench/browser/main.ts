@@ -72,7 +72,9 @@ const bench = {
   /** Documents held in the page for `rawWriteFloor`, handed over in chunks before the clock starts. */
   floorDocs: new Map<string, object[]>(),
   stageFloorDocs(name: string, docs: object[]): void {
-    bench.floorDocs.set(name, [...(bench.floorDocs.get(name) ?? []), ...docs]);
+    const staged = bench.floorDocs.get(name);
+    if (staged) staged.push(...docs);
+    else bench.floorDocs.set(name, [...docs]);
   },
   /**
    * The floor under the initial sync: the same documents written once into IndexedDB itself (no

@@ -45,8 +45,7 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
   private readonly byId = new Map<string, HouseholdEntry>();
   /**
    * Households by each member's ID-number hash, and all member names in one string: built at the
-   * first search of that kind after a change, not at every start (90,000 hashes cost a cold start
-   * ~0.3 s when kept up to date eagerly).
+   * first search of that kind after a change, so a start from the snapshot does not pay for them.
    */
   private byIdHash: Map<string, string[]> | null = null;
   private names: MemberNameText | null = null;
@@ -68,8 +67,8 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
 
   protected takeRecords(docs: readonly StoredHousehold[]): void {
     for (const doc of docs) {
-      this.remove(doc.id);
-      if (!isStoredDeleted(doc)) this.put(entryOf(doc));
+      if (isStoredDeleted(doc)) this.remove(doc.id);
+      else this.put(entryOf(doc));
     }
   }
 

@@ -8,22 +8,18 @@
  * households they show by id (`useHouseholdsByIds`), and read one again only when it changed.
  */
 import { useMemo } from 'react';
-import { distinctUntilChanged, from, map, switchMap, throttleTime, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, switchMap, type Observable } from 'rxjs';
 import type { Household } from '../../shared/schemas/household';
 import { useWorkspace } from './AppDataProvider';
 import type { JiuzhuDatabase } from './database';
 import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
+import { followIndex } from './plainIndex';
 import { useObservable } from './useObservable';
 
 /** A household's plain fields: names (in member order, not the head's), village, groups, archived, dates. */
 export type HouseholdSummary = Readonly<HouseholdEntry>;
 
-/** Emits the index each time the households change, at most every 100 ms while a sync writes batch after batch. */
-function indexChanges(db: JiuzhuDatabase): Observable<HouseholdIndex> {
-  return from(householdIndexOf(db)).pipe(
-    switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }), map(() => index))),
-  );
-}
+const indexChanges = (db: JiuzhuDatabase): Observable<HouseholdIndex> => followIndex(householdIndexOf(db));
 
 /** Every household's summary by id (archived ones too), live; no household is decrypted. */
 export function householdSummaries$(db: JiuzhuDatabase): Observable<ReadonlyMap<string, HouseholdSummary>> {

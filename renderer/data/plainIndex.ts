@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, from, map, switchMap, throttleTime, type Observable, type Subscription } from 'rxjs';
 import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
@@ -153,6 +153,16 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
     this.subscription?.unsubscribe();
     this.changes.complete();
   }
+}
+
+/**
+ * The index each time it changed, for readers that follow it (lists, 今日): a sync changes records
+ * batch after batch, so at most every 100 ms meanwhile, and once more after the last change.
+ */
+export function followIndex<I extends { changed$: Observable<void> }>(built: Promise<I>): Observable<I> {
+  return from(built).pipe(
+    switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }), map(() => index))),
+  );
 }
 
 /** One index per database, built on first use and closed with the database; a failed build is tried again at the next use. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hashIdNumber } from '../../shared/domain/idHash';
-import { from, map, switchMap, throttleTime, type Observable } from 'rxjs';
+import { map, switchMap, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import type { Household, HouseholdCategory, householdFormSchema } from '../../shared/schemas/household';
 import type { Visit, visitFormSchema } from '../../shared/schemas/visit';
@@ -8,6 +8,7 @@ import { useWorkspace } from './AppDataProvider';
 import type { JiuzhuDatabase } from './database';
 import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
 import { archiveHousehold, saveHousehold } from './householdRecords';
+import { followIndex } from './plainIndex';
 import { useObservable } from './useObservable';
 import { saveVisit } from './visitRecords';
 
@@ -120,15 +121,9 @@ export async function searchHouseholdPage(
   return { total: ids.length, households: await readHouseholds(db, ids.slice(start, start + Math.max(0, page.limit))) };
 }
 
-/**
- * Searches again whenever the households change: a sync writes them in many small batches, so at
- * most every 100 ms meanwhile.
- */
+/** Searches again whenever the households change (followIndex: throttled while a sync writes). */
 function liveSearch<T>(db: JiuzhuDatabase, run: () => Promise<T>): Observable<T> {
-  return from(householdIndexOf(db)).pipe(
-    switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }))),
-    switchMap(run),
-  );
+  return followIndex(householdIndexOf(db)).pipe(switchMap(run));
 }
 
 /**

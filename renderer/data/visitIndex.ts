@@ -5,11 +5,11 @@
  * once beneath the encryption layer, as householdIndex.ts does for households, and then follows
  * the collection's change stream.
  */
-import { from, map, switchMap, throttleTime, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { Visit } from '../../shared/schemas/visit';
 import { useWorkspace } from './AppDataProvider';
 import type { JiuzhuDatabase } from './database';
-import { indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from './plainIndex';
+import { followIndex, indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from './plainIndex';
 import { useObservable } from './useObservable';
 
 /** A visit's plain dates: what 今日 reads of a household's latest visit. */
@@ -122,9 +122,7 @@ export const visitIndexOf = indexPerDatabase(VisitIndex.build);
 
 /** Each household's latest visit, live (at most every 100 ms while a sync writes batch after batch); no visit is decrypted. */
 export function latestVisits$(db: JiuzhuDatabase): Observable<LatestVisits> {
-  return from(visitIndexOf(db)).pipe(
-    switchMap((index) => index.changed$.pipe(throttleTime(100, undefined, { leading: true, trailing: true }), map(() => index.latest()))),
-  );
+  return followIndex(visitIndexOf(db)).pipe(map((index) => index.latest()));
 }
 
 const noVisits = { byHousehold: new Map() as LatestVisits, loading: true };

@@ -304,8 +304,8 @@ function keepOrder(
   fromStorage: (doc: AnyDoc) => Promise<AnyDoc>,
 ): void {
   // The plain documents of the writes in flight, by id and revision: the change events of a write
-  // carry the very documents it was given, so they need not be decrypted again (that was a third of
-  // the WebCrypto calls of a sync). Anything else in the stream is decrypted as before.
+  // carry the very documents it was given, so they need not be decrypted again (one WebCrypto call
+  // per encrypted field of every document written). Anything else in the stream is decrypted as before.
   const plainOfOwnWrites = new Map<string, AnyDoc>();
   const revisionKey = (doc: AnyDoc) => `${String(doc[primaryPath])}\u0000${doc._rev}`;
   const plainOf = <T extends AnyDoc | undefined>(doc: T): Promise<T> => {
