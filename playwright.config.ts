@@ -25,6 +25,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours the system's reduce-motion setting (no zoom-in dialogs): a click then never
+    // lands on a dialog still growing under the pointer (a CI flake in 清除本机数据).
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

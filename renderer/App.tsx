@@ -25,6 +25,7 @@ import { ApplicationSummaryPrintPage } from './ui/print/ApplicationSummaryPrintP
 import { MissingItemsNoticePrintPage } from './ui/print/MissingItemsNoticePrintPage';
 import { PledgePrintPage } from './ui/print/PledgePrintPage';
 import { VisitRecordPrintPage } from './ui/print/VisitRecordPrintPage';
+import { usePrefersReducedMotion } from './ui/usePrefersReducedMotion';
 
 dayjs.locale('zh-cn');
 
@@ -82,10 +83,13 @@ function Screens() {
   );
 }
 
+const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
+
 export function App() {
+  const reducedMotion = usePrefersReducedMotion();
   return (
     // autoInsertSpace off: antd would show 保存 as "保 存", which also changes the button's accessible name.
-    <ConfigProvider locale={zhCN} theme={theme} componentSize="large" button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={reducedMotion ? stillTheme : theme} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
         <HashRouter>
           <Screens />
