@@ -1,4 +1,6 @@
 import { isInScope } from '../../shared/auth/roles';
+import type { AuditEntry } from '../audit/auditLog';
+import type { ViewChannel } from '../audit/viewAudit';
 import type { CollectionName, SyncedCollection } from '../../shared/sync/collections';
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
@@ -19,11 +21,42 @@ interface DocumentRow {
 const toWire = (row: Pick<DocumentRow, 'data' | 'deleted'>): WireDocument<Doc> => ({ ...row.data, _deleted: row.deleted });
 
 /**
+ * A page of changes as the server sends it: each document's JSON text as PostgreSQL hands it
+ * over, never parsed and serialised again here (a township's first pull is 30,000 of them).
+ */
+export interface PulledPage {
+  /** Wire documents (`_deleted` included) as JSON text, oldest first. */
+  texts: string[];
+  ids: string[];
+  checkpoint: SyncCheckpoint | null;
+}
+
+/** A stored document's JSON text with `_deleted` added, as `toWire` gives it. */
+function wireText(dataText: string, deleted: boolean): string {
+  const inner = dataText.slice(1, -1).trim();
+  return `{${inner}${inner ? ',' : ''}"_deleted":${deleted}}`;
+}
+
+/** The answer to a pull: `{"documents":[…],"checkpoint":…}`. */
+export function pulledPageJson(page: PulledPage): string {
+  return `{"documents":[${page.texts.join(',')}],"checkpoint":${JSON.stringify(page.checkpoint)}}`;
+}
+
+/** Who is shown a page, for its audit entry (see `viewAuditEntry`): recorded by the pull's own statement. */
+export interface PageViewer {
+  actor: Pick<AuditEntry, 'userId' | 'deviceId' | 'role' | 'areaCode'>;
+  via: ViewChannel;
+}
+
+/**
  * Changes of one collection after a checkpoint, within a scope, oldest first. Sequence numbers
  * are handed out under a per-collection lock that is held until commit (see `storeDocuments`),
  * so a change with a lower number can never become visible after one with a higher number: a
  * pull that has passed a number has seen everything below it. The lock is taken as the last
  * step of a transaction, so pushes overlap in everything but numbering, inserting and commit.
+ *
+ * With a viewer, the same statement appends the page's 'view' entry to the audit log (none for
+ * an empty page): a page is never read without its entry, and a pull costs one round trip.
  */
 export async function pullChanges(
   db: Queryable,
@@ -31,15 +64,32 @@ export async function pullChanges(
   scope: string,
   checkpoint: SyncCheckpoint | null,
   limit: number,
-): Promise<PullResponse<Doc>> {
-  const rows = await db.query<DocumentRow>(
-    `SELECT data, deleted, seq FROM documents
-      WHERE collection = $1 AND seq > $2 AND area_code LIKE $3
-      ORDER BY seq LIMIT $4`,
-    [collection, checkpoint?.seq ?? 0, `${scope}%`, limit],
+  viewer?: PageViewer,
+): Promise<PulledPage> {
+  const page = `SELECT id, data, deleted, seq FROM documents
+                 WHERE collection = $1 AND seq > $2 AND area_code LIKE $3
+                 ORDER BY seq LIMIT $4`;
+  const params = [collection, checkpoint?.seq ?? 0, `${scope}%`, limit];
+  const rows = await db.query<{ id: string; data: string; deleted: boolean; seq: number }>(
+    viewer
+      ? `WITH page AS (${page}),
+              viewed AS (
+                INSERT INTO audit_log (user_id, device_id, role, action, collection, area_code, details)
+                SELECT $5, $6, $7, 'view', $1, $8,
+                       jsonb_build_object('count', count(*), 'via', $9::text, 'documentIds', jsonb_agg(id ORDER BY seq))
+                  FROM page HAVING count(*) > 0)
+         SELECT id, data::text AS data, deleted, seq FROM page ORDER BY seq`
+      : `SELECT id, data::text AS data, deleted, seq FROM (${page}) AS page ORDER BY seq`,
+    viewer
+      ? [...params, viewer.actor.userId, viewer.actor.deviceId, viewer.actor.role, viewer.actor.areaCode, viewer.via]
+      : params,
   );
   const last = rows[rows.length - 1];
-  return { documents: rows.map(toWire), checkpoint: last ? { seq: last.seq } : checkpoint };
+  return {
+    texts: rows.map((row) => wireText(row.data, row.deleted)),
+    ids: rows.map((row) => row.id),
+    checkpoint: last ? { seq: last.seq } : checkpoint,
+  };
 }
 
 /**

@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
-import { viewedDocumentIds } from '../audit/viewAudit';
 import type { Database } from '../db/database';
 import type { ChangeNotifier } from './changeNotifier';
-import { latestSeq, pullChanges } from './documentStore';
+import { latestSeq, pullChanges, pulledPageJson, type PageViewer } from './documentStore';
 
 const HEARTBEAT_MS = 20_000;
 const PAGE = 200;
@@ -21,11 +20,11 @@ export async function serveStream(
     notifier: ChangeNotifier;
     collection: SyncedCollection;
     scope: string;
-    /** Called before each page of documents goes out (the audit, with the page's ids); a failure ends the stream. */
-    onDelivered?: (count: number, documentIds: string[]) => Promise<void>;
+    /** Who is shown each page: its audit entry is written with the read, before it goes out. */
+    viewer?: PageViewer;
   },
 ): Promise<void> {
-  const { db, notifier, collection, scope, onDelivered } = deps;
+  const { db, notifier, collection, scope, viewer } = deps;
   let checkpoint: SyncCheckpoint = { seq: await latestSeq(db, collection) };
   reply.hijack();
   const raw = reply.raw;
@@ -36,20 +35,19 @@ export async function serveStream(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  const send = (data: unknown) => raw.write(`data: ${JSON.stringify(data)}\n\n`);
-  send('RESYNC');
+  // One line per event: JSON text (PostgreSQL's included) escapes every newline inside strings.
+  const send = (json: string) => raw.write(`data: ${json}\n\n`);
+  send(JSON.stringify('RESYNC'));
 
   let running: Promise<void> = Promise.resolve();
   let closed = false;
   const forward = async () => {
     for (;;) {
-      const page = await pullChanges(db, collection, scope, checkpoint, PAGE);
-      if (closed || page.documents.length === 0 || !page.checkpoint) return;
+      const page = await pullChanges(db, collection, scope, checkpoint, PAGE, viewer);
+      if (closed || page.ids.length === 0 || !page.checkpoint) return;
       checkpoint = page.checkpoint;
-      await onDelivered?.(page.documents.length, viewedDocumentIds(page.documents));
-      if (closed) return;
-      send(page);
-      if (page.documents.length < PAGE) return;
+      send(pulledPageJson(page));
+      if (page.ids.length < PAGE) return;
     }
   };
   const unsubscribe = notifier.subscribe((changed) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
-import { recordAudit } from '../audit/auditLog';
+import { actor, recordAudit } from '../audit/auditLog';
 import { pushAuditEntries } from '../audit/documentAudit';
 import { viewAuditEntry, viewedDocumentIds, type ViewChannel } from '../audit/viewAudit';
 import { authenticate, type Caller } from '../auth/caller';
@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from './changeNotifier';
-import { pullChanges, pullFiltered, pushChanges } from './documentStore';
+import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from './documentStore';
 import { referenceVisibility } from './referenceVisibility';
 import { writeGuardFor } from './writeGuards';
 import { serveStream } from './stream';
@@ -53,21 +53,25 @@ export function registerSyncRoutes(
 
   // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
   // conflicts), naming the documents by id so an audit query by id finds who saw it.
-  const auditView = (caller: Caller, collection: string, documentIds: string[], via: ViewChannel) =>
-    recordAudit(db, [viewAuditEntry(caller, collection, documentIds, via)]);
+  const auditView = async (caller: Caller, collection: string, documentIds: string[], via: ViewChannel) => {
+    if (documentIds.length > 0) await recordAudit(db, [viewAuditEntry(caller, collection, documentIds, via)]);
+  };
 
-  app.get('/api/v1/sync/:collection/pull', async (request) => {
+  app.get('/api/v1/sync/:collection/pull', async (request, reply) => {
     const caller = await authenticate(request, db, secret);
     const name = collectionParam(request.params);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', 'limit 参数无效', { field: 'limit' });
     const checkpoint = parseCheckpoint(query.data.checkpoint);
+    if (isSyncedCollection(name)) {
+      // Records go out as the database's own JSON text: no parse and re-serialise per document.
+      const page = await pullChanges(db, name, caller.scope, checkpoint, query.data.limit, { actor: actor(caller), via: 'pull' });
+      return reply.type('application/json; charset=utf-8').send(pulledPageJson(page));
+    }
     const page =
       name === 'areas'
         ? pullAreas(caller.scope, checkpoint, query.data.limit)
-        : isSyncedCollection(name)
-          ? await pullChanges(db, name, caller.scope, checkpoint, query.data.limit)
-          : await pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
+        : await pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
     await auditView(caller, name, viewedDocumentIds(page.documents), 'pull');
     return page;
   });
@@ -92,7 +96,7 @@ export function registerSyncRoutes(
       notifier,
       collection,
       scope: caller.scope,
-      onDelivered: (_count, documentIds) => auditView(caller, collection, documentIds, 'stream'),
+      viewer: { actor: actor(caller), via: 'stream' },
     });
   });
 }

@@ -91,6 +91,11 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
       documentId: null,
       details: { count: pulled.body.documents.length, via: 'pull', documentIds: pulled.body.documents.map((d) => d.id) },
     });
+    // A page that carries nothing is not a view: a pull past the newest change adds no entry.
+    const past = encodeURIComponent(JSON.stringify({ seq: 1_000_000_000 }));
+    const empty = await api<{ documents: unknown[] }>(server, township.accessToken, 'GET', `/api/v1/sync/households/pull?checkpoint=${past}`);
+    expect(empty.body.documents).toEqual([]);
+    expect(await auditEntries(server, county, `&userId=${township.user.id}&action=view`)).toHaveLength(views.length);
   });
 
   it("answers a county's query by household id with its create and change by the assistant and the township's views", async () => {

@@ -210,4 +210,22 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
     expect(event.documents.map((d) => d.id)).toContain(household.id);
     stream.close();
   });
+
+  it('pulls and streams a record exactly as it was pushed, awkward text included, and an archived one as deleted', async () => {
+    const awkward = makeHousehold(VILLAGE_A, { address: '“一村”\n8排 {11} 号\\后院 \u2028 🏠 "引号"' });
+    const stream = await openStream(server, assistantA.accessToken, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(awkward)])).status).toBe(200);
+    const streamed = (await stream.next()) as PullResponse<Doc>;
+    expect(streamed.documents.find((d) => d.id === awkward.id)).toEqual({ ...awkward, _deleted: false });
+
+    const archived = { ...awkward, updatedAt: awkward.updatedAt + 1 };
+    const archiving = [{ assumedMasterState: wire(awkward), newDocumentState: wire(archived, true) }];
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', archiving)).status).toBe(200);
+    const streamedAgain = (await stream.next()) as PullResponse<Doc>;
+    stream.close();
+    expect(streamedAgain.documents.find((d) => d.id === awkward.id)).toEqual({ ...archived, _deleted: true });
+    const pulled = (await pullAll(server, assistantA.accessToken, 'households')).find((d) => d.id === awkward.id);
+    expect(pulled).toEqual({ ...archived, _deleted: true });
+  });
 });
