@@ -7,7 +7,7 @@
  * relation and id are encrypted with the rest of `members`. Pages therefore read the few
  * households they show by id (`useHouseholdsByIds`), and read one again only when it changed.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { distinctUntilChanged, map, switchMap, type Observable } from 'rxjs';
 import type { Household } from '../../shared/schemas/household';
 import { useWorkspace } from './AppDataProvider';
@@ -89,4 +89,19 @@ export function useHouseholdsByIds(ids: readonly string[]): { byId: Map<string, 
     [db, key, reader],
   );
   return { byId: result.byId, loading: result.key !== key };
+}
+
+/**
+ * Reads households by id once, on demand: an export of a list needs the households of every row,
+ * the list itself only those of the page it shows.
+ */
+export function useReadHouseholds(): (ids: readonly string[]) => Promise<Map<string, Household>> {
+  const { db } = useWorkspace();
+  return useCallback(
+    async (ids) => {
+      const docs = await db.households.findByIds([...new Set(ids)]).exec();
+      return new Map([...docs].map(([id, doc]) => [id, doc.toJSON() as Household]));
+    },
+    [db],
+  );
 }

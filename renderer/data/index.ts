@@ -21,7 +21,7 @@ export {
   useApplyAction,
   type ApplicationFilter,
 } from './applications';
-export { useHouseholdSummaries, useHouseholdsByIds, type HouseholdSummary } from './householdSummaries';
+export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds, type HouseholdSummary } from './householdSummaries';
 export { useLatestVisits, type LatestVisits, type VisitDates } from './visitIndex';
 export { ActionRefusedError, type ActionInput } from './applicationRecords';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';

@@ -5,11 +5,12 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { applicationStatuses, type ApplicationStatus } from '../../../shared/rules/applicationStatus';
 import type { Application } from '../../../shared/schemas/application';
-import { useApplications, useAuth, type ApplicationFilter } from '../../data';
+import { useApplications, useAuth, useReadHouseholds, type ApplicationFilter } from '../../data';
 import { applicationSheet } from '../../../shared/exports/applicationSheet';
 import { ExportButton } from '../exports/ExportButton';
 import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
+import { useTablePage } from '../useTablePage';
 import { ApplicationTable } from './ApplicationTable';
 import { countyQueueStatuses, isTownshipTab, townshipQueueStatuses, townshipTabs } from './queues';
 import { useApplicationHouseholds } from './useApplicationHouseholds';
@@ -41,18 +42,38 @@ export function ApplicationListPage() {
     return status ? { statuses: [status] } : {};
   }, [mode, status]);
   const { applications, loading } = useApplications(filter);
-  const { byId: households, loading: readingHouseholds } = useApplicationHouseholds(applications);
+  // What the table lists: the township's queue shows one step (tab) at a time.
+  const listed = useMemo(() => {
+    if (mode !== 'township') return applications;
+    const statuses: readonly string[] = townshipTabs.find((item) => item.key === tab)?.statuses ?? [];
+    return applications.filter((application) => statuses.includes(application.status));
+  }, [applications, mode, tab]);
+  // Applicants' names are in the (encrypted) households: read those of the 20 rows shown only.
+  const page = useTablePage(listed, `${mode} ${status ?? ''} ${tab}`);
+  const { byId: households, loading: readingHouseholds } = useApplicationHouseholds(page.rows);
+  const readHouseholds = useReadHouseholds();
   const today = chinaToday();
   const areaPrefix = useScopePrefix();
-  const exportButton = (shown: Application[], filter: { status?: ApplicationStatus; queue?: 'township' | 'county'; tab?: string }) => (
+  const exportButton = (filter: { status?: ApplicationStatus; queue?: 'township' | 'county'; tab?: string }) => (
     <ExportButton
-      build={() => applicationSheet(shown, households, today)}
-      count={shown.length}
+      build={async () => applicationSheet(listed, await readHouseholds(listed.map((application) => application.householdId)), today)}
+      count={listed.length}
       scope={{ areaPrefix, filter }}
       testId="application-export"
     />
   );
   const open = (application: Application) => navigate(`/applications/${application.id}`);
+  const table = (emptyText: string) => (
+    <ApplicationTable
+      applications={listed}
+      households={households}
+      loading={loading || readingHouseholds}
+      today={today}
+      emptyText={emptyText}
+      onOpen={open}
+      pagination={page.pagination}
+    />
+  );
 
   const setParam = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -63,34 +84,18 @@ export function ApplicationListPage() {
 
   if (mode === 'township') {
     const items = townshipTabs.map(({ key, statuses }) => {
-      const inTab = applications.filter((application) => (statuses as readonly string[]).includes(application.status));
+      const count = applications.filter((application) => (statuses as readonly string[]).includes(application.status)).length;
       const label = t(`application.list.tabs.${key}`);
       return {
         key,
-        label: <span data-testid={`queue-tab-${key}`}>{t('application.list.tabCount', { label, count: inTab.length })}</span>,
-        children: (
-          <ApplicationTable
-            applications={inTab}
-            households={households}
-            loading={loading || readingHouseholds}
-            today={today}
-            emptyText={t('application.list.emptyQueue')}
-            onOpen={open}
-          />
-        ),
+        label: <span data-testid={`queue-tab-${key}`}>{t('application.list.tabCount', { label, count })}</span>,
+        // Only the open tab has a table: the others are not on screen.
+        children: key === tab ? table(t('application.list.emptyQueue')) : null,
       };
     });
     return (
       <>
-        <PageTitle
-          title={t('application.list.townshipTitle')}
-          actions={exportButton(
-            applications.filter((application) =>
-              (townshipTabs.find((item) => item.key === tab)?.statuses as readonly string[] | undefined)?.includes(application.status),
-            ),
-            { queue: 'township', tab },
-          )}
-        />
+        <PageTitle title={t('application.list.townshipTitle')} actions={exportButton({ queue: 'township', tab })} />
         <Typography.Paragraph type="secondary">{t('application.list.townshipHint')}</Typography.Paragraph>
         <Tabs activeKey={tab} onChange={(key) => setParam('tab', key)} items={items} size="large" data-testid="township-queue" />
       </>
@@ -101,7 +106,7 @@ export function ApplicationListPage() {
     <>
       <PageTitle
         title={mode === 'county' ? t('application.list.countyTitle') : t('application.list.title')}
-        actions={exportButton(applications, mode === 'county' ? { queue: 'county' } : status ? { status } : {})}
+        actions={exportButton(mode === 'county' ? { queue: 'county' } : status ? { status } : {})}
       />
       {mode === 'county' ? (
         <Typography.Paragraph type="secondary">{t('application.list.countyHint')}</Typography.Paragraph>
@@ -118,14 +123,7 @@ export function ApplicationListPage() {
           style={{ width: 240, marginBottom: 16 }}
         />
       )}
-      <ApplicationTable
-        applications={applications}
-        households={households}
-        loading={loading || readingHouseholds}
-        today={today}
-        emptyText={mode === 'county' ? t('application.list.emptyQueue') : t('application.list.empty')}
-        onOpen={open}
-      />
+      {table(mode === 'county' ? t('application.list.emptyQueue') : t('application.list.empty'))}
     </>
   );
 }

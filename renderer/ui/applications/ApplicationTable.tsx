@@ -5,6 +5,7 @@ import type { Application } from '../../../shared/schemas/application';
 import type { Household } from '../../../shared/schemas/household';
 import { formatDateTime } from '../format';
 import { rowProps } from '../tableRow';
+import { TABLE_PAGE_SIZE, type TablePage } from '../useTablePage';
 import { deadlinesOf, memberOf, nextDeadline } from './applicationFacts';
 import { DeadlineText } from './DeadlineText';
 import { StatusTag } from './StatusTag';
@@ -18,10 +19,12 @@ export interface ApplicationTableProps {
   onOpen: (application: Application) => void;
   /** Leave out the village column (one household's list). */
   compact?: boolean;
+  /** The page shown, when the list page reads only that page's households (`useTablePage`). */
+  pagination?: TablePage<Application>['pagination'];
 }
 
 /** 申请人 · 所在村 · 救助类型 · 状态 · 下一个办理时限 · 更新时间; a click (or Enter) on a row opens it. */
-export function ApplicationTable({ applications, households, loading, today, emptyText, onOpen, compact }: ApplicationTableProps) {
+export function ApplicationTable({ applications, households, loading, today, emptyText, onOpen, compact, pagination }: ApplicationTableProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<Application> = [
     {
@@ -89,7 +92,8 @@ export function ApplicationTable({ applications, households, loading, today, emp
       onRow={openRow}
       locale={{ emptyText: <Empty description={emptyText} data-testid="application-empty" /> }}
       pagination={{
-        pageSize: 20,
+        pageSize: TABLE_PAGE_SIZE,
+        ...pagination,
         hideOnSinglePage: true,
         showSizeChanger: false,
         showTotal: (total) => t('application.list.total', { count: total }),

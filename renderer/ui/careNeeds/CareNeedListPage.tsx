@@ -3,10 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { careNeedSheet } from '../../../shared/exports/careNeedSheet';
-import { useCareNeeds, useHouseholdsByIds } from '../../data';
+import { useCareNeeds, useHouseholdsByIds, useReadHouseholds } from '../../data';
 import { ExportButton } from '../exports/ExportButton';
 import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
+import { useTablePage } from '../useTablePage';
 import { nextFollowUp } from './careNeedFacts';
 import { CareNeedTable } from './CareNeedTable';
 
@@ -30,9 +31,11 @@ export function CareNeedListPage() {
         }),
     [needs, showClosed],
   );
-  // For the 户主 and member names (encrypted): only the listed needs' households, archived ones too.
-  const householdIds = useMemo(() => shown.map((need) => need.householdId), [shown]);
+  // For the 户主 and member names (encrypted): only the households of the page shown, archived ones too.
+  const page = useTablePage(shown, showClosed ? 'all' : 'open');
+  const householdIds = useMemo(() => page.rows.map((need) => need.householdId), [page.rows]);
   const { byId, loading } = useHouseholdsByIds(householdIds);
+  const readHouseholds = useReadHouseholds();
 
   return (
     <>
@@ -40,7 +43,7 @@ export function CareNeedListPage() {
         title={t('careNeed.list.title')}
         actions={
           <ExportButton
-            build={() => careNeedSheet(shown, byId)}
+            build={async () => careNeedSheet(shown, await readHouseholds(shown.map((need) => need.householdId)))}
             count={shown.length}
             scope={{ areaPrefix, filter: { showClosed } }}
             testId="care-need-export"
@@ -58,6 +61,7 @@ export function CareNeedListPage() {
         loading={loading}
         emptyText={t('careNeed.list.empty')}
         onOpen={(need) => navigate(`/care-needs/${need.id}`)}
+        pagination={page.pagination}
       />
     </>
   );

@@ -5,6 +5,7 @@ import type { CareNeed } from '../../../shared/schemas/careNeed';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import { formatDate, todayIsoDate } from '../format';
 import { rowProps } from '../tableRow';
+import { TABLE_PAGE_SIZE, type TablePage } from '../useTablePage';
 import { careNeedMemberName, nextFollowUp, openFollowUps } from './careNeedFacts';
 
 const SEVERITY_COLORS: Record<CareNeed['severity'], string | undefined> = {
@@ -23,10 +24,12 @@ export interface CareNeedTableProps {
   loading?: boolean;
   emptyText: string;
   onOpen: (need: CareNeed) => void;
+  /** The page shown, when the list page reads only that page's households (`useTablePage`). */
+  pagination?: TablePage<CareNeed>['pagination'];
 }
 
 /** 照料需求 rows: household, member, category, severity, state, open follow-ups, next follow-up date. */
-export function CareNeedTable({ needs, households, showHousehold, loading = false, emptyText, onOpen }: CareNeedTableProps) {
+export function CareNeedTable({ needs, households, showHousehold, loading = false, emptyText, onOpen, pagination }: CareNeedTableProps) {
   const { t } = useTranslation();
   const today = todayIsoDate();
   const householdColumns: TableColumnsType<CareNeed> = showHousehold
@@ -109,7 +112,8 @@ export function CareNeedTable({ needs, households, showHousehold, loading = fals
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty description={emptyText} data-testid="care-need-empty" /> }}
       pagination={{
-        pageSize: 20,
+        pageSize: TABLE_PAGE_SIZE,
+        ...pagination,
         hideOnSinglePage: true,
         showSizeChanger: false,
         showTotal: (total) => t('careNeed.list.total', { count: total }),
