@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { map } from 'rxjs';
+import { map, of } from 'rxjs';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import type { Application, ApplicationForm } from '../../shared/schemas/application';
 import { useWorkspace } from './AppDataProvider';
@@ -12,18 +12,23 @@ export interface ApplicationFilter {
   statuses?: ApplicationStatus[];
 }
 
-/** Applications in the local database, newest change first, live. */
-export function useApplications(filter: ApplicationFilter = {}): { applications: Application[]; loading: boolean } {
+/**
+ * Applications in the local database, newest change first, live. `null`: none are needed (a 今日
+ * without application cards), so none are read and decrypted.
+ */
+export function useApplications(filter: ApplicationFilter | null = {}): { applications: Application[]; loading: boolean } {
   const { db } = useWorkspace();
   const selector: Record<string, unknown> = {};
-  if (filter.householdId) selector['householdId'] = filter.householdId;
-  if (filter.statuses) selector['status'] = { $in: filter.statuses };
-  const key = JSON.stringify(selector);
+  if (filter?.householdId) selector['householdId'] = filter.householdId;
+  if (filter?.statuses) selector['status'] = { $in: filter.statuses };
+  const key = filter ? JSON.stringify(selector) : null;
   return useObservable<{ applications: Application[]; loading: boolean }>(
     () =>
-      db.applications
-        .find({ selector: JSON.parse(key) as Record<string, never>, sort: [{ updatedAt: 'desc' }] })
-        .$.pipe(map((docs) => ({ applications: docs.map((d) => d.toJSON() as Application), loading: false }))),
+      key === null
+        ? of({ applications: [], loading: false })
+        : db.applications
+            .find({ selector: JSON.parse(key) as Record<string, never>, sort: [{ updatedAt: 'desc' }] })
+            .$.pipe(map((docs) => ({ applications: docs.map((d) => d.toJSON() as Application), loading: false }))),
     { applications: [], loading: true },
     [db, key],
   );

@@ -1,20 +1,32 @@
 import { useCallback } from 'react';
-import { map } from 'rxjs';
+import { map, of } from 'rxjs';
 import type { CareNeed, CareNeedForm } from '../../shared/schemas/careNeed';
 import { useWorkspace } from './AppDataProvider';
 import { saveCareNeed } from './careNeedRecords';
 import { useObservable } from './useObservable';
 
-/** Care needs (照料需求), of one household or all in the local database, live. */
-export function useCareNeeds(householdId?: string): CareNeed[] {
+export interface CareNeedFilter {
+  householdId?: string;
+  /** Open needs only: closed ones (most, over the years) are then not read or decrypted. */
+  openOnly?: boolean;
+}
+
+/** Care needs (照料需求) in the local database, newest change first, live; `null` reads none. */
+export function useCareNeeds(filter: CareNeedFilter | null = {}): CareNeed[] {
   const { db } = useWorkspace();
+  const selector: Record<string, unknown> = {};
+  if (filter?.householdId) selector['householdId'] = filter.householdId;
+  if (filter?.openOnly) selector['state'] = 'open';
+  const key = filter ? JSON.stringify(selector) : null;
   return useObservable<CareNeed[]>(
     () =>
-      db.careNeeds
-        .find({ selector: householdId ? { householdId } : {}, sort: [{ updatedAt: 'desc' }] })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as CareNeed))),
+      key === null
+        ? of([])
+        : db.careNeeds
+            .find({ selector: JSON.parse(key) as Record<string, never>, sort: [{ updatedAt: 'desc' }] })
+            .$.pipe(map((docs) => docs.map((d) => d.toJSON() as CareNeed))),
     [],
-    [db, householdId],
+    [db, key],
   );
 }
 

@@ -122,6 +122,19 @@ test('a care need with a public-welfare post referral, its follow-up on the soci
   await s.getByTestId('menu-care-needs').click();
   await expect(s.getByTestId('care-need-row').filter({ hasText: zhaoLi.name })).toHaveCount(1);
 
+  // Closed (已结束): it leaves the list until 显示已结束的 is ticked, and leaves 今日.
+  await s.getByTestId('care-need-row').filter({ hasText: zhaoLi.name }).click();
+  await s.getByTestId('care-need-state').getByText('已结束', { exact: true }).click();
+  await s.getByTestId('care-need-submit').click();
+  await expect(s.getByText('照料需求已保存在本机，联网后自动上传')).toBeVisible();
+  await s.getByTestId('menu-care-needs').click();
+  await expect(s.getByTestId('care-need-row').filter({ hasText: zhaoLi.name })).toHaveCount(0);
+  await s.getByTestId('care-need-show-closed').check();
+  await expect(s.getByTestId('care-need-row').filter({ hasText: zhaoLi.name })).toContainText('已结束');
+  await s.getByTestId('menu-today').click();
+  await expect(s.getByTestId('today-card-followUp')).toBeVisible();
+  await expect(s.getByTestId('today-item').filter({ hasText: zhaoLi.name })).toHaveCount(0);
+
   await Promise.all([village.close(), worker.close()]);
 });
 

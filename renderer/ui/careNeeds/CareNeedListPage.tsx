@@ -17,7 +17,8 @@ export function CareNeedListPage() {
   const navigate = useNavigate();
   const [showClosed, setShowClosed] = useState(false);
   const areaPrefix = useScopePrefix();
-  const needs = useCareNeeds();
+  // Closed needs are read only when asked for.
+  const needs = useCareNeeds({ openOnly: !showClosed });
   const shown = useMemo(
     () =>
       needs

@@ -17,7 +17,7 @@ export interface CareNeedSectionProps {
 export function CareNeedSection({ household, canEdit }: CareNeedSectionProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const needs = useCareNeeds(household.id);
+  const needs = useCareNeeds({ householdId: household.id });
   const households = useMemo(() => new Map([[household.id, household]]), [household]);
   return (
     <section aria-labelledby="care-needs-title" data-testid="care-need-section">

@@ -49,9 +49,11 @@ export function TodayPage() {
   const { byId: summaries, loading: summariesLoading } = useHouseholdSummaries();
   // Each household's latest visit, from the visit index: no visit's notes are decrypted for 今日.
   const { byHousehold: visits, loading: visitsLoading } = useLatestVisits();
-  const { applications } = useApplications();
-  const careNeeds = useCareNeeds();
   const kinds = cardsByRole[role];
+  // Only what this role's cards show is read: a social worker's 今日 decrypts no application,
+  // an assistant's no care need, and only open care needs have follow-ups to make.
+  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') ? {} : null);
+  const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 
   // Only the households a visit may be due for, and those the other cards name, are read. Until
   // the visits are known every household in a group would look never visited (and be read).
