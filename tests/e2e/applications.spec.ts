@@ -1,8 +1,9 @@
-import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './appLog';
+import { apiSignIn, bearer, pullEverything, submittedApplication } from './serverApi';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
-import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption, pickToAdd } from './support';
+import { expectAllSynced, fillHouseholdForm, signIn, testIdNumber, chooseOption, pickToAdd } from './support';
 
 /**
  * 救助申请 end to end: a 单人户 低保 application filed offline in a village goes through the
@@ -245,64 +246,27 @@ test('a 医疗救助 preview shows what the household paid after insurance', asy
   await context.close();
 });
 
-interface LoginBody {
-  accessToken: string;
-  user: { id: string; displayName: string; role: string; areaCode: string };
-}
 type Doc = Record<string, unknown> & { id: string; status: string; history: Record<string, unknown>[]; updatedAt: number };
 
-async function apiLogin(request: APIRequestContext, username: string): Promise<LoginBody> {
-  const response = await request.post('/api/v1/auth/login', {
-    data: { username, password: DEMO_PASSWORD, deviceId: `e2e-forge-${username}-0001` },
-  });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as LoginBody;
-}
-
-async function pullAll(request: APIRequestContext, token: string, collection: string): Promise<Doc[]> {
-  const response = await request.get(`/api/v1/sync/${collection}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { documents: Doc[] }).documents;
-}
-
 test('a village assistant cannot approve an application by pushing a forged record', async ({ request, browser }) => {
-  const { accessToken, user } = await apiLogin(request, 'xieli_a');
-  const headers = { authorization: `Bearer ${accessToken}` };
+  const session = await apiSignIn(request, 'xieli_a', 'e2e-forge-xieli_a-0001');
+  const { user } = session;
+  const headers = bearer(session);
   const final = ['approved', 'refused', 'withdrawn'];
-  let applications = await pullAll(request, accessToken, 'applications');
+  let applications = await pullEverything<Doc>(request, session, 'applications');
   let current = applications.find((doc) => doc.status === 'pendingConfirmation') ?? applications.find((doc) => !final.includes(doc.status));
 
   if (!current) {
     // Nothing open in this village yet: submit one the honest way first (that push must pass).
-    const [household] = await pullAll(request, accessToken, 'households');
+    const [household] = await pullEverything<Doc>(request, session, 'households');
     const member = (household?.['members'] as { id: string }[] | undefined)?.[0];
     if (!household || !member) throw new Error('the demo village has no household');
     const now = Date.now();
-    const honest = {
-      id: `app-e2eforge${now}`,
-      areaCode: household['areaCode'],
-      householdId: household.id,
-      type: 'dibao',
-      mode: 'onApplication',
-      assistance: 'none',
-      applicantMemberId: member.id,
-      coveredMemberIds: [member.id],
-      singlePersonUnit: false,
-      incomeItems: [],
-      propertyItems: [],
-      documents: [],
-      pledgeSigned: false,
-      status: 'submitted',
-      history: [{ id: `h-${now}`, action: 'submit', from: 'draft', to: 'submitted', at: now, byUserId: user.id, byName: user.displayName, role: 'assistant' }],
-      createdAt: now,
-      createdBy: user.id,
-      updatedAt: now,
-      updatedBy: user.id,
-      _deleted: false,
-    };
+    const by = { id: user.id, displayName: user.displayName, role: 'assistant' as const };
+    const honest = submittedApplication({ id: household.id, areaCode: String(household['areaCode']) }, member.id, by, `app-e2eforge${now}`, now);
     const pushed = await request.post('/api/v1/sync/applications/push', { headers, data: [{ assumedMasterState: null, newDocumentState: honest }] });
     expect(pushed.status()).toBe(200);
-    applications = await pullAll(request, accessToken, 'applications');
+    applications = await pullEverything<Doc>(request, session, 'applications');
     current = applications.find((doc) => doc.id === honest.id);
   }
   if (!current) throw new Error('no application to forge');
@@ -329,7 +293,7 @@ test('a village assistant cannot approve an application by pushing a forged reco
   expect(body.error.message).toContain('不能执行');
 
   // Nothing changed on the server.
-  const after = (await pullAll(request, accessToken, 'applications')).find((doc) => doc.id === current.id);
+  const after = (await pullEverything<Doc>(request, session, 'applications')).find((doc) => doc.id === current.id);
   expect(after?.status).toBe(before.status);
   expect(after?.history).toHaveLength(before.history);
   expect(after?.updatedAt).toBe(before.updatedAt);

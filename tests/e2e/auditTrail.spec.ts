@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { test } from './appLog';
-import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
+import { apiSignIn, bearer, type ApiSession } from './serverApi';
+import { expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
 
 interface AuditEntry {
   id: number;
@@ -13,18 +14,8 @@ interface AuditEntry {
   details: Record<string, unknown> | null;
 }
 
-/** Signs a user in over the API (its own device id) and returns the token and the user's id. */
-async function apiSignIn(request: APIRequestContext, username: string): Promise<{ accessToken: string; userId: string }> {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { username, password: DEMO_PASSWORD, deviceId: `e2e-audit-trail-${username}-0001` },
-  });
-  expect(login.status()).toBe(200);
-  const body = (await login.json()) as { accessToken: string; user: { id: string } };
-  return { accessToken: body.accessToken, userId: body.user.id };
-}
-
-async function auditQuery(request: APIRequestContext, accessToken: string, query: string): Promise<{ status: number; entries: AuditEntry[] }> {
-  const answer = await request.get(`/api/v1/audit?limit=1000&${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
+async function auditQuery(request: APIRequestContext, session: ApiSession, query: string): Promise<{ status: number; entries: AuditEntry[] }> {
+  const answer = await request.get(`/api/v1/audit?limit=1000&${query}`, { headers: bearer(session) });
   if (answer.status() !== 200) return { status: answer.status(), entries: [] };
   return { status: 200, entries: ((await answer.json()) as { entries: AuditEntry[] }).entries };
 }
@@ -66,17 +57,17 @@ test('the county reads who created, changed and viewed a household', async ({ br
   await expect(township.getByTestId('household-summary')).toContainText('碣石山镇一村 4 排 10 号');
   expect(township.url()).toContain(householdId);
 
-  const county = await apiSignIn(request, 'xian');
-  const assistant = await apiSignIn(request, 'xieli_a');
-  const townshipUser = await apiSignIn(request, 'zhen');
+  const county = await apiSignIn(request, 'xian', 'e2e-audit-trail-xian-0001');
+  const assistant = await apiSignIn(request, 'xieli_a', 'e2e-audit-trail-xieli_a-0001');
+  const townshipUser = await apiSignIn(request, 'zhen', 'e2e-audit-trail-zhen-0001');
 
-  const { status, entries } = await auditQuery(request, county.accessToken, `documentId=${encodeURIComponent(householdId)}`);
+  const { status, entries } = await auditQuery(request, county, `documentId=${encodeURIComponent(householdId)}`);
   expect(status).toBe(200);
   const oldestFirst = [...entries].reverse();
   const create = oldestFirst.find((e) => e.action === 'create');
   const change = oldestFirst.find((e) => e.action === 'change');
-  expect(create).toMatchObject({ userId: assistant.userId, role: 'assistant', collection: 'households', documentId: householdId });
-  expect(change).toMatchObject({ userId: assistant.userId, role: 'assistant', collection: 'households', documentId: householdId });
+  expect(create).toMatchObject({ userId: assistant.user.id, role: 'assistant', collection: 'households', documentId: householdId });
+  expect(change).toMatchObject({ userId: assistant.user.id, role: 'assistant', collection: 'households', documentId: householdId });
   expect(change!.details!['fields']).toContain('address');
   expect(create!.id).toBeLessThan(change!.id);
 
@@ -85,11 +76,11 @@ test('the county reads who created, changed and viewed a household', async ({ br
   expect(deviceId).toEqual(expect.any(String));
   expect(deviceId).not.toBe('e2e-audit-trail-xieli_a-0001');
   expect(change!.deviceId).toBe(deviceId);
-  const logins = await auditQuery(request, county.accessToken, `userId=${assistant.userId}&action=login`);
+  const logins = await auditQuery(request, county, `userId=${assistant.user.id}&action=login`);
   expect(logins.entries.map((e) => e.deviceId)).toContain(deviceId);
 
   // The township's laptop received it: a view by zhen naming this household, after the change.
-  const views = oldestFirst.filter((e) => e.action === 'view' && e.userId === townshipUser.userId);
+  const views = oldestFirst.filter((e) => e.action === 'view' && e.userId === townshipUser.user.id);
   expect(views.length).toBeGreaterThan(0);
   expect(views[0]).toMatchObject({ role: 'township', collection: 'households' });
   expect(views[0]!.details!['documentIds']).toContain(householdId);
@@ -103,7 +94,7 @@ test('the county reads who created, changed and viewed a household', async ({ br
 
   // Neither the assistant nor the township may read the trail.
   for (const who of [assistant, townshipUser]) {
-    expect((await auditQuery(request, who.accessToken, `documentId=${encodeURIComponent(householdId)}`)).status).toBe(403);
+    expect((await auditQuery(request, who, `documentId=${encodeURIComponent(householdId)}`)).status).toBe(403);
   }
 
   await Promise.all([villageContext.close(), townshipContext.close()]);

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { test } from './appLog';
-import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, openHouseholds, signIn, testIdNumber, chooseOption } from './support';
+import { apiSignIn, bearer } from './serverApi';
+import { expectAllSynced, fillHouseholdForm, openHouseholds, signIn, testIdNumber, chooseOption } from './support';
 
 interface AuditEntry {
   action: string;
@@ -15,12 +16,8 @@ interface AuditEntry {
 
 /** The county's view of the export entries in the audit log (the county 无棣县 covers the demo villages). */
 async function exportEntries(request: APIRequestContext): Promise<AuditEntry[]> {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { username: 'xian', password: DEMO_PASSWORD, deviceId: 'e2e-exports-county-0001' },
-  });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const answer = await request.get('/api/v1/audit?action=export&limit=1000', { headers: { authorization: `Bearer ${accessToken}` } });
+  const county = await apiSignIn(request, 'xian', 'e2e-exports-county-0001');
+  const answer = await request.get('/api/v1/audit?action=export&limit=1000', { headers: bearer(county) });
   expect(answer.status()).toBe(200);
   return ((await answer.json()) as { entries: AuditEntry[] }).entries;
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { test } from './appLog';
-import { DEMO_PASSWORD, expectAllSynced, householdRows, openHouseholds, signIn } from './support';
+import { apiSignIn, pullEverything } from './serverApi';
+import { expectAllSynced, householdRows, openHouseholds, signIn } from './support';
 
 const PAGE_SIZE = 20;
 
@@ -10,7 +11,6 @@ interface ServerHousehold {
   updatedAt: number;
   members: { name: string; relation: string }[];
   archived?: unknown;
-  _deleted?: boolean;
 }
 
 /**
@@ -18,24 +18,9 @@ interface ServerHousehold {
  * unarchived household of 碣石山镇, newest first (then by id).
  */
 async function townshipHouseholds(request: APIRequestContext): Promise<ServerHousehold[]> {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { username: 'zhen', password: DEMO_PASSWORD, deviceId: 'e2e-paging-township-0001' },
-  });
-  expect(login.status()).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const latest = new Map<string, ServerHousehold>();
-  let checkpoint: unknown = null;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '500', ...(checkpoint ? { checkpoint: JSON.stringify(checkpoint) } : {}) });
-    const answer = await request.get(`/api/v1/sync/households/pull?${query}`, { headers: { authorization: `Bearer ${accessToken}` } });
-    expect(answer.status()).toBe(200);
-    const page = (await answer.json()) as { documents: ServerHousehold[]; checkpoint: unknown };
-    for (const doc of page.documents) latest.set(doc.id, doc);
-    if (page.documents.length === 0) break;
-    checkpoint = page.checkpoint;
-  }
-  return [...latest.values()]
-    .filter((doc) => !doc._deleted && doc.archived === undefined)
+  const session = await apiSignIn(request, 'zhen', 'e2e-paging-township-0001');
+  return (await pullEverything<ServerHousehold>(request, session, 'households'))
+    .filter((doc) => doc.archived === undefined)
     .sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { test } from './appLog';
-import { DEMO_PASSWORD, expectAllSynced, signIn } from './support';
+import { apiSignIn, bearer, pullEverything, submittedApplication } from './serverApi';
+import { expectAllSynced, signIn } from './support';
 
 const PAGE_SIZE = 20;
 const SUBMITTED = 25;
@@ -9,31 +10,8 @@ const SUBMITTED = 25;
 interface ServerHousehold {
   id: string;
   areaCode: string;
-  members: { id: string; name: string; relation: string }[];
+  members: { id: string; name: string }[];
   archived?: unknown;
-  _deleted?: boolean;
-}
-
-async function townshipLogin(request: APIRequestContext) {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { username: 'zhen', password: DEMO_PASSWORD, deviceId: 'e2e-queue-township-0001' },
-  });
-  expect(login.status()).toBe(200);
-  return (await login.json()) as { accessToken: string; user: { id: string; displayName: string } };
-}
-
-async function pullAll<T extends { id: string }>(request: APIRequestContext, token: string, collection: string): Promise<T[]> {
-  const latest = new Map<string, T>();
-  let checkpoint: unknown = null;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '500', ...(checkpoint ? { checkpoint: JSON.stringify(checkpoint) } : {}) });
-    const answer = await request.get(`/api/v1/sync/${collection}/pull?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(answer.status()).toBe(200);
-    const page = (await answer.json()) as { documents: T[]; checkpoint: unknown };
-    for (const doc of page.documents) latest.set(doc.id, doc);
-    if (page.documents.length === 0) return [...latest.values()];
-    checkpoint = page.checkpoint;
-  }
 }
 
 const applicantCells = (page: Page) => page.getByTestId('application-row').getByTestId('application-applicant');
@@ -45,41 +23,20 @@ const activePage = (page: Page) => page.locator('.ant-pagination-item-active');
  * page must still name each applicant, and 导出Excel must name the applicants of every page.
  */
 test('the township’s queue names every applicant on every page, and its export names them all', async ({ browser, request }) => {
-  const { accessToken, user } = await townshipLogin(request);
-  const households = (await pullAll<ServerHousehold>(request, accessToken, 'households')).filter(
-    (h) => !h._deleted && h.archived === undefined && h.members.length > 0,
+  const session = await apiSignIn(request, 'zhen', 'e2e-queue-township-0001');
+  const households = (await pullEverything<ServerHousehold>(request, session, 'households')).filter(
+    (h) => h.archived === undefined && h.members.length > 0,
   );
   expect(households.length).toBeGreaterThanOrEqual(SUBMITTED);
   const now = Date.now();
   // Applications the township takes at its own window (乡镇受理窗口), as the app would push them.
   const chosen = households.slice(0, SUBMITTED);
-  const applications = chosen.map((household, i) => {
-    const applicant = household.members[0]!;
-    return {
-      id: `app-e2equeue${now}${String(i).padStart(2, '0')}`,
-      areaCode: household.areaCode,
-      householdId: household.id,
-      type: 'dibao',
-      mode: 'onApplication',
-      assistance: 'none',
-      applicantMemberId: applicant.id,
-      coveredMemberIds: [applicant.id],
-      singlePersonUnit: false,
-      incomeItems: [],
-      propertyItems: [],
-      documents: [],
-      pledgeSigned: false,
-      status: 'submitted',
-      history: [{ id: `h-q${now}${i}`, action: 'submit', from: 'draft', to: 'submitted', at: now + i, byUserId: user.id, byName: user.displayName, role: 'township' }],
-      createdAt: now + i,
-      createdBy: user.id,
-      updatedAt: now + i,
-      updatedBy: user.id,
-      _deleted: false,
-    };
-  });
+  const by = { ...session.user, role: 'township' as const };
+  const applications = chosen.map((household, i) =>
+    submittedApplication(household, household.members[0]!.id, by, `app-e2equeue${now}${String(i).padStart(2, '0')}`, now + i),
+  );
   const pushed = await request.post('/api/v1/sync/applications/push', {
-    headers: { authorization: `Bearer ${accessToken}` },
+    headers: bearer(session),
     data: applications.map((doc) => ({ assumedMasterState: null, newDocumentState: doc })),
   });
   expect(pushed.status()).toBe(200);
@@ -90,9 +47,7 @@ test('the township’s queue names every applicant on every page, and its export
   await signIn(page, 'zhen');
   await expectAllSynced(page);
   await page.getByTestId('menu-township-queue').click();
-  const queued = (await pullAll<{ id: string; status: string; _deleted?: boolean }>(request, accessToken, 'applications')).filter(
-    (a) => !a._deleted && a.status === 'submitted',
-  ).length;
+  const queued = (await pullEverything<{ id: string; status: string }>(request, session, 'applications')).filter((a) => a.status === 'submitted').length;
   expect(queued).toBeGreaterThan(PAGE_SIZE);
   await expect(page.getByTestId('queue-tab-submitted')).toContainText(`（${queued}）`);
 
