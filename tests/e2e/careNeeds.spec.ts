@@ -125,6 +125,8 @@ test('a care need with a public-welfare post referral, its follow-up on the soci
   // Closed (已结束): it leaves the list until 显示已结束的 is ticked, and leaves 今日.
   await s.getByTestId('care-need-row').filter({ hasText: zhaoLi.name }).click();
   await s.getByTestId('care-need-state').getByText('已结束', { exact: true }).click();
+  // The first save's message has gone, so the one awaited below is this save's.
+  await expect(s.getByText('照料需求已保存在本机，联网后自动上传')).toHaveCount(0);
   await s.getByTestId('care-need-submit').click();
   await expect(s.getByText('照料需求已保存在本机，联网后自动上传')).toBeVisible();
   await s.getByTestId('menu-care-needs').click();
