@@ -14,6 +14,7 @@ import { useWorkspace } from './AppDataProvider';
 import type { JiuzhuDatabase } from './database';
 import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
 import { followIndex } from './plainIndex';
+import { readHouseholds } from './records';
 import { useObservable } from './useObservable';
 
 /** A household's plain fields: names (in member order, not the head's), village, groups, archived, dates. */
@@ -98,10 +99,7 @@ export function useHouseholdsByIds(ids: readonly string[]): { byId: Map<string, 
 export function useReadHouseholds(): (ids: readonly string[]) => Promise<Map<string, Household>> {
   const { db } = useWorkspace();
   return useCallback(
-    async (ids) => {
-      const docs = await db.households.findByIds([...new Set(ids)]).exec();
-      return new Map([...docs].map(([id, doc]) => [id, doc.toJSON() as Household]));
-    },
+    async (ids) => new Map((await readHouseholds(db, [...new Set(ids)])).map((household) => [household.id, household])),
     [db],
   );
 }

@@ -82,7 +82,7 @@ export function matchingHouseholdIds(index: HouseholdIndex, search: HouseholdSea
 }
 
 /** Households by id, in the order of `ids`, from RxDB (decrypted); an id RxDB no longer holds is left out. */
-async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise<Household[]> {
+export async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise<Household[]> {
   const docs = await db.households.findByIds(ids).exec();
   return ids.flatMap((id) => {
     const doc = docs.get(id);

@@ -56,7 +56,7 @@ export interface PageViewer {
  * step of a transaction, so pushes overlap in everything but numbering, inserting and commit.
  *
  * With a viewer, the same statement appends the page's 'view' entry to the audit log (none for
- * an empty page): a page is never read without its entry, and a pull costs one round trip.
+ * an empty page): a page is never read without its entry, and the two cost one round trip.
  */
 export async function pullChanges(
   db: Queryable,
