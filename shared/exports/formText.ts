@@ -5,18 +5,11 @@
  * listed once, in one notice; a pledge stands in for certificates and authorises checking the
  * family's income and assets.
  */
-import type { Role } from '../auth/roles';
+import { roleLabels, type Role } from '../auth/roles';
 import type { Application, DocumentKind } from '../schemas/application';
 import { documentWords } from './labels';
 
-export const roleWords: Record<Role, string> = {
-  assistant: '村级协理员',
-  social_worker: '社工',
-  township: '乡镇工作人员',
-  county: '县级民政',
-  city: '市级民政',
-  admin: '系统管理员',
-};
+export const roleWords: Record<Role, string> = roleLabels;
 
 /** What the one-time notice lists: each missing document once, in the checklist's order. */
 export function missingItemsOf(application: Pick<Application, 'documents' | 'status' | 'returnNotice'>): DocumentKind[] {

@@ -3,7 +3,7 @@
  * 审核确认). The app uses it to offer buttons; the server runs `checkHistoryStep` on every push,
  * so a status can only move as the table below allows the caller's role.
  */
-import type { Role } from '../auth/roles';
+import { roleLabels, type Role } from '../auth/roles';
 
 export const applicationStatuses = [
   'draft', // 草稿
@@ -61,15 +61,6 @@ export const applicationActionLabels: Record<ApplicationAction, string> = {
   approve: '审核确认',
   refuse: '不予批准',
   withdraw: '撤回',
-};
-
-const roleLabels: Record<Role, string> = {
-  assistant: '村级协理员',
-  social_worker: '社工',
-  township: '乡镇工作人员',
-  county: '县级民政',
-  city: '市级民政',
-  admin: '系统管理员',
 };
 
 /** One entry per move; the schema (shared/schemas/application.ts) mirrors this shape. */
@@ -260,4 +251,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-export { actionRequirements, type ActionRequirementInput } from './actionRequirements';
+export {
+  actionRequirements,
+  requirementInputOf,
+  stepRequirements,
+  type ActionRequirementInput,
+  type StepProblem,
+} from './actionRequirements';

@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { actionRequirements } from '../../../shared/rules/applicationStatus';
+import { actionRequirements, requirementInputOf, stepRequirements } from '../../../shared/rules/applicationStatus';
 
 const TODAY = '2026-03-02';
 
 describe('actionRequirements', () => {
-  it('needs two distinct investigators to start the investigation', () => {
-    expect(actionRequirements('startInvestigation', {}, TODAY)).toEqual(['入户调查须至少2名调查人员（已填0名）']);
-    expect(actionRequirements('startInvestigation', { investigators: ['张三', ' 张三 ', ''] }, TODAY)).toEqual([
+  it('needs two distinct investigators and the day the investigation started, not after today', () => {
+    const started = { investigationStartedOn: TODAY };
+    expect(actionRequirements('startInvestigation', started, TODAY)).toEqual(['入户调查须至少2名调查人员（已填0名）']);
+    expect(actionRequirements('startInvestigation', { ...started, investigators: ['张三', ' 张三 ', ''] }, TODAY)).toEqual([
       '入户调查须至少2名调查人员（已填1名）',
     ]);
-    expect(actionRequirements('startInvestigation', { investigators: ['张三', '李四'] }, TODAY)).toEqual([]);
+    expect(actionRequirements('startInvestigation', { ...started, investigators: ['张三', '李四'] }, TODAY)).toEqual([]);
+    expect(actionRequirements('startInvestigation', { investigators: ['张三', '李四'] }, TODAY)).toEqual(['请填写调查开始日期']);
+    expect(stepRequirements('startInvestigation', { investigators: ['张三', '李四'], investigationStartedOn: '2026-03-03' }, TODAY)).toEqual([
+      { field: 'investigation.startedOn', message: '调查开始日期不能晚于今天' },
+    ]);
   });
 
-  it('needs an amount above zero to approve', () => {
-    expect(actionRequirements('approve', {}, TODAY)).toEqual(['请填写大于0的核定救助金额']);
-    expect(actionRequirements('approve', { approvedAmount: 0 }, TODAY)).toHaveLength(1);
-    expect(actionRequirements('approve', { approvedAmount: 0.01 }, TODAY)).toEqual([]);
+  it('needs an amount above zero and its method to approve a benefit that pays, and neither for a recognition', () => {
+    expect(stepRequirements('approve', { approvalMethod: 'gap' }, TODAY)).toEqual([
+      { field: 'decision.approvedMonthlyAmount', message: '请填写大于0的核定救助金额' },
+    ]);
+    expect(actionRequirements('approve', { approvedAmount: 0, approvalMethod: 'gap' }, TODAY)).toHaveLength(1);
+    expect(actionRequirements('approve', { approvedAmount: 0.01, approvalMethod: 'gap' }, TODAY)).toEqual([]);
+    expect(stepRequirements('approve', { approvedAmount: 300 }, TODAY)).toEqual([{ field: 'decision.method', message: '请选择核定方式（差额或分档）' }]);
+    expect(actionRequirements('approve', { type: 'dibaoEdge' }, TODAY)).toEqual([]);
+    expect(actionRequirements('approve', { type: 'rigidExpenditure' }, TODAY)).toEqual([]);
+    expect(actionRequirements('approve', { type: 'medicalAid' }, TODAY)).toHaveLength(2);
   });
 
   it('needs written reasons to refuse', () => {
@@ -35,9 +46,45 @@ describe('actionRequirements', () => {
     expect(actionRequirements('startPublicNotice', { publicNoticeStart: TODAY }, TODAY)).toEqual([]);
   });
 
+  it('sends a case to the county only after the full seven days of 公示', () => {
+    // Posted 02-20: the notice runs 02-21…02-27, so the file may go from 02-28.
+    expect(actionRequirements('sendToCounty', {}, TODAY)).toEqual(['没有公示开始日期，不能报县']);
+    expect(actionRequirements('sendToCounty', { publicNoticeStart: '2026-02-20' }, '2026-02-27')).toEqual(['公示期至2026-02-27届满，届满后才能报县']);
+    expect(actionRequirements('sendToCounty', { publicNoticeStart: '2026-02-20' }, '2026-02-28')).toEqual([]);
+    expect(actionRequirements('sendToCounty', { publicNoticeStart: '2099-01-01' }, TODAY)).toHaveLength(1);
+  });
+
+  it('needs a reason to withdraw and the objection in words', () => {
+    expect(actionRequirements('withdraw', {}, TODAY)).toEqual(['撤回须写明原因']);
+    expect(actionRequirements('withdraw', { note: '申请人已外出务工' }, TODAY)).toEqual([]);
+    expect(actionRequirements('objection', { objections: ' ' }, TODAY)).toEqual(['请写明公示异议的内容']);
+    expect(actionRequirements('objection', { objections: '村民反映其家中有车辆' }, TODAY)).toEqual([]);
+  });
+
   it('asks nothing more of the other actions', () => {
-    for (const action of ['submit', 'accept', 'preliminaryReview', 'objection', 'sendToCounty', 'withdraw'] as const) {
+    for (const action of ['submit', 'accept', 'preliminaryReview'] as const) {
       expect(actionRequirements(action, {}, TODAY)).toEqual([]);
     }
+  });
+
+  it('reads an application’s own fields', () => {
+    const input = requirementInputOf(
+      {
+        type: 'dibao',
+        investigation: { investigators: ['张三', '李四'], startedOn: '2026-02-01' },
+        publicNotice: { start: '2026-02-10' },
+        decision: { approvedMonthlyAmount: 420, method: 'gap' },
+      },
+      '备注',
+    );
+    expect(input).toEqual({
+      type: 'dibao',
+      investigators: ['张三', '李四'],
+      investigationStartedOn: '2026-02-01',
+      publicNoticeStart: '2026-02-10',
+      approvedAmount: 420,
+      approvalMethod: 'gap',
+      note: '备注',
+    });
   });
 });
