@@ -14,7 +14,7 @@ import { parseBody } from '../http/parseBody';
 import type { ChangeNotifier } from '../sync/changeNotifier';
 import { pushChanges } from '../sync/documentStore';
 import { validatePushBody } from '../sync/validateDocuments';
-import { writeGuardFor } from '../sync/writeGuards';
+import { pushRulesFor } from '../sync/writeGuards';
 import { deviceBundleKey, type BundleKeys } from './bundleKeys';
 
 const bundleBody = z.object({
@@ -78,12 +78,14 @@ export function registerBundleRoutes(
       const rows = opened.payload[collection];
       if (!rows || rows.length === 0) continue;
       const valid = validatePushBody(collection, rows, author.scope);
-      const outcome = await pushChanges(db, collection, author.scope, valid, writeGuardFor(collection, author, searchKey), (tx, writes) =>
-        recordAudit(tx, [
-          ...pushAuditEntries(author, collection, writes),
-          { ...actor(station), action: 'import', collection, details: { author: author.userId, count: writes.length } },
-        ]),
-      );
+      const outcome = await pushChanges(db, collection, author.scope, valid, {
+        ...pushRulesFor(collection, author, searchKey),
+        afterWrite: (tx, writes) =>
+          recordAudit(tx, [
+            ...pushAuditEntries(author, collection, writes),
+            { ...actor(station), action: 'import', collection, details: { author: author.userId, count: writes.length } },
+          ]),
+      });
       stored[collection] = outcome.written;
       if (outcome.conflicts.length > 0) conflicts[collection] = outcome.conflicts;
       if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);

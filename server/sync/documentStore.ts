@@ -5,7 +5,7 @@ import type { CollectionName, SyncedCollection } from '../../shared/sync/collect
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
-import { sameJson } from '../../shared/sync/merge';
+import { sameContent, stampProvenance, type Author, type HeldVersion } from './provenance';
 import type { IncomingRow } from './validateDocuments';
 
 export type Doc = Record<string, unknown>;
@@ -180,35 +180,47 @@ export interface PushOutcome {
   written: number;
 }
 
-/**
- * A collection's own rule on a write that is about to be stored (an application's status may
- * only move as the caller's role allows). Throws an HttpError to refuse the whole batch.
- */
-export type WriteGuard = (master: Doc | null, next: Doc) => void | Promise<void>;
-
 /** A write that is being stored, with the version it replaces (null: the server had none). */
 export interface StoredWrite {
   doc: Doc;
   deleted: boolean;
-  previous: { data: Doc; deleted: boolean } | null;
+  previous: HeldVersion | null;
 }
+
+/**
+ * A collection's own rule on a write that is about to be stored (who may change which field,
+ * an application's status machine). Throws an HttpError to refuse the whole batch.
+ */
+export type WriteGuard = (write: StoredWrite) => void | Promise<void>;
 
 /** Runs inside the push's transaction after its writes, so what it records commits with them or not at all. */
 export type AfterWrite = (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
 
+/** How a push is turned into stored versions: the server's own fields, then the collection's rules. */
+export interface PushRules {
+  /** Who is writing: provenance (createdBy, updatedBy, updatedAt …) is set from them. Absent: stored as sent. */
+  author?: Author;
+  guard?: WriteGuard;
+  afterWrite?: AfterWrite;
+  /** The server's clock, for provenance (tests pass their own). */
+  now?: () => number;
+}
+
 /**
  * Stores a validated batch in one transaction. A row whose assumed master state differs from
- * the server's is a conflict and comes back with the server's state; a row identical to what
- * is stored already is a no-op, which makes re-sending a batch harmless.
+ * the server's is a conflict and comes back with the server's state; a row that says what is
+ * stored already is a no-op, which makes re-sending a batch harmless. Both comparisons leave out
+ * what the server sets itself (provenance), so a laptop's clock never makes a conflict.
  */
 export async function pushChanges(
   db: Database,
   collection: SyncedCollection,
   scope: string,
   rows: IncomingRow[],
-  guard?: WriteGuard,
-  afterWrite?: AfterWrite,
+  rules: PushRules = {},
 ): Promise<PushOutcome> {
+  const { author, guard, afterWrite } = rules;
+  const now = (rules.now ?? Date.now)();
   return db.transaction(async (tx) => {
     // The collection's lock (numbering) is taken last, in storeDocuments: everything before it —
     // reading, comparing, the collection's rules, the audit entries — runs alongside other pushes.
@@ -226,17 +238,20 @@ export async function pushChanges(
     const writes: StoredWrite[] = [];
     for (const row of rows) {
       const master = byId.get(row.doc.id);
-      if (master && master.deleted === row.deleted && sameJson(master.data, row.doc)) continue;
+      const previous: HeldVersion | null = master ? { data: master.data, deleted: master.deleted } : null;
+      const doc = author ? stampProvenance(collection, previous, row, author, now) : row.doc;
+      if (master && master.deleted === row.deleted && sameContent(collection, master.data, doc)) continue;
       const assumedMatches = master
-        ? row.assumed !== null && master.deleted === row.assumedDeleted && sameJson(master.data, row.assumed)
+        ? row.assumed !== null && master.deleted === row.assumedDeleted && sameContent(collection, master.data, row.assumed)
         : true;
       if (!assumedMatches && master) {
         conflicts.push(toWire(master));
         continue;
       }
+      const write: StoredWrite = { doc, deleted: row.deleted, previous };
       // Only writes that will really be stored meet the collection's rules: a stale row is a conflict, not a refusal.
-      await guard?.(master?.data ?? null, row.doc);
-      writes.push({ doc: row.doc, deleted: row.deleted, previous: master ? { data: master.data, deleted: master.deleted } : null });
+      await guard?.(write);
+      writes.push(write);
     }
     if (writes.length > 0) await afterWrite?.(tx, writes);
     // Last statement before commit: the collection's lock is held only while numbering and committing.

@@ -13,7 +13,7 @@ import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from './changeNotifier';
 import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from './documentStore';
 import { referenceVisibility } from './referenceVisibility';
-import { writeGuardFor } from './writeGuards';
+import { pushRulesFor } from './writeGuards';
 import { serveStream } from './stream';
 import { validatePushBody } from './validateDocuments';
 
@@ -80,9 +80,10 @@ export function registerSyncRoutes(
     const caller = await authenticate(request, db, secret);
     const collection = syncedParam(request.params);
     const rows = validatePushBody(collection, request.body, caller.scope);
-    const outcome = await pushChanges(db, collection, caller.scope, rows, writeGuardFor(collection, caller, searchKey), (tx, writes) =>
-      recordAudit(tx, pushAuditEntries(caller, collection, writes)),
-    );
+    const outcome = await pushChanges(db, collection, caller.scope, rows, {
+      ...pushRulesFor(collection, caller, searchKey),
+      afterWrite: (tx, writes) => recordAudit(tx, pushAuditEntries(caller, collection, writes)),
+    });
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
     if (outcome.conflicts.length > 0) await auditView(caller, collection, viewedDocumentIds(outcome.conflicts), 'conflicts');
     return { conflicts: outcome.conflicts };

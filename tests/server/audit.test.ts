@@ -51,8 +51,8 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     expect((await push(assistant, [{ assumedMasterState: wire(household), newDocumentState: wire(edited) }])).status).toBe(200);
     // The same batch again stores nothing, so it records nothing.
     expect((await push(assistant, [{ assumedMasterState: wire(household), newDocumentState: wire(edited) }])).status).toBe(200);
-    const archived = { ...edited, updatedAt: edited.updatedAt + 1 };
-    expect((await push(assistant, [{ assumedMasterState: wire(edited), newDocumentState: wire(archived, true) }])).status).toBe(200);
+    const archived = { ...edited, archived: { at: Date.now(), by: assistant.user.id, reason: '全家迁往县城居住' }, updatedAt: edited.updatedAt + 1 };
+    expect((await push(assistant, [{ assumedMasterState: wire(edited), newDocumentState: wire(archived) }])).status).toBe(200);
 
     const entries = (await auditEntries(server, county, `&documentId=${household.id}`)).reverse();
     expect(entries.map((e) => e.action)).toEqual(['create', 'change', 'change']);
@@ -65,7 +65,7 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     });
     expect(entries[0]!.details!['fields']).toEqual(expect.arrayContaining(['address', 'members', 'phone']));
     expect(entries[1]!.details).toEqual({ fields: ['address', 'updatedAt'] });
-    expect(entries[2]!.details).toEqual({ fields: ['_deleted', 'updatedAt'] });
+    expect(entries[2]!.details).toEqual({ fields: ['archived', 'updatedAt'] });
 
     const text = JSON.stringify(entries);
     for (const value of [household.address, edited.address, PHONE, ...household.members.flatMap((m) => [m.name, m.idNumber])]) {
@@ -120,8 +120,8 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
     // …and the stream delivers the next change to it as it happens.
     const stream = await openStream(server, township.accessToken, 'households');
     expect(await stream.next()).toBe('RESYNC');
-    const archived = { ...edited, updatedAt: edited.updatedAt + 1 };
-    expect((await push(assistant, [{ assumedMasterState: wire(edited), newDocumentState: wire(archived, true) }])).status).toBe(200);
+    const archived = { ...edited, archived: { at: Date.now(), by: assistant.user.id, reason: '户主去世' }, updatedAt: edited.updatedAt + 1 };
+    expect((await push(assistant, [{ assumedMasterState: wire(edited), newDocumentState: wire(archived) }])).status).toBe(200);
     const event = (await stream.next()) as PullResponse<{ id: string }>;
     stream.close();
     expect(event.documents.map((d) => d.id)).toContain(household.id);

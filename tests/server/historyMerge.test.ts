@@ -4,6 +4,7 @@ import { mergeDocuments, type JsonObject } from '../../shared/sync/merge';
 import { mergeApplicationHistory } from '../../shared/sync/mergeHistory';
 import type { ErrorBody, PullResponse, PushResponse } from '../../shared/sync/wire';
 import { makeApplication, makeHousehold, newRow, stepApplication, wire } from '../support/documents';
+import { takeStep } from '../support/writePolicyCases';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE = '371623102201';
@@ -39,8 +40,9 @@ describe.each(databaseKinds)('an application history merged from both sides, on 
     expect((await push(server, township, [{ assumedMasterState: wire(submitted), newDocumentState: wire(accepted) }])).status).toBe(200);
 
     // Offline, the assistant withdraws what it last saw as accepted; the township meanwhile starts the investigation.
-    const withdrawn = stepApplication(accepted, { action: 'withdraw', to: 'withdrawn', by: assistant.user }, { reason: '家里情况好转' });
-    const investigating = stepApplication(accepted, { action: 'startInvestigation', to: 'investigating', by: township.user });
+    const withdrawn = takeStep(accepted, 'withdraw', assistant.user);
+    withdrawn.history[withdrawn.history.length - 1]!.note = '家里情况好转';
+    const investigating = takeStep(accepted, 'startInvestigation', township.user);
     expect((await push(server, township, [{ assumedMasterState: wire(accepted), newDocumentState: wire(investigating) }])).status).toBe(200);
 
     const stale = await push(server, assistant, [{ assumedMasterState: wire(accepted), newDocumentState: wire(withdrawn) }]);
@@ -60,7 +62,7 @@ describe.each(databaseKinds)('an application history merged from both sides, on 
     const stored = page.body.documents.filter((d) => d.id === submitted.id);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.status).toBe('withdrawn');
-    expect(stored[0]!.reason).toBe('家里情况好转');
+    expect(stored[0]!.history.at(-1)?.note).toBe('家里情况好转');
     expect(stored[0]!.history.map((h) => `${h.action}:${h.from}>${h.to}`)).toEqual([
       'submit:draft>submitted',
       'accept:submitted>accepted',

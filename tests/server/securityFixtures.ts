@@ -29,7 +29,7 @@ export function makeCareNeed(household: Household, overrides: Partial<CareNeed> 
   };
 }
 
-/** One document of every synced collection in the village, pushed by its assistant; returns the ids. */
+/** One document of every synced collection in the village, pushed by its assistant (a care need by a social worker); returns the ids. */
 export async function seedVillage(server: TestServer, assistant: Session, village: string): Promise<Record<string, string>> {
   const household = makeHousehold(village);
   const docs = {
@@ -39,8 +39,11 @@ export async function seedVillage(server: TestServer, assistant: Session, villag
     careNeeds: makeCareNeed(household),
     attachments: makeAttachment(household),
   };
+  // Care needs are the township's social worker's to write (the write policy), the rest the assistant's.
+  const socialWorker = await server.signIn('social_worker', `${village.slice(0, 9)}000`);
   for (const [collection, doc] of Object.entries(docs)) {
-    const pushed = await api(server, assistant.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [newRow(doc)]);
+    const author = collection === 'careNeeds' ? socialWorker : assistant;
+    const pushed = await api(server, author.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [newRow(doc)]);
     if (pushed.status !== 200) throw new Error(`seeding ${collection}: ${pushed.status} ${JSON.stringify(pushed.body)}`);
   }
   return Object.fromEntries(Object.entries(docs).map(([c, d]) => [c, d.id]));

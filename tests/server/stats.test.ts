@@ -271,10 +271,11 @@ describe.each(databaseKinds)('dashboard figures from the server on %s', (kind) =
     for (const [who, list] of [[assistant, [...mine, gone]], [other, theirs], [otherCounty, elsewhere]] as const) {
       expect((await api(server, who.accessToken, 'POST', '/api/v1/sync/households/push', list.map(newRow))).status).toBe(200);
     }
-    // A deleted household counts nowhere.
+    // An archived household counts nowhere (households are archived, never deleted).
+    const archived = { ...gone, archived: { at: Date.now(), by: assistant.user.id, reason: '全家迁往县城居住' }, updatedAt: gone.updatedAt + 1 };
     expect(
       (await api(server, assistant.accessToken, 'POST', '/api/v1/sync/households/push', [
-        { assumedMasterState: wire(gone), newDocumentState: wire({ ...gone, updatedAt: gone.updatedAt + 1 }, true) },
+        { assumedMasterState: wire(gone), newDocumentState: wire(archived) },
       ])).status,
     ).toBe(200);
     households.push(...mine, ...theirs, ...elsewhere);

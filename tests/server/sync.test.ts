@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, PullResponse, PushResponse, SyncCheckpoint } from '../../shared/sync/wire';
-import { makeHousehold, makeVisit, newRow, wire } from '../support/documents';
+import { makeAttachment, makeHousehold, makeVisit, newRow, wire, withoutProvenance } from '../support/documents';
 import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
@@ -211,21 +211,37 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
     stream.close();
   });
 
-  it('pulls and streams a record exactly as it was pushed, awkward text included, and an archived one as deleted', async () => {
+  it('pulls and streams a record exactly as it was pushed, awkward text included, with the server’s provenance', async () => {
     const awkward = makeHousehold(VILLAGE_A, { address: '“一村”\n8排 {11} 号\\后院 \u2028 🏠 "引号"' });
     const stream = await openStream(server, assistantA.accessToken, 'households');
     expect(await stream.next()).toBe('RESYNC');
+    const before = Date.now();
     expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(awkward)])).status).toBe(200);
     const streamed = (await stream.next()) as PullResponse<Doc>;
-    expect(streamed.documents.find((d) => d.id === awkward.id)).toEqual({ ...awkward, _deleted: false });
-
-    const archived = { ...awkward, updatedAt: awkward.updatedAt + 1 };
-    const archiving = [{ assumedMasterState: wire(awkward), newDocumentState: wire(archived, true) }];
-    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', archiving)).status).toBe(200);
-    const streamedAgain = (await stream.next()) as PullResponse<Doc>;
+    const got = streamed.documents.find((d) => d.id === awkward.id) as Doc & Record<string, unknown>;
+    expect(withoutProvenance(got)).toEqual({ ...withoutProvenance(awkward), _deleted: false });
+    // Who and when come from the server: the laptop said 'test' and its own clock.
+    expect(got).toMatchObject({ createdBy: assistantA.user.id, updatedBy: assistantA.user.id });
+    expect(got['updatedAt']).toBeGreaterThanOrEqual(before);
     stream.close();
-    expect(streamedAgain.documents.find((d) => d.id === awkward.id)).toEqual({ ...archived, _deleted: true });
     const pulled = (await pullAll(server, assistantA.accessToken, 'households')).find((d) => d.id === awkward.id);
-    expect(pulled).toEqual({ ...archived, _deleted: true });
+    expect(pulled).toEqual(got);
+  });
+
+  it('pulls and streams a deleted record (an attachment taken off by its author) as deleted', async () => {
+    const household = makeHousehold(VILLAGE_A);
+    const photo = makeAttachment(household);
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/attachments/push', [newRow(photo)])).status).toBe(200);
+    const stream = await openStream(server, assistantA.accessToken, 'attachments');
+    expect(await stream.next()).toBe('RESYNC');
+    const removal = [{ assumedMasterState: wire(photo), newDocumentState: wire(photo, true) }];
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/attachments/push', removal)).status).toBe(200);
+    const streamed = (await stream.next()) as PullResponse<Doc>;
+    stream.close();
+    const got = streamed.documents.find((d) => d.id === photo.id);
+    expect(got && withoutProvenance(got)).toEqual({ ...withoutProvenance(photo), _deleted: true });
+    const pulled = (await pullAll(server, assistantA.accessToken, 'attachments')).find((d) => d.id === photo.id);
+    expect(pulled).toEqual(got);
   });
 });

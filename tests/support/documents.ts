@@ -72,6 +72,12 @@ export function makeAttachment(
   };
 }
 
+/** A document without what the server sets itself (who wrote it and when), for comparing what was sent with what is stored. */
+export function withoutProvenance<T extends object>(doc: T): Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
+  const { createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...rest } = doc as T & Record<string, unknown>;
+  return rest as Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
+}
+
 export const wire = <T extends object>(doc: T, deleted = false) => ({ ...doc, _deleted: deleted });
 export const newRow = <T extends object>(doc: T) => ({ assumedMasterState: null, newDocumentState: wire(doc) });
 

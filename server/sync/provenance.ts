@@ -1,0 +1,60 @@
+import { sameJson } from '../../shared/sync/merge';
+import type { SyncedCollection } from '../../shared/sync/collections';
+import { writePolicy } from '../../shared/sync/writePolicy';
+import type { Doc } from './documentStore';
+
+/** The version the server holds of a document (its JSON and whether it is deleted). */
+export interface HeldVersion {
+  data: Doc;
+  deleted: boolean;
+}
+
+/** Who the server knows is writing: from the verified token, never from the document. */
+export interface Author {
+  userId: string;
+}
+
+/**
+ * The version to store from what a laptop sent: who created it and when come from what the
+ * server held (or from the caller, for a new record), who changed it last is the caller, and
+ * when is the server's clock. A deletion keeps the content the server held: only the flag moves.
+ * An archive entry (归档) names the caller as the one who archived, unless it is the one held.
+ */
+export function stampProvenance(
+  collection: SyncedCollection,
+  previous: HeldVersion | null,
+  sent: { doc: Doc; deleted: boolean },
+  author: Author,
+  now: number,
+): Doc {
+  const live = previous && !previous.deleted ? previous : null;
+  const base = sent.deleted && live ? live.data : sent.doc;
+  const doc: Doc = {
+    ...base,
+    createdAt: previous?.data['createdAt'] ?? now,
+    createdBy: previous?.data['createdBy'] ?? author.userId,
+    updatedAt: now,
+    updatedBy: author.userId,
+  };
+  if (collection === 'households' && isObject(doc['archived'])) {
+    const held = live?.data['archived'];
+    const { by: _heldBy, ...heldRest } = isObject(held) ? held : {};
+    const { by: _sentBy, ...sentRest } = doc['archived'];
+    doc['archived'] = isObject(held) && sameJson(heldRest, sentRest) ? held : { ...doc['archived'], by: author.userId };
+  }
+  return doc;
+}
+
+/**
+ * Whether two versions say the same thing, leaving out what the server sets itself: a laptop's
+ * idea of who wrote last, or when, never makes a conflict or a new version.
+ */
+export function sameContent(collection: SyncedCollection, a: Doc, b: Doc): boolean {
+  const skip = writePolicy[collection].provenance as readonly string[];
+  const strip = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !skip.includes(key)));
+  return sameJson(strip(a), strip(b));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

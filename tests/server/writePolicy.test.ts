@@ -1,0 +1,383 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/auth/roles';
+import { applicationActions, transitionTable } from '../../shared/rules/applicationStatus';
+import type { Application } from '../../shared/schemas/application';
+import type { Household } from '../../shared/schemas/household';
+import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
+import { sameJson } from '../../shared/sync/merge';
+import type { ErrorBody, PushResponse } from '../../shared/sync/wire';
+import { writePolicy, type FieldGroup } from '../../shared/sync/writePolicy';
+import { storeDocuments } from '../../server/sync/documentStore';
+import { makeHousehold, wire, withoutProvenance } from '../support/documents';
+import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
+import {
+  applicationAt,
+  changedValue,
+  recordIn,
+  stepChanges,
+  takeStep,
+  withChange,
+  type Doc,
+  type Person,
+  type Staff,
+} from '../support/writePolicyCases';
+import { mutate, mutationArb } from './mutate';
+
+/**
+ * The write policy (shared/sync/writePolicy.ts) as the server enforces it: for every collection,
+ * every state of its records, every field group and every role, a push that changes the group is
+ * stored exactly when the table grants it, and refused whole (403, nothing stored) otherwise.
+ * The expectations are read from the table itself, so a line changed there changes the test.
+ */
+const VILLAGE = '371623102201';
+const roleAreas: Record<Role, string> = {
+  assistant: VILLAGE,
+  social_worker: '371623102000',
+  township: '371623102000',
+  county: '371623000000',
+  city: '371600000000',
+  admin: '000000000000',
+};
+const allRoles = Object.keys(roleAreas) as Role[];
+
+type Session = Awaited<ReturnType<TestServer['signIn']>>;
+type Answer = { status: number; body: PushResponse<Doc> & ErrorBody };
+
+interface Case {
+  label: string;
+  collection: SyncedCollection;
+  role: Role;
+  stored: Doc;
+  next: Doc;
+  expected: boolean;
+  /** The field the case is about: stored as sent when allowed. */
+  field: string;
+}
+
+/** Whether a grant lets `role` change the group without a step (the table's own reading). */
+function grantsWithoutStep(group: FieldGroup, role: Role, state: string, isAuthor: boolean): boolean {
+  return group.change.some((g) => g.roles.includes(role) && (!g.states || g.states.includes(state)) && !g.steps && (!g.authorOnly || isAuthor));
+}
+
+/** Who archived a household is the server's to say (the caller), so it is left out of the comparison. */
+const withoutArchiver = (value: unknown) =>
+  typeof value === 'object' && value !== null && 'reason' in value ? { ...(value as Record<string, unknown>), by: undefined } : value;
+
+async function storeDirectly(server: TestServer, collection: SyncedCollection, docs: Doc[]): Promise<void> {
+  await server.db.transaction((tx) => storeDocuments(tx, collection, docs.map((doc) => ({ doc, deleted: false }))));
+}
+
+async function storedVersions(server: TestServer, collection: SyncedCollection, ids: string[]): Promise<Map<string, Doc>> {
+  const rows = await server.db.query<{ id: string; data: Doc }>('SELECT id, data FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [collection, ids]);
+  return new Map(rows.map((row) => [row.id, row.data]));
+}
+
+/** Runs the cases a few at a time (as many laptops would) and checks each answer and what is stored. */
+async function runCases(server: TestServer, sessions: Record<Role, Session>, cases: Case[]): Promise<void> {
+  for (const collection of syncedCollections) {
+    const own = cases.filter((c) => c.collection === collection);
+    if (own.length > 0) await storeDirectly(server, collection, own.map((c) => c.stored));
+  }
+  const answers: Answer[] = [];
+  for (let i = 0; i < cases.length; i += 8) {
+    const chunk = cases.slice(i, i + 8);
+    answers.push(
+      ...(await Promise.all(
+        chunk.map((c) =>
+          api<Answer['body']>(server, sessions[c.role].accessToken, 'POST', `/api/v1/sync/${c.collection}/push`, [
+            { assumedMasterState: wire(c.stored), newDocumentState: wire(c.next) },
+          ]),
+        ),
+      )),
+    );
+  }
+  const failures: string[] = [];
+  for (const collection of syncedCollections) {
+    const own = cases.map((c, i) => [c, answers[i]!] as const).filter(([c]) => c.collection === collection);
+    const stored = await storedVersions(server, collection, own.map(([c]) => String(c.stored['id'])));
+    for (const [c, answer] of own) {
+      const now = stored.get(String(c.stored['id']));
+      if (c.expected) {
+        if (answer.status !== 200 || answer.body.conflicts.length > 0) failures.push(`${c.label}: expected stored, got ${answer.status} ${JSON.stringify(answer.body)}`);
+        else if (!sameJson(withoutArchiver(now?.[c.field]), withoutArchiver(c.next[c.field]))) failures.push(`${c.label}: answered 200 but ${c.field} not stored`);
+      } else {
+        if (answer.status !== 403) failures.push(`${c.label}: expected 403, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+        else if (!sameJson(now, c.stored)) failures.push(`${c.label}: refused but the record changed`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+}
+
+describe.each(databaseKinds)('write policy on %s', (kind) => {
+  let server: TestServer;
+  let sessions: Record<Role, Session>;
+  let staff: Staff;
+  let household: Household;
+  const person = (role: Role): Person => sessions[role].user;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    sessions = Object.fromEntries(await Promise.all(allRoles.map(async (role) => [role, await server.signIn(role, roleAreas[role])] as const))) as Record<Role, Session>;
+    staff = { assistant: person('assistant'), township: person('township'), county: person('county') };
+    household = makeHousehold(VILLAGE);
+    await storeDirectly(server, 'households', [household]);
+  }, 180_000);
+  afterAll(async () => server?.close());
+
+  it('stores a change to a field group exactly when the table grants it to the role in the record’s state', async () => {
+    const cases: Case[] = [];
+    for (const collection of syncedCollections) {
+      const policy = writePolicy[collection];
+      for (const state of Object.keys(policy.states)) {
+        for (const [name, group] of Object.entries(policy.groups)) {
+          if (group.governedBy) continue;
+          const field = group.fields.find((f) => f !== 'id' && changedValue[collection][f]);
+          if (!field) throw new Error(`no change known for ${collection}.${name}`);
+          const authorship = group.change.some((g) => g.authorOnly) ? [true, false] : [false];
+          for (const role of allRoles) {
+            for (const isAuthor of authorship) {
+              const author = isAuthor ? person(role).id : staff.assistant.id === person(role).id ? staff.county.id : staff.assistant.id;
+              const stored = recordIn(collection, state, household, staff, author);
+              cases.push({
+                label: `${collection}[${state}].${name}(${field}) by ${role}${isAuthor ? ' (author)' : ''}`,
+                collection,
+                role,
+                stored,
+                next: withChange(collection, stored, field),
+                field,
+                expected: grantsWithoutStep(group, role, state, isAuthor),
+              });
+            }
+          }
+        }
+      }
+    }
+    expect(cases.length).toBeGreaterThan(600);
+    await runCases(server, sessions, cases);
+  }, 300_000);
+
+  it('lets each step change what the step writes, by the roles that may take it, and nothing else', async () => {
+    const cases: Case[] = [];
+    const policy = writePolicy.applications;
+    for (const action of applicationActions) {
+      const rule = transitionTable[action];
+      const from = rule.from.includes('submitted') ? 'submitted' : rule.from[0]!;
+      const natural = Object.keys(stepChanges(action));
+      for (const role of allRoles) {
+        const stored = applicationAt(from, household, staff);
+        const next = takeStep(stored, action, person(role));
+        cases.push({ label: `${action} by ${role}`, collection: 'applications', role, stored, next, field: 'status', expected: rule.roles.includes(role) });
+      }
+      // With the step, a change to a group the step does not write is the table's to allow.
+      const role = rule.roles[0]!;
+      for (const [name, group] of Object.entries(policy.groups)) {
+        if (group.governedBy || natural.some((f) => group.fields.includes(f))) continue;
+        const field = group.fields.find((f) => f !== 'id' && changedValue.applications[f])!;
+        const stored = applicationAt(from, household, staff);
+        const stepped = takeStep(stored, action, person(role));
+        const next = withChange('applications', stepped as unknown as Doc, field);
+        const expected = group.change.some(
+          (g) => g.roles.includes(role) && (!g.states || g.states.includes(from)) && (!g.steps || g.steps.includes(action)),
+        );
+        cases.push({ label: `${action} by ${role} changing ${name}(${field})`, collection: 'applications', role, stored, next, field, expected });
+      }
+    }
+    await runCases(server, sessions, cases);
+  }, 300_000);
+
+  it('stores nothing of a decided or withdrawn application, whatever fields any role changes (fast-check)', async () => {
+    const fields = Object.keys(changedValue.applications);
+    const finals = ['approved', 'refused', 'withdrawn'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...finals),
+        fc.constantFrom(...allRoles),
+        fc.subarray(fields, { minLength: 1 }),
+        fc.array(mutationArb, { maxLength: 2 }),
+        async (status, role, changed, mutations) => {
+          const stored = applicationAt(status, household, staff) as unknown as Doc;
+          await storeDirectly(server, 'applications', [stored]);
+          let next = stored;
+          for (const field of changed) next = withChange('applications', next, field);
+          next = { ...(mutate(next, mutations) as Doc), id: stored['id'] };
+          const answer = await api<ErrorBody>(server, sessions[role].accessToken, 'POST', '/api/v1/sync/applications/push', [
+            { assumedMasterState: wire(stored), newDocumentState: { ...next, _deleted: false } },
+          ]);
+          const now = (await storedVersions(server, 'applications', [String(stored['id'])])).get(String(stored['id']));
+          expect(now).toEqual(stored);
+          // Only a push that changes nothing but who and when may answer 200 (and stores nothing new).
+          if (!sameJson(withoutProvenance(next), withoutProvenance(stored))) {
+            expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(400);
+            expect(answer.status).toBeLessThan(500);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 300_000);
+
+  it('stores a draft’s declaration changed by its assistant, and never a process field with it', async () => {
+    const declaration = writePolicy.applications.groups['declaration']!.fields.filter((f) => changedValue.applications[f]);
+    const processFields = ['returnNotice', 'investigation', 'publicNotice', 'decision', 'extended'];
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(declaration, { minLength: 1 }), fc.subarray(processFields), async (changed, forbidden) => {
+        const stored = applicationAt('draft', household, staff) as unknown as Doc;
+        await storeDirectly(server, 'applications', [stored]);
+        let next = stored;
+        for (const field of [...changed, ...forbidden]) next = withChange('applications', next, field);
+        const answer = await api<ErrorBody>(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/applications/push', [
+          { assumedMasterState: wire(stored), newDocumentState: wire(next) },
+        ]);
+        const now = (await storedVersions(server, 'applications', [String(stored['id'])])).get(String(stored['id']))!;
+        if (forbidden.length === 0) {
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+          for (const field of changed) expect(now[field]).toEqual(next[field]);
+        } else {
+          expect(answer.status).toBe(403);
+          expect(answer.body.error.code).toBe('field_not_allowed');
+          const named = (answer.body.error.details as { problems: { field: string }[] }).problems.map((p) => p.field);
+          expect(named.sort()).toEqual([...forbidden].sort());
+          expect(now).toEqual(stored);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 300_000);
+
+  it('takes who and when from the caller and the server’s clock, and a re-sent body stores nothing new', async () => {
+    const app = applicationAt('submitted', household, staff);
+    const forged = { ...app, createdBy: staff.county.id, updatedBy: staff.county.id, createdAt: 1, updatedAt: 4_102_444_800_000 };
+    const before = Date.now();
+    const row = { assumedMasterState: null, newDocumentState: wire(forged) };
+    const first = await api<Answer['body']>(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/applications/push', [row]);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const [stored] = (await server.db.query<{ data: Application; seq: number }>("SELECT data, seq FROM documents WHERE collection = 'applications' AND id = $1", [app.id]));
+    expect(stored?.data).toMatchObject({ createdBy: staff.assistant.id, updatedBy: staff.assistant.id });
+    expect(stored!.data.createdAt).toBeGreaterThanOrEqual(before);
+    expect(stored!.data.updatedAt).toBeLessThanOrEqual(Date.now());
+    const again = await api<Answer['body']>(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/applications/push', [row]);
+    expect(again.body).toEqual({ conflicts: [] });
+    const [after] = await server.db.query<{ seq: number }>("SELECT seq FROM documents WHERE collection = 'applications' AND id = $1", [app.id]);
+    expect(after?.seq).toBe(stored?.seq);
+
+    // A later change by the township keeps who created it and names the township as the last writer.
+    const accepted = takeStep(forged, 'accept', staff.township);
+    const answer = await api(server, sessions.township.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(forged), newDocumentState: wire({ ...accepted, updatedBy: staff.assistant.id }) },
+    ]);
+    expect(answer.status).toBe(200);
+    const [changed] = await server.db.query<{ data: Application }>("SELECT data FROM documents WHERE collection = 'applications' AND id = $1", [app.id]);
+    expect(changed?.data).toMatchObject({ status: 'accepted', createdBy: staff.assistant.id, createdAt: stored!.data.createdAt, updatedBy: staff.township.id });
+  });
+
+  it('refuses the assistant who raised an approved amount tenfold in the county’s name, and stores nothing', async () => {
+    const approved = applicationAt('approved', household, staff);
+    await storeDirectly(server, 'applications', [approved as unknown as Doc]);
+    const raised = { ...approved, decision: { approvedMonthlyAmount: 3000, method: 'gap' as const }, updatedBy: staff.county.id, updatedAt: approved.updatedAt + 1 };
+    const answer = await api<ErrorBody>(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(approved), newDocumentState: wire(raised) },
+    ]);
+    expect(answer.status).toBe(403);
+    expect(answer.body.error).toMatchObject({ code: 'field_not_allowed', details: { problems: [{ id: approved.id, field: 'decision' }] } });
+    expect(answer.body.error.message).toContain('审核确认结果');
+    const now = await storedVersions(server, 'applications', [approved.id]);
+    expect(now.get(approved.id)).toEqual(approved);
+  });
+
+  it('never deletes a household or an application by a push: they are archived or withdrawn', async () => {
+    for (const [collection, doc] of [
+      ['households', { ...makeHousehold(VILLAGE) }],
+      ['applications', applicationAt('approved', household, staff)],
+    ] as const) {
+      await storeDirectly(server, collection, [doc as unknown as Doc]);
+      for (const role of ['assistant', 'township', 'county'] as const) {
+        const answer = await api<ErrorBody>(server, sessions[role].accessToken, 'POST', `/api/v1/sync/${collection}/push`, [
+          { assumedMasterState: wire(doc), newDocumentState: wire(doc, true) },
+        ]);
+        expect(answer.status, `${collection} by ${role}`).toBe(403);
+        expect(answer.body.error).toMatchObject({ code: 'field_not_allowed', details: { problems: [{ field: '_deleted' }] } });
+      }
+      const [row] = await server.db.query<{ deleted: boolean }>('SELECT deleted FROM documents WHERE collection = $1 AND id = $2', [collection, doc.id]);
+      expect(row?.deleted).toBe(false);
+    }
+  });
+
+  it('lets an attachment be taken off by whoever attached it or by the township, by no one else', async () => {
+    const other = await server.signIn('assistant', VILLAGE);
+    const cases: [Session, boolean][] = [
+      [sessions.assistant, true],
+      [other, false],
+      [sessions.township, true],
+      [sessions.county, false],
+      [sessions.social_worker, false],
+    ];
+    for (const [who, allowed] of cases) {
+      const photo = recordIn('attachments', 'kept', household, staff, staff.assistant.id);
+      await storeDirectly(server, 'attachments', [photo]);
+      const answer = await api(server, who.accessToken, 'POST', '/api/v1/sync/attachments/push', [{ assumedMasterState: wire(photo), newDocumentState: wire(photo, true) }]);
+      expect(answer.status, who.user.role).toBe(allowed ? 200 : 403);
+      const [row] = await server.db.query<{ deleted: boolean; data: Doc }>("SELECT deleted, data FROM documents WHERE collection = 'attachments' AND id = $1", [photo['id']]);
+      expect(row?.deleted).toBe(allowed);
+      // A deletion keeps what was stored: only the flag moves.
+      expect(row?.data['caption']).toBe(photo['caption']);
+    }
+  });
+
+  describe('what each step needs (B1), checked again on the server', () => {
+    const push = (who: Session, before: Application, after: Application) =>
+      api<ErrorBody>(server, who.accessToken, 'POST', '/api/v1/sync/applications/push', [{ assumedMasterState: wire(before), newDocumentState: wire(after) }]);
+    const refusedFor = async (answer: { status: number; body: ErrorBody }, field: string, before: Application) => {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(422);
+      expect(answer.body.error.code).toBe('requirements_not_met');
+      expect((answer.body.error.details as { problems: { field: string }[] }).problems.map((p) => p.field)).toContain(field);
+      expect((await storedVersions(server, 'applications', [before.id])).get(before.id)).toEqual(before);
+    };
+    const stored = async (status: Parameters<typeof applicationAt>[0]) => {
+      const app = applicationAt(status, household, staff);
+      await storeDirectly(server, 'applications', [app as unknown as Doc]);
+      return app;
+    };
+
+    it('refuses an investigation by one investigator, or starting tomorrow', async () => {
+      const app = await stored('accepted');
+      await refusedFor(await push(sessions.township, app, takeStep(app, 'startInvestigation', staff.township, { investigation: { investigators: ['刘芳'], startedOn: '2026-11-30' } })), 'investigation.investigators', app);
+      await refusedFor(await push(sessions.township, app, takeStep(app, 'startInvestigation', staff.township, { investigation: { investigators: ['刘芳', '陈静'], startedOn: '2099-01-01' } })), 'investigation.startedOn', app);
+    });
+
+    it('refuses a 公示 starting in 2099 and a case sent to the county before its 公示 has run', async () => {
+      const app = await stored('preliminaryReviewed');
+      await refusedFor(await push(sessions.township, app, takeStep(app, 'startPublicNotice', staff.township, { publicNotice: { start: '2099-01-01' } })), 'publicNotice.start', app);
+      const started = takeStep(app, 'startPublicNotice', staff.township);
+      expect((await push(sessions.township, app, started)).status).toBe(200);
+      const current = (await storedVersions(server, 'applications', [app.id])).get(app.id) as unknown as Application;
+      await refusedFor(await push(sessions.township, current, takeStep(current, 'sendToCounty', staff.township)), 'publicNotice.start', current);
+    });
+
+    it('refuses an approval without an amount, a refusal without reasons, a return listing nothing and a withdrawal without a reason', async () => {
+      const pending = await stored('pendingConfirmation');
+      await refusedFor(await push(sessions.county, pending, takeStep(pending, 'approve', staff.county, { decision: { method: 'gap' } })), 'decision.approvedMonthlyAmount', pending);
+      await refusedFor(await push(sessions.county, pending, takeStep(pending, 'refuse', staff.county, { decision: { refusalReason: ' ' } })), 'decision.refusalReason', pending);
+      const submitted = await stored('submitted');
+      await refusedFor(await push(sessions.township, submitted, takeStep(submitted, 'return', staff.township, { returnNotice: { missingDocuments: [] } })), 'returnNotice.missingDocuments', submitted);
+      const withdrawn = takeStep(submitted, 'withdraw', staff.assistant);
+      delete withdrawn.history[withdrawn.history.length - 1]!.note;
+      await refusedFor(await push(sessions.assistant, submitted, withdrawn), 'history', submitted);
+    });
+
+    it('approves a recognition (低保边缘) without an amount', async () => {
+      const pending = { ...applicationAt('pendingConfirmation', household, staff), type: 'dibaoEdge' as const };
+      await storeDirectly(server, 'applications', [pending as unknown as Doc]);
+      const approved = takeStep(pending, 'approve', staff.county, { decision: { method: 'gap' } });
+      expect((await push(sessions.county, pending, approved)).status).toBe(200);
+    });
+  });
+
+  it('refuses a visit dated in the future', async () => {
+    const visit = { ...recordIn('visits', 'recorded', household, staff, staff.assistant.id), visitDate: '2099-05-01' };
+    const answer = await api<ErrorBody>(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/visits/push', [{ assumedMasterState: null, newDocumentState: wire(visit) }]);
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.details).toMatchObject({ problems: [{ field: 'visitDate' }] });
+  });
+});
