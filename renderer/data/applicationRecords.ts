@@ -1,4 +1,4 @@
-import { actionRequirements, transition, type ApplicationAction } from '../../shared/rules/applicationStatus';
+import { actionRequirements, requirementInputOf, transition, type ApplicationAction } from '../../shared/rules/applicationStatus';
 import {
   applicationFormSchema,
   applicationSchema,
@@ -9,6 +9,7 @@ import {
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { newDocumentId, plainJson } from './documents';
 import type { Workspace } from './workspace';
+import { ActionRefusedError } from './refusals';
 import { nextUpdatedAt, writeDocument } from './writeDocument';
 
 /** What a step of the path needs besides the note (二人调查, 公示开始日期, 核定金额 …). */
@@ -32,11 +33,7 @@ export interface ActionInput {
   refusalReason?: string;
 }
 
-export class ActionRefusedError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('；'));
-  }
-}
+export { ActionRefusedError };
 
 async function load(workspace: Workspace, id: string): Promise<Application> {
   const doc = await workspace.db.applications.findOne(id).exec();
@@ -102,7 +99,13 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
     case 'objection':
       return app.publicNotice ? { ...app, publicNotice: { ...app.publicNotice, objections: input.objections ?? input.note ?? '' } } : app;
     case 'approve':
-      return { ...app, decision: { approvedMonthlyAmount: input.approvedMonthlyAmount, method: input.method ?? 'gap' } };
+      return {
+        ...app,
+        decision: {
+          ...(input.approvedMonthlyAmount !== undefined ? { approvedMonthlyAmount: input.approvedMonthlyAmount } : {}),
+          method: input.method ?? 'gap',
+        },
+      };
     case 'refuse':
       return { ...app, decision: { refusalReason: input.refusalReason } };
     default:
@@ -125,13 +128,7 @@ export async function applyAction(
   const step = transition(previous.status, action, user.role);
   if (!step.ok) throw new ActionRefusedError([step.message]);
   const updated = applyInput(previous, action, input);
-  const missing = actionRequirements(action, {
-    investigators: updated.investigation?.investigators,
-    approvedAmount: updated.decision?.approvedMonthlyAmount,
-    refusalReason: updated.decision?.refusalReason,
-    missingDocuments: updated.returnNotice?.missingDocuments,
-    publicNoticeStart: updated.publicNotice?.start,
-  }, chinaToday());
+  const missing = actionRequirements(action, requirementInputOf(updated, input.note), chinaToday());
   if (missing.length > 0) throw new ActionRefusedError(missing);
   const now = Date.now();
   const doc = applicationSchema.parse(

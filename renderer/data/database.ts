@@ -33,6 +33,7 @@ import {
 } from './migrations';
 import { wrappedWebCryptoEncryptionStorage } from './keys/webCryptoEncryptionStorage';
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
+import type { Writer } from '../../shared/sync/writeCheck';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -63,6 +64,8 @@ export interface DatabaseOptions extends MigrationContext {
    * the user's data key on this laptop (renderer/data/keys/): RxDB cannot change it later.
    */
   password: string;
+  /** The signed-in user: conflicts are resolved within what the write policy lets them change. */
+  writer?: Writer;
 }
 
 /** The storage with field encryption (WebCrypto AES-GCM) on top: what the app's databases are opened with. */
@@ -96,24 +99,24 @@ export async function openJiuzhuDatabase(
       households: {
         schema: asRx<Household>(householdJsonSchema),
         migrationStrategies: householdMigrations(context),
-        conflictHandler: conflictHandlerFor('households') as never,
+        conflictHandler: conflictHandlerFor('households', options.writer) as never,
       },
       visits: {
         schema: asRx<Visit>(visitJsonSchema),
         migrationStrategies: visitMigrations,
-        conflictHandler: conflictHandlerFor('visits') as never,
+        conflictHandler: conflictHandlerFor('visits', options.writer) as never,
       },
       applications: {
         schema: asRx<Application>(applicationJsonSchema),
         migrationStrategies: applicationMigrations,
-        conflictHandler: conflictHandlerFor('applications') as never,
+        conflictHandler: conflictHandlerFor('applications', options.writer) as never,
       },
       careNeeds: {
         schema: asRx<CareNeed>(careNeedJsonSchema),
         migrationStrategies: careNeedMigrations,
-        conflictHandler: conflictHandlerFor('careNeeds') as never,
+        conflictHandler: conflictHandlerFor('careNeeds', options.writer) as never,
       },
-      attachments: { schema: asRx<Attachment>(attachmentJsonSchema), conflictHandler: conflictHandlerFor('attachments') as never },
+      attachments: { schema: asRx<Attachment>(attachmentJsonSchema), conflictHandler: conflictHandlerFor('attachments', options.writer) as never },
       attachmentFiles: { schema: attachmentFileJsonSchema },
       policies: { schema: asRx<Policy>(policyJsonSchema) },
       programs: { schema: asRx<Program>(programJsonSchema) },

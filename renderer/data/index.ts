@@ -23,7 +23,8 @@ export {
 } from './applications';
 export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds, type HouseholdSummary } from './householdSummaries';
 export { useLatestVisits, type LatestVisits, type VisitDates } from './visitIndex';
-export { ActionRefusedError, type ActionInput } from './applicationRecords';
+export { type ActionInput } from './applicationRecords';
+export { ActionRefusedError, WriteRefusedError } from './refusals';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';
 export { usePolicy, usePrograms, useUserNames } from './reference';
 export { useDraft } from './drafts';

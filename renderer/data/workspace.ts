@@ -63,7 +63,7 @@ export class Workspace {
     const { dataKey } = credentials;
     // One database per user and device, so two people sharing a laptop never see each other's data.
     const name = databaseNameOf(user.id);
-    const options = { searchKey: credentials.searchKey, password: await dataKey.databasePassword() };
+    const options = { searchKey: credentials.searchKey, password: await dataKey.databasePassword(), writer: { role: user.role, userId: user.id } };
     if (credentials.freshDataKey) await discardUnreadable(name, user.id, options.password, deps);
     let db: JiuzhuDatabase;
     try {
@@ -92,6 +92,7 @@ export class Workspace {
       events: deps.events,
       isNavigatorOnline: deps.isNavigatorOnline,
       reachability$: reachability.asObservable(),
+      writer: { role: user.role, userId: user.id },
     });
     sync.start();
     const workspace = new Workspace(

@@ -357,6 +357,7 @@ export const applicationEn: LocaleTree<typeof applicationZhCN> = {
     investigators: 'Investigators',
     investigatorsHint: 'Type a name and press Enter; at least two.',
     investigatorsRequired: 'The home investigation needs at least two investigators',
+    investigationStartedOnRequired: 'Please enter the day the investigation started',
     investigationStartedOn: 'Investigation started on',
     findings: 'Findings and preliminary opinion',
     findingsRequired: 'Please enter the preliminary opinion',

@@ -332,6 +332,7 @@ export const applicationZhCN = {
     investigators: '入户调查人员',
     investigatorsHint: '输入姓名后按回车，须至少两人。',
     investigatorsRequired: '入户调查须有两名以上调查人员',
+    investigationStartedOnRequired: '请填写调查开始日期',
     investigationStartedOn: '调查开始日期',
     findings: '调查情况和初审意见',
     findingsRequired: '请填写初审意见',

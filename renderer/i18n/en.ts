@@ -36,6 +36,7 @@ export const en: Translation = {
     listSeparator: ', ',
     saveFailed: 'Saving did not work. Please try again; if it keeps happening, contact your township administrator.',
     loadFailed: 'The data could not be read. Please reload the page and try again.',
+    notAllowed: 'Your account cannot change this record (or it can no longer be changed). Ask the township or county office to correct it.',
   },
   login: {
     title: 'Jiuzhu',

@@ -41,6 +41,7 @@ export const zhCN = {
     listSeparator: '、',
     saveFailed: '保存没有成功，请再试一次。如果一直出现，请联系乡镇管理员。',
     loadFailed: '数据没有读取成功，请刷新页面后再试。',
+    notAllowed: '您的账号不能修改这条记录（或它此时已不能修改）。如需更正，请联系乡镇或县民政。',
   },
   login: {
     title: '救助通',

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 export interface PageStateProps {
-  kind: 'loading' | 'notFound';
+  kind: 'loading' | 'notFound' | 'notAllowed';
 }
 
-/** What a household page shows while its record loads, or when there is no such record. */
+/** What a record's page shows while it loads, when there is no such record, or when this user may not change it. */
 export function PageState({ kind }: PageStateProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -17,6 +17,20 @@ export function PageState({ kind }: PageStateProps) {
           <div style={{ minHeight: 80 }} />
         </Spin>
       </div>
+    );
+  }
+  if (kind === 'notAllowed') {
+    return (
+      <Result
+        status="403"
+        title={t('common.notAllowed')}
+        data-testid="page-not-allowed"
+        extra={
+          <Button type="primary" onClick={() => navigate(-1)}>
+            {t('common.back')}
+          </Button>
+        }
+      />
     );
   }
   return (

@@ -13,6 +13,7 @@ import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { stepApplication, wire } from '../support/documents';
+import { stepChanges, stepNote } from '../support/writePolicyCases';
 import { laptop, openWorkspace } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';
 
@@ -131,6 +132,22 @@ describe('a household edited on the laptop offline and at the township meanwhile
     expect(onServer?.address).toBe('村里改的：一村5号');
     expect((await village.db.conflicts.findOne(conflict[0]!.id).exec())?.state).toBe('reapplied');
   });
+  it('keeps an offline edit of a household archived meanwhile in a conflict record, and never sends what the server would refuse', async () => {
+    const village = open!;
+    const archive = { at: Date.now(), by: township.user.id, reason: '全家迁往县城居住' };
+    // Resolves only once nothing waits: the merged version was accepted, not refused again and again.
+    const saved = await editOnBothSides(village, { address: '村里改的：一村8号' }, { archived: archive });
+    const conflict = await firstValueFrom(
+      village.db.conflicts.find({ selector: { documentId: saved.id } }).$.pipe(filter((docs) => docs.length > 0)),
+    );
+    expect(conflict[0]?.fields).toEqual(['address']);
+    const local = await firstValueFrom(village.db.households.findOne(saved.id).$.pipe(filter((d) => d?.archived !== undefined)));
+    expect(local?.address).toBe('一村3号');
+    expect((await serverCopy(saved.id))?.address).toBe('一村3号');
+    // 以本机为准 is refused in words: an archived household is no longer the village's to edit.
+    await expect(reapplyConflict(village, conflict[0]!.id)).rejects.toThrow('村级协理员不能在家庭“已归档”时修改家庭登记信息');
+  });
+
   /** The township's copy of an application, read past the laptop's cut network. */
   async function serverApplication(id: string): Promise<Application | undefined> {
     const response = await realFetch(`${server.url}/api/v1/sync/applications/pull?limit=1000`, {
@@ -143,7 +160,10 @@ describe('a household edited on the laptop offline and at the township meanwhile
 
   async function townshipStep(id: string, action: ApplicationAction, to: ApplicationStatus): Promise<Application> {
     const { _deleted: _d, ...master } = (await serverApplication(id)) as Application & { _deleted: boolean };
-    const next = stepApplication(master, { action, to, by: { ...township.user, role: 'township' } });
+    // What B1 asks of the step goes with it (the server checks it again).
+    const next = stepApplication(master, { action, to, by: { ...township.user, role: 'township' } }, stepChanges(action));
+    const note = stepNote(action);
+    if (note) next.history[next.history.length - 1] = { ...next.history[next.history.length - 1]!, note };
     const pushed = await realFetch(`${server.url}/api/v1/sync/applications/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${township.accessToken}`, 'content-type': 'application/json' },
@@ -208,7 +228,7 @@ describe('a household edited on the laptop offline and at the township meanwhile
     globalThis.fetch = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    await applyAction(village, app.id, 'withdraw');
+    await applyAction(village, app.id, 'withdraw', { note: '申请人已迁往外县' });
     await townshipStep(app.id, 'withdraw', 'withdrawn');
     globalThis.fetch = realFetch;
     village.sync.syncNow();

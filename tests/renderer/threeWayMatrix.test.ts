@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { archiveHousehold, saveHousehold } from '../../renderer/data/householdRecords';
+import { saveHousehold } from '../../renderer/data/householdRecords';
 import type { HouseholdFormOutput } from '../../renderer/data/records';
 import type { Workspace } from '../../renderer/data/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
 import { sameJson } from '../../shared/sync/merge';
+import { PROVENANCE_FIELDS } from '../../shared/sync/writePolicy';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { serverDocuments } from '../support/convergence';
@@ -18,20 +19,21 @@ const VILLAGE = '371623102201';
 const TOWNSHIP = '371623102000';
 const PASSWORD = 'password-123';
 
-type Who = 'assistant' | 'socialWorker' | 'township';
-const usernames: Record<Who, string> = { assistant: 'xieli', socialWorker: 'shegong', township: 'zhen' };
+type Who = 'assistant' | 'gridWorker' | 'township';
+const usernames: Record<Who, string> = { assistant: 'xieli', gridWorker: 'wangge', township: 'zhen' };
 
 /** Every order in which the three laptops come back online. */
 const orders: Who[][] = [
-  ['assistant', 'socialWorker', 'township'],
-  ['assistant', 'township', 'socialWorker'],
-  ['socialWorker', 'assistant', 'township'],
-  ['socialWorker', 'township', 'assistant'],
-  ['township', 'assistant', 'socialWorker'],
-  ['township', 'socialWorker', 'assistant'],
+  ['assistant', 'gridWorker', 'township'],
+  ['assistant', 'township', 'gridWorker'],
+  ['gridWorker', 'assistant', 'township'],
+  ['gridWorker', 'township', 'assistant'],
+  ['township', 'assistant', 'gridWorker'],
+  ['township', 'gridWorker', 'assistant'],
 ];
 
-const RX_FIELDS = new Set(['_meta', '_rev', '_attachments', '_deleted']);
+// Who wrote a version and when are the server's to say: a laptop keeps its own for its own writes.
+const RX_FIELDS = new Set(['_meta', '_rev', '_attachments', '_deleted', ...PROVENANCE_FIELDS]);
 const plain = (doc: object) => Object.fromEntries(Object.entries(doc).filter(([key]) => !RX_FIELDS.has(key)));
 
 function formOf(doc: Household, change: Partial<HouseholdFormOutput> = {}): HouseholdFormOutput {
@@ -47,8 +49,8 @@ function formOf(doc: Household, change: Partial<HouseholdFormOutput> = {}): Hous
 }
 
 /**
- * The village assistant (laptop 1), a social worker of the township (laptop 2) and the township
- * (laptop 3) all change the same household while offline, then come back in every order.
+ * The village assistant (laptop 1), the village's grid worker (网格员, an assistant too: laptop 2)
+ * and the township (laptop 3) all change the same household while offline, then come back in every order.
  * RxDB's open-core build allows 13 open collections per process: one workspace is open at a time,
  * closed and reopened later on the same laptop, as a person shuts the lid and opens it again.
  */
@@ -62,7 +64,7 @@ describe('one household edited offline on three laptops, synced in every order (
   beforeAll(async () => {
     server = await startTestServer('postgres');
     await addUser(server.db, { username: 'xieli', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
-    await addUser(server.db, { username: 'shegong', password: PASSWORD, role: 'social_worker', areaCode: TOWNSHIP });
+    await addUser(server.db, { username: 'wangge', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
     await addUser(server.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: TOWNSHIP });
     zhenToken = (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username: 'zhen', password: PASSWORD, deviceId: 'dev-zhen-api' })).body.accessToken;
     // Each laptop has its own link, so one can be offline while another syncs.
@@ -121,9 +123,9 @@ describe('one household edited offline on three laptops, synced in every order (
       ];
       await saveHousehold(ws, formOf(doc, { address: '村里改：一村21号', members }), doc.id);
     },
-    async socialWorker(ws, doc) {
+    async gridWorker(ws, doc) {
       await saveHousehold(ws, formOf(doc, { phone: '13911112222' }), doc.id);
-      await archiveHousehold(ws, doc.id, '全家已迁往县城居住');
+      await saveHousehold(ws, formOf(doc, { phone: '13911112222', categories: ['elderly', 'disabled'] }), doc.id);
     },
     async township(ws, doc) {
       const members = [
@@ -149,7 +151,7 @@ describe('one household edited offline on three laptops, synced in every order (
     await closeOpen();
 
     // Everyone has the household, then loses the network and changes it.
-    for (const who of ['assistant', 'socialWorker', 'township'] as const) {
+    for (const who of ['assistant', 'gridWorker', 'township'] as const) {
       const ws = await openOn(who, true);
       const doc = await inStep(ws, created.id);
       devices[who].proxy.refuse();
@@ -170,7 +172,7 @@ describe('one household edited offline on three laptops, synced in every order (
     // Then each opens once more: all three and the server hold the same household.
     const finals: Household[] = [];
     const conflictsOf = {} as Record<Who, { fields: string[]; local: Household }[]>;
-    for (const who of ['assistant', 'socialWorker', 'township'] as const) {
+    for (const who of ['assistant', 'gridWorker', 'township'] as const) {
       const ws = await openOn(who, true);
       finals.push(await inStep(ws, created.id));
       const records = await ws.db.conflicts.find({ selector: { documentId: created.id } }).exec();
@@ -180,8 +182,8 @@ describe('one household edited offline on three laptops, synced in every order (
     const final = await serverCopy(created.id);
     for (const copy of finals) expect(plain(copy)).toEqual(plain(final));
 
-    // Edits to different fields all survive, archived or not (归档 keeps the record and what others wrote).
-    expect(final.archived?.reason).toBe('全家已迁往县城居住');
+    // Edits to different fields all survive.
+    expect(final.categories).toEqual(['elderly', 'disabled']);
     expect(final.phone).toBe('13911112222');
     expect(final.note).toBe('乡镇核实：户主右腿残疾');
     // Both added a child: both are kept (the first to sync comes first), with their search entries.
@@ -191,11 +193,11 @@ describe('one household edited offline on three laptops, synced in every order (
     expect(final.idHashes).toHaveLength(4);
 
     // The address collided: whoever came back first keeps it; the other's is in that laptop's conflicts.
-    const [first, second] = order.filter((who): who is 'assistant' | 'township' => who !== 'socialWorker');
+    const [first, second] = order.filter((who): who is 'assistant' | 'township' => who !== 'gridWorker');
     expect(final.address).toBe(addressOf[first!]);
     expect(conflictsOf[second!].map((c) => c.fields)).toEqual([['address']]);
     expect(conflictsOf[second!][0]!.local.address).toBe(addressOf[second!]);
     expect(conflictsOf[first!]).toEqual([]);
-    expect(conflictsOf.socialWorker).toEqual([]);
+    expect(conflictsOf.gridWorker).toEqual([]);
   }, 120_000);
 });

@@ -1,11 +1,13 @@
 import { expect } from 'vitest';
 import type { Workspace } from '../../renderer/data/workspace';
 import { sameJson } from '../../shared/sync/merge';
+import { PROVENANCE_FIELDS } from '../../shared/sync/writePolicy';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { PullResponse, SyncCheckpoint } from '../../shared/sync/wire';
 
 type Doc = { id: string; _deleted?: boolean } & Record<string, unknown>;
-const RX_FIELDS = new Set(['_meta', '_rev', '_attachments', '_deleted']);
+// Who wrote a version and when are the server's to say: a laptop keeps its own for its own writes.
+const RX_FIELDS = new Set(['_meta', '_rev', '_attachments', '_deleted', ...PROVENANCE_FIELDS]);
 const plain = (doc: object) => Object.fromEntries(Object.entries(doc).filter(([key]) => !RX_FIELDS.has(key)));
 
 /** Every document of a collection the server gives `token`'s user, all pages, straight from the server. */

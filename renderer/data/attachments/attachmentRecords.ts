@@ -2,7 +2,9 @@ import { attachmentSchema, type Attachment, type AttachmentKind } from '../../..
 import type { SyncedCollection } from '../../../shared/sync/collections';
 import { newDocumentId, plainJson } from '../documents';
 import type { Workspace } from '../workspace';
+import { WriteRefusedError } from '../refusals';
 import { writeDocument } from '../writeDocument';
+import { checkWrite } from '../../../shared/sync/writeCheck';
 import { sha256Hex } from './hash';
 import { checkStoredFile, type FileProblem } from './limits';
 import { readFileBytes, storeFileBytes } from './fileStore';
@@ -69,6 +71,15 @@ export async function saveAttachment(workspace: Workspace, input: NewAttachment)
 export async function removeAttachment(workspace: Workspace, id: string): Promise<void> {
   const doc = await workspace.db.attachments.findOne(id).exec();
   if (!doc) return;
+  const { user } = workspace.session;
+  const problems = checkWrite({
+    collection: 'attachments',
+    previous: { doc: doc.toJSON() as Record<string, unknown>, deleted: false },
+    next: doc.toJSON() as Record<string, unknown>,
+    deleted: true,
+    writer: { role: user.role, userId: user.id },
+  });
+  if (problems.length > 0) throw new WriteRefusedError(problems);
   workspace.pending.mark('attachments', id, doc.updatedAt);
   await doc.remove();
 }

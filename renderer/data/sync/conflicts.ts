@@ -3,6 +3,8 @@ import { mergeDocuments, sameJson, type JsonObject, type MergeOptions } from '..
 import type { SyncedCollection } from '../../../shared/sync/collections';
 import { withDerived, withoutDerived } from '../../../shared/sync/derivedFields';
 import { mergeApplicationHistory } from '../../../shared/sync/mergeHistory';
+import { checkWrite, type Writer } from '../../../shared/sync/writeCheck';
+import { PROVENANCE_FIELDS } from '../../../shared/sync/writePolicy';
 
 /**
  * A version of a record that lost a collision with the server (此记录在乡镇也被修改过): kept on
@@ -59,10 +61,19 @@ const mergeOptions: Partial<Record<SyncedCollection, MergeOptions>> = {
 const RX_FIELDS = ['_meta', '_rev', '_attachments'];
 const strip = (doc: object): JsonObject =>
   Object.fromEntries(Object.entries(doc).filter(([key]) => !RX_FIELDS.includes(key)));
+/**
+ * Who wrote a record and when are the server's to set (PROVENANCE_FIELDS): the server's copy of
+ * the laptop's own write differs from it there and nowhere else. Two versions that differ only
+ * there say the same thing, so RxDB neither writes the server's copy over the laptop's nor sends
+ * the laptop's again.
+ */
+const content = (doc: object): JsonObject =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => !RX_FIELDS.includes(key) && !(PROVENANCE_FIELDS as readonly string[]).includes(key)));
 
 export function mergeForConflict(
   collection: SyncedCollection,
   input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+  writer?: Writer,
 ) {
   const remote = strip(input.realMasterState);
   const local = strip(input.newDocumentState);
@@ -70,18 +81,34 @@ export function mergeForConflict(
   // Search entries computed from the members are recomputed after the merge, never merged.
   const [b, l, r] = [base, local, remote].map((doc) => doc && withoutDerived(collection, doc));
   const { merged, collisions } = mergeDocuments(b, l!, r!, mergeOptions[collection]);
+  if (writer) keepWhatTheServerWouldRefuse(collection, remote, merged, collisions, writer);
   return { remote, local, merged: withDerived(collection, merged, [remote, local]), collisions };
+}
+
+/**
+ * A change made offline may no longer be this user's to make once the server's version is known
+ * (the household was archived meanwhile, the application submitted): the server would refuse the
+ * merged version and the laptop would send it forever. Such fields keep the server's value, and
+ * the laptop's goes to the conflict record, where a person sees it.
+ */
+function keepWhatTheServerWouldRefuse(collection: SyncedCollection, remote: JsonObject, merged: JsonObject, collisions: string[], writer: Writer): void {
+  const refused = checkWrite({ collection, previous: { doc: remote, deleted: false }, next: merged, deleted: false, writer });
+  for (const { field } of refused) {
+    if (remote[field] === undefined) delete merged[field];
+    else merged[field] = remote[field];
+    if (!collisions.includes(field)) collisions.push(field);
+  }
 }
 
 /**
  * RxDB's conflict handler for a collection: edits to different fields merge; on a true
  * collision the server's value stands (and `recordConflict` keeps the laptop's version).
  */
-export function conflictHandlerFor(collection: SyncedCollection): RxConflictHandler<JsonObject> {
+export function conflictHandlerFor(collection: SyncedCollection, writer?: Writer): RxConflictHandler<JsonObject> {
   return {
-    isEqual: (a, b) => sameJson(strip(a), strip(b)),
+    isEqual: (a, b) => sameJson(content(a), content(b)),
     async resolve(input) {
-      return (resolvedVersion(collection, input) ?? input.realMasterState) as typeof input.realMasterState;
+      return (resolvedVersion(collection, input, writer) ?? input.realMasterState) as typeof input.realMasterState;
     },
   };
 }
@@ -93,8 +120,9 @@ export function conflictHandlerFor(collection: SyncedCollection): RxConflictHand
 export function resolvedVersion(
   collection: SyncedCollection,
   input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+  writer?: Writer,
 ): (JsonObject & { updatedAt: number }) | null {
-  const { remote, local, merged } = mergeForConflict(collection, input);
+  const { remote, local, merged } = mergeForConflict(collection, input, writer);
   const withoutBookkeeping = (doc: JsonObject) => {
     const { updatedAt: _u, updatedBy: _b, _deleted: _d, ...rest } = doc;
     return rest;
@@ -113,8 +141,9 @@ export async function recordConflict(
   conflicts: RxCollection<ConflictRecord>,
   collection: SyncedCollection,
   input: { assumedMasterState?: object | undefined; realMasterState: object; newDocumentState: object },
+  writer?: Writer,
 ): Promise<ConflictRecord | null> {
-  const { local, remote, collisions } = mergeForConflict(collection, input);
+  const { local, remote, collisions } = mergeForConflict(collection, input, writer);
   if (collisions.length === 0) return null;
   const record: ConflictRecord = {
     id: `${collection}:${String(local['id'])}:${String(local['updatedAt'])}`,

@@ -8,6 +8,7 @@ import type { SyncClient } from './syncClient';
 import { Backoff } from './backoff';
 import { recordConflict, resolvedVersion, type ConflictRecord } from './conflicts';
 import { keepStreamOpen } from './eventStream';
+import type { Writer } from '../../../shared/sync/writeCheck';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
 const PULL_BATCH = 200;
@@ -30,6 +31,8 @@ export function replicateCollection(
   client: SyncClient,
   pending: PendingChanges,
   conflicts?: RxCollection<ConflictRecord>,
+  /** Who is signed in: a merge keeps only what the write policy lets them change. */
+  writer?: Writer,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
@@ -67,7 +70,7 @@ export function replicateCollection(
                 assumedMasterState: row.assumedMasterState ?? undefined,
                 realMasterState: master,
                 newDocumentState: row.newDocumentState,
-              })
+              }, writer)
             : null;
           if (resolved) pending.mark(name, master.id, resolved.updatedAt);
           else pending.unmark(name, master.id);
@@ -83,7 +86,7 @@ export function replicateCollection(
   });
   if (isSyncedCollection(name) && conflicts) {
     state.conflict$.subscribe((conflict) => {
-      void recordConflict(conflicts, name, conflict.input);
+      void recordConflict(conflicts, name, conflict.input, writer);
     });
   }
   // RxDB waits `retryTime` after a failed pull or push; stretch it while failures go on.

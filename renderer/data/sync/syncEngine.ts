@@ -12,6 +12,7 @@ import type { CollectionSyncStatus, SyncStatus } from '../types';
 import { SyncHttpError, type SyncErrorKind } from './httpErrors';
 import type { KeyValueStore, PendingChanges } from './pendingChanges';
 import { replicateCollection, type CollectionReplication } from './replicateCollection';
+import type { Writer } from '../../../shared/sync/writeCheck';
 import type { SyncClient } from './syncClient';
 
 export interface SyncEngineDeps {
@@ -23,6 +24,8 @@ export interface SyncEngineDeps {
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   isNavigatorOnline: () => boolean;
   reachability$: Observable<boolean>;
+  /** The signed-in user, whose merges keep to the write policy. */
+  writer?: Writer;
 }
 
 const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server):/;
@@ -72,7 +75,7 @@ export class SyncEngine {
     const { db, client, pending } = this.deps;
     const names = [...syncedCollections, ...pulledReferenceCollections];
     for (const name of names) {
-      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts));
+      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts, this.deps.writer));
     }
     this.collections$.next(
       names.map((name) => ({ name, syncing: false, pending: pending.countOf(name), lastSyncAt: null, lastError: null, lastErrorAt: null })),

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaToday } from '../../../shared/domain/chinaTime';
-import type { ApplicationAction } from '../../../shared/rules/applicationStatus';
+import { stepRequirements, type ApplicationAction } from '../../../shared/rules/applicationStatus';
 import { addCalendarDays } from '../../../shared/rules/dates';
 import { publicNoticeEndDate } from '../../../shared/rules/deadlines';
 import { documentKinds, type Application, type DocumentKind } from '../../../shared/schemas/application';
@@ -45,6 +45,8 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
+  // 低保边缘 and 刚性支出困难 are recognitions: approving them sets no amount.
+  const paysMoney = stepRequirements('approve', { type: application.type }, today).length > 0;
   const checklistKinds = application.documents.map((doc) => doc.kind);
   const documentOptions = [...checklistKinds, ...documentKinds.filter((kind) => !checklistKinds.includes(kind))].map((kind) => ({
     value: kind,
@@ -56,10 +58,11 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
     const found: Partial<Record<FieldName, string>> = {};
     if (action === 'return' && missingDocuments.length === 0) found.missingDocuments = t('application.actionModal.missingDocumentsRequired');
     if (action === 'startInvestigation' && new Set(investigators).size < 2) found.investigators = t('application.actionModal.investigatorsRequired');
+    if (action === 'startInvestigation' && !investigationStartedOn) found.investigationStartedOn = t('application.actionModal.investigationStartedOnRequired');
     if (action === 'preliminaryReview' && !findings.trim()) found.findings = t('application.actionModal.findingsRequired');
     if (action === 'startPublicNotice' && !publicNoticeStart) found.publicNoticeStart = t('application.actionModal.publicNoticeStartRequired');
     if (action === 'objection' && !objections.trim()) found.objections = t('application.actionModal.objectionsRequired');
-    if (action === 'approve' && !(amount !== null && amount > 0)) found.amount = t('application.actionModal.approvedMonthlyAmountRequired');
+    if (action === 'approve' && paysMoney && !(amount !== null && amount > 0)) found.amount = t('application.actionModal.approvedMonthlyAmountRequired');
     if (action === 'refuse' && !refusalReason.trim()) found.refusalReason = t('application.actionModal.refusalReasonRequired');
     if (action === 'withdraw' && !note.trim()) found.note = t('application.actionModal.withdrawReasonRequired');
     return found;
@@ -154,7 +157,12 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
                 data-testid="action-investigators"
               />
             </Form.Item>
-            <Form.Item label={t('application.actionModal.investigationStartedOn')} htmlFor="action-investigation-started-on">
+            <Form.Item
+              label={t('application.actionModal.investigationStartedOn')}
+              htmlFor="action-investigation-started-on"
+              required
+              {...fieldStatus(errors.investigationStartedOn)}
+            >
               {dateInput('action-investigation-started-on', investigationStartedOn, setInvestigationStartedOn, today)}
             </Form.Item>
           </>
@@ -199,7 +207,7 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
       case 'approve':
         return (
           <>
-            <Form.Item label={t('application.actionModal.approvedMonthlyAmount')} htmlFor="action-amount" required {...fieldStatus(errors.amount)}>
+            <Form.Item label={t('application.actionModal.approvedMonthlyAmount')} htmlFor="action-amount" required={paysMoney} {...fieldStatus(errors.amount)}>
               <InputNumber<number>
                 id="action-amount"
                 value={amount}

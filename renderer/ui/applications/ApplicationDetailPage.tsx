@@ -3,10 +3,10 @@ import { Button, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
-import { transitionTable } from '../../../shared/rules/applicationStatus';
 import { useApplication, useAuth, useHousehold } from '../../data';
 import { ApplicationPrintButton } from '../exports/ApplicationPrintButton';
 import { PageState } from '../PageState';
+import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
 import { ActionPanel } from './ActionPanel';
 import { deadlinesOf, memberOf } from './applicationFacts';
@@ -26,12 +26,12 @@ export function ApplicationDetailPage() {
   const { id = '' } = useParams();
   const { session } = useAuth();
   const application = useApplication(id);
+  const can = usePermissions();
   const household = useHousehold(application?.householdId ?? '');
   if (application === undefined || (application && household === undefined)) return <PageState kind="loading" />;
   if (application === null || !household || !session) return <PageState kind="notFound" />;
   const { role } = session.user;
-  const editable =
-    (application.status === 'draft' || application.status === 'returned') && transitionTable.submit.roles.includes(role);
+  const editable = can.canChange('applications', 'declaration', application);
   const applicant = memberOf(household, application.applicantMemberId)?.name ?? '';
 
   return (

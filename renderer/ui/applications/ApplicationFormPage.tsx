@@ -6,6 +6,7 @@ import type { Application } from '../../../shared/schemas/application';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import { ActionRefusedError, useApplication, useApplyAction, useCreateApplication, useHousehold, useUpdateApplication } from '../../data';
 import { PageState } from '../PageState';
+import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
 import { applicationToDraft, emptyApplicationDraft, type ApplicationValues } from './applicationDraft';
 import { ApplicationForm } from './ApplicationForm';
@@ -14,8 +15,10 @@ import { ApplicationForm } from './ApplicationForm';
 export function NewApplicationPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
+  const can = usePermissions();
   if (household === undefined) return <PageState kind="loading" />;
   if (household === null) return <PageState kind="notFound" />;
+  if (!can.canCreate('applications') || household.archived) return <PageState kind="notAllowed" />;
   return <ApplicationFormScreen key={household.id} household={household} existing={undefined} />;
 }
 
@@ -24,8 +27,10 @@ export function EditApplicationPage() {
   const { id = '' } = useParams();
   const application = useApplication(id);
   const household = useHousehold(application?.householdId ?? '');
+  const can = usePermissions();
   if (application === undefined || (application && household === undefined)) return <PageState kind="loading" />;
   if (application === null || !household) return <PageState kind="notFound" />;
+  if (!can.canChange('applications', 'declaration', application)) return <PageState kind="notAllowed" />;
   return <ApplicationFormScreen key={application.id} household={household} existing={application} />;
 }
 

@@ -4,9 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
-import { transitionTable } from '../../../shared/rules/applicationStatus';
 import type { Household } from '../../../shared/schemas/household';
-import { useApplications, useAuth } from '../../data';
+import { useApplications } from '../../data';
+import { usePermissions } from '../usePermissions';
 import { ApplicationTable } from './ApplicationTable';
 
 /** 救助申请 of one household, on its detail page. */
@@ -39,8 +39,7 @@ export function HouseholdApplications({ household }: { household: Household }) {
 export function NewApplicationButton({ householdId }: { householdId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { session } = useAuth();
-  if (!session || !transitionTable.submit.roles.includes(session.user.role)) return null;
+  if (!usePermissions().canCreate('applications')) return null;
   return (
     <Button icon={<FileProtectOutlined />} onClick={() => navigate(`/households/${householdId}/applications/new`)} data-testid="application-new">
       {t('application.household.new')}

@@ -4,8 +4,9 @@ import { useNavigate, useParams } from 'react-router';
 import { areaLabel } from '../../../shared/areas';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import { headOf, type Household } from '../../../shared/schemas/household';
-import { useAuth, useCareNeed, useHousehold, useSaveCareNeed } from '../../data';
+import { useCareNeed, useHousehold, useSaveCareNeed, WriteRefusedError } from '../../data';
 import { PageState } from '../PageState';
+import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
 import { careNeedToValues, emptyCareNeedValues, type CareNeedValues } from './careNeedDraft';
 import { CareNeedForm } from './CareNeedForm';
@@ -56,9 +57,10 @@ function CareNeedScreen({ household, existing }: { household: Household; existin
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const { session } = useAuth();
+  const can = usePermissions();
   const saveCareNeed = useSaveCareNeed();
-  const readOnly = session?.user.role !== 'social_worker';
+  // Only the social worker writes care needs (the write policy); the township reads them here.
+  const readOnly = existing ? !can.canChange('careNeeds', 'need', existing) : !can.canCreate('careNeeds') || Boolean(household.archived);
   const backTo = existing ? '/care-needs' : `/households/${household.id}`;
 
   const save = async (values: CareNeedValues) => {
@@ -66,8 +68,8 @@ function CareNeedScreen({ household, existing }: { household: Household; existin
       await saveCareNeed(household.id, values, existing?.id);
       void message.success(t('careNeed.form.savedLocally'));
       navigate(backTo);
-    } catch {
-      void message.error(t('common.saveFailed'));
+    } catch (error) {
+      void message.error(error instanceof WriteRefusedError ? error.message : t('common.saveFailed'));
     }
   };
 

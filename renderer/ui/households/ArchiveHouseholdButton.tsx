@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useArchiveHousehold } from '../../data';
+import { useArchiveHousehold, WriteRefusedError } from '../../data';
 import { fieldStatus } from '../forms/fieldStatus';
 
 /** 归档 with a required reason, asked in a dialog; nothing is written until a reason is given. */
@@ -31,8 +31,8 @@ export function ArchiveHouseholdButton({ householdId }: { householdId: string })
       await archive(householdId, reason.trim());
       void message.success(t('householdExtra.detail.archivedDone'));
       close();
-    } catch {
-      void message.error(t('common.saveFailed'));
+    } catch (error) {
+      void message.error(error instanceof WriteRefusedError ? error.message : t('common.saveFailed'));
     } finally {
       setSaving(false);
     }

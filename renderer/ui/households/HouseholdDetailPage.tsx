@@ -3,6 +3,7 @@ import { Alert, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth, useDraft, useHousehold } from '../../data';
+import { usePermissions } from '../usePermissions';
 import { HouseholdApplications, NewApplicationButton } from '../applications/HouseholdApplications';
 import { CareNeedSection } from '../careNeeds/CareNeedSection';
 import { formatDate } from '../format';
@@ -25,12 +26,16 @@ export function HouseholdDetailPage() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const household = useHousehold(id);
-  const { session } = useAuth();
+  const can = usePermissions();
+  const role = useAuth().session?.user.role;
   const { draft: visitDraft } = useDraft<VisitDraftState>(visitDraftKey(id));
   if (household === undefined) return <PageState kind="loading" />;
   if (household === null) return <PageState kind="notFound" />;
-  const role = session?.user.role;
   const archived = household.archived;
+  // What this user may do here, from the table the server enforces (shared/sync/writePolicy.ts).
+  const canEdit = can.canChange('households', 'registration', household);
+  const canArchive = !archived && can.canChange('households', 'archived', household);
+  const canWork = (collection: 'visits' | 'attachments' | 'careNeeds') => !archived && can.canCreate(collection);
 
   return (
     <>
@@ -40,12 +45,14 @@ export function HouseholdDetailPage() {
         backLabel={t('household.detail.backToList')}
         actions={
           <>
-            <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${household.id}/edit`)} data-testid="household-edit">
-              {t('household.detail.edit')}
-            </Button>
-            {!archived && (role === 'assistant' || role === 'township') && <ArchiveHouseholdButton householdId={household.id} />}
+            {canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/households/${household.id}/edit`)} data-testid="household-edit">
+                {t('household.detail.edit')}
+              </Button>
+            )}
+            {canArchive && <ArchiveHouseholdButton householdId={household.id} />}
             {!archived && <NewApplicationButton householdId={household.id} />}
-            {!archived && (
+            {canWork('visits') && (
               <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate(`/households/${household.id}/visits/new`)} data-testid="visit-new">
                 {visitDraft ? t('visitSurvey.continueDraft') : t('household.detail.newVisit')}
               </Button>
@@ -67,11 +74,10 @@ export function HouseholdDetailPage() {
       <HouseholdSituation household={household} />
       <MembersTable members={household.members} />
       <VisitList householdId={household.id} />
-      <AttachmentPanel owner={{ collection: 'households', id: household.id }} canAdd={!archived && role !== 'admin'} />
+      <AttachmentPanel owner={{ collection: 'households', id: household.id }} canAdd={canWork('attachments')} />
       <HouseholdApplications household={household} />
-      {role && role !== 'assistant' && role !== 'admin' && (
-        <CareNeedSection household={household} canEdit={role === 'social_worker' && !archived} />
-      )}
+      {/* 照料需求 are the social worker's; the township, county and city see them, the village does not. */}
+      {role && role !== 'assistant' && role !== 'admin' && <CareNeedSection household={household} canEdit={canWork('careNeeds')} />}
     </>
   );
 }

@@ -3,22 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { scopePrefix } from '../../../shared/auth/roles';
 import type { Household } from '../../../shared/schemas/household';
-import { useAuth, useHousehold, useSaveHousehold } from '../../data';
+import { useAuth, useHousehold, useSaveHousehold, WriteRefusedError } from '../../data';
 import { PageTitle } from '../PageTitle';
 import { PageState } from '../PageState';
+import { usePermissions } from '../usePermissions';
 import { emptyHouseholdDraft, householdToDraft, type HouseholdSubmission } from './householdDraft';
 import { HouseholdForm } from './HouseholdForm';
 
 /** /households/new and /households/:id/edit. */
 export function HouseholdFormPage() {
   const { id } = useParams();
-  return id ? <EditHousehold id={id} /> : <HouseholdFormScreen existing={undefined} />;
+  const can = usePermissions();
+  if (id) return <EditHousehold id={id} />;
+  return can.canCreate('households') ? <HouseholdFormScreen existing={undefined} /> : <PageState kind="notAllowed" />;
 }
 
 function EditHousehold({ id }: { id: string }) {
   const household = useHousehold(id);
+  const can = usePermissions();
   if (household === undefined) return <PageState kind="loading" />;
   if (household === null) return <PageState kind="notFound" />;
+  if (!can.canChange('households', 'registration', household)) return <PageState kind="notAllowed" />;
   return <HouseholdFormScreen key={household.id} existing={household} />;
 }
 
@@ -38,9 +43,10 @@ function HouseholdFormScreen({ existing }: { existing: Household | undefined }) 
       const saved = await saveHousehold(submission, existing?.id);
       void message.success(t('household.savedLocally'));
       navigate(`/households/${saved.id}`);
-    } catch {
-      // The data layer's error may quote what was typed (ID numbers): show a plain message only.
-      void message.error(t('common.saveFailed'));
+    } catch (error) {
+      // The data layer's error may quote what was typed (ID numbers): show a plain message only,
+      // unless it is the write policy's, which names fields and never values.
+      void message.error(error instanceof WriteRefusedError ? error.message : t('common.saveFailed'));
     }
   };
 

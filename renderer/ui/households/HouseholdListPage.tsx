@@ -11,6 +11,7 @@ import { useAuth, useHouseholdPage, useMatchingHouseholds, type HouseholdSearch 
 import { ExportButton } from '../exports/ExportButton';
 import { PageTitle } from '../PageTitle';
 import { useDebouncedValue } from '../useDebouncedValue';
+import { usePermissions } from '../usePermissions';
 import { HouseholdTable } from './HouseholdTable';
 
 const SEARCH_DELAY_MS = 200;
@@ -25,6 +26,7 @@ export function HouseholdListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { session } = useAuth();
+  const can = usePermissions();
   const scope = session ? scopePrefix(session.user.role, session.user.areaCode) : '';
   // An assistant works in one village: there is nothing to choose.
   const oneVillage = scope.length === VILLAGE_CODE_LENGTH;
@@ -73,9 +75,11 @@ export function HouseholdListPage() {
               scope={{ areaPrefix: villageCode ?? scope, filter: { villageCode, category, includeArchived, textSearch: Boolean(text) } }}
               testId="household-export"
             />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="household-register">
-              {t('household.list.register')}
-            </Button>
+            {can.canCreate('households') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')} data-testid="household-register">
+                {t('household.list.register')}
+              </Button>
+            )}
           </>
         }
       />

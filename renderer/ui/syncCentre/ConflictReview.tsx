@@ -1,6 +1,6 @@
 import { App, Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useConflictActions, useOpenConflicts, type ConflictRecord } from '../../data';
+import { useConflictActions, useOpenConflicts, WriteRefusedError, type ConflictRecord } from '../../data';
 import { formatRecentTime } from '../format';
 
 type Json = Record<string, unknown>;
@@ -61,7 +61,13 @@ function ConflictCard({ conflict }: { conflict: ConflictRecord }) {
         <Button
           type="primary"
           data-testid="conflict-reapply"
-          onClick={() => void reapply(conflict.id).then(() => message.success(t('syncCentre.conflicts.reapplied')))}
+          onClick={() =>
+            void reapply(conflict.id).then(
+              () => message.success(t('syncCentre.conflicts.reapplied')),
+              // 以本机为准 is a new edit: the write policy may no longer allow it (the record was archived meanwhile).
+              (error: unknown) => message.error(error instanceof WriteRefusedError ? error.message : t('common.saveFailed')),
+            )
+          }
         >
           {t('syncCentre.conflicts.reapply')}
         </Button>

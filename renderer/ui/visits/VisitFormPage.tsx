@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import type { Visit } from '../../../shared/schemas/visit';
-import { useAuth, useDraft, useHousehold, useSaveVisit } from '../../data';
+import { useAuth, useDraft, useHousehold, useSaveVisit, WriteRefusedError } from '../../data';
 import { formatDateTime, todayIsoDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
@@ -20,13 +20,16 @@ import { VisitForm } from './VisitForm';
 import { useSaveAttachment } from '../../data/attachments';
 import type { AddedFile } from '../attachments/AttachmentAdder';
 import { PendingAttachments } from '../attachments/PendingAttachments';
+import { usePermissions } from '../usePermissions';
 
 /** /households/:id/visits/new — the 入户调查表, kept as a draft as it is filled in; then back to the household. */
 export function VisitFormPage() {
   const { id = '' } = useParams();
   const household = useHousehold(id);
+  const can = usePermissions();
   if (household === undefined) return <PageState kind="loading" />;
   if (household === null) return <PageState kind="notFound" />;
+  if (!can.canCreate('visits') || household.archived) return <PageState kind="notAllowed" />;
   return <VisitFormScreen key={household.id} household={household} />;
 }
 
@@ -87,9 +90,9 @@ function VisitFormScreen({ household }: { household: Household }) {
       clearDraft();
       void message.success(t('visit.savedLocally'));
       navigate(backTo);
-    } catch {
+    } catch (error) {
       saved.current = false;
-      void message.error(t('common.saveFailed'));
+      void message.error(error instanceof WriteRefusedError ? error.message : t('common.saveFailed'));
     }
   };
 
