@@ -14,7 +14,8 @@ import type { FileStorage } from './files/fileStorage';
 import { diskStorage } from './files/diskStorage';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
-import { loadSearchKey, loadTokenSecret } from './auth/secrets';
+import { loadRefreshChildSecret, loadSearchKey, loadTokenSecret } from './auth/secrets';
+import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
 import { BODY_LIMITS } from './http/bodyLimits';
 import { errorBody, HttpError, sendError } from './http/errors';
@@ -40,6 +41,11 @@ export interface ServerOptions {
   logger?: LoggerSetting;
   /** Where attachments are kept (`openFileStorage`); absent, a temporary folder removed on close (tests). */
   files?: FileStorage;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` gives the client's address (for the sign-in limits);
+   * absent, read from `JIUZHU_TRUST_PROXY` (`readTrustProxy`), and without that none is trusted.
+   */
+  trustProxy?: TrustProxySetting;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -52,12 +58,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMITS.default,
     frameworkErrors: frameworkErrorAnswer({ hsts: options.hsts ?? false }),
+    trustProxy: options.trustProxy ?? readTrustProxy(process.env),
   });
   // First, so that even answers the CORS plugin gives early carry the headers.
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerRequestLog(app);
   const secret = await loadTokenSecret(db);
   const searchKey = await loadSearchKey(db);
+  const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
   const notifier = new ChangeNotifier(db);
@@ -92,7 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
-  registerAuthRoutes(app, db, { token: secret, searchKey, bundlePublicKey: bundleKeys.publicKey });
+  registerAuthRoutes(app, db, { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey });
   registerSyncRoutes(app, { db, secret, notifier, searchKey });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret });

@@ -54,7 +54,7 @@ export function registerBundleRoutes(
     try {
       opened = await openBundle(file, {
         serverPrivateKey: bundleKeys.privateKey,
-        signingKeyFor: async (header) => (authorRow ? deviceBundleKey(secret, header.userId, header.deviceId) : null),
+        signingKeyFor: async (header) => (authorRow ? deviceBundleKey(bundleKeys.deviceSecret, header.userId, header.deviceId) : null),
       });
     } catch (error) {
       if (error instanceof BundleError) throw new HttpError(422, 'bundle_refused', REFUSED, { reason: error.reason });
