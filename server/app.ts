@@ -24,6 +24,7 @@ import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './htt
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
+import { LiveSessions } from './sync/liveSessions';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
@@ -46,6 +47,8 @@ export interface ServerOptions {
    * absent, read from `JIUZHU_TRUST_PROXY` (`readTrustProxy`), and without that none is trusted.
    */
   trustProxy?: TrustProxySetting;
+  /** How often open streams' callers are checked again (`LiveSessions`); tests lengthen it to see the notice alone at work. */
+  sessionRecheckMs?: number;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -71,6 +74,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
+  // Open streams end when their device is revoked or their user deactivated, on every process;
+  // all of them end before the server closes (it would otherwise wait for them).
+  const sessions = new LiveSessions(db, options.sessionRecheckMs);
+  await sessions.start();
+  app.addHook('preClose', async () => sessions.stop());
 
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
@@ -101,12 +109,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
   registerAuthRoutes(app, db, { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey });
-  registerSyncRoutes(app, { db, secret, notifier, searchKey });
+  registerSyncRoutes(app, { db, secret, notifier, sessions, searchKey });
   registerAuditRoutes(app, { db, secret });
-  registerAdminRoutes(app, { db, secret });
+  registerAdminRoutes(app, { db, secret, sessions });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
-  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier });
+  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {
     const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));
