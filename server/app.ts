@@ -14,7 +14,8 @@ import type { FileStorage } from './files/fileStorage';
 import { diskStorage } from './files/diskStorage';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
-import { loadSearchKey, loadTokenSecret } from './auth/secrets';
+import { loadRefreshChildSecret, loadSearchKey, loadTokenSecret } from './auth/secrets';
+import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
 import { BODY_LIMITS } from './http/bodyLimits';
 import { errorBody, HttpError, sendError } from './http/errors';
@@ -23,6 +24,7 @@ import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './htt
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
+import { LiveSessions } from './sync/liveSessions';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
@@ -40,6 +42,13 @@ export interface ServerOptions {
   logger?: LoggerSetting;
   /** Where attachments are kept (`openFileStorage`); absent, a temporary folder removed on close (tests). */
   files?: FileStorage;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` gives the client's address (for the sign-in limits);
+   * absent, read from `JIUZHU_TRUST_PROXY` (`readTrustProxy`), and without that none is trusted.
+   */
+  trustProxy?: TrustProxySetting;
+  /** How often open streams' callers are checked again (`LiveSessions`); tests lengthen it to see the notice alone at work. */
+  sessionRecheckMs?: number;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -52,17 +61,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMITS.default,
     frameworkErrors: frameworkErrorAnswer({ hsts: options.hsts ?? false }),
+    trustProxy: options.trustProxy ?? readTrustProxy(process.env),
   });
   // First, so that even answers the CORS plugin gives early carry the headers.
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerRequestLog(app);
   const secret = await loadTokenSecret(db);
   const searchKey = await loadSearchKey(db);
+  const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
+  // Open streams end when their device is revoked or their user deactivated, on every process;
+  // all of them end before the server closes (it would otherwise wait for them).
+  const sessions = new LiveSessions(db, options.sessionRecheckMs);
+  await sessions.start();
+  app.addHook('preClose', async () => sessions.stop());
 
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
@@ -92,13 +108,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
-  registerAuthRoutes(app, db, { token: secret, searchKey, bundlePublicKey: bundleKeys.publicKey });
-  registerSyncRoutes(app, { db, secret, notifier, searchKey });
+  registerAuthRoutes(app, db, { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey });
+  registerSyncRoutes(app, { db, secret, notifier, sessions, searchKey });
   registerAuditRoutes(app, { db, secret });
-  registerAdminRoutes(app, { db, secret });
+  registerAdminRoutes(app, { db, secret, sessions });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
-  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier });
+  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {
     const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));

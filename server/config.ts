@@ -13,6 +13,26 @@ export interface ServerConfig {
   hsts: boolean;
   /** Attachments: `DATA_DIR/files` on disk, or S3-compatible storage when `JIUZHU_S3_ENDPOINT` is set. */
   files: FilesConfig;
+  /** Reverse proxies trusted to say the client's address in `X-Forwarded-For` (`JIUZHU_TRUST_PROXY`). */
+  trustProxy: TrustProxySetting;
+}
+
+/** Fastify's `trustProxy`: addresses, CIDR ranges or proxy-addr's names (`loopback`, …), or none. */
+export type TrustProxySetting = string[] | false;
+
+/**
+ * `JIUZHU_TRUST_PROXY`: a comma-separated list of the reverse proxies in front of the server
+ * (`127.0.0.1`, `10.0.0.0/8,::1`, `loopback`). A request from one of them is taken to come from
+ * the address it names in `X-Forwarded-For` (the nearest one not itself trusted); from any other
+ * address, the header is ignored. Unset or empty: the socket's address, always.
+ */
+export function readTrustProxy(env: NodeJS.ProcessEnv): TrustProxySetting {
+  const list = (env['JIUZHU_TRUST_PROXY'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  // "Trust whatever the header says" would let anyone choose their address and dodge the limits.
+  for (const entry of list) {
+    if (/^(true|\*|0\.0\.0\.0\/0|::\/0)$/i.test(entry)) throw new Error(`JIUZHU_TRUST_PROXY must name the proxies, not ${entry}`);
+  }
+  return list.length > 0 ? list : false;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,5 +49,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: (env['JIUZHU_CORS_ORIGINS'] ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     hsts: env['JIUZHU_HSTS'] === '1',
     files: readFilesConfig(env, dataDir),
+    trustProxy: readTrustProxy(env),
   };
 }

@@ -57,6 +57,9 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const current = useRef<Workspace | null>(null);
   const [locked, setLocked] = useState(false);
   const idleLock = useRef<IdleLock | null>(null);
+  // The last sign-out's request to the server; a new sign-in waits for it (at most a few seconds),
+  // so a late sign-out never ends the session that follows it.
+  const serverSignOut = useRef<Promise<void>>(Promise.resolve());
 
   // The idle lock runs while someone is signed in.
   useEffect(() => {
@@ -116,6 +119,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       session: workspace?.session ?? null,
       lastServerUrl: defaultServerUrl(store),
       async signIn(input) {
+        await serverSignOut.current;
         const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
         if (!outcome.ok) return outcome;
         store.setItem(SERVER_KEY, normalizeServerUrl(input.serverUrl));
@@ -143,18 +147,23 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         return { ok: false, reason: reasons[outcome] };
       },
       async signOut() {
+        const closing = current.current;
         sessionStore.removeItem(SESSION_KEY);
         forgetSessionKey(sessionStore);
-        await current.current?.close();
+        await closing?.close();
         current.current = null;
         setWorkspace(null);
+        // Online, the server ends this device's session as well; never waited for here.
+        if (closing && navigator.onLine) serverSignOut.current = closing.endServerSession();
       },
       async wipeAndSignOut() {
+        const closing = current.current;
         sessionStore.removeItem(SESSION_KEY);
         forgetSessionKey(sessionStore);
-        await current.current?.wipe();
+        await closing?.wipe();
         current.current = null;
         setWorkspace(null);
+        if (closing && navigator.onLine) serverSignOut.current = closing.endServerSession();
       },
     }),
     [workspace, store, sessionStore, openWorkspace, locked],

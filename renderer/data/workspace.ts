@@ -39,6 +39,8 @@ const pendingKeyOf = (userId: string) => `jiuzhu:pending:${userId}`;
 export class Workspace {
   /** Sends attachments' bytes to the server (tus) and fetches them on demand; set by `open`. */
   attachmentQueue!: AttachmentUploadQueue;
+  /** The session's tokens; set by `open`. */
+  private tokens!: TokenKeeper;
 
   private constructor(
     readonly session: AppSession,
@@ -107,6 +109,7 @@ export class Workspace {
       drafts,
       deps.store,
     );
+    workspace.tokens = keeper;
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
       files: new FileClient(session.serverUrl, keeper),
@@ -118,6 +121,11 @@ export class Workspace {
     });
     workspace.attachmentQueue.start();
     return workspace;
+  }
+
+  /** Signing out online: the server ends this device's session too. Best effort: never throws. */
+  endServerSession(): Promise<void> {
+    return this.tokens.signOut();
   }
 
   async close(): Promise<void> {

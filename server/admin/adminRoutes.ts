@@ -8,6 +8,7 @@ import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
+import type { LiveSessions } from '../sync/liveSessions';
 import { ADMIN_ROLES, mayAdminister } from './adminScope';
 import { deactivateUser, findAdminUser, listUsers, resetPassword, revokeDevice, type AdminUserView } from './userAdmin';
 import { addUser, findUserByUsername, newUserProblem } from '../users/userStore';
@@ -33,8 +34,8 @@ function param(params: unknown, name: string): string {
  * Account administration: list the users one manages, deactivate a user, revoke a device.
  * Each action is refused (403) outside the caller's reach (`mayAdminister`) and audited.
  */
-export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; secret: string; sessions: LiveSessions }): void {
+  const { db, secret, sessions } = deps;
 
   const adminCaller = async (request: Parameters<typeof authenticate>[0]): Promise<Caller> => {
     const caller = await authenticate(request, db, secret);
@@ -106,6 +107,8 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
         { ...actor(caller), action: 'deactivate_user', collection: 'users', documentId: user.id, areaCode: user.areaCode, details: { wasActive } },
       ]);
     });
+    // Committed: every process ends the user's open streams now (a lost notice: within seconds anyway).
+    await sessions.announce({ userId: user.id }).catch(() => undefined);
     return { user: await findAdminUser(db, user.id) };
   });
 
@@ -129,6 +132,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
       return true;
     });
     if (!found) throw new HttpError(404, 'not_found', '该用户没有这台设备', { ids: [user.id], deviceId });
+    await sessions.announce({ userId: user.id, deviceId }).catch(() => undefined);
     return { user: await findAdminUser(db, user.id) };
   });
 }

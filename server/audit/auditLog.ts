@@ -10,6 +10,9 @@ export type AuditAction =
   | 'login_failed'
   | 'refresh'
   | 'refresh_failed'
+  // A used refresh token came back outside its one allowed retry: the device's session was ended.
+  | 'refresh_replay'
+  | 'logout'
   | 'deactivate_user'
   | 'revoke_device'
   | 'create_user'

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
-import { recordAudit, type AuditEntry } from '../audit/auditLog';
+import { actor, recordAudit, type AuditEntry } from '../audit/auditLog';
 import { deviceBundleKey, deviceDataKey } from '../bundles/bundleKeys';
 import type { Database } from '../db/database';
 import { storableString } from '../db/storableText';
@@ -10,9 +10,10 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from './accessTokens';
-import { LoginThrottle } from './loginThrottle';
+import { authenticate } from './caller';
+import { LoginThrottle, type ThrottleKey } from './loginThrottle';
 import { verifyPassword } from './passwords';
-import { consumeRefreshToken, issueRefreshToken, recordDevice, touchDevice } from './refreshTokens';
+import { endDeviceSession, isKnownDevice, recordDevice, startRefreshChain, touchDevice, useRefreshToken } from './refreshTokens';
 
 // Fields that reach a query must be text PostgreSQL can hold. The password only meets scrypt, but
 // is held to the same rule as a password being set: scrypt's HMAC pads a short key with zero
@@ -29,23 +30,39 @@ const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) }
 // A fixed hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+export interface AuthSecrets {
+  /** Signs access tokens. */
+  token: string;
+  /** Derives each device's data and bundle keys (never the token secret). */
+  deviceKey: string;
+  /** Derives the refresh token that follows a used one. */
+  refreshChild: string;
+  searchKey: string;
+  bundlePublicKey: JsonWebKey;
+}
+
 export function registerAuthRoutes(
   app: FastifyInstance,
   db: Database,
-  secrets: { token: string; searchKey: string; bundlePublicKey: JsonWebKey },
+  secrets: AuthSecrets,
+  hooks: {
+    /** Told after a device's session ended (sign-out, replayed refresh token), e.g. to end its open streams. */
+    sessionEnded?: (end: { userId: string; deviceId: string }) => Promise<void>;
+  } = {},
 ): void {
   const secret = secrets.token;
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(db);
+  const sessionEnded = (userId: string, deviceId: string) => hooks.sessionEnded?.({ userId, deviceId }).catch(() => undefined);
 
-  const tokensFor = async (user: StoredUser, deviceId: string, usedRefreshToken?: string): Promise<TokenResponse> => ({
-    accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode }, secret),
-    refreshToken: await issueRefreshToken(db, user.id, deviceId, usedRefreshToken),
+  const tokensFor = (user: StoredUser, deviceId: string, refreshToken: string, sessionEpoch: number): TokenResponse => ({
+    accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode, ses: sessionEpoch }, secret),
+    refreshToken,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
     searchKey: secrets.searchKey,
-    bundleKey: deviceBundleKey(secrets.token, user.id, deviceId),
+    bundleKey: deviceBundleKey(secrets.deviceKey, user.id, deviceId),
     bundlePublicKey: secrets.bundlePublicKey,
-    deviceDataKey: deviceDataKey(secrets.token, user.id, deviceId),
+    deviceDataKey: deviceDataKey(secrets.deviceKey, user.id, deviceId),
   });
 
   // Who tried, from where, and why it failed; never the password or the tokens.
@@ -56,38 +73,59 @@ export function registerAuthRoutes(
 
   app.post('/api/v1/auth/login', { bodyLimit: BODY_LIMITS.auth }, async (request) => {
     const body = parseBody(loginBody, request.body);
-    const keys = [`user:${body.username}`, `addr:${request.ip}`];
     const user = await findUserByUsername(db, body.username);
-    const failed = async (status: 401 | 429, code: string, message: string, reason: string) => {
-      await audit('login_failed', user, body.deviceId, { reason, ip: request.ip });
+    // Asked for unknown names too, so the time taken does not tell which usernames exist.
+    const knownDevice = await isKnownDevice(db, user?.id ?? null, body.deviceId);
+    const keys: ThrottleKey[] = [
+      { kind: 'address', address: request.ip },
+      user && knownDevice ? { kind: 'device', userId: user.id, deviceId: body.deviceId } : { kind: 'user', username: body.username },
+    ];
+    const failed = async (status: 401 | 429, code: string, message: string, reason: string, extra: Record<string, unknown> = {}) => {
+      await audit('login_failed', user, body.deviceId, { reason, ip: request.ip, ...extra });
       return new HttpError(status, code, message);
     };
-    if (throttle.isBlocked(keys)) {
-      throw await failed(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试', 'too_many_attempts');
+    const attempt = await throttle.reserve(keys);
+    if (attempt.blocked !== null) {
+      throw await failed(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试', 'too_many_attempts', { lockedBy: attempt.blocked });
     }
     const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !passwordOk || !user.active) {
-      throttle.recordFailure(keys);
+      // The reserved attempt stays: it is this failure.
       const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : 'user_inactive';
       throw await failed(401, 'invalid_credentials', '用户名或密码错误', reason);
     }
-    throttle.clear(keys);
-    const deviceAllowed = await recordDevice(db, user.id, body.deviceId, body.deviceName);
-    if (!deviceAllowed) throw await failed(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员', 'device_revoked');
+    await throttle.succeeded(attempt);
+    const device = await recordDevice(db, user.id, body.deviceId, body.deviceName);
+    if (!device.allowed) throw await failed(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员', 'device_revoked');
     await audit('login', user, body.deviceId, { ip: request.ip });
-    return tokensFor(user, body.deviceId);
+    return tokensFor(user, body.deviceId, await startRefreshChain(db, user.id, body.deviceId), device.sessionEpoch);
   });
 
   app.post('/api/v1/auth/refresh', { bodyLimit: BODY_LIMITS.auth }, async (request) => {
     const body = parseBody(refreshBody, request.body);
-    const owner = await consumeRefreshToken(db, body.refreshToken);
-    const user = owner ? await findUserById(db, owner.userId) : null;
-    if (!owner || !user) {
-      await audit('refresh_failed', null, null, { ip: request.ip });
+    const outcome = await useRefreshToken(db, body.refreshToken, secrets.refreshChild);
+    const user = outcome.userId ? await findUserById(db, outcome.userId) : null;
+    if (outcome.kind === 'replayed') {
+      // Two holders of one token: one of them stole it. The device signs in again with its password.
+      await audit('refresh_replay', user, outcome.deviceId, { reason: outcome.reason, ip: request.ip });
+      await sessionEnded(outcome.userId, outcome.deviceId);
       throw new HttpError(401, 'invalid_refresh_token', '登录已失效，请重新登录');
     }
-    await touchDevice(db, owner.userId, owner.deviceId);
-    await audit('refresh', user, owner.deviceId, { ip: request.ip });
-    return tokensFor(user, owner.deviceId, body.refreshToken);
+    if (outcome.kind === 'refused' || !user) {
+      await audit('refresh_failed', user, outcome.deviceId, { reason: outcome.kind === 'refused' ? outcome.reason : 'unknown', ip: request.ip });
+      throw new HttpError(401, 'invalid_refresh_token', '登录已失效，请重新登录');
+    }
+    await touchDevice(db, outcome.userId, outcome.deviceId);
+    await audit('refresh', user, outcome.deviceId, { ip: request.ip, ...(outcome.retry ? { retry: true } : {}) });
+    return tokensFor(user, outcome.deviceId, outcome.refreshToken, outcome.sessionEpoch);
+  });
+
+  // Signing out: the device's refresh tokens go and its access tokens stop working.
+  app.post('/api/v1/auth/logout', { bodyLimit: BODY_LIMITS.auth }, async (request, reply) => {
+    const caller = await authenticate(request, db, secret);
+    await db.transaction((tx) => endDeviceSession(tx, caller.userId, caller.deviceId));
+    await recordAudit(db, [{ ...actor(caller), action: 'logout', details: { ip: request.ip } }]);
+    await sessionEnded(caller.userId, caller.deviceId);
+    return reply.status(204).send();
   });
 }

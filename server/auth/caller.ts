@@ -17,7 +17,8 @@ export interface Caller {
 
 /**
  * Verifies the bearer token and re-checks the user and device against the database, so a
- * deactivated user or revoked device is refused at its next request, not when its token expires.
+ * deactivated user or revoked device is refused at its next request, not when its token expires;
+ * so is a token issued before the device's session ended (signed out, or its refresh token replayed).
  */
 export async function authenticate(request: FastifyRequest, db: Database, secret: string): Promise<Caller> {
   const header = request.headers.authorization;
@@ -25,14 +26,17 @@ export async function authenticate(request: FastifyRequest, db: Database, secret
   if (!token) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
   const claims = verifyAccessToken(token, secret);
   if (!claims) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
-  const rows = await db.query<{ role: Role; area_code: string }>(
-    `SELECT u.role, u.area_code FROM users u JOIN devices d ON d.user_id = u.id
+  const rows = await db.query<{ role: Role; area_code: string; session_epoch: number }>(
+    `SELECT u.role, u.area_code, d.session_epoch FROM users u JOIN devices d ON d.user_id = u.id
       WHERE u.id = $1 AND d.device_id = $2 AND u.active AND d.revoked_at IS NULL`,
     [claims.sub, claims.dev],
   );
   const row = rows[0];
   // Told apart from an expired session: a stopped laptop must not be sent to sign in again and again.
   if (!row) throw new HttpError(401, 'device_revoked', '此电脑或账号已被停用，请联系乡镇或县民政管理员');
+  // The session ended since this token was issued: a new one needs the refresh token (gone after a
+  // sign-out) or the password.
+  if (row.session_epoch !== claims.ses) throw new HttpError(401, 'unauthorized', '登录已失效，请重新登录');
   return {
     userId: claims.sub,
     deviceId: claims.dev,

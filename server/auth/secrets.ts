@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 
 /**
  * Server-wide secrets live in the database so that every server process on it agrees; the first
- * process to start creates each one.
+ * process to start creates each one. Each use has its own secret, so one that leaks (or has to be
+ * replaced) gives away nothing else.
  */
 async function loadSecret(db: Database, name: string): Promise<string> {
   await db.query('INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
@@ -16,8 +17,18 @@ async function loadSecret(db: Database, name: string): Promise<string> {
   return secret;
 }
 
-/** Signs access tokens. */
+/** Signs access tokens. Replacing it only makes every access token expire early (migration 6 did once). */
 export const loadTokenSecret = (db: Database) => loadSecret(db, 'access_token_hmac');
+
+/**
+ * Derives each device's keys (`deviceDataKey`, `deviceBundleKey`). Never replaced: laptops keep
+ * their local data key wrapped with it. Databases older than migration 6 carry over the value
+ * that used to sign tokens as well, so those keys did not change.
+ */
+export const loadDeviceKeySecret = (db: Database) => loadSecret(db, 'device_key_hmac');
+
+/** Derives the refresh token that follows a used one (a retried refresh gets the same answer). */
+export const loadRefreshChildSecret = (db: Database) => loadSecret(db, 'refresh_child_hmac');
 
 /** Keys the ID-number hashes that let the app find a household by ID number; given to signed-in apps. */
 export const loadSearchKey = (db: Database) => loadSecret(db, 'id_search_key');

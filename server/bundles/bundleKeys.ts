@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { loadDeviceKeySecret } from '../auth/secrets';
 import type { Database } from '../db/database';
 
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
@@ -6,6 +7,8 @@ const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 export interface BundleKeys {
   publicKey: JsonWebKey;
   privateKey: CryptoKey;
+  /** Derives each device's keys (`deviceBundleKey`, `deviceDataKey`); not the token-signing secret. */
+  deviceSecret: string;
 }
 
 /**
@@ -20,10 +23,13 @@ export async function loadBundleKeys(db: Database): Promise<BundleKeys> {
   const jwk = JSON.parse(rows[0]!.value) as JsonWebKey;
   const privateKey = await crypto.subtle.importKey('jwk', jwk, ECDH, false, ['deriveBits']);
   const { kty, crv, x, y } = jwk;
-  return { publicKey: { kty, crv, x, y }, privateKey };
+  return { publicKey: { kty, crv, x, y }, privateKey, deviceSecret: await loadDeviceKeySecret(db) };
 }
 
-/** The key one device signs its bundles with: derived, so the server keeps nothing per device. */
+/**
+ * The key one device signs its bundles with: derived, so the server keeps nothing per device.
+ * `secret` is the device-key secret (`BundleKeys.deviceSecret`), which never changes.
+ */
 export function deviceBundleKey(secret: string, userId: string, deviceId: string): string {
   return createHmac('sha256', secret).update(`bundle:${userId}:${deviceId}`).digest('base64url');
 }

@@ -13,6 +13,7 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import type { ChangeNotifier } from '../sync/changeNotifier';
 import { pushChanges } from '../sync/documentStore';
+import { sessionOf, type LiveSessions } from '../sync/liveSessions';
 import { validatePushBody } from '../sync/validateDocuments';
 import { pushRulesFor } from '../sync/writeGuards';
 import { deviceBundleKey, type BundleKeys } from './bundleKeys';
@@ -35,9 +36,9 @@ const REFUSED = '文件已被改动，或不是本系统为本服务器导出的
  */
 export function registerBundleRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; searchKey: string; bundleKeys: BundleKeys; notifier: ChangeNotifier },
+  deps: { db: Database; secret: string; searchKey: string; bundleKeys: BundleKeys; notifier: ChangeNotifier; sessions: LiveSessions },
 ): void {
-  const { db, secret, searchKey, bundleKeys, notifier } = deps;
+  const { db, secret, searchKey, bundleKeys, notifier, sessions } = deps;
 
   app.post('/api/v1/bundles/import', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const station = await authenticate(request, db, secret);
@@ -54,7 +55,7 @@ export function registerBundleRoutes(
     try {
       opened = await openBundle(file, {
         serverPrivateKey: bundleKeys.privateKey,
-        signingKeyFor: async (header) => (authorRow ? deviceBundleKey(secret, header.userId, header.deviceId) : null),
+        signingKeyFor: async (header) => (authorRow ? deviceBundleKey(bundleKeys.deviceSecret, header.userId, header.deviceId) : null),
       });
     } catch (error) {
       if (error instanceof BundleError) throw new HttpError(422, 'bundle_refused', REFUSED, { reason: error.reason });
@@ -78,6 +79,8 @@ export function registerBundleRoutes(
       const rows = opened.payload[collection];
       if (!rows || rows.length === 0) continue;
       const valid = validatePushBody(collection, rows, author.scope);
+      // An import is several transactions: a station or author stopped meanwhile stores no more.
+      await sessions.requireActive(sessionOf(request, station, secret), author);
       const outcome = await pushChanges(db, collection, author.scope, valid, {
         ...pushRulesFor(collection, author, searchKey),
         afterWrite: (tx, writes) =>

@@ -125,6 +125,37 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX audit_log_viewed_documents ON audit_log USING gin ((details->'documentIds') jsonb_path_ops) WHERE action = 'view';
     `,
   },
+  {
+    // Sessions end when they should (server/auth/):
+    // - devices.session_epoch: every access token carries the epoch it was issued in; signing out
+    //   or a replayed refresh token raises it, so the device's earlier access tokens stop working.
+    // - refresh_tokens.used_at/replayed_at: a refresh token works once, plus one retry within the
+    //   grace; used ones stay (as hashes) until they expire, so a later replay is recognised.
+    // - login_failures: failed sign-ins per hashed key (username, address, known device), shared
+    //   by every server process; rows older than the window are pruned as logins happen.
+    // - Secrets: the device keys (data key wrap, bundle signing) keep the value they have always
+    //   had, now under device_key_hmac; the access-token secret is dropped and made afresh at the
+    //   next start (everyone's 15-minute access token expires early once; refresh tokens go on).
+    version: 6,
+    sql: `
+      ALTER TABLE devices ADD COLUMN session_epoch integer NOT NULL DEFAULT 0;
+      ALTER TABLE refresh_tokens ADD COLUMN used_at timestamptz;
+      ALTER TABLE refresh_tokens ADD COLUMN replayed_at timestamptz;
+      CREATE INDEX refresh_tokens_by_device ON refresh_tokens (user_id, device_id);
+      CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (expires_at);
+      CREATE TABLE login_failures (
+        id bigserial PRIMARY KEY,
+        key_hash text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX login_failures_by_key ON login_failures (key_hash, at);
+      CREATE INDEX login_failures_by_time ON login_failures (at);
+      INSERT INTO server_secrets (name, value)
+        SELECT 'device_key_hmac', value FROM server_secrets WHERE name = 'access_token_hmac'
+        ON CONFLICT (name) DO NOTHING;
+      DELETE FROM server_secrets WHERE name = 'access_token_hmac';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

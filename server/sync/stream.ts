@@ -4,13 +4,17 @@ import type { SyncCheckpoint } from '../../shared/sync/wire';
 import type { Database } from '../db/database';
 import type { ChangeNotifier } from './changeNotifier';
 import { latestSeq, pullChanges, pulledPageJson, type PageViewer } from './documentStore';
+import type { LiveSessions, SessionHolder } from './liveSessions';
 
 const HEARTBEAT_MS = 20_000;
 const PAGE = 200;
 
 /**
  * Serves `GET /sync/C/stream` as server-sent events: "RESYNC" at once (the client pulls what it
- * missed), then the in-scope changes that commit while the stream is open.
+ * missed), then the in-scope changes that commit while the stream is open. The stream ends (a
+ * clean end of the answer: the app reconnects and is told it was stopped) as soon as its device
+ * is revoked or its user deactivated, on whichever process that was done (`LiveSessions`), and
+ * no page goes out without its caller checked again first.
  */
 export async function serveStream(
   request: FastifyRequest,
@@ -18,13 +22,16 @@ export async function serveStream(
   deps: {
     db: Database;
     notifier: ChangeNotifier;
+    sessions: LiveSessions;
+    /** Whose stream this is: it ends when that user or device is stopped. */
+    holder: SessionHolder;
     collection: SyncedCollection;
     scope: string;
     /** Who is shown each page: its audit entry is written with the read, before it goes out. */
     viewer?: PageViewer;
   },
 ): Promise<void> {
-  const { db, notifier, collection, scope, viewer } = deps;
+  const { db, notifier, sessions, holder, collection, scope, viewer } = deps;
   let checkpoint: SyncCheckpoint = { seq: await latestSeq(db, collection) };
   reply.hijack();
   const raw = reply.raw;
@@ -41,8 +48,28 @@ export async function serveStream(
 
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  let forget = () => {};
+  let unsubscribe = () => {};
+  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const cleanUp = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    forget();
+  };
+  const end = () => {
+    const wasOpen = !closed;
+    cleanUp();
+    if (wasOpen) raw.end();
+  };
+  forget = sessions.register(holder, end);
+
   const forward = async () => {
     for (;;) {
+      // A revocation whose notification has not arrived (or never will) must not let a page through.
+      if (!(await sessions.stillActive(holder))) return end();
+      if (closed) return;
       const page = await pullChanges(db, collection, scope, checkpoint, PAGE, viewer);
       if (closed || page.ids.length === 0 || !page.checkpoint) return;
       checkpoint = page.checkpoint;
@@ -50,17 +77,16 @@ export async function serveStream(
       if (page.ids.length < PAGE) return;
     }
   };
-  const unsubscribe = notifier.subscribe((changed) => {
+  unsubscribe = notifier.subscribe((changed) => {
     if (changed !== collection || closed) return;
     // One forward at a time per connection keeps events in checkpoint order.
     running = running.then(forward).catch(() => {
-      if (!closed) raw.destroy();
+      if (!closed) {
+        cleanUp();
+        raw.destroy();
+      }
     });
   });
-  const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  request.raw.on('close', () => {
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-  });
+  request.raw.on('close', cleanUp);
+  raw.on('close', cleanUp);
 }

@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from './changeNotifier';
+import { sessionOf, type LiveSessions } from './liveSessions';
 import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from './documentStore';
 import { referenceVisibility } from './referenceVisibility';
 import { pushRulesFor } from './writeGuards';
@@ -47,9 +48,9 @@ function syncedParam(params: unknown): SyncedCollection {
 
 export function registerSyncRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; notifier: ChangeNotifier; searchKey: string },
+  deps: { db: Database; secret: string; notifier: ChangeNotifier; sessions: LiveSessions; searchKey: string },
 ) {
-  const { db, secret, notifier, searchKey } = deps;
+  const { db, secret, notifier, sessions, searchKey } = deps;
 
   // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
   // conflicts), naming the documents by id so an audit query by id finds who saw it.
@@ -95,6 +96,8 @@ export function registerSyncRoutes(
     await serveStream(request, reply, {
       db,
       notifier,
+      sessions,
+      holder: sessionOf(request, caller, secret),
       collection,
       scope: caller.scope,
       viewer: { actor: actor(caller), via: 'stream' },

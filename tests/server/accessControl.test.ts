@@ -42,7 +42,7 @@ describe.each(databaseKinds)('access control on %s', (kind) => {
 
   it('refuses a missing, malformed, forged, foreign-signed or expired token on every endpoint', async () => {
     const secret = await loadTokenSecret(server.db);
-    const claims = { sub: assistantA.user.id, dev: assistantA.deviceId, role: assistantA.user.role, area: assistantA.user.areaCode };
+    const claims = { sub: assistantA.user.id, dev: assistantA.deviceId, role: assistantA.user.role, area: assistantA.user.areaCode, ses: 0 };
     const [payload, signature] = assistantA.accessToken.split('.') as [string, string];
     const raised = Buffer.from(JSON.stringify({ ...claims, role: 'admin', area: '000000000000', exp: 4102444800 })).toString('base64url');
     const badTokens: [string, Record<string, string>][] = [

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody, PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, newRow } from '../support/documents';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess';
@@ -16,6 +16,8 @@ describe('two server processes on one PostgreSQL', () => {
     database = await freshDatabase('postgres');
     await addUser(database.db, { username: 'xieli', password: 'password-123', role: 'assistant', areaCode: VILLAGE });
     await addUser(database.db, { username: 'zhen', password: 'password-123', role: 'township', areaCode: '371623102000' });
+    await addUser(database.db, { username: 'zhen_b', password: 'password-123', role: 'township', areaCode: '371623102000' });
+    await addUser(database.db, { username: 'xian', password: 'password-123', role: 'county', areaCode: '371623000000' });
     const env = { DATABASE_URL: database.url! };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
   });
@@ -24,10 +26,11 @@ describe('two server processes on one PostgreSQL', () => {
     await database?.drop();
   });
 
+  const login = async (server: ServerProcess, username: string) =>
+    (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username, password: 'password-123', deviceId: `dev-${username}-1` })).body;
+
   it('share sign-ins and deliver a change pushed through one to a live stream held by the other', async () => {
     const [first, second] = servers as [ServerProcess, ServerProcess];
-    const login = async (server: ServerProcess, username: string) =>
-      (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username, password: 'password-123', deviceId: `dev-${username}-1` })).body;
     const village = await login(first, 'xieli');
     const township = await login(second, 'zhen');
 
@@ -41,5 +44,22 @@ describe('two server processes on one PostgreSQL', () => {
     const event = (await stream.next()) as PullResponse<{ id: string }>;
     expect(event.documents.map((d) => d.id)).toContain(household.id);
     stream.close();
+  });
+
+  it('a device revoked through one process has its stream on the other ended within 5 s, and is refused there after', async () => {
+    const [first, second] = servers as [ServerProcess, ServerProcess];
+    const township = await login(first, 'zhen_b');
+    const county = await login(second, 'xian');
+    const stream = await openStream(first, township.accessToken, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+
+    const started = Date.now();
+    const ended = stream.untilEnd();
+    const revoked = await api(second, county.accessToken, 'POST', `/api/v1/admin/users/${township.user.id}/devices/dev-zhen_b-1/revoke`);
+    expect(revoked.status).toBe(200);
+    expect(await ended).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const again = await api<ErrorBody>(first, township.accessToken, 'GET', '/api/v1/sync/households/stream');
+    expect(again).toMatchObject({ status: 401, body: { error: { code: 'device_revoked' } } });
   });
 });

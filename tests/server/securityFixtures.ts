@@ -66,6 +66,7 @@ export function protectedEndpoints(ids: { userId: string; deviceId: string }): {
     { method: 'POST', path: '/api/v1/audit/exports', body: {} },
     { method: 'POST', path: '/api/v1/bundles/import', body: {} },
     { method: 'GET', path: `/api/v1/files/sha256/${'0'.repeat(64)}` },
+    { method: 'POST', path: '/api/v1/auth/logout' },
   ];
 }
 

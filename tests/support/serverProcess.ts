@@ -1,5 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { freePort } from './postgresCluster';
+
+/**
+ * Whether any process of the group still runs (zombies aside). npx and tsx exit before the server
+ * itself has finished closing (and given back its PGlite folder), so stopping waits for all of them.
+ */
+function groupRuns(groupId: number): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return false; // no /proc: the exit of npx is all we can wait for
+  }
+  return entries.some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return fields[2] === String(groupId) && fields[0] !== 'Z' && fields[0] !== 'X';
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function groupEnded(groupId: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (groupRuns(groupId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
 
 export interface ServerProcess {
   url: string;
@@ -35,12 +63,15 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   return {
     url,
     process: child,
-    stop: (signal = 'SIGTERM') =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // npx starts tsx, which starts node: signal the whole group.
-        process.kill(-child.pid!, signal);
-      }),
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          // npx starts tsx, which starts node: signal the whole group.
+          process.kill(-child.pid!, signal);
+        });
+      }
+      await groupEnded(child.pid!);
+    },
   };
 }

@@ -34,6 +34,32 @@ export class TokenKeeper {
     this.accessToken = null;
   }
 
+  /**
+   * Signing out online: asks the server to end this device's session (`POST /auth/logout`: its
+   * refresh and access tokens stop working), then forgets the tokens. Best effort: settles within
+   * `timeoutMs` and never throws; offline, the tokens simply stay unused until they expire.
+   */
+  async signOut(timeoutMs = 5_000): Promise<void> {
+    const attempt = async () => {
+      const token = await this.token();
+      await fetch(`${this.serverUrl}/api/v1/auth/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([attempt(), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    } catch {
+      // Offline, refused or already ended: nothing more to do.
+    } finally {
+      clearTimeout(timer);
+      this.accessToken = null;
+      this.refreshToken = null;
+    }
+  }
+
   private renew(): Promise<string> {
     this.refreshing ??= this.refresh().finally(() => {
       this.refreshing = null;

@@ -1,0 +1,151 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../server/app';
+import { DataDirLockedError, LOCK_FILE, lockDataDir, type LockHolder } from '../../server/db/dataDirLock';
+import { openDatabase } from '../../server/db/openDatabase';
+import { findUserByUsername } from '../../server/users/userStore';
+import { startServerProcess } from '../support/serverProcess';
+
+const run = promisify(execFile);
+const folders: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'jiuzhu-owner-'));
+  folders.push(dir);
+  return dir;
+};
+// PGlite under the folder, never a PostgreSQL the environment might name.
+const envFor = (dataDir: string) => ({ ...process.env, JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
+const userAdd = (dataDir: string, username: string, ...more: string[]) =>
+  run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', username, '--role', 'township', '--area', '371623102000', ...more], {
+    env: envFor(dataDir),
+  });
+const lockOf = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as LockHolder;
+
+/** The pid of a process that has run and is gone. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid!;
+}
+
+/** Signs in over HTTP (the real login route) on the folder's database, the way a laptop would. */
+async function signsIn(dataDir: string, username: string, password: string): Promise<number> {
+  const db = await openDatabase({ dataDir });
+  const app = await buildServer({ db });
+  try {
+    const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password, deviceId: 'dev-cli-test' } });
+    return answer.statusCode;
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
+describe('the embedded database has one owner', () => {
+  afterAll(() => {
+    for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('`user add` on the folder a running server holds is refused, names the folder and the server, and writes nothing', async () => {
+    const dataDir = freshDir();
+    const passwordFile = path.join(freshDir(), 'password.txt');
+    writeFileSync(passwordFile, 'secret-pass-1\n');
+    const server = await startServerProcess({ JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
+    let serverPid: number;
+    try {
+      serverPid = lockOf(dataDir).pid;
+      const refused = await userAdd(dataDir, 'zhaoliu', '--password-file', passwordFile).then(
+        () => null,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(refused).not.toBeNull();
+      expect(refused!.code).not.toBe(0);
+      expect(refused!.stdout).not.toContain('created user');
+      for (const words of [dataDir, String(serverPid), '停止', 'Stop the running server', 'admin screen']) expect(refused!.stderr).toContain(words);
+      // The server still holds the folder, and still works.
+      expect(lockOf(dataDir).pid).toBe(serverPid);
+      expect((await fetch(`${server.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    // A clean stop gives the folder back.
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await findUserByUsername(db, 'zhaoliu')).toBeNull();
+    } finally {
+      await db.close();
+    }
+    const again = await startServerProcess({ JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
+    expect((await fetch(`${again.url}/api/v1/health`)).status).toBe(200);
+    await again.stop();
+  }, 180_000);
+
+  it('a lock left by a process that is gone is taken over', async () => {
+    const dataDir = freshDir();
+    const passwordFile = path.join(freshDir(), 'password.txt');
+    writeFileSync(passwordFile, 'secret-pass-2\n');
+    const stale: LockHolder = { pid: await deadPid(), hostname: hostname(), startedAt: new Date(Date.now() - 3_600_000).toISOString() };
+    writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify(stale));
+    const { stdout } = await userAdd(dataDir, 'qianqi', '--password-file', passwordFile);
+    expect(stdout).toContain('created user qianqi');
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 120_000);
+
+  it('`user add` takes the password from a file (its first line) or from stdin, and the user can then sign in', async () => {
+    const dataDir = freshDir();
+    const passwordFile = path.join(freshDir(), 'password.txt');
+    writeFileSync(passwordFile, 'from-a-file-1\nnot this line\n');
+    expect((await userAdd(dataDir, 'sunba', '--password-file', passwordFile)).stdout).toContain('created user sunba');
+
+    const piped = userAdd(dataDir, 'zhoujiu');
+    piped.child.stdin!.end('from-stdin-22\n');
+    expect((await piped).stdout).toContain('created user zhoujiu');
+
+    expect(await signsIn(dataDir, 'sunba', 'from-a-file-1')).toBe(200);
+    expect(await signsIn(dataDir, 'zhoujiu', 'from-stdin-22')).toBe(200);
+    expect(await signsIn(dataDir, 'sunba', 'not this line')).toBe(401);
+  }, 120_000);
+
+  describe('the lock file', () => {
+    it('refuses while a live process holds the folder, and gives it up on release', async () => {
+      const dataDir = freshDir();
+      const first = await lockDataDir(dataDir);
+      expect(lockOf(dataDir)).toMatchObject({ pid: process.pid, hostname: hostname() });
+      const refused = await lockDataDir(dataDir).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DataDirLockedError);
+      expect((refused as Error).message).toContain(String(process.pid));
+      first.release();
+      expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+      (await lockDataDir(dataDir)).release();
+    });
+
+    it.runIf(existsSync('/proc/self/stat'))('takes over a lock whose pid now belongs to a later process (Linux: /proc tells)', async () => {
+      const dataDir = freshDir();
+      // Our own pid, but a start that is not ours: the process that wrote it is gone.
+      const reused: LockHolder = { pid: process.pid, hostname: hostname(), startedAt: '2020-01-01T00:00:00.000Z', procStart: '1' };
+      writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify(reused));
+      const lock = await lockDataDir(dataDir);
+      expect(lockOf(dataDir).procStart).not.toBe('1');
+      lock.release();
+    });
+
+    it('takes over a lock file left unreadable (a crash while writing it)', async () => {
+      const dataDir = freshDir();
+      writeFileSync(path.join(dataDir, LOCK_FILE), '');
+      const lock = await lockDataDir(dataDir);
+      expect(lockOf(dataDir).pid).toBe(process.pid);
+      lock.release();
+    });
+
+    it('is not used for an in-memory database', async () => {
+      const db = await openDatabase({ dataDir: null });
+      const other = await openDatabase({ dataDir: null });
+      await Promise.all([db.close(), other.close()]);
+    });
+  });
+});
