@@ -108,7 +108,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
-  registerAuthRoutes(app, db, { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey });
+  registerAuthRoutes(
+    app,
+    db,
+    { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey },
+    // Sign-out and a replayed refresh token end the device's open streams at once, on every process.
+    { sessionEnded: (end) => sessions.announce(end) },
+  );
   registerSyncRoutes(app, { db, secret, notifier, sessions, searchKey });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });

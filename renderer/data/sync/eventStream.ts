@@ -38,7 +38,11 @@ export interface LiveStream<T> {
  * Keeps a stream open: when it drops, waits (1 s doubling to 30 s, with jitter) and opens it
  * again. Each new connection starts with the server's "RESYNC", so nothing is missed between.
  */
-export function keepStreamOpen<T>(open: (signal: AbortSignal) => Promise<Response>): LiveStream<T> {
+export function keepStreamOpen<T>(
+  open: (signal: AbortSignal) => Promise<Response>,
+  /** An event to emit when opening fails this way (a refused laptop: the pull that follows says so in words). */
+  onRefused?: (error: unknown) => T | null,
+): LiveStream<T> {
   const events = new Subject<T>();
   let closed = false;
   let controller: AbortController | null = null;
@@ -61,8 +65,10 @@ export function keepStreamOpen<T>(open: (signal: AbortSignal) => Promise<Respons
         const response = await open(controller.signal);
         delay = 1000;
         await readEventStream(response, (data) => events.next(data as T));
-      } catch {
+      } catch (error) {
         // Offline, server restarting, token refused: all retried after the backoff.
+        const event = closed ? null : (onRefused?.(error) ?? null);
+        if (event !== null) events.next(event);
       }
       if (closed) break;
       await sleep(delay * (0.5 + Math.random()));

@@ -8,6 +8,7 @@ import type { SyncClient } from './syncClient';
 import { Backoff } from './backoff';
 import { recordConflict, resolvedVersion, type ConflictRecord } from './conflicts';
 import { keepStreamOpen } from './eventStream';
+import { SyncHttpError } from './httpErrors';
 import type { Writer } from '../../../shared/sync/writeCheck';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
@@ -36,7 +37,12 @@ export function replicateCollection(
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
-  const stream = isSyncedCollection(name) ? keepStreamOpen<StreamEvent<Doc>>((signal) => client.openStream(name, signal)) : null;
+  const stream = isSyncedCollection(name) ? keepStreamOpen<StreamEvent<Doc>>(
+        (signal) => client.openStream(name, signal),
+        // A stream ended by a revocation is refused when it opens again: a pull then meets the same
+        // refusal and the app says in words that this laptop was stopped, without waiting for an edit.
+        (error) => (error instanceof SyncHttpError && error.kind === 'revoked' ? 'RESYNC' : null),
+      ) : null;
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
     collection: collection as unknown as RxCollection<Doc>,
     replicationIdentifier: `jiuzhu-${name}-${client.serverUrl}`,
