@@ -15,12 +15,13 @@ type Stream = Awaited<ReturnType<typeof openStream>>;
 const idsIn = (events: unknown[]) =>
   events.flatMap((event) => (typeof event === 'object' && event ? (event as PullResponse<{ id: string }>).documents.map((d) => d.id) : []));
 
-/** A server with a county (which pushes households and stops laptops) and the helpers the tests share. */
+/** A server with a county (which stops laptops), a township station that registers households, and the helpers the tests share. */
 async function setUp(kind: (typeof databaseKinds)[number], options: Parameters<typeof startTestServer>[1] = {}) {
   const server = await startTestServer(kind, options);
   const county = await server.signIn('county', COUNTY);
+  const registrar = await server.signIn('township', TOWNSHIP);
   const push = async (household = makeHousehold(VILLAGE)) => {
-    const answer = await api(server, county.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)]);
+    const answer = await api(server, registrar.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)]);
     expect(answer.status).toBe(200);
     return household;
   };
