@@ -22,26 +22,25 @@ const toRecord = (row: FileRow): FileRecord & { areaCode: string } => ({
 });
 
 /**
- * The blob with this hash if the caller may read it: the server has the bytes, and either they
- * were sent for an area inside `scope` (an area prefix) or a live attachment description
- * (附件记录, synced like any document) inside `scope` names them. Comes with that area, for the
- * audit; null when the server lacks the bytes or holds them only for others, which the caller
- * cannot tell apart.
+ * The blob with this hash if the caller may read it: a live attachment record (附件记录, synced
+ * like any document) inside `scope` (an area prefix) names it, *and* the bytes were sent for that
+ * record's area. A content hash is not a read key: a record naming another area's file gives
+ * nothing until its own area has sent the bytes (proving it holds them). Comes with that area, for
+ * the audit; null when the server lacks the bytes, holds them only for others, or no record of the
+ * caller's names them, which the caller cannot tell apart.
  */
 export async function findFileInScope(db: Queryable, sha256: string, scope: string): Promise<(FileRecord & { areaCode: string }) | null> {
-  const rows = await db.query<Omit<FileRow, 'area_code'> & { area_code: string | null }>(
-    `SELECT f.sha256, f.content_type, f.size, COALESCE(
-        (SELECT a.area_code FROM file_areas a
-          WHERE a.sha256 = f.sha256 AND a.area_code LIKE $2 || '%' ORDER BY a.area_code LIMIT 1),
-        (SELECT d.area_code FROM documents d
-          WHERE d.collection = 'attachments' AND d.data->>'sha256' = f.sha256 AND NOT d.deleted
-            AND d.area_code LIKE $2 || '%' ORDER BY d.area_code LIMIT 1)
-      ) AS area_code
-       FROM files f WHERE f.sha256 = $1`,
+  const rows = await db.query<FileRow>(
+    `SELECT f.sha256, f.content_type, f.size, d.area_code
+       FROM files f
+       JOIN documents d ON d.collection = 'attachments' AND d.data->>'sha256' = f.sha256 AND NOT d.deleted
+                       AND d.area_code LIKE $2 || '%'
+       JOIN file_areas a ON a.sha256 = f.sha256 AND a.area_code = d.area_code
+      WHERE f.sha256 = $1
+      ORDER BY d.area_code LIMIT 1`,
     [sha256, scope],
   );
-  const row = rows[0];
-  return row && row.area_code !== null ? toRecord({ ...row, area_code: row.area_code }) : null;
+  return rows[0] ? toRecord(rows[0]) : null;
 }
 
 /** Whether the blob is recorded for exactly this area. */

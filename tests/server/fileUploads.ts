@@ -2,6 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Upload, type DetailedError } from 'tus-js-client';
 import { FILES_PATH, UPLOAD_METADATA, uploadUrlFor } from '../../shared/files/limits';
+import type { Attachment } from '../../shared/schemas/attachment';
+import { makeAttachment, makeHousehold, newRow } from '../support/documents';
+import { api } from '../support/testServer';
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -104,4 +107,18 @@ export async function headUpload(baseUrl: string, token: string, sha256: string,
     headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0' },
   });
   return { status: response.status, offset: response.headers.get('upload-offset'), length: response.headers.get('upload-length') };
+}
+
+/**
+ * What the app does before it sends a file: the record that owns it (a household's photo) is
+ * pushed first. A file is read through such a record only (server/files/fileRecords.ts).
+ */
+export async function attachFileRecord(server: { url: string }, token: string, areaCode: string, bytes: Buffer): Promise<Attachment> {
+  const household = makeHousehold(areaCode);
+  const attachment = makeAttachment(household, 'households', { sha256: sha256Of(bytes), size: bytes.length });
+  for (const [collection, doc] of [['households', household], ['attachments', attachment]] as const) {
+    const answer = await api(server, token, 'POST', `/api/v1/sync/${collection}/push`, [newRow(doc)]);
+    if (answer.status !== 200) throw new Error(`pushing the ${collection} record: ${answer.status}`);
+  }
+  return attachment;
 }

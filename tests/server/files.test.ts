@@ -17,7 +17,7 @@ import { addUser } from '../../server/users/userStore';
 import { startFaultProxy } from '../support/faultProxy';
 import { makeAttachment, makeHousehold, newRow, wire } from '../support/documents';
 import { api, databaseKinds, freshDatabase, startTestServer, type TestServer } from '../support/testServer';
-import { createRequest, fakeJpeg, getBlob, headBlob, headUpload, sha256Of, tusUpload } from './fileUploads';
+import { attachFileRecord, createRequest, fakeJpeg, getBlob, headBlob, headUpload, sha256Of, tusUpload } from './fileUploads';
 
 const VILLAGE_X = '371623102201';
 const VILLAGE_Y = '371623102202';
@@ -48,9 +48,12 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
 
   const leftoverUploads = async () => (await readdir(path.join(filesDir, 'uploads')).catch(() => [])).length;
 
+  const attachRecord = (who: { accessToken: string }, areaCode: string, bytes: Buffer) => attachFileRecord(server, who.accessToken, areaCode, bytes);
+
   it('stores an upload under its hash, says so on HEAD, returns the same bytes, and audits who without content', async () => {
     const photo = fakeJpeg(300 * 1024);
     const sha = sha256Of(photo);
+    await attachRecord(x, VILLAGE_X, photo);
     expect((await headBlob(server.url, x.accessToken, sha)).status).toBe(404);
 
     const result = await tusUpload(server.url, x.accessToken, photo, { areaCode: VILLAGE_X });
@@ -150,11 +153,21 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
     expect(JSON.parse(intoX.body)).toMatchObject({ error: { code: 'out_of_scope', details: { field: 'areaCode' } } });
     expect(await leftoverUploads()).toBe(0);
 
+    await attachRecord(x, VILLAGE_X, photo);
     expect((await tusUpload(server.url, x.accessToken, photo, { areaCode: VILLAGE_X })).ok).toBe(true);
     expect((await headBlob(server.url, y.accessToken, sha)).status).toBe(404);
     const stolen = await getBlob(server.url, y.accessToken, sha);
     expect(stolen.status).toBe(404);
     expect(sha256Of(stolen.bytes)).not.toBe(sha);
+    // A content hash is not a read key: Y naming X's file in a record of its own gets nothing, and
+    // HEAD answers exactly as it does for a file the server has never seen.
+    await attachRecord(y, VILLAGE_Y, photo);
+    const nowhere = sha256Of(fakeJpeg(50 * 1024 + 1));
+    await attachRecord(y, VILLAGE_Y, fakeJpeg(50 * 1024 + 1));
+    const [theirs, unknown] = await Promise.all([headBlob(server.url, y.accessToken, sha), headBlob(server.url, y.accessToken, nowhere)]);
+    expect(theirs).toEqual(unknown);
+    expect(theirs.status).toBe(404);
+    expect((await getBlob(server.url, y.accessToken, sha)).status).toBe(404);
     // Nor through X's upload URL.
     expect((await headUpload(server.url, y.accessToken, sha, VILLAGE_X)).status).toBe(403);
     const patch = await fetch(`${server.url}${uploadUrlFor(sha, VILLAGE_X)}`, {
@@ -171,18 +184,22 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
     expect(areas.map((a) => a.area_code)).toEqual([VILLAGE_X, VILLAGE_Y]);
   });
 
-  it('lets anyone whose scope covers a record naming the file read it, and stops when the record is deleted', async () => {
+  it('lets anyone whose scope covers a record naming the file read it once the bytes were sent for its area, and stops when the record is deleted', async () => {
     // The township sends a photo for village X, then attaches the same photo to a record of village Y.
     const photo = fakeJpeg(30 * 1024);
     const sha = sha256Of(photo);
+    await attachRecord(township, VILLAGE_X, photo);
     expect((await tusUpload(server.url, township.accessToken, photo, { areaCode: VILLAGE_X })).ok).toBe(true);
     expect((await headBlob(server.url, y.accessToken, sha)).status).toBe(404);
 
     const household = makeHousehold(VILLAGE_Y);
-    const attachment = makeAttachment(household, 'households', { sha256: sha, size: photo.length, createdBy: township.user.id, updatedBy: township.user.id });
+    const attachment = makeAttachment(household, 'households', { sha256: sha, size: photo.length });
     const push = (rows: unknown[]) => api(server, township.accessToken, 'POST', '/api/v1/sync/attachments/push', rows);
     expect((await api(server, township.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
     expect((await push([newRow(attachment)])).status).toBe(200);
+    // The record alone is not enough: the bytes go up for Y's record as the app sends them (stored once).
+    expect((await headBlob(server.url, y.accessToken, sha)).status).toBe(404);
+    expect((await tusUpload(server.url, township.accessToken, photo, { areaCode: VILLAGE_Y })).ok).toBe(true);
     expect(sha256Of((await getBlob(server.url, y.accessToken, sha)).bytes)).toBe(sha);
 
     const gone = { ...attachment, updatedAt: attachment.updatedAt + 1 };
@@ -212,6 +229,7 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
     const id = storeUploadIdFor({ userId: x.user.id, deviceId: x.deviceId, role: 'assistant', scope: VILLAGE_X, areaCode: VILLAGE_X }, sha, VILLAGE_X);
     await storage.uploads.create(new Upload({ id, size: photo.length, offset: 0, metadata: { sha256: sha, contentType: 'image/jpeg', areaCode: VILLAGE_X } }));
     await storage.uploads.write(Readable.from([photo]), id, 0);
+    await attachRecord(x, VILLAGE_X, photo);
     expect((await headBlob(server.url, x.accessToken, sha)).status).toBe(404);
 
     expect(await headUpload(server.url, x.accessToken, sha, VILLAGE_X)).toMatchObject({ status: 200, offset: String(photo.length) });
@@ -248,6 +266,7 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
   it('finishes a 5 MB photo cut twice mid-upload by resuming, with the bytes intact', async () => {
     const photo = fakeJpeg(5 * 1024 * 1024);
     const sha = sha256Of(photo);
+    await attachRecord(x, VILLAGE_X, photo);
     const proxy = await startFaultProxy(Number(new URL(server.url).port));
     try {
       proxy.cutAfter('up', 1_500_000, 2);
@@ -301,6 +320,7 @@ describe.each(databaseKinds)('attachments across a server restart (%s)', (kind) 
 
     const photo = fakeJpeg(5 * 1024 * 1024);
     const sha = sha256Of(photo);
+    await attachFileRecord({ url: `http://127.0.0.1:${port}` }, accessToken, VILLAGE_X, photo);
     const proxy = await startFaultProxy(port);
     try {
       // The first attempt dies after 2 MB, and there is no retry: the laptop gave up for now.

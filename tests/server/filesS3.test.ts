@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Storage } from '../../server/files/s3Storage';
 import { startFaultProxy } from '../support/faultProxy';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { fakeJpeg, getBlob, headBlob, sha256Of, tusUpload } from './fileUploads';
+import { attachFileRecord, fakeJpeg, getBlob, headBlob, sha256Of, tusUpload } from './fileUploads';
 
 const VILLAGE = '371623102201';
 const BUCKET = 'jiuzhu-files';
@@ -105,6 +105,7 @@ describe('attachments in S3-compatible storage (s3rver)', () => {
   it('keeps a small photo as the object sha256/HEX and serves the same bytes', async () => {
     const photo = fakeJpeg(300 * 1024);
     const sha = sha256Of(photo);
+    await attachFileRecord(server, assistant.accessToken, VILLAGE, photo);
     expect((await tusUpload(server.url, assistant.accessToken, photo, { areaCode: VILLAGE })).ok).toBe(true);
     expect((await headBlob(server.url, assistant.accessToken, sha)).status).toBe(200);
     expect(sha256Of((await getBlob(server.url, assistant.accessToken, sha)).bytes)).toBe(sha);
@@ -116,6 +117,7 @@ describe('attachments in S3-compatible storage (s3rver)', () => {
   it('resumes a 6 MB photo (more than one S3 part) cut twice, with the bytes intact', async () => {
     const photo = fakeJpeg(6 * 1024 * 1024);
     const sha = sha256Of(photo);
+    await attachFileRecord(server, assistant.accessToken, VILLAGE, photo);
     const proxy = await startFaultProxy(Number(new URL(server.url).port));
     try {
       proxy.cutAfter('up', 2_000_000, 2);
