@@ -22,7 +22,6 @@ export interface HouseholdSearch {
   includeArchived?: boolean;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
 
 /** The keyed hash of an ID number typed into the search box; null while it is computed. */
@@ -41,24 +40,10 @@ function useIdHash(text: string): string | null {
 }
 
 /**
- * The one query behind the household search. Members are encrypted on the laptop, so a name is
- * matched in the plain `memberNames` and an ID number by its keyed hash in `idHashes`.
- * `idHash` is the typed ID number's hash (null while it is computed).
- */
-export function householdSelector(search: HouseholdSearch, idHash: string | null): Record<string, unknown> {
-  const text = search.text?.trim() ?? '';
-  const selector: Record<string, unknown> = {};
-  if (looksLikeIdNumber(text)) selector['idHashes'] = idHash ?? '-';
-  else if (text) selector['memberNames'] = { $elemMatch: { $regex: escapeRegex(text) } };
-  if (search.villageCode) selector['areaCode'] = search.villageCode;
-  if (search.category) selector['categories'] = search.category;
-  if (!search.includeArchived) selector['archived'] = { $exists: false };
-  return selector;
-}
-
-/**
- * `householdSelector`'s rules as a test on an entry of the in-memory search index
- * (householdIndex.ts); tests/renderer/householdSearch.test.ts checks that both find the same.
+ * The household search's rules as a test on an entry of the in-memory search index
+ * (householdIndex.ts): a name part in the members' names, or a whole ID number by its keyed hash,
+ * and the filters. Names and hashes are sealed on disk, so no database query could do this;
+ * tests/renderer/householdSearch.test.ts checks it against reading every household.
  */
 export function householdMatcher(search: HouseholdSearch, idHash: string | null): (entry: HouseholdEntry) => boolean {
   const text = search.text?.trim() ?? '';
