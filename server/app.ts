@@ -21,6 +21,7 @@ import { BODY_LIMITS } from './http/bodyLimits';
 import { errorBody, HttpError, sendError } from './http/errors';
 import { frameworkErrorAnswer } from './http/frameworkErrors';
 import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
+import { registerReadiness } from './http/readiness';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { ChangeNotifier } from './sync/changeNotifier';
@@ -108,6 +109,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
+  registerReadiness(app, db);
   registerAuthRoutes(
     app,
     db,
