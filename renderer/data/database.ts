@@ -26,7 +26,9 @@ import { attachmentFileJsonSchema, type AttachmentFileCollection } from './attac
 import {
   applicationMigrations,
   careNeedMigrations,
+  attachmentMigrations,
   conflictMigrations,
+  readsOldFormat,
   householdMigrations,
   visitMigrations,
   type MigrationContext,
@@ -70,7 +72,7 @@ export interface DatabaseOptions extends MigrationContext {
 
 /** The storage with field encryption (WebCrypto AES-GCM) on top: what the app's databases are opened with. */
 function encryptedStorage(storage: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
-  return wrappedWebCryptoEncryptionStorage({ storage });
+  return wrappedWebCryptoEncryptionStorage({ storage, readsOldFormat });
 }
 
 /**
@@ -116,7 +118,11 @@ export async function openJiuzhuDatabase(
         migrationStrategies: careNeedMigrations,
         conflictHandler: conflictHandlerFor('careNeeds', options.writer) as never,
       },
-      attachments: { schema: asRx<Attachment>(attachmentJsonSchema), conflictHandler: conflictHandlerFor('attachments', options.writer) as never },
+      attachments: {
+        schema: asRx<Attachment>(attachmentJsonSchema),
+        migrationStrategies: attachmentMigrations,
+        conflictHandler: conflictHandlerFor('attachments', options.writer) as never,
+      },
       attachmentFiles: { schema: attachmentFileJsonSchema },
       policies: { schema: asRx<Policy>(policyJsonSchema) },
       programs: { schema: asRx<Program>(programJsonSchema) },

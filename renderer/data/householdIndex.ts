@@ -4,8 +4,9 @@ import { MemberNameText } from './memberNameText';
 import { indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from './plainIndex';
 
 /**
- * What the household search and the lists' summaries read, per household: only fields stored
- * plain (never members, so not the head's name: a member's relation is encrypted).
+ * What the household search and the lists' summaries read, per household: the members' names and
+ * ID hashes (opened from their sealed fields) and plain fields, never the members themselves (so
+ * not the head's name: a member's relation is inside them). Held in memory; saved only sealed.
  */
 export interface HouseholdEntry {
   id: string;
@@ -53,9 +54,10 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
   private constructor(db: JiuzhuDatabase) {
     super(db, {
       collection: db.households,
-      plainFields: ['memberNames', 'idHashes', 'areaCode', 'categories', 'archived', 'createdAt', 'irregularIncome', 'updatedAt'],
-      // Bumped whenever HouseholdEntry changes shape.
-      snapshot: { id: 'household-search-index', format: 2 },
+      // Names and ID hashes are sealed on disk (v3); whether a household is archived shows without opening the entry.
+      sealedFields: ['memberNames', 'idHashes'],
+      // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots).
+      snapshot: { id: 'household-search-index', format: 3 },
     });
   }
 

@@ -1,4 +1,5 @@
 import type { JiuzhuDatabase } from './database';
+import { seal, unseal } from './keys/sealing';
 
 /**
  * The in-memory indexes (households' plain fields, visits' dates) saved in the local database, so
@@ -8,8 +9,9 @@ import type { JiuzhuDatabase } from './database';
  * full read at the next start and nothing else, because whatever changed after its checkpoint is
  * read again from the records themselves.
  *
- * It holds only what the records already store plain (names, ID-number hashes, village, groups,
- * dates), in the same database, so 清除本机数据 removes it with everything else.
+ * It holds members' names and ID-number hashes (the search needs them), so it is sealed like the
+ * records' own fields: AES-GCM under a key derived from the database's password, bound to its slot.
+ * It lives in the same database, so 清除本机数据 removes it with everything else.
  */
 
 /** Where the storage's change feed stood when the snapshot was taken (RxDB's storage checkpoint). */
@@ -34,9 +36,33 @@ export interface SnapshotSlot {
 interface StoredSnapshot {
   format: number;
   checkpoint: StorageCheckpoint | null;
-  /** JSON of the entries: one string reads back far faster than 30,000 objects. */
-  entries: string;
+  /** JSON of the entries, sealed: one string reads (and opens) far faster than 30,000 objects. */
+  sealed: string;
 }
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** The snapshots' key: HKDF of the database password (itself a hash of the random data key), never stored. */
+function snapshotKey(db: JiuzhuDatabase): Promise<CryptoKey> {
+  const password = String(db.password);
+  let key = keys.get(password);
+  if (!key) {
+    key = (async () => {
+      const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'HKDF', false, ['deriveKey']);
+      return crypto.subtle.deriveKey(
+        { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode('jiuzhu-index-snapshot:v1') },
+        base,
+        { name: 'AES-GCM', length: 256 },
+        false,
+        ['encrypt', 'decrypt'],
+      );
+    })();
+    keys.set(password, key);
+  }
+  return key;
+}
+
+const contextOf = (slot: SnapshotSlot) => `${slot.id}:${slot.format}`;
 
 /** Later in the storage's change order (last write time, then id). */
 export function isAfter(a: StorageCheckpoint, b: StorageCheckpoint | null): boolean {
@@ -48,15 +74,17 @@ export async function loadSnapshot<Entry>(db: JiuzhuDatabase, slot: SnapshotSlot
   try {
     const doc = await db.getLocal<StoredSnapshot>(slot.id);
     const stored = doc?.toJSON().data as StoredSnapshot | undefined;
-    if (!stored || stored.format !== slot.format) return null;
-    return { checkpoint: stored.checkpoint, entries: JSON.parse(stored.entries) as Entry[] };
+    if (!stored || stored.format !== slot.format || typeof stored.sealed !== 'string') return null;
+    const entries = await unseal(await snapshotKey(db), stored.sealed, contextOf(slot));
+    return entries === null ? null : { checkpoint: stored.checkpoint, entries: JSON.parse(entries) as Entry[] };
   } catch {
     return null;
   }
 }
 
 export async function saveSnapshot<Entry>(db: JiuzhuDatabase, slot: SnapshotSlot, snapshot: IndexSnapshot<Entry>): Promise<void> {
-  const stored: StoredSnapshot = { format: slot.format, checkpoint: snapshot.checkpoint, entries: JSON.stringify(snapshot.entries) };
+  const sealed = await seal(await snapshotKey(db), JSON.stringify(snapshot.entries), contextOf(slot));
+  const stored: StoredSnapshot = { format: slot.format, checkpoint: snapshot.checkpoint, sealed };
   await db.upsertLocal<StoredSnapshot>(slot.id, stored);
 }
 

@@ -24,7 +24,34 @@ export function householdMigrations(context: MigrationContext): Record<number, M
     // v2 encrypts members, phone and note (the storage does that on write) and keeps the
     // members' names plain beside them for the name search.
     2: (doc) => ({ ...doc, memberNames: (doc['members'] as { name: string }[]).map((m) => m.name) }),
+    // v3 encrypts the address, names, ID hashes and archive entry and re-seals every value bound
+    // to the household: the storage does both on write.
+    3: (doc) => doc,
   };
+}
+
+/**
+ * The first version of each collection whose values are all bound to their record (`g2:`): older
+ * versions are read (in the old format too) only to migrate them (keys/webCryptoEncryptionStorage.ts).
+ */
+export const firstBoundVersion: Readonly<Record<string, number>> = {
+  households: 3,
+  visits: 3,
+  applications: 2,
+  careNeeds: 2,
+  attachments: 1,
+  conflicts: 2,
+};
+
+/**
+ * Whether a collection at this version may still hold values of the old format. RxDB's replication
+ * bookkeeping (assumed server states, `rx-replication-meta-…`) is migrated with its collection and
+ * re-sealed then, but its name does not say which collection it follows, so it reads both formats.
+ */
+export function readsOldFormat(collectionName: string, version: number): boolean {
+  const first = firstBoundVersion[collectionName];
+  if (first === undefined) return collectionName.startsWith('rx-replication-meta-') || collectionName.startsWith('rx-migration-state-meta-');
+  return version < first;
 }
 
 export const visitMigrations: Record<number, Migrate> = {
@@ -32,13 +59,18 @@ export const visitMigrations: Record<number, Migrate> = {
   1: (doc) => doc,
   // v2 encrypts findings, conditions and health changes: the storage does it on write.
   2: (doc) => doc,
+  // v3 re-seals every value bound to its visit: the storage does it on write.
+  3: (doc) => doc,
 };
 
-/** v1 encrypts the money, documents and free-text fields: the storage does it on write. */
-export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+/** v1 encrypts the money, documents and free-text fields; v2 re-seals them bound to the application. */
+export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };
 
-/** v1 encrypts description, plan, referrals and follow-ups: the storage does it on write. */
-export const careNeedMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+/** v1 encrypts description, plan, referrals and follow-ups; v2 re-seals them bound to the care need. */
+export const careNeedMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };
 
-/** v1 encrypts the two versions kept of a collision: the storage does it on write. */
-export const conflictMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+/** v1 encrypts the caption (free text about a person). */
+export const attachmentMigrations: Record<number, Migrate> = { 1: (doc) => doc };
+
+/** v1 encrypts the two versions kept of a collision; v2 re-seals them bound to the conflict record. */
+export const conflictMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };

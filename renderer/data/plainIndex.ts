@@ -2,12 +2,13 @@ import { BehaviorSubject, from, map, switchMap, throttleTime, type Observable, t
 import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb/plugins/core';
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
+import { storedFieldReaderOf } from './keys/webCryptoEncryptionStorage';
 
 /**
- * An in-memory index of a collection's plain fields (householdIndex.ts, visitIndex.ts): read beneath
- * the encryption layer, which would decrypt every record only for the index to drop the secret
- * parts; kept current from the collection's change stream; saved as a snapshot in the local
- * database and read back at the next start with only the records changed since.
+ * An in-memory index of a few fields of a collection (householdIndex.ts, visitIndex.ts): read beneath
+ * RxDB, opening only the encrypted fields it needs (names, ID hashes) instead of decrypting whole
+ * records; kept current from the collection's change stream; saved as a sealed snapshot in the
+ * local database and read back at the next start with only the records changed since.
  */
 
 /** A record as the storage holds it: the plain fields, RxDB's bookkeeping, encrypted fields left unread. */
@@ -25,25 +26,41 @@ function rawInstance<T>(collection: RxCollection): RawInstance<T> {
 }
 
 /**
- * Every stored record: one getAll from IndexedDB when the storage is RxDB's Dexie storage and the
- * fields the index needs are plain, otherwise (other storages) through RxDB.
+ * The index's encrypted fields of stored records, opened (the rest of each record stays sealed).
+ * Deleted records leave the index, so nothing of theirs is opened.
  */
-async function readAll<T extends StoredRecord>(collection: RxCollection, plainFields: readonly string[]): Promise<T[]> {
+async function openFields<T extends StoredRecord>(collection: RxCollection, docs: T[], sealedFields: readonly string[]): Promise<T[]> {
+  if (sealedFields.length === 0 || docs.length === 0) return docs;
+  const reader = storedFieldReaderOf(collection.storageInstance);
+  if (!reader) throw new Error(`${collection.name}: no reader for its encrypted fields`);
+  const live = docs.filter((doc) => !isStoredDeleted(doc));
+  const opened = new Map((await reader(live as unknown as Record<string, unknown>[], sealedFields)).map((doc) => [doc['id'], doc]));
+  return docs.map((doc) => (opened.get(doc.id) as T | undefined) ?? doc);
+}
+
+/**
+ * Every stored record: one getAll from IndexedDB when the storage is RxDB's Dexie storage (then
+ * only the index's encrypted fields are opened), otherwise (other storages) through RxDB.
+ */
+async function readAll<T extends StoredRecord>(collection: RxCollection, sealedFields: readonly string[]): Promise<T[]> {
   const internals = (await rawInstance<T>(collection).internals) as { dexieTable?: { toArray(): Promise<T[]> } } | undefined;
-  const encrypted = new Set((collection.schema.jsonSchema as { encrypted?: string[] }).encrypted ?? []);
-  if (internals?.dexieTable && !plainFields.some((f) => encrypted.has(f))) return internals.dexieTable.toArray();
+  if (internals?.dexieTable) return openFields(collection, await internals.dexieTable.toArray(), sealedFields);
   return (await collection.find().exec()).map((d) => (d as { toMutableJSON(withMeta: true): T }).toMutableJSON(true));
 }
 
 const CHANGES_PAGE = 1000;
 
 /** The records written after `checkpoint` (deleted ones included), in the storage's change order. */
-async function readChangedSince<T>(collection: RxCollection, checkpoint: StorageCheckpoint | null): Promise<{ docs: T[]; checkpoint: StorageCheckpoint | null }> {
+async function readChangedSince<T extends StoredRecord>(
+  collection: RxCollection,
+  checkpoint: StorageCheckpoint | null,
+  sealedFields: readonly string[],
+): Promise<{ docs: T[]; checkpoint: StorageCheckpoint | null }> {
   const docs: T[] = [];
   let at = checkpoint;
   for (;;) {
     const page = await getChangedDocumentsSince(rawInstance<T>(collection), CHANGES_PAGE, at ?? undefined);
-    docs.push(...page.documents);
+    docs.push(...(await openFields(collection, page.documents as T[], sealedFields)));
     if (page.documents.length > 0) at = page.checkpoint;
     if (page.documents.length < CHANGES_PAGE) return { docs, checkpoint: at };
   }
@@ -63,8 +80,8 @@ const SAVE_DELAY_MS = 10_000;
 
 export interface PlainIndexSource {
   collection: RxCollection;
-  /** The fields the index reads: if any became encrypted, the fast read beneath encryption is not used. */
-  plainFields: readonly string[];
+  /** The encrypted fields the index reads (opened beneath RxDB); whether an encrypted field is there at all needs no opening. */
+  sealedFields: readonly string[];
   snapshot: SnapshotSlot;
 }
 
@@ -107,11 +124,11 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
     const snapshot = await loadSnapshot<Entry>(this.db, this.source.snapshot);
     if (snapshot) {
       this.takeEntries(snapshot.entries);
-      const changed = await readChangedSince<Stored>(this.source.collection, snapshot.checkpoint);
+      const changed = await readChangedSince<Stored>(this.source.collection, snapshot.checkpoint, this.source.sealedFields);
       this.take(changed.docs, changed.checkpoint ?? snapshot.checkpoint);
       this.builtFrom = 'snapshot';
     } else {
-      const docs = await readAll<Stored>(this.source.collection, this.source.plainFields);
+      const docs = await readAll<Stored>(this.source.collection, this.source.sealedFields);
       this.take(docs, newestCheckpoint(docs));
     }
     ready = true;

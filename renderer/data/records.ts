@@ -22,7 +22,6 @@ export interface HouseholdSearch {
   includeArchived?: boolean;
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
 
 /**
@@ -55,25 +54,11 @@ function useIdHashes(text: string): readonly string[] | null {
 }
 
 /**
- * The one query behind the household search. Members are encrypted on the laptop, so a name is
- * matched in the plain `memberNames` and an ID number by its keyed hashes in `idHashes`.
- * `idHashes` are the typed ID number's hashes (null while they are computed).
- */
-export function householdSelector(search: HouseholdSearch, idHashes: TypedIdHashes): Record<string, unknown> {
-  const text = search.text?.trim() ?? '';
-  const selector: Record<string, unknown> = {};
-  const hashes = hashesOf(idHashes);
-  if (looksLikeIdNumber(text)) selector['idHashes'] = hashes.length === 1 ? hashes[0] : hashes.length > 1 ? { $in: [...hashes] } : '-';
-  else if (text) selector['memberNames'] = { $elemMatch: { $regex: escapeRegex(text) } };
-  if (search.villageCode) selector['areaCode'] = search.villageCode;
-  if (search.category) selector['categories'] = search.category;
-  if (!search.includeArchived) selector['archived'] = { $exists: false };
-  return selector;
-}
-
-/**
- * `householdSelector`'s rules as a test on an entry of the in-memory search index
- * (householdIndex.ts); tests/renderer/householdSearch.test.ts checks that both find the same.
+ * The household search's rules as a test on an entry of the in-memory search index
+ * (householdIndex.ts): a name part in the members' names, or a whole ID number by its keyed
+ * hashes (one per search key held), and the filters. Names and hashes are sealed on disk, so no
+ * database query could do this; tests/renderer/householdSearch.test.ts checks it against reading
+ * every household.
  */
 export function householdMatcher(search: HouseholdSearch, idHashes: TypedIdHashes): (entry: HouseholdEntry) => boolean {
   const text = search.text?.trim() ?? '';

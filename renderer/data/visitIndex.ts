@@ -57,8 +57,10 @@ export class VisitIndex extends PlainIndex<StoredVisit, VisitDates> {
   private constructor(db: JiuzhuDatabase) {
     super(db, {
       collection: db.visits,
-      plainFields: ['householdId', 'visitDate', 'nextVisitDate', 'updatedAt'],
-      snapshot: { id: 'visit-dates-index', format: 1 },
+      // Dates and household ids only: nothing sealed to open.
+      sealedFields: [],
+      // 2: sealed snapshots.
+      snapshot: { id: 'visit-dates-index', format: 2 },
     });
   }
 

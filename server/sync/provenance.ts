@@ -28,7 +28,8 @@ export function stampProvenance(
   now: number,
 ): Doc {
   const live = previous && !previous.deleted ? previous : null;
-  const base = sent.deleted && live ? live.data : sent.doc;
+  // Deleting keeps what was held (a deleted record's content never changes); only the flag moves.
+  const base = sent.deleted && previous ? previous.data : sent.doc;
   const doc: Doc = {
     ...base,
     createdAt: previous?.data['createdAt'] ?? now,

@@ -194,8 +194,11 @@ export type ApplicationForm = z.input<typeof applicationFormSchema>;
 export type Application = z.output<typeof applicationSchema>;
 export type ApplicationHistoryEntry = z.output<typeof historyEntry>;
 
-/** v1 encrypts income, property, spending, medical costs, documents and every free-text part on the laptop. */
-export const APPLICATION_SCHEMA_VERSION = 1;
+/**
+ * v1 encrypts income, property, spending, medical costs, documents and every free-text part on the laptop.
+ * v2 binds every encrypted value to its application (re-sealed by the migration).
+ */
+export const APPLICATION_SCHEMA_VERSION = 2;
 
 export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: APPLICATION_SCHEMA_VERSION,

@@ -38,9 +38,11 @@ export const attachmentSchema = z.strictObject({
 
 export type Attachment = z.output<typeof attachmentSchema>;
 
-export const ATTACHMENT_SCHEMA_VERSION = 0;
+/** v1 encrypts the caption on the laptop (free text about a person, bound to its record). */
+export const ATTACHMENT_SCHEMA_VERSION = 1;
 
 export const attachmentJsonSchema = toDocumentJsonSchema(attachmentSchema, {
   version: ATTACHMENT_SCHEMA_VERSION,
   indexes: ['sha256', 'areaCode', 'updatedAt'],
+  encrypted: ['caption'],
 });

@@ -49,8 +49,11 @@ export const careNeedSchema = z.strictObject(storedShape);
 export type CareNeedForm = z.input<typeof careNeedFormSchema>;
 export type CareNeed = z.output<typeof careNeedSchema>;
 
-/** v1 encrypts the need's description, plan, referrals and follow-up notes on the laptop. */
-export const CARE_NEED_SCHEMA_VERSION = 1;
+/**
+ * v1 encrypts the need's description, plan, referrals and follow-up notes on the laptop.
+ * v2 binds every encrypted value to its care need (re-sealed by the migration).
+ */
+export const CARE_NEED_SCHEMA_VERSION = 2;
 
 export const careNeedJsonSchema = toDocumentJsonSchema(careNeedSchema, {
   version: CARE_NEED_SCHEMA_VERSION,

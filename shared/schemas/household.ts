@@ -180,13 +180,16 @@ export type Member = Household['members'][number];
 /**
  * v1 added member details, categories, 单人户, 单独登记备案, archiving and ID hashes — all optional.
  * v2 encrypts members, phone and note on the laptop and adds the plain `memberNames`.
+ * v3 encrypts everything that names or finds a person — the address, the members' names, the ID
+ * hashes and the archive entry (its reason is free text) — and binds every value to its record:
+ * nothing on the laptop names a person in plain text (the search index lives in memory).
  */
-export const HOUSEHOLD_SCHEMA_VERSION = 2;
+export const HOUSEHOLD_SCHEMA_VERSION = 3;
 
 export const householdJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: HOUSEHOLD_SCHEMA_VERSION,
   indexes: ['areaCode', 'updatedAt'],
-  encrypted: ['members', 'phone', 'note'],
+  encrypted: ['members', 'phone', 'note', 'address', 'memberNames', 'idHashes', 'archived'],
 });
 
 export type HouseholdCircle = 'core' | 'middle' | 'outer' | null;

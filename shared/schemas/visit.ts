@@ -76,8 +76,9 @@ export type Visit = z.output<typeof visitSchema>;
 /**
  * v1 added members present, living conditions, health changes and needs found — all optional.
  * v2 encrypts what the visitors wrote down (findings, living conditions, health) on the laptop.
+ * v3 binds every encrypted value to its visit (re-sealed by the migration).
  */
-export const VISIT_SCHEMA_VERSION = 2;
+export const VISIT_SCHEMA_VERSION = 3;
 
 export const visitJsonSchema = toDocumentJsonSchema(
   z.strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape }),

@@ -5,6 +5,7 @@ import { chromium, expect, type BrowserContext } from '@playwright/test';
 import { recordAppLog, test } from './appLog';
 import config, { chromiumPath } from '../../playwright.config';
 import { maskIdNumber } from '../../shared/domain/idNumber';
+import { apiSignIn, pullEverything } from './serverApi';
 import { DEMO_PASSWORD, expectAllSynced, fillHouseholdForm, householdRows, openHouseholds, signIn, testIdNumber } from './support';
 
 /** Every file under `dir`, recursively. */
@@ -17,14 +18,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Files under `dir` holding `text` as ASCII/UTF-8 or as UTF-16LE (how V8 may serialise a string). */
-function filesContaining(dir: string, text: string): string[] {
+/** Of `files`, those holding `text` as ASCII/UTF-8 or as UTF-16LE (how V8 may serialise a string). */
+function filesIn(files: string[], text: string): string[] {
   const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
-  return filesUnder(dir).filter((file) => {
+  return files.filter((file) => {
     const bytes = readFileSync(file);
     return needles.some((needle) => bytes.includes(needle));
   });
 }
+
+const filesContaining = (dir: string, text: string) => filesIn(filesUnder(dir), text);
 
 /**
  * A real browser profile on disk (`browser.newContext()` keeps IndexedDB in memory): the one
@@ -42,40 +45,78 @@ async function profileAt(dir: string): Promise<BrowserContext> {
   return recordAppLog(context);
 }
 
-test('After a household with a known ID number is saved in Chromium, that number is not found in the browser profile’s IndexedDB files on disk; the app still finds the household by that number', async () => {
+interface PulledHousehold {
+  id: string;
+  address: string;
+  phone?: string;
+  members: { name: string; idNumber: string }[];
+}
+
+/** Where Chromium keeps a site's data in the profile: what a lost laptop's disk gives away. */
+const siteDataDirs = ['IndexedDB', 'Local Storage', 'Session Storage'];
+
+test('Nothing that names a person — seeded or typed names, addresses, ID numbers, phones — is in the browser profile’s IndexedDB, Local Storage or Session Storage on disk, search snapshot included; the app still finds each by name and by ID number', async ({ request }) => {
+  test.setTimeout(180_000);
   const dir = mkdtempSync(path.join(tmpdir(), 'jiuzhu-profile-'));
-  const idNumber = testIdNumber('1948-10-03', 811);
-  const name = '褚凤英';
+  const typed = { name: '褚凤英', idNumber: testIdNumber('1948-10-03', 811), phone: '13605439876', address: '碣石山镇一村 8 排 11 号' };
+  // What the village already holds on the server: the laptop's first sync brings all of it.
+  const session = await apiSignIn(request, 'xieli_a', 'dev-data-at-rest-check');
+  const seeded = await pullEverything<PulledHousehold & { _deleted?: boolean }>(request, session, 'households');
+  const staff = (await pullEverything<{ id: string; displayName: string }>(request, session, 'users')).map((u) => u.displayName);
+  expect(seeded.length).toBeGreaterThan(5);
+  // Colleagues' names are plain on purpose (who did what); a resident whose name is part of one is not a finding.
+  const residentNames = seeded.flatMap((h) => h.members.map((m) => m.name)).filter((n) => n.length >= 2 && !staff.some((s) => s.includes(n)));
+  const secrets = [
+    ...new Set([
+      ...residentNames,
+      ...seeded.flatMap((h) => [h.address, ...(h.phone ? [h.phone] : []), ...h.members.map((m) => m.idNumber)]),
+      typed.name,
+      typed.idNumber,
+      typed.phone,
+      typed.address,
+    ]),
+  ];
   try {
     let context = await profileAt(dir);
     let page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, 'xieli_a');
     await expectAllSynced(page);
     await openHouseholds(page);
+    await expect(householdRows(page).first()).toBeVisible();
     await page.getByTestId('household-register').click();
-    await fillHouseholdForm(page, '碣石山镇一村 8 排 11 号', [{ name, idNumber }]);
+    await fillHouseholdForm(page, typed.address, [{ name: typed.name, idNumber: typed.idNumber }]);
+    await page.getByTestId('household-phone').fill(typed.phone);
     await page.getByTestId('household-submit').click();
     await expect(page.getByText('已保存在本机，联网后自动上传').first()).toBeVisible();
     await expectAllSynced(page);
     // Closing the browser writes everything out; the profile folder is what the disk holds.
     await context.close();
 
-    const indexedDbDir = filesUnder(dir).filter((file) => file.includes(`${path.sep}IndexedDB${path.sep}`));
-    // The scan reaches the app's database: the household's plain address is there …
-    expect(indexedDbDir.length).toBeGreaterThan(0);
-    expect(filesContaining(dir, '碣石山镇一村 8 排 11 号').length).toBeGreaterThan(0);
-    // … and its ID number is nowhere in the profile (IndexedDB, localStorage, caches).
-    expect(filesContaining(dir, idNumber)).toEqual([]);
+    const siteFiles = filesUnder(dir).filter((file) => siteDataDirs.some((d) => file.includes(`${path.sep}${d}${path.sep}`)));
+    expect(siteFiles.length).toBeGreaterThan(0);
+    // The scan reaches the app's records and its saved search index (their ids and the snapshot's name are plain) …
+    expect(filesContaining(dir, seeded[0]!.id).length).toBeGreaterThan(0);
+    expect(filesContaining(dir, 'household-search-index').length).toBeGreaterThan(0);
+    // … and none of them names anyone.
+    const found = secrets.flatMap((secret) => (filesIn(siteFiles, secret).length > 0 ? [secret] : []));
+    expect(found.map((secret) => `${secret.slice(0, 1)}…(${secret.length})`)).toEqual([]);
 
-    // The same profile opened again: after signing in, the household is found by that number.
+    // The same profile opened again: after signing in, households are found by name and by whole ID number.
     context = await profileAt(dir);
     page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, 'xieli_a');
     await openHouseholds(page);
-    await page.getByTestId('household-search').fill(idNumber);
-    await expect(householdRows(page).filter({ hasText: name })).toHaveCount(1);
-    await householdRows(page).filter({ hasText: name }).click();
-    await expect(page.getByTestId('members-table')).toContainText(maskIdNumber(idNumber));
+    for (const { text, shows } of [
+      { text: typed.idNumber, shows: typed.name },
+      { text: typed.name.slice(1), shows: typed.name },
+      { text: seeded[0]!.members[0]!.idNumber, shows: seeded[0]!.members[0]!.name },
+      { text: seeded[1]!.members[0]!.name, shows: seeded[1]!.members[0]!.name },
+    ]) {
+      await page.getByTestId('household-search').fill(text);
+      await expect(householdRows(page).filter({ hasText: shows }).first()).toBeVisible();
+    }
+    await householdRows(page).filter({ hasText: seeded[1]!.members[0]!.name }).first().click();
+    await expect(page.getByTestId('members-table')).toContainText(maskIdNumber(seeded[1]!.members[0]!.idNumber));
     await context.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/data/auth/signIn';
 import { saveHousehold } from '../../renderer/data/householdRecords';
-import { householdSelector } from '../../renderer/data/records';
+import { searchHouseholds } from '../../renderer/data/records';
 import type { KeyValueStore } from '../../renderer/data/sync/pendingChanges';
 import { saveVisit } from '../../renderer/data/visitRecords';
 import { Workspace } from '../../renderer/data/workspace';
@@ -94,11 +94,13 @@ describe('personal data at rest on the laptop', () => {
     workspace = null;
 
     const disk = await indexedDbText();
-    // The scan sees the stored records (the plain address), so the absences below mean something.
-    expect(disk).toContain('碣石山镇测试村8号');
-    for (const secret of [ID_NUMBER, PHONE, ILLNESS, FINDINGS]) expect(disk).not.toContain(secret);
+    // The scan sees the stored records (their plain ids), so the absences below mean something.
+    expect(disk).toContain(household.id);
+    // Nothing names the person: not the name, the address, the ID number, the phone, the diagnosis.
+    const secrets = [ID_NUMBER, PHONE, ILLNESS, FINDINGS, '钱守田', '碣石山镇测试村8号'];
+    for (const secret of secrets) expect(disk).not.toContain(secret);
     const local = store.values().join('\n');
-    for (const secret of [ID_NUMBER, PHONE, ILLNESS, FINDINGS]) expect(local).not.toContain(secret);
+    for (const secret of secrets) expect(local).not.toContain(secret);
     // Nor the secrets the server gave at sign-in.
     const login = await signIn({ serverUrl: server.url, username: 'xieli_a', password: PASSWORD }, listingStore(), 'peek');
     const searchKeys = login.ok ? Object.values(login.searchKeys) : [];
@@ -108,10 +110,10 @@ describe('personal data at rest on the laptop', () => {
     // Offline (no server at that address), the password opens it all again.
     workspace = await open(server, store, PASSWORD, 'http://127.0.0.1:9');
     expect(workspace.session.offline).toBe(true);
-    const byId = await workspace.db.households.find({ selector: householdSelector({ text: ID_NUMBER }, await idNumberHashes(workspace.searchKeys, ID_NUMBER)) as Record<string, never> }).exec();
-    expect(byId.map((d) => d.toJSON().members[0]?.illnessNote)).toEqual([ILLNESS]);
-    const byName = await workspace.db.households.find({ selector: householdSelector({ text: '守田' }, null) as Record<string, never> }).exec();
-    expect(byName.map((d) => d.toJSON().phone)).toEqual([PHONE]);
+    const byId = await searchHouseholds(workspace.db, { text: ID_NUMBER }, await idNumberHashes(workspace.searchKeys, ID_NUMBER));
+    expect(byId.map((d) => d.members[0]?.illnessNote)).toEqual([ILLNESS]);
+    const byName = await searchHouseholds(workspace.db, { text: '守田' }, null);
+    expect(byName.map((d) => d.phone)).toEqual([PHONE]);
   });
 
   it('after an administrator resets the password, an online sign-in with the new one still opens the unsent changes', async () => {

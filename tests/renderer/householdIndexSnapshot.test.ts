@@ -3,7 +3,8 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
 import { householdIndexOf } from '../../renderer/data/householdIndex';
-import { householdMatcher, householdSelector, type HouseholdSearch } from '../../renderer/data/records';
+import { householdMatcher, type HouseholdSearch } from '../../renderer/data/records';
+import { referenceSearch } from '../support/referenceSearch';
 import { villagesIn } from '../../shared/areas';
 import type { Household } from '../../shared/schemas/household';
 import { generateDemoHouseholds } from '../../server/demo/households';
@@ -32,10 +33,7 @@ function households(count: number, seed: number): Household[] {
 }
 
 /** What the plain RxDB query finds (newest first): the reference the index must equal. */
-async function plainIds(db: JiuzhuDatabase, search: HouseholdSearch): Promise<string[]> {
-  const docs = await db.households.find({ selector: householdSelector(search, null) as never, sort: [{ updatedAt: 'desc' }] }).exec();
-  return docs.map((d) => d.id);
-}
+const plainIds = (db: JiuzhuDatabase, search: HouseholdSearch): Promise<string[]> => referenceSearch(db, search, null);
 
 describe('the household search index is saved in the local database and read back at the next start', () => {
   it('answers after a restart from the snapshot plus what changed after it, exactly as the households are', async () => {

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { householdSelector, searchHouseholdPage, searchHouseholds, type HouseholdSearch, type TypedIdHashes } from '../../renderer/data/records';
+import { searchHouseholdPage, searchHouseholds, type HouseholdSearch, type TypedIdHashes } from '../../renderer/data/records';
+import { referenceSearch } from '../support/referenceSearch';
 import { hashIdNumber, idNumberHashes, searchKeyFor } from '../../shared/domain/idHash';
 import { householdCategories, type Household } from '../../shared/schemas/household';
 import { villagesIn } from '../../shared/areas';
@@ -13,11 +14,8 @@ import { createRandom } from '../../server/demo/random';
 const SEARCH_KEYS = { '371623102': 'test-search-key-0123456789abcdef', '371623101': 'test-search-key-fedcba9876543210' };
 const villages = [...villagesIn('371623102').slice(0, 2), ...villagesIn('371623101').slice(0, 2)].map((v) => v.code);
 
-/** The plain RxDB query the list ran before the index: the reference the fast search must equal. */
-async function plainSearch(db: JiuzhuDatabase, search: HouseholdSearch, idHash: TypedIdHashes): Promise<string[]> {
-  const docs = await db.households.find({ selector: householdSelector(search, idHash) as never, sort: [{ updatedAt: 'desc' }] }).exec();
-  return docs.map((d) => d.id);
-}
+/** Every household read and filtered the slow way: the reference the fast search must equal. */
+const plainSearch = referenceSearch;
 
 /** A generated village caseload as the app stores it: names beside the encrypted members, ID hashes, some categories and archives. */
 async function generated(count: number, seed: number): Promise<Household[]> {

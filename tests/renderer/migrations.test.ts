@@ -3,6 +3,7 @@ import { createRxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb/plugin
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase } from '../../renderer/data/database';
+import { searchHouseholds } from '../../renderer/data/records';
 import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
 import type { ConflictRecord } from '../../renderer/data/sync/conflicts';
 import { hashIdNumber } from '../../shared/domain/idHash';
@@ -16,8 +17,14 @@ import households0 from '../../shared/schemas/shipped/households.v0.json';
 import households1 from '../../shared/schemas/shipped/households.v1.json';
 import visits0 from '../../shared/schemas/shipped/visits.v0.json';
 import visits1 from '../../shared/schemas/shipped/visits.v1.json';
+import visits2 from '../../shared/schemas/shipped/visits.v2.json';
+import households2 from '../../shared/schemas/shipped/households.v2.json';
+import applications1 from '../../shared/schemas/shipped/applications.v1.json';
+import careNeeds1 from '../../shared/schemas/shipped/careNeeds.v1.json';
+import attachments0 from '../../shared/schemas/shipped/attachments.v0.json';
+import conflicts1 from '../../shared/schemas/shipped/conflicts.v1.json';
 import { visitSchema } from '../../shared/schemas/visit';
-import { makeApplication, makeHousehold, makeVisit } from '../support/documents';
+import { makeApplication, makeAttachment, makeHousehold, makeVisit } from '../support/documents';
 
 const PASSWORD = 'test-database-password-0123456789';
 const schema = (json: unknown) => ({ schema: json as RxJsonSchema<unknown> });
@@ -29,7 +36,8 @@ const schema = (json: unknown) => ({ schema: json as RxJsonSchema<unknown> });
  * a fresh pull, see Workspace.open).
  */
 async function writeOld(name: string, collections: Record<string, { schema: unknown; docs: unknown[] }>): Promise<void> {
-  const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+  // Sealed as those versions sealed: each value bound to its field only (`g1:`).
+  const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie(), writesOldFormat: true }) as RxStorage<unknown, unknown>;
   const db = await createRxDatabase({ name, storage, password: PASSWORD, multiInstance: false });
   await db.addCollections(Object.fromEntries(Object.entries(collections).map(([key, value]) => [key, schema(value.schema)])));
   for (const [key, value] of Object.entries(collections)) await db[key]!.bulkInsert(value.docs);
@@ -37,6 +45,25 @@ async function writeOld(name: string, collections: Record<string, { schema: unkn
 }
 
 const names = (doc: { members: { name: string }[] }) => doc.members.map((m) => m.name);
+
+/** Every row of every IndexedDB database whose name contains `name`, as JSON text: what the disk holds. */
+async function storedRowsText(name: string): Promise<string> {
+  const request = <T>(req: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  const texts: string[] = [];
+  for (const info of await indexedDB.databases()) {
+    if (!info.name?.includes(name)) continue;
+    const db = await request(indexedDB.open(info.name));
+    for (const store of [...db.objectStoreNames]) {
+      texts.push(JSON.stringify(await request(db.transaction(store, 'readonly').objectStore(store).getAll())));
+    }
+    db.close();
+  }
+  return texts.join('\n');
+}
 
 function makeCareNeed(householdId: string, areaCode: string): CareNeed {
   const now = Date.now();
@@ -122,8 +149,8 @@ describe('local database migrations', () => {
         expect(doc?.memberNames).toEqual(names(original));
         expect(householdSchema.safeParse(doc).success).toBe(true);
       }
-      // The name search reads the plain names: the second member of the first household is found.
-      const byName = await db.households.find({ selector: { memberNames: { $elemMatch: { $regex: names(households[0]!)[1]! } } } }).exec();
+      // The name search finds the second member of the first household.
+      const byName = await searchHouseholds(db, { text: names(households[0]!)[1]!, includeArchived: true }, null);
       expect(byName.map((d) => d.id)).toEqual([households[0]!.id]);
       for (const original of visits) {
         const doc = (await db.visits.findOne(original.id).exec())?.toJSON();
@@ -146,6 +173,59 @@ describe('local database migrations', () => {
     }
   });
 
+  it('opens the version before values were bound to their records (households v2, visits v2, applications v1, care needs v1, attachments v0, conflicts v1): intact, findable, every value re-sealed to its record, nothing naming a person left plain', async () => {
+    const households = [makeHousehold('371623102201', { phone: '13912345670', note: '户主长期卧床' }), makeHousehold('371623102202')].map((h) => ({
+      ...h,
+      memberNames: names(h),
+      idHashes: h.members.map((m) => `hash-of-${m.id}-000000000`),
+    }));
+    const archived = { ...households[1]!, archived: { at: Date.now(), by: 'u-test', reason: '户主去世，家人迁往县城' } };
+    const visits = households.map((h) => makeVisit(h, { healthChanges: '新发脑梗，左侧偏瘫' }));
+    const applications = households.map((h) => makeApplication(h, { reason: '因病致贫' }));
+    const careNeeds = households.map((h) => makeCareNeed(h.id, h.areaCode));
+    const attachment = makeAttachment(households[0]!, 'households', { caption: '户主孙桂兰的残疾证' });
+    const conflict: ConflictRecord = {
+      id: 'conflict-2',
+      collectionName: 'households',
+      documentId: households[0]!.id,
+      areaCode: households[0]!.areaCode,
+      fields: ['phone'],
+      localJson: JSON.stringify(households[0]),
+      remoteJson: JSON.stringify({ ...households[0], phone: '13900000000' }),
+      createdAt: Date.now(),
+      state: 'open',
+    };
+    await writeOld('migration-v2', {
+      households: { schema: households2, docs: [households[0], archived] },
+      visits: { schema: visits2, docs: visits },
+      applications: { schema: applications1, docs: applications },
+      careNeeds: { schema: careNeeds1, docs: careNeeds },
+      attachments: { schema: attachments0, docs: [attachment] },
+      conflicts: { schema: conflicts1, docs: [conflict] },
+    });
+
+    const db = await openJiuzhuDatabase('migration-v2', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      expect((await db.households.findOne(households[0]!.id).exec())?.toJSON()).toMatchObject(households[0]!);
+      expect((await db.households.findOne(archived.id).exec())?.toJSON()).toMatchObject(archived);
+      for (const original of visits) expect((await db.visits.findOne(original.id).exec())?.toJSON()).toEqual(expect.objectContaining(original));
+      for (const original of applications) expect((await db.applications.findOne(original.id).exec())?.toJSON()).toEqual(expect.objectContaining(original));
+      for (const original of careNeeds) expect((await db.careNeeds.findOne(original.id).exec())?.toJSON()).toEqual(expect.objectContaining(original));
+      expect((await db.attachments.findOne(attachment.id).exec())?.toJSON()).toEqual(expect.objectContaining(attachment));
+      expect((await db.conflicts.findOne('conflict-2').exec())?.toJSON()).toEqual(expect.objectContaining(conflict));
+      const byName = await searchHouseholds(db, { text: names(households[0]!)[1]! }, null);
+      expect(byName.map((d) => d.id)).toEqual([households[0]!.id]);
+
+      // What the migration left on disk: every sealed value in the bound format, no name, address or reason in plain text.
+      const disk = await storedRowsText('migration-v2');
+      expect(disk).toContain(households[0]!.id);
+      expect(disk).not.toMatch(/"g1:/);
+      for (const secret of [...names(households[0]!), households[0]!.address, '户主去世', '孙桂兰', '新发脑梗', '户主长期卧床']) expect(disk).not.toContain(secret);
+    } finally {
+      await db.remove();
+    }
+  });
+
   it('keeps the shipped schemas frozen', () => {
     // A shipped schema is never edited: a change is a new version with a migration.
     expect(households0.version).toBe(0);
@@ -157,6 +237,9 @@ describe('local database migrations', () => {
     for (const shipped of [households0, households1, visits0, visits1, applications0, careNeeds0, conflicts0]) {
       expect(shipped).not.toHaveProperty('encrypted');
     }
+    expect([households2.version, visits2.version, applications1.version, careNeeds1.version, attachments0.version, conflicts1.version]).toEqual([2, 2, 1, 1, 0, 1]);
+    expect(households2.encrypted).toEqual(['members', 'phone', 'note']);
+    expect(attachments0).not.toHaveProperty('encrypted');
     expect(Object.keys(households1.properties)).not.toContain('memberNames');
   });
 });

@@ -6,6 +6,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BYTES_ID, readFileBytes, storeFileBytes } from '../../renderer/data/attachments/fileStore';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
+import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
 import { householdJsonSchema, type Household } from '../../shared/schemas/household';
 import { makeHousehold } from '../support/documents';
 
@@ -80,7 +81,7 @@ function householdWithSecrets(phone = PHONE): Household {
 }
 
 describe('field encryption with WebCrypto AES-GCM', () => {
-  it('gives back the household with its members as written, while the storage beneath holds only g1: ciphertexts', async () => {
+  it('gives back the household with its members as written, while the storage beneath holds only g2: ciphertexts', async () => {
     const { db } = await open();
     const household = householdWithSecrets();
     await db.households.insert(household);
@@ -96,9 +97,42 @@ describe('field encryption with WebCrypto AES-GCM', () => {
     const stored = await rawDoc(db.households, household.id);
     const text = JSON.stringify(stored);
     // The plain fields are there, so the absences below mean something.
-    expect(text).toContain(household.address);
-    for (const secret of [household.members[0]!.idNumber!, household.members[1]!.idNumber!, PHONE, DIAGNOSIS]) expect(text).not.toContain(secret);
-    for (const field of ['members', 'phone', 'note']) expect(stored[field]).toMatch(/^g1:[A-Za-z0-9+/]+=*$/);
+    expect(text).toContain(household.areaCode);
+    const secrets = [household.members[0]!.idNumber!, household.members[1]!.idNumber!, household.members[0]!.name, household.address, PHONE, DIAGNOSIS];
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    for (const field of ['members', 'phone', 'note', 'address']) expect(stored[field]).toMatch(/^g2:[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('binds a value to its record: moved to the same field of another household, it does not open', async () => {
+    const { name, db } = await open();
+    const [mine, theirs] = [householdWithSecrets('13955507701'), householdWithSecrets('13955507702')];
+    await db.households.bulkInsert([mine, theirs]);
+    const theirPhone = (await rawDoc(db.households, theirs.id)).phone as string;
+    await db.close();
+    expect(await changeOnDisk(name, mine.id, (row) => ({ ...row, phone: theirPhone }))).toBe(1);
+
+    const again = (await open(name)).db;
+    await expect(again.households.findOne(mine.id).exec()).rejects.toThrow(/cannot decrypt households\.phone: wrong key, another record’s value/);
+    expect((await again.households.findOne(theirs.id).exec())?.phone).toBe('13955507702');
+  });
+
+  it('refuses a value in the old format (bound to the field only) once the collection is past it', async () => {
+    const { name, db } = await open();
+    const household = householdWithSecrets();
+    await db.households.insert(household);
+    await db.close();
+    // Sealed as the old format was, with the right key: only a migration from an old version may read it.
+    const oldStorage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie(), writesOldFormat: true, readsOldFormat: () => true }) as RxStorage<unknown, unknown>;
+    const oldDb = await createRxDatabase({ name: `${name}-old`, storage: oldStorage, password: PASSWORD, multiInstance: false });
+    await oldDb.addCollections({ households: { schema: householdJsonSchema as unknown as RxJsonSchema<Household> } });
+    await oldDb.households!.insert(household);
+    const oldPhone = (await rawDoc(oldDb.households!, household.id)).phone as string;
+    expect(oldPhone.startsWith('g1:')).toBe(true);
+    await oldDb.remove();
+    expect(await changeOnDisk(name, household.id, (row) => ({ ...row, phone: oldPhone }))).toBe(1);
+
+    const again = (await open(name)).db;
+    await expect(again.households.findOne(household.id).exec()).rejects.toThrow(/cannot decrypt households\.phone: not in this version’s format/);
   });
 
   it('seals the same value differently each time (a fresh IV per value)', async () => {
@@ -145,7 +179,7 @@ describe('field encryption with WebCrypto AES-GCM', () => {
     await db.households.insert(household);
     const stored = await rawDoc(db.households, household.id);
     const phone = stored.phone as string;
-    const at = 'g1:'.length + 20; // inside the ciphertext, past the IV
+    const at = 'g2:'.length + 20; // inside the ciphertext, past the IV
     const tampered = phone.slice(0, at) + (phone[at] === 'A' ? 'B' : 'A') + phone.slice(at + 1);
     await db.close();
     expect(await changeOnDisk(name, household.id, (row) => (row.phone === phone ? { ...row, phone: tampered } : null))).toBe(1);

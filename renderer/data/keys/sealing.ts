@@ -4,15 +4,21 @@
  * changed or foreign value fails to open instead of opening to garbage.
  */
 
+// Chromium (so Electron) has native base64 on Uint8Array, far faster on a sealed index snapshot of megabytes.
+type NativeBase64 = { fromBase64?: (text: string) => Uint8Array };
+const nativeFromBase64 = (Uint8Array as unknown as NativeBase64).fromBase64?.bind(Uint8Array);
+const nativeToBase64 = typeof (new Uint8Array(0) as unknown as { toBase64?: unknown }).toBase64 === 'function';
+
 export const toBase64 = (bytes: ArrayBuffer | Uint8Array): string => {
   const view = new Uint8Array(bytes);
+  if (nativeToBase64) return (view as unknown as { toBase64(): string }).toBase64();
   let text = '';
   // In chunks: spreading a large array into fromCharCode overflows the call stack.
   for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
   return btoa(text);
 };
 
-export const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+export const fromBase64 = (text: string): Uint8Array => (nativeFromBase64 ? nativeFromBase64(text) : Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
 
 /** base64url (as the server's HMAC keys come) to bytes. */
 export const fromBase64Url = (text: string): Uint8Array => {
@@ -39,9 +45,14 @@ export async function passwordKey(password: string, salt: Uint8Array, iterations
   );
 }
 
-export async function seal(key: CryptoKey, plain: string): Promise<string> {
+/** `context`, when given, must be given again to open the value (AES-GCM associated data): what the value is of. */
+export async function seal(key: CryptoKey, plain: string, context?: string): Promise<string> {
   const iv = randomBytes(12);
-  const cipher = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, new TextEncoder().encode(plain));
+  const cipher = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: iv as BufferSource, ...(context === undefined ? {} : { additionalData: new TextEncoder().encode(context) as BufferSource }) },
+    key,
+    new TextEncoder().encode(plain),
+  );
   const out = new Uint8Array(iv.length + cipher.byteLength);
   out.set(iv);
   out.set(new Uint8Array(cipher), iv.length);
@@ -49,10 +60,14 @@ export async function seal(key: CryptoKey, plain: string): Promise<string> {
 }
 
 /** The plain text, or null when the key is wrong or the value was changed. */
-export async function unseal(key: CryptoKey, sealed: string): Promise<string | null> {
+export async function unseal(key: CryptoKey, sealed: string, context?: string): Promise<string | null> {
   try {
     const bytes = fromBase64(sealed);
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) as BufferSource }, key, bytes.subarray(12) as BufferSource);
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes.subarray(0, 12) as BufferSource, ...(context === undefined ? {} : { additionalData: new TextEncoder().encode(context) as BufferSource }) },
+      key,
+      bytes.subarray(12) as BufferSource,
+    );
     return new TextDecoder().decode(plain);
   } catch {
     return null;

@@ -21,7 +21,7 @@ import {
   type RxStorageWriteError,
 } from 'rxdb/plugins/core';
 import { BehaviorSubject, concatMap, defer, filter, finalize, firstValueFrom, map, tap, type Observable } from 'rxjs';
-import { fromBase64 as fromBase64Portable, randomBytes, toBase64 as toBase64Portable } from './sealing';
+import { fromBase64, randomBytes, toBase64 } from './sealing';
 
 /**
  * RxDB field encryption (the schemas' `encrypted` paths and `attachments.encrypted`) with
@@ -30,25 +30,25 @@ import { fromBase64 as fromBase64Portable, randomBytes, toBase64 as toBase64Port
  * rxdb/plugins/encryption-crypto-js (same schema rewrite, same hooks); only the cipher and the
  * stored format differ.
  *
- * A field is stored as `g1:` + base64(iv ‖ ciphertext+tag), the IV fresh for every value; the
- * field's path is the AES-GCM associated data, so a value moved to another field does not open.
- * An attachment is stored as the bytes iv ‖ ciphertext+tag.
+ * A field is stored as `g2:` + base64(iv ‖ ciphertext+tag), the IV fresh for every value; the
+ * record's id and the field's path are the AES-GCM associated data, so a value moved to another
+ * field, or to the same field of another record, does not open. An attachment is stored as the
+ * bytes iv ‖ ciphertext+tag (content-addressed: the app checks its SHA-256 where it matters).
+ *
+ * `g1:` values (the path alone as associated data) were written by earlier versions; they are
+ * read only while a collection is migrated from such a version (`readsOldFormat`), which rewrites
+ * every value as `g2:`. Once a collection is at a newer version, a `g1:` value does not open.
  */
 
-/** The prefix of this format's ciphertexts: a later format gets `g2:` and can read both. */
-export const FIELD_FORMAT = 'g1:';
+/** The prefix of this format's ciphertexts. */
+export const FIELD_FORMAT = 'g2:';
+/** The earlier format: readable only in collections of the versions that wrote it. */
+export const OLD_FIELD_FORMAT = 'g1:';
 const IV_BYTES = 12;
 const MINIMUM_PASSWORD_LENGTH = 8;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const ATTACHMENT_AAD = encoder.encode('attachment');
-
-// Chromium (so Electron 45) has native base64 on Uint8Array; Node 20 (the tests) has not.
-type NativeBase64 = { fromBase64?: (text: string) => Uint8Array };
-const nativeFromBase64 = (Uint8Array as unknown as NativeBase64).fromBase64?.bind(Uint8Array);
-const nativeToBase64 = typeof (new Uint8Array(0) as unknown as { toBase64?: unknown }).toBase64 === 'function';
-const fromBase64 = (text: string): Uint8Array => (nativeFromBase64 ? nativeFromBase64(text) : fromBase64Portable(text));
-const toBase64 = (bytes: Uint8Array): string => (nativeToBase64 ? (bytes as unknown as { toBase64(): string }).toBase64() : toBase64Portable(bytes));
 
 /** A stored value this storage cannot open: another key, another format, or changed on disk. */
 export class UnreadableValueError extends Error {
@@ -172,14 +172,40 @@ async function assertOwnFormat(instance: RxStorageInstance<unknown, unknown, unk
   for (const path of encryptedPaths) {
     const value: unknown = getProperty(doc, path);
     if (typeof value === 'undefined') continue;
-    if (typeof value !== 'string' || !value.startsWith(FIELD_FORMAT)) throw new ForeignFormatError(collection);
+    if (typeof value !== 'string' || !(value.startsWith(FIELD_FORMAT) || value.startsWith(OLD_FIELD_FORMAT))) throw new ForeignFormatError(collection);
   }
 }
 
-/** `storage` with the schemas' encrypted fields and attachments sealed by WebCrypto AES-GCM. */
-export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOptions>(args: {
+/** Reads the named encrypted fields of records as the storage holds them, and nothing else (the in-memory indexes). */
+export type StoredFieldReader = <T extends Record<string, unknown>>(docs: readonly T[], paths: readonly string[]) => Promise<T[]>;
+
+const READER = Symbol('jiuzhu.storedFieldReader');
+
+/** The reader of a storage instance this storage wrapped, found down its `originalStorageInstance` chain. */
+export function storedFieldReaderOf(instance: unknown): StoredFieldReader | null {
+  let current = instance as { originalStorageInstance?: unknown; [READER]?: StoredFieldReader } | undefined;
+  while (current) {
+    if (current[READER]) return current[READER];
+    current = current.originalStorageInstance as typeof current;
+  }
+  return null;
+}
+
+export interface EncryptionStorageOptions<Internals, InstanceCreationOptions> {
   storage: RxStorage<Internals, InstanceCreationOptions>;
-}): RxStorage<Internals, InstanceCreationOptions> {
+  /**
+   * Whether a collection at this schema version may still hold `g1:` values (written before values
+   * were bound to their record): true only for the versions a migration reads from.
+   */
+  readsOldFormat?: (collectionName: string, schemaVersion: number) => boolean;
+  /** Writes `g1:` values, as versions before the change did: only for tests of the migration. */
+  writesOldFormat?: boolean;
+}
+
+/** `storage` with the schemas' encrypted fields and attachments sealed by WebCrypto AES-GCM. */
+export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOptions>(
+  args: EncryptionStorageOptions<Internals, InstanceCreationOptions>,
+): RxStorage<Internals, InstanceCreationOptions> {
   // Derived once per password for all the collections opened through this storage.
   const keys = new Map<string, Promise<CryptoKey>>();
   const keyFor = (password: string) => {
@@ -204,7 +230,11 @@ export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOpt
       const collection = params.collectionName;
       const encryptedPaths = ensureNotFalsy(params.schema.encrypted);
       const attachmentsEncrypted = params.schema.attachments?.encrypted === true;
-      const aadOf = new Map(encryptedPaths.map((path) => [path, encoder.encode(path)]));
+      const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
+      const oldFormatReadable = args.readsOldFormat?.(collection, params.schema.version) ?? false;
+      const oldAadOf = new Map(encryptedPaths.map((path) => [path, encoder.encode(path)]));
+      /** The associated data of a value: the record's id and the field's path. */
+      const aadOf = (doc: Record<string, unknown>, path: string) => encoder.encode(`${String(doc[primaryPath])}\u0000${path}`);
 
       const instance = await args.storage.createStorageInstance({
         ...params,
@@ -224,7 +254,13 @@ export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOpt
             const value: unknown = getProperty(doc, path);
             if (typeof value === 'undefined') return;
             const plain = encoder.encode(JSON.stringify(value));
-            setProperty(doc, path, FIELD_FORMAT + toBase64(await encryptBytes(key, plain, aadOf.get(path)!)));
+            setProperty(
+              doc,
+              path,
+              args.writesOldFormat
+                ? OLD_FIELD_FORMAT + toBase64(await encryptBytes(key, plain, oldAadOf.get(path)!))
+                : FIELD_FORMAT + toBase64(await encryptBytes(key, plain, aadOf(doc as Record<string, unknown>, path))),
+            );
           }),
         );
         if (attachmentsEncrypted && doc._attachments) {
@@ -244,26 +280,49 @@ export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOpt
         return doc as RxDocumentData<unknown>;
       }
 
+      async function openValue(doc: Record<string, unknown>, path: string, value: unknown): Promise<unknown> {
+        const old = typeof value === 'string' && value.startsWith(OLD_FIELD_FORMAT);
+        if (typeof value !== 'string' || !(value.startsWith(FIELD_FORMAT) || (old && oldFormatReadable))) {
+          throw new UnreadableValueError(collection, path, 'not in this version’s format');
+        }
+        let plain: ArrayBuffer;
+        try {
+          const sealed = fromBase64(value.slice(FIELD_FORMAT.length));
+          plain = await decryptBytes(key, sealed, old ? oldAadOf.get(path)! : aadOf(doc, path));
+        } catch {
+          throw new UnreadableValueError(collection, path, 'wrong key, another record’s value, or changed on disk');
+        }
+        return JSON.parse(decoder.decode(plain)) as unknown;
+      }
+
       async function modifyFromStorage(docData: RxDocumentData<unknown>): Promise<RxDocumentData<RxDocType>> {
         const doc = cloneWithoutAttachments(docData);
         await Promise.all(
           encryptedPaths.map(async (path) => {
             const value: unknown = getProperty(doc, path);
             if (typeof value === 'undefined') return;
-            if (typeof value !== 'string' || !value.startsWith(FIELD_FORMAT)) {
-              throw new UnreadableValueError(collection, path, 'not in this version’s format');
-            }
-            let plain: ArrayBuffer;
-            try {
-              plain = await decryptBytes(key, fromBase64(value.slice(FIELD_FORMAT.length)), aadOf.get(path)!);
-            } catch {
-              throw new UnreadableValueError(collection, path, 'wrong key or changed on disk');
-            }
-            setProperty(doc, path, JSON.parse(decoder.decode(plain)));
+            setProperty(doc, path, await openValue(doc as Record<string, unknown>, path, value));
           }),
         );
         return doc as RxDocumentData<RxDocType>;
       }
+
+      /** Only the named fields, opened on shallow copies: an index reads names and hashes, never members. */
+      const readStoredFields: StoredFieldReader = (docs, paths) => {
+        const wanted = paths.filter((path) => encryptedPaths.includes(path));
+        return Promise.all(
+          docs.map(async (stored) => {
+            const copy: Record<string, unknown> = { ...stored };
+            await Promise.all(
+              wanted.map(async (path) => {
+                const value = copy[path];
+                if (value !== undefined) copy[path] = await openValue(copy, path, value);
+              }),
+            );
+            return copy as typeof stored;
+          }),
+        );
+      };
 
       async function modifyAttachmentFromStorage(data: Blob): Promise<Blob> {
         if (!attachmentsEncrypted) return data;
@@ -277,6 +336,7 @@ export function wrappedWebCryptoEncryptionStorage<Internals, InstanceCreationOpt
       }
 
       const wrapped = wrapRxStorageInstance(params.schema, instance, modifyToStorage, modifyFromStorage, modifyAttachmentFromStorage);
+      Object.defineProperty(wrapped, READER, { value: readStoredFields });
       keepOrder(getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string, wrapped as unknown as AnyInstance, instance as unknown as AnyInstance, modifyToStorage as never, modifyFromStorage as never);
       return wrapped as unknown as RxStorageInstance<RxDocType, Internals, InstanceCreationOptions>;
     },

@@ -25,9 +25,12 @@ export interface ConflictRecord {
   state: 'open' | 'reapplied' | 'dismissed';
 }
 
-/** v1 encrypts both versions on the laptop: they hold whole records (ID numbers, diagnoses). */
+/**
+ * v1 encrypts both versions on the laptop: they hold whole records (ID numbers, diagnoses).
+ * v2 binds them to their conflict record (re-sealed by the migration).
+ */
 export const conflictJsonSchema: RxJsonSchema<ConflictRecord> = {
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {

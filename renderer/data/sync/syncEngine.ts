@@ -103,7 +103,9 @@ export class SyncEngine {
       merge(...this.replications.map((r) => r.succeeded$)).subscribe(() => {
         const now = Date.now();
         this.deps.store.setItem(this.lastSyncKey, String(now));
-        this.patch({ lastSyncAt: now, lastError: null, online: true });
+        // An answer that was on its way when the network went (the laptop just went offline) must
+        // not say "online" again: only the browser's own word brings it back.
+        this.patch({ lastSyncAt: now, lastError: null, online: this.deps.isNavigatorOnline() });
       }),
       merge(...this.replications.map((r) => r.state.error$)).subscribe((error) => {
         // Without a network every try fails the same way: say so, not "server error".
