@@ -39,8 +39,8 @@ const hashesOf = (typed: TypedIdHashes): readonly string[] => (typed === null ? 
  * hashed: one HMAC per key, the keys imported once (`hashIdNumber`).
  */
 function useIdHashes(text: string): readonly string[] | null {
-  const { searchKeys$ } = useWorkspace();
-  const keys = useObservable(() => searchKeys$, {}, [searchKeys$]);
+  const workspace = useWorkspace();
+  const keys = useObservable(() => workspace.searchKeys$, workspace.searchKeys, [workspace.searchKeys$]);
   const [hashes, setHashes] = useState<{ text: string; keys: SearchKeys; hashes: string[] } | null>(null);
   useEffect(() => {
     if (!looksLikeIdNumber(text)) return;

@@ -51,6 +51,8 @@ export class Workspace {
    * finds nothing until the next online sign-in, and the server hashes what is saved meanwhile.
    */
   private readonly keys: BehaviorSubject<SearchKeys>;
+  /** The search keys, and each new set a token refresh brings (one observable, so hooks can depend on it). */
+  readonly searchKeys$: Observable<SearchKeys>;
 
   private constructor(
     readonly session: AppSession,
@@ -69,16 +71,12 @@ export class Workspace {
     private readonly store: KeyValueStore,
   ) {
     this.keys = new BehaviorSubject(searchKeys);
+    this.searchKeys$ = this.keys.asObservable();
   }
 
   /** The search keys held now, by township (`searchKeyFor` picks a household's). */
   get searchKeys(): SearchKeys {
     return this.keys.value;
-  }
-
-  /** The search keys, and each new set a token refresh brings. */
-  get searchKeys$(): Observable<SearchKeys> {
-    return this.keys.asObservable();
   }
 
   /** Takes the keys of a sign-in or refresh answer (unchanged keys keep the same object, so nothing hashes again). */
