@@ -5,10 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../server/auth/passwords';
-import { loadSearchKey } from '../server/auth/secrets';
+import { loadSearchKeyRoot } from '../server/auth/secrets';
 import type { Database } from '../server/db/database';
 import { openDatabase } from '../server/db/openDatabase';
+import { currentSearchKeys } from '../server/search/searchKeys';
 import { storeDocuments } from '../server/sync/documentStore';
+import { CITY_CODE, townshipsIn } from '../shared/areas';
 import type { Role } from '../shared/auth/roles';
 import type { SyncedCollection } from '../shared/sync/collections';
 import type { TokenResponse } from '../shared/sync/wire';
@@ -21,7 +23,8 @@ export interface BenchServer {
   url: string;
   /** A connection of the bench's own, for set-up (users, seeded documents) and counts. */
   db: Database;
-  searchKey: string;
+  /** The server's current ID-search key of every township (for documents seeded straight into the database). */
+  searchKeys: Record<string, string>;
   createUsers(users: { role: Role; areaCode: string }[]): Promise<{ id: string; username: string }[]>;
   login(username: string, serverUrl?: string): Promise<TokenResponse & { deviceId: string }>;
   /** Stores documents directly (server code, no HTTP): for data that must already be there. */
@@ -44,12 +47,12 @@ export async function startBenchServer(options: { staticDir?: string } = {}): Pr
     throw error;
   }
   const database = db;
-  const searchKey = await loadSearchKey(database);
+  const searchKeys = await currentSearchKeys(database, await loadSearchKeyRoot(database), townshipsIn(CITY_CODE).map((t) => t.code));
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   return {
     url: proc.url,
     db: database,
-    searchKey,
+    searchKeys,
     async createUsers(users) {
       const created: { id: string; username: string }[] = [];
       const rows = users.map((u, i) => ({

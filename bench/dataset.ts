@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { villagesIn } from '../shared/areas';
-import { hashIdNumber } from '../shared/domain/idHash';
+import { hashIdNumber, searchKeyFor, type SearchKeys } from '../shared/domain/idHash';
 import type { Role } from '../shared/auth/roles';
 import type { ApplicationAction, ApplicationStatus } from '../shared/rules/applicationStatus';
 import type { Application } from '../shared/schemas/application';
@@ -233,12 +233,18 @@ function fastHash(searchKey: string, idNumber: string): string {
   return createHmac('sha256', searchKey).update(idNumber.trim().toUpperCase()).digest().subarray(0, 24).toString('base64url');
 }
 
-export async function withIdHashes(households: Household[], searchKey: string): Promise<Household[]> {
-  const first = households[0]?.members[0];
-  if (first && fastHash(searchKey, first.idNumber) !== (await hashIdNumber(searchKey, first.idNumber))) {
+/** Each household's hashes under its own township's key, as the server stores them (none where no key is given). */
+export async function withIdHashes(households: Household[], searchKeys: SearchKeys): Promise<Household[]> {
+  const first = households[0];
+  const firstKey = first ? searchKeyFor(searchKeys, first.areaCode) : null;
+  const member = first?.members[0];
+  if (firstKey && member && fastHash(firstKey, member.idNumber) !== (await hashIdNumber(firstKey, member.idNumber))) {
     throw new Error('bench hash differs from the app\'s hashIdNumber');
   }
-  return households.map((h) => ({ ...h, idHashes: h.members.map((m) => fastHash(searchKey, m.idNumber)) }));
+  return households.map((h) => {
+    const key = searchKeyFor(searchKeys, h.areaCode);
+    return key ? { ...h, idHashes: h.members.map((m) => fastHash(key, m.idNumber)) } : h;
+  });
 }
 
 export interface DatasetOptions {
@@ -249,7 +255,8 @@ export interface DatasetOptions {
   createdBy: string;
   /** Visits per household; the default follows RATIOS. */
   visitsPerHousehold?: number;
-  searchKey?: string | null;
+  /** Search keys by township (the server's, or the local bench's own): households get their township's hashes. */
+  searchKeys?: SearchKeys | null;
 }
 
 /** A caseload: households, then their visits, applications (in every B1 stage) and care needs. */
@@ -264,7 +271,7 @@ export async function generateDataset(options: DatasetOptions): Promise<Dataset>
   });
   // As the app's saveHousehold writes them: the plain names the laptop searches beside the encrypted members.
   households = households.map((h) => ({ ...h, memberNames: h.members.map((m) => m.name) }));
-  if (options.searchKey) households = await withIdHashes(households, options.searchKey);
+  if (options.searchKeys) households = await withIdHashes(households, options.searchKeys);
   const perHousehold = options.visitsPerHousehold ?? RATIOS.visits;
   const visits: Visit[] = [];
   const applications: Application[] = [];

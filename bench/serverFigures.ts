@@ -50,7 +50,7 @@ async function deviceBatches(server: BenchServer, village: string, userId: strin
     seed: seedCounter++,
     createdBy: userId,
     visitsPerHousehold: 1,
-    searchKey: server.searchKey,
+    searchKeys: server.searchKeys,
   });
   return [
     { collection: 'households' as const, docs: data.households },
@@ -168,7 +168,7 @@ async function pullLoad(server: BenchServer, options: ServerBenchOptions): Promi
 
 /** A village assistant's 500 new documents: 100 households, 300 visits, 50 applications, 50 care needs. */
 async function fiveHundred(server: BenchServer, village: string, userId: string): Promise<Record<SyncedCollection, object[]>> {
-  const data = await generateDataset({ households: 100, villageCodes: [village], seed: seedCounter++, createdBy: userId, visitsPerHousehold: 0, searchKey: server.searchKey });
+  const data = await generateDataset({ households: 100, villageCodes: [village], seed: seedCounter++, createdBy: userId, visitsPerHousehold: 0, searchKeys: server.searchKeys });
   const random = createRandom(seedCounter++);
   const visits = Array.from({ length: 300 }, (_, i) => makeVisit(random, data.households[i % 100]!, userId));
   const applications = Array.from({ length: 50 }, (_, i) => makeApplication(random, data.households[i]!, userId, i % 2));
@@ -239,7 +239,7 @@ async function slowLinkPush(server: BenchServer, options: ServerBenchOptions): P
 export async function seedTownship(server: BenchServer, options: ServerBenchOptions): Promise<Dataset> {
   const started = performance.now();
   const [owner] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
-  const township = await generateDataset({ households: 6250, villageCodes: townshipVillages(), seed: 7, createdBy: owner!.id, searchKey: server.searchKey });
+  const township = await generateDataset({ households: 6250, villageCodes: townshipVillages(), seed: 7, createdBy: owner!.id, searchKeys: server.searchKeys });
   checkDataset(township, options.quick ? 10 : 1);
   for (const c of syncedCollections) await server.seed(c, township[c]);
   options.log(`  seeded township ${BENCH_TOWNSHIP}: ${datasetSize(township)} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);

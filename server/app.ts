@@ -14,7 +14,7 @@ import type { FileStorage } from './files/fileStorage';
 import { diskStorage } from './files/diskStorage';
 import { registerAuditRoutes } from './audit/auditRoutes';
 import { registerAuthRoutes } from './auth/authRoutes';
-import { loadRefreshChildSecret, loadSearchKey, loadTokenSecret } from './auth/secrets';
+import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './auth/secrets';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
 import { BODY_LIMITS } from './http/bodyLimits';
@@ -24,6 +24,7 @@ import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './htt
 import { registerReadiness } from './http/readiness';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
+import { rehashRetiredKeys } from './search/searchKeys';
 import { ChangeNotifier } from './sync/changeNotifier';
 import { LiveSessions } from './sync/liveSessions';
 import { registerSyncRoutes } from './sync/syncRoutes';
@@ -68,10 +69,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerRequestLog(app);
   const secret = await loadTokenSecret(db);
-  const searchKey = await loadSearchKey(db);
+  const searchKeyRoot = await loadSearchKeyRoot(db);
   const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
+  // Once, after migration 7: hashes made with the retired deployment-wide key are made again per township.
+  const rehashed = await rehashRetiredKeys(db, searchKeyRoot);
+  if (rehashed.length > 0) app.log.info({ townships: rehashed.length, households: rehashed.reduce((n, r) => n + r.households, 0) }, 'ID-number hashes re-computed under per-township keys');
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
@@ -113,16 +117,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(
     app,
     db,
-    { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKey, bundlePublicKey: bundleKeys.publicKey },
+    { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKeyRoot, bundlePublicKey: bundleKeys.publicKey },
     // Sign-out and a replayed refresh token end the device's open streams at once, on every process.
     { sessionEnded: (end) => sessions.announce(end) },
   );
-  registerSyncRoutes(app, { db, secret, notifier, sessions, searchKey });
+  registerSyncRoutes(app, { db, secret, notifier, sessions, searchKeyRoot });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
-  registerBundleRoutes(app, { db, secret, searchKey, bundleKeys, notifier, sessions });
+  registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {
     const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));

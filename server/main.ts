@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { findArea } from '../shared/areas';
 import { buildServer } from './app';
+import { loadSearchKeyRoot } from './auth/secrets';
 import { readConfig } from './config';
 import { openDatabase } from './db/openDatabase';
 import { seedDemoData } from './demo/seedDemo';
 import { openFileStorage } from './files/openFileStorage';
+import { rotateSearchKey } from './search/searchKeys';
 import { readPassword } from './cli/readPassword';
 import { addUser } from './users/userStore';
 
@@ -37,10 +40,42 @@ async function userAdd(args: string[], config: ReturnType<typeof readConfig>): P
   }
 }
 
-/** `npm run server` starts the server; `npm run server -- user add …` creates a user. */
+const ROTATE_USAGE =
+  'usage: search-keys rotate --area TOWNSHIP\n' +
+  '  TOWNSHIP: the 9-digit township code (371623102) or its 12-digit form (371623102000)';
+
+/**
+ * `npm run server -- search-keys rotate --area TOWNSHIP`: gives the township a new ID-number
+ * search key and stores all its households again with hashes under it (SECURITY.md: after a
+ * laptop of that township is lost). Through `openDatabase`, so a PGlite folder a running server
+ * holds is refused; on PostgreSQL the running servers are told and stream the new versions.
+ */
+async function searchKeysRotate(args: string[], config: ReturnType<typeof readConfig>): Promise<void> {
+  const { values } = parseArgs({ args, options: { area: { type: 'string' } } });
+  const area = values.area ? findArea(values.area) : undefined;
+  if (!values.area) throw new Error(ROTATE_USAGE);
+  if (area?.level !== 'township') throw new Error(`--area ${values.area}: 不是滨州市的乡镇区划代码 (not a township of Binzhou)\n${ROTATE_USAGE}`);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const rotation = await rotateSearchKey(db, await loadSearchKeyRoot(db), area.code);
+    if (!rotation) throw new Error('rotation did not run');
+    console.log(
+      `rotated the search key of ${area.code} (${area.name}) to version ${rotation.version}: ${rotation.households} households re-hashed; ` +
+        "laptops get the new key at their next sign-in or token refresh",
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `npm run server` starts the server; `npm run server -- user add …` creates a user;
+ * `npm run server -- search-keys rotate …` rotates a township's search key.
+ */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
+  if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
   if (argv.length > 0) throw new Error(`unknown command: ${argv.join(' ')}`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 

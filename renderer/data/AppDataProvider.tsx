@@ -105,7 +105,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       const dataKey = await recallSessionKey(sessionStore, hostProtector());
       const secrets = dataKey ? await openProfileSecrets(profile, dataKey) : null;
       if (!dataKey || !secrets) return;
-      await openWorkspace(session, { tokens: null, refreshToken: secrets.refreshToken, searchKey: secrets.searchKey, bundle: bundleKeysOf(secrets), dataKey });
+      await openWorkspace(session, { tokens: null, refreshToken: secrets.refreshToken, searchKeys: secrets.searchKeys, bundle: bundleKeysOf(secrets), dataKey });
     };
     restore().finally(() => setRestoring(false));
     return () => {
@@ -126,7 +126,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         await openWorkspace(outcome.session, {
           tokens: outcome.tokens,
           refreshToken: outcome.refreshToken,
-          searchKey: outcome.searchKey,
+          searchKeys: outcome.searchKeys,
           bundle: outcome.bundle,
           dataKey: outcome.dataKey,
           freshDataKey: outcome.freshDataKey,

@@ -85,7 +85,7 @@ export async function openJiuzhuDatabase(
   storage: RxStorage<unknown, unknown>,
   options: DatabaseOptions,
 ): Promise<JiuzhuDatabase> {
-  const context: MigrationContext = { searchKey: options.searchKey };
+  const context: MigrationContext = { searchKeys: options.searchKeys ?? null };
   const db = await createRxDatabase<JiuzhuCollections>({
     name,
     storage: encryptedStorage(storage),

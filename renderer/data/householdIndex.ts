@@ -105,12 +105,13 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
   }
 
   /**
-   * The households that can match a typed name part or an ID number's hash: a superset for the
-   * search's own test to narrow (`find`). Null when nothing narrows it (every household).
+   * The households that can match a typed name part or an ID number's hashes (one per search key
+   * held: a household's hashes are under its own township's key): a superset for the search's own
+   * test to narrow (`find`). Null when nothing narrows it (every household).
    */
-  candidates(typed: { namePart?: string; idHash?: string }): HouseholdEntry[] | null {
-    const ids = typed.idHash !== undefined
-      ? this.householdsWithIdHash(typed.idHash)
+  candidates(typed: { namePart?: string; idHashes?: readonly string[] }): HouseholdEntry[] | null {
+    const ids = typed.idHashes !== undefined
+      ? [...new Set(typed.idHashes.flatMap((hash) => this.householdsWithIdHash(hash)))]
       : typed.namePart
         ? (this.names ??= new MemberNameText(this.byId.values())).householdsWith(typed.namePart)
         : null;

@@ -1,6 +1,6 @@
 import { isVillageCode } from '../../shared/areas';
 import { isInScope, scopePrefix } from '../../shared/auth/roles';
-import { householdIdHashes } from '../../shared/domain/idHash';
+import { householdIdHashes, searchKeyFor } from '../../shared/domain/idHash';
 import { householdFormSchema, householdSchema, membersFromForm, type Household } from '../../shared/schemas/household';
 import { newDocumentId, plainJson } from './documents';
 import type { HouseholdFormOutput } from './records';
@@ -31,6 +31,9 @@ export async function saveHousehold(
   if (existingId && !existing) throw new Error(`household ${existingId} not found`);
   const previous = existing?.toMutableJSON();
   const members = membersFromForm(entry.members);
+  // Hashed with the key of the household's own township; without it (a profile from before the
+  // server sent keys) the server computes them when the household arrives.
+  const searchKey = searchKeyFor(workspace.searchKeys, form.areaCode);
   const doc = plainJson<Household>({
     ...entry,
     id: previous?.id ?? newDocumentId('hh'),
@@ -39,7 +42,7 @@ export async function saveHousehold(
     // Plain beside the encrypted members: the name search reads it.
     memberNames: members.map((member) => member.name),
     ...(previous?.archived ? { archived: previous.archived } : {}),
-    ...(workspace.searchKey ? { idHashes: await householdIdHashes(workspace.searchKey, members) } : {}),
+    ...(searchKey ? { idHashes: await householdIdHashes(searchKey, members) } : {}),
     createdAt: previous?.createdAt ?? now,
     createdBy: previous?.createdBy ?? user.id,
     updatedAt: nextUpdatedAt(previous?.updatedAt, now),

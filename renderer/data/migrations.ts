@@ -1,8 +1,8 @@
-import { householdIdHashes } from '../../shared/domain/idHash';
+import { householdIdHashes, searchKeyFor, type SearchKeys } from '../../shared/domain/idHash';
 
 export interface MigrationContext {
-  /** The deployment's ID-search key, when the signed-in session has one. */
-  searchKey: string | null;
+  /** The signed-in session's ID-search keys, by township (none: hashes wait for the next save or the server). */
+  searchKeys?: SearchKeys | null;
 }
 
 type Migrate = (doc: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
@@ -16,9 +16,10 @@ export function householdMigrations(context: MigrationContext): Record<number, M
     // v1 only added optional fields; the ID hashes are filled now when the key is at hand,
     // otherwise at the household's next save.
     1: async (doc) => {
-      if (!context.searchKey) return doc;
+      const key = searchKeyFor(context.searchKeys ?? {}, String(doc['areaCode'] ?? ''));
+      if (!key) return doc;
       const members = doc['members'] as { idNumber: string }[];
-      return { ...doc, idHashes: await householdIdHashes(context.searchKey, members) };
+      return { ...doc, idHashes: await householdIdHashes(key, members) };
     },
     // v2 encrypts members, phone and note (the storage does that on write) and keeps the
     // members' names plain beside them for the name search.

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { hashIdNumber } from '../../shared/domain/idHash';
+import { idNumberHashes, type SearchKeys } from '../../shared/domain/idHash';
 import { map, switchMap, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import type { Household, HouseholdCategory, householdFormSchema } from '../../shared/schemas/household';
@@ -24,33 +24,48 @@ export interface HouseholdSearch {
 
 const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
 
-/** The keyed hash of an ID number typed into the search box; null while it is computed. */
-function useIdHash(text: string): string | null {
-  const { searchKey } = useWorkspace();
-  const [hash, setHash] = useState<{ text: string; hash: string } | null>(null);
+/**
+ * A typed ID number's keyed hashes: one per search key the laptop holds (a household's hashes are
+ * under its own township's key, so a county laptop looks the number up under each of its
+ * townships' keys). A single hash stands for a list of one; null or empty: no household matches.
+ */
+export type TypedIdHashes = string | readonly string[] | null;
+
+const hashesOf = (typed: TypedIdHashes): readonly string[] => (typed === null ? [] : typeof typed === 'string' ? [typed] : typed);
+
+/**
+ * The hashes of an ID number typed into the search box under every key held; null while they are
+ * computed (and for anything that is not a whole ID number). Only a whole 18-character number is
+ * hashed: one HMAC per key, the keys imported once (`hashIdNumber`).
+ */
+function useIdHashes(text: string): readonly string[] | null {
+  const workspace = useWorkspace();
+  const keys = useObservable(() => workspace.searchKeys$, workspace.searchKeys, [workspace.searchKeys$]);
+  const [hashes, setHashes] = useState<{ text: string; keys: SearchKeys; hashes: string[] } | null>(null);
   useEffect(() => {
-    if (!searchKey || !looksLikeIdNumber(text)) return;
+    if (!looksLikeIdNumber(text)) return;
     let live = true;
-    void hashIdNumber(searchKey, text).then((value) => live && setHash({ text, hash: value }));
+    void idNumberHashes(keys, text).then((value) => live && setHashes({ text, keys, hashes: value }));
     return () => {
       live = false;
     };
-  }, [searchKey, text]);
-  return hash?.text === text ? hash.hash : null;
+  }, [keys, text]);
+  return hashes?.text === text && hashes.keys === keys ? hashes.hashes : null;
 }
 
 /**
  * The household search's rules as a test on an entry of the in-memory search index
- * (householdIndex.ts): a name part in the members' names, or a whole ID number by its keyed hash,
- * and the filters. Names and hashes are sealed on disk, so no database query could do this;
- * tests/renderer/householdSearch.test.ts checks it against reading every household.
+ * (householdIndex.ts): a name part in the members' names, or a whole ID number by its keyed
+ * hashes (one per search key held), and the filters. Names and hashes are sealed on disk, so no
+ * database query could do this; tests/renderer/householdSearch.test.ts checks it against reading
+ * every household.
  */
-export function householdMatcher(search: HouseholdSearch, idHash: string | null): (entry: HouseholdEntry) => boolean {
+export function householdMatcher(search: HouseholdSearch, idHashes: TypedIdHashes): (entry: HouseholdEntry) => boolean {
   const text = search.text?.trim() ?? '';
   const byId = looksLikeIdNumber(text);
-  const hash = idHash ?? '-';
+  const hashes = hashesOf(idHashes);
   return (entry) =>
-    (byId ? entry.idHashes.includes(hash) : !text || entry.memberNames.some((name) => name.includes(text))) &&
+    (byId ? entry.idHashes.some((hash) => hashes.includes(hash)) : !text || entry.memberNames.some((name) => name.includes(text))) &&
     (!search.villageCode || entry.areaCode === search.villageCode) &&
     (!search.category || entry.categories.includes(search.category)) &&
     (search.includeArchived === true || !entry.archived);
@@ -58,12 +73,12 @@ export function householdMatcher(search: HouseholdSearch, idHash: string | null)
 
 /**
  * Ids of the households matching the search, newest first: the index narrows by the typed name
- * part or the ID number's hash, and `householdMatcher` decides on each household it leaves.
+ * part or the ID number's hashes, and `householdMatcher` decides on each household it leaves.
  */
-export function matchingHouseholdIds(index: HouseholdIndex, search: HouseholdSearch, idHash: string | null): string[] {
+export function matchingHouseholdIds(index: HouseholdIndex, search: HouseholdSearch, idHashes: TypedIdHashes): string[] {
   const text = search.text?.trim() ?? '';
-  const candidates = looksLikeIdNumber(text) ? index.candidates({ idHash: idHash ?? '-' }) : index.candidates({ namePart: text });
-  return index.find(householdMatcher(search, idHash), candidates);
+  const candidates = looksLikeIdNumber(text) ? index.candidates({ idHashes: hashesOf(idHashes) }) : index.candidates({ namePart: text });
+  return index.find(householdMatcher(search, idHashes), candidates);
 }
 
 /** Households by id, in the order of `ids`, from RxDB (decrypted); an id RxDB no longer holds is left out. */
@@ -80,8 +95,8 @@ export async function readHouseholds(db: JiuzhuDatabase, ids: string[]): Promise
  * not of every household in IndexedDB), then those households from RxDB. Reads (and decrypts) every
  * match: for exports; the list reads one page with `searchHouseholdPage`.
  */
-export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<Household[]> {
-  return readHouseholds(db, matchingHouseholdIds(await householdIndexOf(db), search, idHash));
+export async function searchHouseholds(db: JiuzhuDatabase, search: HouseholdSearch, idHashes: TypedIdHashes): Promise<Household[]> {
+  return readHouseholds(db, matchingHouseholdIds(await householdIndexOf(db), search, idHashes));
 }
 
 export interface HouseholdPage {
@@ -98,10 +113,10 @@ export interface HouseholdPage {
 export async function searchHouseholdPage(
   db: JiuzhuDatabase,
   search: HouseholdSearch,
-  idHash: string | null,
+  idHashes: TypedIdHashes,
   page: { offset: number; limit: number },
 ): Promise<HouseholdPage> {
-  const ids = matchingHouseholdIds(await householdIndexOf(db), search, idHash);
+  const ids = matchingHouseholdIds(await householdIndexOf(db), search, idHashes);
   const start = Math.max(0, page.offset);
   return { total: ids.length, households: await readHouseholds(db, ids.slice(start, start + Math.max(0, page.limit))) };
 }
@@ -123,13 +138,13 @@ export function useHouseholdPage(
 ): { households: Household[]; total: number; loading: boolean } {
   const { db } = useWorkspace();
   const text = search.text?.trim() ?? '';
-  const idHash = useIdHash(text);
-  const key = JSON.stringify({ search: { ...search, text }, idHash, pageNumber, pageSize });
+  const idHashes = useIdHashes(text);
+  const key = JSON.stringify({ search: { ...search, text }, idHashes, pageNumber, pageSize });
   const result = useObservable<HouseholdPage & { key: string | null }>(
     () => {
-      const query = JSON.parse(key) as { search: HouseholdSearch; idHash: string | null; pageNumber: number; pageSize: number };
+      const query = JSON.parse(key) as { search: HouseholdSearch; idHashes: string[] | null; pageNumber: number; pageSize: number };
       const page = { offset: (Math.max(1, query.pageNumber) - 1) * query.pageSize, limit: query.pageSize };
-      return liveSearch(db, () => searchHouseholdPage(db, query.search, query.idHash, page)).pipe(map((found) => ({ ...found, key })));
+      return liveSearch(db, () => searchHouseholdPage(db, query.search, query.idHashes, page)).pipe(map((found) => ({ ...found, key })));
     },
     { households: [], total: 0, key: null },
     [db, key],
@@ -143,8 +158,8 @@ export function useHouseholdPage(
  */
 export function useMatchingHouseholds(search: HouseholdSearch): () => Promise<Household[]> {
   const { db } = useWorkspace();
-  const idHash = useIdHash(search.text?.trim() ?? '');
-  return useCallback(() => searchHouseholds(db, search, idHash), [db, search, idHash]);
+  const idHashes = useIdHashes(search.text?.trim() ?? '');
+  return useCallback(() => searchHouseholds(db, search, idHashes), [db, search, idHashes]);
 }
 
 /** undefined while loading, null when there is no such household. */

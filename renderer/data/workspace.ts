@@ -1,5 +1,7 @@
 import type { RxStorage } from 'rxdb/plugins/core';
-import { map, Subject } from 'rxjs';
+import { BehaviorSubject, map, Subject, type Observable } from 'rxjs';
+import type { SearchKeys } from '../../shared/domain/idHash';
+import { sameJson } from '../../shared/sync/merge';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { removeOfflineProfile, storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
 import { deviceIdOf } from './auth/signIn';
@@ -24,7 +26,8 @@ export interface WorkspaceDeps {
 export interface WorkspaceCredentials {
   tokens: TokenResponse | null;
   refreshToken: string | null;
-  searchKey: string | null;
+  /** ID-number search keys by township (from the sign-in, or the sealed profile after a reload). */
+  searchKeys: SearchKeys | null;
   bundle?: BundleKeys | null;
   /** Opens the local database; from the sign-in (or, after a reload, the session). */
   dataKey: DataKey;
@@ -41,6 +44,15 @@ export class Workspace {
   attachmentQueue!: AttachmentUploadQueue;
   /** The session's tokens; set by `open`. */
   private tokens!: TokenKeeper;
+  /**
+   * ID-number search keys by township (SECURITY.md): those of the townships in the user's scope,
+   * as the last sign-in or token refresh gave them (a rotated township's new key comes with the
+   * next refresh). Empty only for a profile saved before the server sent them: ID search then
+   * finds nothing until the next online sign-in, and the server hashes what is saved meanwhile.
+   */
+  private readonly keys: BehaviorSubject<SearchKeys>;
+  /** The search keys, and each new set a token refresh brings (one observable, so hooks can depend on it). */
+  readonly searchKeys$: Observable<SearchKeys>;
 
   private constructor(
     readonly session: AppSession,
@@ -49,8 +61,7 @@ export class Workspace {
     readonly sync: SyncEngine,
     /** For what only works online (account administration); records always go through RxDB. */
     readonly client: SyncClient,
-    /** Null only for a profile saved before the server sent one; search by ID number then waits for a sign-in. */
-    readonly searchKey: string | null,
+    searchKeys: SearchKeys,
     /** Keys for a USB bundle; null for a profile saved before the server sent them. */
     readonly bundleKeys: BundleKeys | null,
     /** This laptop's id, as the server knows it (revocable, and the signer of its bundles). */
@@ -58,14 +69,28 @@ export class Workspace {
     /** Unsaved forms, sealed with the data key. */
     readonly drafts: DraftStore,
     private readonly store: KeyValueStore,
-  ) {}
+  ) {
+    this.keys = new BehaviorSubject(searchKeys);
+    this.searchKeys$ = this.keys.asObservable();
+  }
+
+  /** The search keys held now, by township (`searchKeyFor` picks a household's). */
+  get searchKeys(): SearchKeys {
+    return this.keys.value;
+  }
+
+  /** Takes the keys of a sign-in or refresh answer (unchanged keys keep the same object, so nothing hashes again). */
+  private acceptSearchKeys(keys: SearchKeys | undefined): void {
+    if (!keys || sameJson(keys, this.keys.value)) return;
+    this.keys.next(keys);
+  }
 
   static async open(session: AppSession, credentials: WorkspaceCredentials, deps: WorkspaceDeps): Promise<Workspace> {
     const { user } = session;
     const { dataKey } = credentials;
     // One database per user and device, so two people sharing a laptop never see each other's data.
     const name = databaseNameOf(user.id);
-    const options = { searchKey: credentials.searchKey, password: await dataKey.databasePassword(), writer: { role: user.role, userId: user.id } };
+    const options = { searchKeys: credentials.searchKeys, password: await dataKey.databasePassword(), writer: { role: user.role, userId: user.id } };
     if (credentials.freshDataKey) await discardUnreadable(name, user.id, options.password, deps);
     let db: JiuzhuDatabase;
     try {
@@ -78,10 +103,13 @@ export class Workspace {
     }
     purgePlainDrafts(deps.store, user.id);
     const drafts = await DraftStore.open(deps.store, user.id, dataKey);
-    const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) =>
+    // Set once the workspace exists (below): a refresh cannot answer before the first request.
+    let onKeys: (keys: SearchKeys | undefined) => void = () => undefined;
+    const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) => {
+      onKeys(tokens.searchKeys);
       // A failed write only costs the next offline start its refresh token: sign-in renews it.
-      void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKey ?? null).catch(() => undefined),
-    );
+      void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKeys ?? null).catch(() => undefined);
+    });
     if (credentials.tokens) keeper.accept(credentials.tokens);
     const reachability = new Subject<boolean>();
     const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached));
@@ -103,13 +131,14 @@ export class Workspace {
       pending,
       sync,
       client,
-      credentials.searchKey,
+      credentials.searchKeys ?? {},
       credentials.bundle ?? null,
       deviceIdOf(deps.store),
       drafts,
       deps.store,
     );
     workspace.tokens = keeper;
+    onKeys = (keys) => workspace.acceptSearchKeys(keys);
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
       files: new FileClient(session.serverUrl, keeper),

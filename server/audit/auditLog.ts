@@ -21,7 +21,9 @@ export type AuditAction =
   | 'export'
   // Attachments: who sent or read which file (by its SHA-256), never the bytes.
   | 'upload_file'
-  | 'download_file';
+  | 'download_file'
+  // A township's ID-number search key was rotated (by the system: `search-keys rotate`, or the start after migration 7).
+  | 'rotate_search_key';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

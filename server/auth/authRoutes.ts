@@ -8,6 +8,7 @@ import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
+import { searchKeysOfUser } from '../search/searchKeys';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from './accessTokens';
 import { authenticate } from './caller';
@@ -37,7 +38,8 @@ export interface AuthSecrets {
   deviceKey: string;
   /** Derives the refresh token that follows a used one. */
   refreshChild: string;
-  searchKey: string;
+  /** Root of the townships' ID-number search keys (never sent: each user gets their townships' keys). */
+  searchKeyRoot: string;
   bundlePublicKey: JsonWebKey;
 }
 
@@ -54,12 +56,13 @@ export function registerAuthRoutes(
   const throttle = new LoginThrottle(db);
   const sessionEnded = (userId: string, deviceId: string) => hooks.sessionEnded?.({ userId, deviceId }).catch(() => undefined);
 
-  const tokensFor = (user: StoredUser, deviceId: string, refreshToken: string, sessionEpoch: number): TokenResponse => ({
+  // The search keys are read afresh each time: a rotated township's new key reaches the laptop at its next refresh.
+  const tokensFor = async (user: StoredUser, deviceId: string, refreshToken: string, sessionEpoch: number): Promise<TokenResponse> => ({
     accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode, ses: sessionEpoch }, secret),
     refreshToken,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
-    searchKey: secrets.searchKey,
+    searchKeys: await searchKeysOfUser(db, secrets.searchKeyRoot, user),
     bundleKey: deviceBundleKey(secrets.deviceKey, user.id, deviceId),
     bundlePublicKey: secrets.bundlePublicKey,
     deviceDataKey: deviceDataKey(secrets.deviceKey, user.id, deviceId),

@@ -30,5 +30,9 @@ export const loadDeviceKeySecret = (db: Database) => loadSecret(db, 'device_key_
 /** Derives the refresh token that follows a used one (a retried refresh gets the same answer). */
 export const loadRefreshChildSecret = (db: Database) => loadSecret(db, 'refresh_child_hmac');
 
-/** Keys the ID-number hashes that let the app find a household by ID number; given to signed-in apps. */
-export const loadSearchKey = (db: Database) => loadSecret(db, 'id_search_key');
+/**
+ * Root of the ID-number search keys: each township's key is derived from it (server/search/), and
+ * a user is given only the keys of the townships in their scope. The root itself never leaves the
+ * server. (Migration 7 dropped `id_search_key`, the one key every laptop used to be given.)
+ */
+export const loadSearchKeyRoot = (db: Database) => loadSecret(db, 'id_search_root');

@@ -36,9 +36,9 @@ const REFUSED = '文件已被改动，或不是本系统为本服务器导出的
  */
 export function registerBundleRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; searchKey: string; bundleKeys: BundleKeys; notifier: ChangeNotifier; sessions: LiveSessions },
+  deps: { db: Database; secret: string; searchKeyRoot: string; bundleKeys: BundleKeys; notifier: ChangeNotifier; sessions: LiveSessions },
 ): void {
-  const { db, secret, searchKey, bundleKeys, notifier, sessions } = deps;
+  const { db, secret, searchKeyRoot, bundleKeys, notifier, sessions } = deps;
 
   app.post('/api/v1/bundles/import', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const station = await authenticate(request, db, secret);
@@ -82,7 +82,7 @@ export function registerBundleRoutes(
       // An import is several transactions: a station or author stopped meanwhile stores no more.
       await sessions.requireActive(sessionOf(request, station, secret), author);
       const outcome = await pushChanges(db, collection, author.scope, valid, {
-        ...pushRulesFor(collection, author, searchKey),
+        ...pushRulesFor(collection, author, searchKeyRoot),
         afterWrite: (tx, writes) =>
           recordAudit(tx, [
             ...pushAuditEntries(author, collection, writes),

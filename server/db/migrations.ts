@@ -156,6 +156,26 @@ export const migrations: { version: number; sql: string }[] = [
       DELETE FROM server_secrets WHERE name = 'access_token_hmac';
     `,
   },
+  {
+    // ID-number search keys per township (server/search/searchKeys.ts): each township's key is
+    // derived from a root secret that never leaves the server (id_search_root, made at the next
+    // start) and the township's key version kept here; a township without a row is at version 1.
+    // The one deployment-wide key every laptop was given (id_search_key) is dropped. The hashes
+    // stored under it are re-computed at the next start: every township that has households is
+    // entered at version 0 ("hashed under the retired key"), which the start rotates to 1.
+    version: 7,
+    sql: `
+      CREATE TABLE search_key_versions (
+        township text PRIMARY KEY CHECK (township ~ '^[0-9]{9}$'),
+        version integer NOT NULL CHECK (version >= 0),
+        rotated_at timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO search_key_versions (township, version)
+        SELECT DISTINCT substr(area_code, 1, 9), 0 FROM documents
+         WHERE collection = 'households' AND area_code ~ '^[0-9]{12}$';
+      DELETE FROM server_secrets WHERE name = 'id_search_key';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,7 +1,7 @@
 import { villagesIn } from '../../shared/areas';
-import { householdIdHashes } from '../../shared/domain/idHash';
-import { loadSearchKey } from '../auth/secrets';
+import { loadSearchKeyRoot } from '../auth/secrets';
 import type { Database } from '../db/database';
+import { deriveHouseholdFields } from '../search/searchKeys';
 import { pushChanges } from '../sync/documentStore';
 import { validatePushBody } from '../sync/validateDocuments';
 import { addUser, findUserByUsername } from '../users/userStore';
@@ -43,17 +43,13 @@ export async function seedDemoData(db: Database): Promise<{ users: number; house
     now: Date.now(),
     createdBy: creator?.id ?? 'demo',
   });
-  // Demo households are found by ID number like any other: they carry the keyed hashes.
-  const searchKey = await loadSearchKey(db);
-  const withHashes = await Promise.all(
-    // …and by name: laptops keep members encrypted and search the plain memberNames.
-    households.map(async (doc) => ({ ...doc, idHashes: await householdIdHashes(searchKey, doc.members), memberNames: doc.members.map((m) => m.name) })),
-  );
   const rows = validatePushBody(
     'households',
-    withHashes.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } })),
+    households.map((doc) => ({ assumedMasterState: null, newDocumentState: { ...doc, _deleted: false } })),
     '',
   );
-  await pushChanges(db, 'households', '', rows);
+  // Demo households are found by ID number and by name like any other: the store computes their
+  // keyed hashes (under each township's key) and the plain member names, as it does for every push.
+  await pushChanges(db, 'households', '', rows, { derive: deriveHouseholdFields(await loadSearchKeyRoot(db)) });
   return { users: users.length, households: households.length };
 }

@@ -1,7 +1,15 @@
 import { EventEmitter } from 'node:events';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 
 const CHANNEL = 'jiuzhu_changes';
+
+/**
+ * Tells every server process on the database that a collection changed, from anywhere (a command
+ * line tool too): their open streams send the new versions. Call after the commit.
+ */
+export async function notifyChange(db: Queryable, collection: string): Promise<void> {
+  await db.query('SELECT pg_notify($1, $2)', [CHANNEL, collection]);
+}
 
 /**
  * Tells live streams that a collection changed. Goes through PostgreSQL NOTIFY so that a push
@@ -21,7 +29,7 @@ export class ChangeNotifier {
 
   /** Call after the transaction committed: NOTIFY inside it would be fine too, but this keeps pushes short. */
   async notify(collection: string): Promise<void> {
-    await this.db.query('SELECT pg_notify($1, $2)', [CHANNEL, collection]);
+    await notifyChange(this.db, collection);
   }
 
   subscribe(listener: (collection: string) => void): () => void {

@@ -5,7 +5,7 @@ import type { CollectionName, SyncedCollection } from '../../shared/sync/collect
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
-import { sameContent, stampProvenance, type Author, type HeldVersion } from './provenance';
+import { sameContent, sameDerived, stampProvenance, type Author, type HeldVersion } from './provenance';
 import type { IncomingRow } from './validateDocuments';
 
 export type Doc = Record<string, unknown>;
@@ -196,10 +196,20 @@ export type WriteGuard = (write: StoredWrite) => void | Promise<void>;
 /** Runs inside the push's transaction after its writes, so what it records commits with them or not at all. */
 export type AfterWrite = (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
 
+/**
+ * Fields the server computes itself from the rest of a document (a household's `idHashes` and
+ * `memberNames`). Called once per push, first in its transaction, with the batch's documents:
+ * it may read and lock what the computation needs (the townships' key versions), and returns the
+ * computation, applied to every version about to be compared and stored.
+ */
+export type DeriveFields = (tx: Queryable, docs: readonly Doc[]) => Promise<(doc: Doc) => Doc>;
+
 /** How a push is turned into stored versions: the server's own fields, then the collection's rules. */
 export interface PushRules {
   /** Who is writing: provenance (createdBy, updatedBy, updatedAt …) is set from them. Absent: stored as sent. */
   author?: Author;
+  /** The collection's derived fields, computed by the server whatever the laptop sent. Absent: stored as sent. */
+  derive?: DeriveFields;
   guard?: WriteGuard;
   afterWrite?: AfterWrite;
   /** The server's clock, for provenance (tests pass their own). */
@@ -210,7 +220,9 @@ export interface PushRules {
  * Stores a validated batch in one transaction. A row whose assumed master state differs from
  * the server's is a conflict and comes back with the server's state; a row that says what is
  * stored already is a no-op, which makes re-sending a batch harmless. Both comparisons leave out
- * what the server sets itself (provenance), so a laptop's clock never makes a conflict.
+ * what the server sets itself (provenance, derived fields), so a laptop's clock or search key
+ * never makes a conflict; a row whose stored derived fields are not what the server computes now
+ * is stored again with the right ones.
  */
 export async function pushChanges(
   db: Database,
@@ -222,6 +234,9 @@ export async function pushChanges(
   const { author, guard, afterWrite } = rules;
   const now = (rules.now ?? Date.now)();
   return db.transaction(async (tx) => {
+    // First, before anything is read: what derived fields need (a township's search key) must not
+    // change under the push (a key rotation waits for it, or it for the rotation).
+    const derive = rules.derive ? await rules.derive(tx, rows.map((r) => r.doc)) : null;
     // The collection's lock (numbering) is taken last, in storeDocuments: everything before it —
     // reading, comparing, the collection's rules, the audit entries — runs alongside other pushes.
     await lockDocuments(tx, collection, rows.map((r) => r.doc.id));
@@ -239,8 +254,9 @@ export async function pushChanges(
     for (const row of rows) {
       const master = byId.get(row.doc.id);
       const previous: HeldVersion | null = master ? { data: master.data, deleted: master.deleted } : null;
-      const doc = author ? stampProvenance(collection, previous, row, author, now) : row.doc;
-      if (master && master.deleted === row.deleted && sameContent(collection, master.data, doc)) continue;
+      const stamped = author ? stampProvenance(collection, previous, row, author, now) : row.doc;
+      const doc = derive ? derive(stamped) : stamped;
+      if (master && master.deleted === row.deleted && sameContent(collection, master.data, doc) && sameDerived(collection, master.data, doc)) continue;
       const assumedMatches = master
         ? row.assumed !== null && master.deleted === row.assumedDeleted && sameContent(collection, master.data, row.assumed)
         : true;

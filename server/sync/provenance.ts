@@ -48,12 +48,21 @@ export function stampProvenance(
 
 /**
  * Whether two versions say the same thing, leaving out what the server sets itself: a laptop's
- * idea of who wrote last, or when, never makes a conflict or a new version.
+ * idea of who wrote last, or when, never makes a conflict or a new version, and neither do the
+ * derived fields (a household's search entries), which follow from the rest and which the server
+ * computes again on every write — a laptop whose key is out of date (or that sent none) still
+ * matches the version it was given.
  */
 export function sameContent(collection: SyncedCollection, a: Doc, b: Doc): boolean {
-  const skip = writePolicy[collection].provenance as readonly string[];
+  const policy = writePolicy[collection];
+  const skip = [...policy.provenance, ...policy.derived] as readonly string[];
   const strip = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !skip.includes(key)));
   return sameJson(strip(a), strip(b));
+}
+
+/** Whether two versions carry the same derived fields (the server's own, computed for both). */
+export function sameDerived(collection: SyncedCollection, a: Doc, b: Doc): boolean {
+  return writePolicy[collection].derived.every((field) => sameJson(a[field], b[field]));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

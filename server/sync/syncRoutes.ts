@@ -48,9 +48,9 @@ function syncedParam(params: unknown): SyncedCollection {
 
 export function registerSyncRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; notifier: ChangeNotifier; sessions: LiveSessions; searchKey: string },
+  deps: { db: Database; secret: string; notifier: ChangeNotifier; sessions: LiveSessions; searchKeyRoot: string },
 ) {
-  const { db, secret, notifier, sessions, searchKey } = deps;
+  const { db, secret, notifier, sessions, searchKeyRoot } = deps;
 
   // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
   // conflicts), naming the documents by id so an audit query by id finds who saw it.
@@ -82,7 +82,7 @@ export function registerSyncRoutes(
     const collection = syncedParam(request.params);
     const rows = validatePushBody(collection, request.body, caller.scope);
     const outcome = await pushChanges(db, collection, caller.scope, rows, {
-      ...pushRulesFor(collection, caller, searchKey),
+      ...pushRulesFor(collection, caller, searchKeyRoot),
       afterWrite: (tx, writes) => recordAudit(tx, pushAuditEntries(caller, collection, writes)),
     });
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);

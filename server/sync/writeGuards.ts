@@ -1,13 +1,12 @@
-import { householdIdHashes } from '../../shared/domain/idHash';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { checkHistoryStep, requirementInputOf, stepRequirements, type ApplicationHistoryEntry } from '../../shared/rules/applicationStatus';
 import { futureDateProblems } from '../../shared/rules/recordDates';
 import type { Application } from '../../shared/schemas/application';
-import type { Household } from '../../shared/schemas/household';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { checkWrite } from '../../shared/sync/writeCheck';
 import type { Caller } from '../auth/caller';
 import { HttpError } from '../http/errors';
+import { deriveHouseholdFields } from '../search/searchKeys';
 import type { Doc, PushRules, StoredWrite } from './documentStore';
 
 interface Problem {
@@ -47,29 +46,14 @@ function stepProblems(previous: Doc | null, next: Doc, today: string): Problem[]
   return appended.flatMap((entry) => stepRequirements(entry.action, requirementInputOf(application, entry.note), today));
 }
 
-/** Derived fields must be what the members say, or a search would find the wrong household. */
-async function householdProblems(household: Household, searchKey: string): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  const names = household.members.map((member) => member.name);
-  if (household.memberNames !== undefined && (names.length !== household.memberNames.length || names.some((n, i) => n !== household.memberNames?.[i]))) {
-    problems.push({ field: 'memberNames', message: '检索用的成员姓名与成员不符' });
-  }
-  if (household.idHashes !== undefined) {
-    const expected = await householdIdHashes(searchKey, household.members);
-    if (expected.length !== household.idHashes.length || expected.some((h, i) => h !== household.idHashes?.[i])) {
-      problems.push({ field: 'idHashes', message: '身份证号检索码与成员不符' });
-    }
-  }
-  return problems;
-}
-
 /**
  * The server's rules for every write of a push, in the order a person would fix them: what the
  * status machine allows, what the caller's role may change at this point (the write policy in
- * shared/sync/writePolicy.ts), then what the step needs and what derived fields must say.
+ * shared/sync/writePolicy.ts), then what the step needs. Derived fields are not checked: the
+ * server has computed them itself (`deriveHouseholdFields`) before the guard sees the write.
  */
-function guardFor(collection: SyncedCollection, caller: Caller, searchKey: string, now: () => number) {
-  return async (write: StoredWrite): Promise<void> => {
+function guardFor(collection: SyncedCollection, caller: Caller, now: () => number) {
+  return (write: StoredWrite): void => {
     const id = String(write.doc['id']);
     const live = write.previous && !write.previous.deleted ? write.previous.data : null;
     const writer = { role: caller.role, userId: caller.userId };
@@ -81,15 +65,28 @@ function guardFor(collection: SyncedCollection, caller: Caller, searchKey: strin
     const unmet = [
       ...(collection === 'applications' ? stepProblems(live, write.doc, today) : []),
       ...futureDateProblems(collection, live, write.doc, today),
-      ...(collection === 'households' ? await householdProblems(write.doc as Household, searchKey) : []),
     ];
     if (unmet.length > 0) throw refuse(422, 'requirements_not_met', id, unmet);
   };
 }
 
-/** How the server stores a push of the caller's: provenance from the caller, then the collection's rules. */
-export function pushRulesFor(collection: SyncedCollection, caller: Caller, searchKey: string, now: () => number = Date.now): Omit<PushRules, 'afterWrite'> {
-  return { author: { userId: caller.userId }, guard: guardFor(collection, caller, searchKey, now), now };
+/**
+ * How the server stores a push of the caller's: provenance from the caller, derived fields
+ * (a household's `memberNames` and `idHashes`, under its township's key from `searchKeyRoot`)
+ * computed by the server, then the collection's rules.
+ */
+export function pushRulesFor(
+  collection: SyncedCollection,
+  caller: Caller,
+  searchKeyRoot: string,
+  now: () => number = Date.now,
+): Omit<PushRules, 'afterWrite'> {
+  return {
+    author: { userId: caller.userId },
+    ...(collection === 'households' ? { derive: deriveHouseholdFields(searchKeyRoot) } : {}),
+    guard: guardFor(collection, caller, now),
+    now,
+  };
 }
 
 export type { Doc };

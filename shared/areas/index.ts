@@ -120,6 +120,13 @@ export function villagesIn(prefix: string): Area[] {
   return getIndex().all.filter((a) => a.level === 'village' && a.code.startsWith(start));
 }
 
+/** Townships whose code starts with `prefix` (a county's, the city's, or a township's own code; padded or not). */
+export function townshipsIn(prefix: string): Area[] {
+  const known = findArea(prefix);
+  const start = known ? known.code : prefix.trim();
+  return getIndex().all.filter((a) => a.level === 'township' && a.code.startsWith(start));
+}
+
 /** City → county → township → village, ending at the area itself; empty for an unknown code. */
 export function areaPath(code: string): Area[] {
   const path: Area[] = [];

@@ -1,9 +1,9 @@
 /**
- * Fields the app computes from others: a household's search entries, `memberNames` (plain names
- * beside the encrypted members) and `idHashes` (keyed hashes of the ID numbers, one per member,
- * in member order). They never take part in a merge — two laptops that each added a member would
- * otherwise collide on them, and the server refuses `idHashes` that do not match the members —
- * but are recomputed from the merged members.
+ * Fields computed from others: a household's search entries, `memberNames` (plain names beside
+ * the encrypted members) and `idHashes` (keyed hashes of the ID numbers under the household's
+ * township's key, one per member, in member order). They never take part in a merge — two laptops
+ * that each added a member would otherwise collide on them — but are recomputed from the merged
+ * members; the server computes both again whenever the household is stored.
  */
 import type { SyncedCollection } from './collections';
 import type { JsonObject } from './merge';

@@ -45,8 +45,12 @@ export interface TokenResponse {
   refreshToken: string;
   expiresIn: number;
   user: SessionUser;
-  /** Key of the ID-number search hashes (an extension of v1: older clients ignore it). */
-  searchKey: string;
+  /**
+   * Keys of the ID-number search hashes, one per township (9-digit code) in the user's scope: a
+   * village's or township's own, a county's every township, the city's all 92, an admin's none
+   * (an extension of v1: older clients ignore it). A key changes when the township's is rotated.
+   */
+  searchKeys: Record<string, string>;
   /** This device's key for signing USB bundles, and the server's public key to seal them for. */
   bundleKey: string;
   bundlePublicKey: JsonWebKey;

@@ -6,8 +6,8 @@
  *
  * Every top-level field of a collection's schema is in exactly one group, in `provenance` (set by
  * the server from the caller, never taken from a laptop) or in `derived` (computed from other
- * fields and checked by the server); tests/shared/writePolicy.test.ts fails otherwise, so a new
- * field cannot slip through unguarded.
+ * fields, by the server on every write); tests/shared/writePolicy.test.ts fails otherwise, so a
+ * new field cannot slip through unguarded.
  */
 import type { Role } from '../auth/roles';
 import { applicationStatusLabels, type ApplicationAction, type ApplicationStatus } from '../rules/applicationStatus';
@@ -49,7 +49,10 @@ export interface CollectionWritePolicy {
   groups: Readonly<Record<string, FieldGroup>>;
   /** Set by the server from the caller on every write; whatever a laptop sends there is replaced. */
   provenance: readonly string[];
-  /** Computed from other fields; the server checks them against those fields. */
+  /**
+   * Computed from other fields: the server computes them again on every write, whatever a laptop
+   * sent (a household's search entries: `memberNames`, and `idHashes` under its township's key).
+   */
   derived: readonly string[];
   /**
    * Who may delete a record (`_deleted: true`). Empty: never deleted by a push — households are

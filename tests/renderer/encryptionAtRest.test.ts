@@ -8,7 +8,7 @@ import { searchHouseholds } from '../../renderer/data/records';
 import type { KeyValueStore } from '../../renderer/data/sync/pendingChanges';
 import { saveVisit } from '../../renderer/data/visitRecords';
 import { Workspace } from '../../renderer/data/workspace';
-import { hashIdNumber } from '../../shared/domain/idHash';
+import { idNumberHashes } from '../../shared/domain/idHash';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { resetPassword } from '../../server/admin/userAdmin';
 import { addUser, findUserByUsername } from '../../server/users/userStore';
@@ -103,13 +103,14 @@ describe('personal data at rest on the laptop', () => {
     for (const secret of secrets) expect(local).not.toContain(secret);
     // Nor the secrets the server gave at sign-in.
     const login = await signIn({ serverUrl: server.url, username: 'xieli_a', password: PASSWORD }, listingStore(), 'peek');
-    expect(login.ok && login.searchKey).toBeTruthy();
-    if (login.ok) expect(local).not.toContain(login.searchKey!);
+    const searchKeys = login.ok ? Object.values(login.searchKeys) : [];
+    expect(searchKeys).toHaveLength(1);
+    for (const key of searchKeys) expect(local).not.toContain(key);
 
     // Offline (no server at that address), the password opens it all again.
     workspace = await open(server, store, PASSWORD, 'http://127.0.0.1:9');
     expect(workspace.session.offline).toBe(true);
-    const byId = await searchHouseholds(workspace.db, { text: ID_NUMBER }, await hashIdNumber(workspace.searchKey!, ID_NUMBER));
+    const byId = await searchHouseholds(workspace.db, { text: ID_NUMBER }, await idNumberHashes(workspace.searchKeys, ID_NUMBER));
     expect(byId.map((d) => d.members[0]?.illnessNote)).toEqual([ILLNESS]);
     const byName = await searchHouseholds(workspace.db, { text: '守田' }, null);
     expect(byName.map((d) => d.phone)).toEqual([PHONE]);

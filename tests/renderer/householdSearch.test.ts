@@ -2,16 +2,17 @@ import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { searchHouseholdPage, searchHouseholds, type HouseholdSearch } from '../../renderer/data/records';
+import { searchHouseholdPage, searchHouseholds, type HouseholdSearch, type TypedIdHashes } from '../../renderer/data/records';
 import { referenceSearch } from '../support/referenceSearch';
-import { hashIdNumber } from '../../shared/domain/idHash';
+import { hashIdNumber, idNumberHashes, searchKeyFor } from '../../shared/domain/idHash';
 import { householdCategories, type Household } from '../../shared/schemas/household';
 import { villagesIn } from '../../shared/areas';
 import { generateDemoHouseholds } from '../../server/demo/households';
 import { createRandom } from '../../server/demo/random';
 
-const SEARCH_KEY = 'test-search-key-0123456789abcdef';
-const villages = villagesIn('371623102').slice(0, 4).map((v) => v.code);
+/** A county laptop's keys: one per township, each township's households hashed with its own. */
+const SEARCH_KEYS = { '371623102': 'test-search-key-0123456789abcdef', '371623101': 'test-search-key-fedcba9876543210' };
+const villages = [...villagesIn('371623102').slice(0, 2), ...villagesIn('371623101').slice(0, 2)].map((v) => v.code);
 
 /** Every household read and filtered the slow way: the reference the fast search must equal. */
 const plainSearch = referenceSearch;
@@ -24,7 +25,7 @@ async function generated(count: number, seed: number): Promise<Household[]> {
     households.map(async (h, i) => ({
       ...h,
       memberNames: h.members.map((m) => m.name),
-      idHashes: await Promise.all(h.members.map((m) => hashIdNumber(SEARCH_KEY, m.idNumber))),
+      idHashes: await Promise.all(h.members.map((m) => hashIdNumber(searchKeyFor(SEARCH_KEYS, h.areaCode)!, m.idNumber))),
       // Ties in updatedAt on purpose: the order must be the same on equal times too.
       updatedAt: h.updatedAt - (i % 7) * 1000,
       ...(i % 3 === 0 ? { categories: [random.pick(householdCategories)] } : {}),
@@ -36,22 +37,26 @@ async function generated(count: number, seed: number): Promise<Household[]> {
 describe('the household search (in-memory index) finds exactly what the plain query finds', () => {
   let db: JiuzhuDatabase;
   let households: Household[];
-  let searches: { search: HouseholdSearch; idHash: string | null }[];
+  let searches: { search: HouseholdSearch; idHash: TypedIdHashes }[];
 
   beforeAll(async () => {
-    db = await openJiuzhuDatabase(`search-${Date.now()}`, getRxStorageDexie(), { searchKey: SEARCH_KEY, password: 'test-password-0123456789' });
+    db = await openJiuzhuDatabase(`search-${Date.now()}`, getRxStorageDexie(), { searchKeys: SEARCH_KEYS, password: 'test-password-0123456789' });
     households = await generated(400, 5);
     await db.households.bulkInsert(households);
     const random = createRandom(17);
     searches = [{ search: {}, idHash: null }, { search: { includeArchived: true }, idHash: null }, { search: { text: '不存在的名字' }, idHash: null }];
     for (let i = 0; i < 30; i++) {
-      const member = random.pick(random.pick(households).members);
+      const household = random.pick(households);
+      const member = random.pick(household.members);
       const text = [member.name.slice(0, 1), member.name.slice(0, 2), member.name.slice(-1), member.name][i % 4]!;
       const filters: HouseholdSearch = [{}, { villageCode: random.pick(villages) }, { category: random.pick(householdCategories) }, { includeArchived: true }][i % 4]!;
       searches.push({ search: { ...filters, text }, idHash: null });
-      searches.push({ search: { ...filters, text: ` ${member.idNumber} ` }, idHash: await hashIdNumber(SEARCH_KEY, member.idNumber) });
+      // Under every key held, as the list hashes a typed number; now and then under its own township's key alone.
+      const hashes = i % 5 === 0 ? await hashIdNumber(searchKeyFor(SEARCH_KEYS, household.areaCode)!, member.idNumber) : await idNumberHashes(SEARCH_KEYS, member.idNumber);
+      searches.push({ search: { ...filters, text: ` ${member.idNumber} ` }, idHash: hashes });
     }
-    searches.push({ search: { text: '371623199001011234' }, idHash: await hashIdNumber(SEARCH_KEY, '371623199001011234') });
+    searches.push({ search: { text: '371623199001011234' }, idHash: await idNumberHashes(SEARCH_KEYS, '371623199001011234') });
+    searches.push({ search: { text: households[0]!.members[0]!.idNumber }, idHash: [] }); // no keys held
     searches.push({ search: { text: households[0]!.members[0]!.idNumber }, idHash: null }); // hash still being computed
   });
   afterAll(async () => {

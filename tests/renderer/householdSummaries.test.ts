@@ -70,7 +70,7 @@ describe('household summaries: the list pages read households without decrypting
   let households: Household[];
 
   beforeAll(async () => {
-    db = await openJiuzhuDatabase(`summaries-${Date.now()}`, getRxStorageDexie(), { searchKey: null, password: 'test-password-0123456789' });
+    db = await openJiuzhuDatabase(`summaries-${Date.now()}`, getRxStorageDexie(), { password: 'test-password-0123456789' });
     households = caseload(300, 11);
     await db.households.bulkInsert(households);
   });

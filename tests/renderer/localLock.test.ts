@@ -5,7 +5,7 @@ import { DataKey } from '../../renderer/data/keys/dataKey';
 import { memoryStore } from '../support/memoryStore';
 
 const user = { id: 'u-1', username: 'xieli', displayName: '王秀兰', role: 'assistant' as const, areaCode: '371623102201' };
-const secrets = { refreshToken: 'r', searchKey: 'k', bundleKey: null, bundlePublicKey: null };
+const secrets = { refreshToken: 'r', searchKeys: { '371623102': 'k' }, bundleKey: null, bundlePublicKey: null };
 
 describe('the local profile', () => {
   it('slows repeated wrong passwords down and then locks until an online sign-in', async () => {

@@ -87,7 +87,7 @@ describe('signing out and clearing the laptop', () => {
     // No profile: an offline sign-in has nothing to open.
     expect(await signIn({ serverUrl: UNREACHABLE, username: 'xieli_a', password: PASSWORD }, store, 'test')).toEqual({ ok: false, reason: 'no_offline_profile' });
     // The database itself is gone: opening that name finds nothing.
-    const db = await openJiuzhuDatabase(`jiuzhu-${userId}`.toLowerCase(), getRxStorageDexie(), { searchKey: null, password: await DataKey.generate().databasePassword() });
+    const db = await openJiuzhuDatabase(`jiuzhu-${userId}`.toLowerCase(), getRxStorageDexie(), { password: await DataKey.generate().databasePassword() });
     try {
       expect(await db.households.count().exec()).toBe(0);
     } finally {

@@ -28,7 +28,7 @@ afterEach(async () => {
 let serial = 0;
 const freshName = () => `visit-index-${Date.now()}-${serial++}`;
 async function open(name: string): Promise<JiuzhuDatabase> {
-  opened = await openJiuzhuDatabase(name, getRxStorageDexie(), { searchKey: null, password: PASSWORD });
+  opened = await openJiuzhuDatabase(name, getRxStorageDexie(), { password: PASSWORD });
   return opened;
 }
 

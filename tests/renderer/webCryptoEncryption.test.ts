@@ -23,7 +23,7 @@ afterEach(async () => {
 
 let serial = 0;
 async function open(name = `webcrypto-${Date.now()}-${serial++}`): Promise<{ name: string; db: JiuzhuDatabase }> {
-  opened = await openJiuzhuDatabase(name, getRxStorageDexie(), { searchKey: null, password: PASSWORD });
+  opened = await openJiuzhuDatabase(name, getRxStorageDexie(), { password: PASSWORD });
   return { name, db: opened };
 }
 
@@ -216,6 +216,6 @@ describe('field encryption with WebCrypto AES-GCM', () => {
     await old.households!.insert(householdWithSecrets());
     await old.close();
 
-    await expect(openJiuzhuDatabase(name, getRxStorageDexie(), { searchKey: null, password: PASSWORD })).rejects.toMatchObject({ code: 'DB1' });
+    await expect(openJiuzhuDatabase(name, getRxStorageDexie(), { password: PASSWORD })).rejects.toMatchObject({ code: 'DB1' });
   });
 });

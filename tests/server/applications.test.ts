@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { householdIdHashes } from '../../shared/domain/idHash';
 import type { Application } from '../../shared/schemas/application';
+import type { Household } from '../../shared/schemas/household';
 import type { ErrorBody, PullResponse, PushResponse } from '../../shared/sync/wire';
 import { makeApplication, makeHousehold, newRow, stepApplication, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
@@ -125,11 +127,15 @@ describe.each(databaseKinds)('reference data and ID hashes on %s', (kind) => {
     expect((await api(server, assistant.accessToken, 'POST', '/api/v1/sync/policies/push', [])).status).toBe(405);
   });
 
-  it('refuses a household whose ID hashes do not match its members', async () => {
+  it('stores the server’s hashes whatever the laptop sent', async () => {
     const assistant = await server.signIn('assistant', VILLAGE);
-    const household = makeHousehold(VILLAGE, { idHashes: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB'] });
-    const refused = await api<ErrorBody>(server, assistant.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)]);
-    expect(refused.status).toBe(422);
-    expect(JSON.stringify(refused.body.error.details)).toContain('idHashes');
+    const key = assistant.searchKeys[VILLAGE.slice(0, 9)]!;
+    const household = makeHousehold(VILLAGE, { idHashes: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB'], memberNames: ['别人', '也不是'] });
+    const stored = await api<PushResponse<Household>>(server, assistant.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(household)]);
+    expect(stored).toMatchObject({ status: 200, body: { conflicts: [] } });
+    const page = await api<PullResponse<Household>>(server, assistant.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1000');
+    const got = page.body.documents.find((d) => d.id === household.id)!;
+    expect(got.idHashes).toEqual(await householdIdHashes(key, household.members));
+    expect(got.memberNames).toEqual(household.members.map((m) => m.name));
   });
 });

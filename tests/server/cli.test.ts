@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { householdSchema } from '../../shared/schemas/household';
+import { householdSchema, type Household } from '../../shared/schemas/household';
+import { loadSearchKeyRoot } from '../../server/auth/secrets';
+import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
 import { openDatabase } from '../../server/db/openDatabase';
 import { DEMO_PASSWORD, seedDemoData } from '../../server/demo/seedDemo';
 import { findUserByUsername } from '../../server/users/userStore';
@@ -42,9 +44,15 @@ describe('server command line and demo data', () => {
       expect(await seedDemoData(db)).toBeNull();
       const rows = await db.query<{ data: unknown; area_code: string }>("SELECT data, area_code FROM documents WHERE collection = 'households'");
       expect(rows).toHaveLength(200);
+      // Found by ID number like any household: hashed under its own township's key, and by name.
+      const root = await loadSearchKeyRoot(db);
       for (const row of rows) {
         expect(householdSchema.safeParse(row.data).success).toBe(true);
         expect(row.area_code.startsWith('371623102') || row.area_code.startsWith('371621104')).toBe(true);
+        const household = row.data as Household;
+        const key = townshipSearchKey(root, row.area_code.slice(0, 9), 1);
+        expect(household.idHashes).toEqual(household.members.map((m) => idNumberHash(key, m.idNumber)));
+        expect(household.memberNames).toEqual(household.members.map((m) => m.name));
       }
       const assistant = await findUserByUsername(db, 'xieli_a');
       expect(assistant?.role).toBe('assistant');

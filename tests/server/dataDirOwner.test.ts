@@ -8,6 +8,13 @@ import { buildServer } from '../../server/app';
 import { DataDirLockedError, LOCK_FILE, lockDataDir, type LockHolder } from '../../server/db/dataDirLock';
 import { openDatabase } from '../../server/db/openDatabase';
 import { findUserByUsername } from '../../server/users/userStore';
+import { loadSearchKeyRoot } from '../../server/auth/secrets';
+import type { Database } from '../../server/db/database';
+import { deriveHouseholdFields, idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
+import { pushChanges } from '../../server/sync/documentStore';
+import { validatePushBody } from '../../server/sync/validateDocuments';
+import type { Household } from '../../shared/schemas/household';
+import { makeHousehold, newRow } from '../support/documents';
 import { startServerProcess } from '../support/serverProcess';
 
 const run = promisify(execFile);
@@ -23,6 +30,7 @@ const userAdd = (dataDir: string, username: string, ...more: string[]) =>
   run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', username, '--role', 'township', '--area', '371623102000', ...more], {
     env: envFor(dataDir),
   });
+const rotate = (dataDir: string, area: string) => run('npx', ['tsx', 'server/main.ts', 'search-keys', 'rotate', '--area', area], { env: envFor(dataDir) });
 const lockOf = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as LockHolder;
 
 /** The pid of a process that has run and is gone. */
@@ -110,6 +118,63 @@ describe('the embedded database has one owner', () => {
     expect(await signsIn(dataDir, 'zhoujiu', 'from-stdin-22')).toBe(200);
     expect(await signsIn(dataDir, 'sunba', 'not this line')).toBe(401);
   }, 120_000);
+
+  it('`search-keys rotate` on the folder a running server holds is refused and changes nothing; on a free folder it rotates the township', async () => {
+    const dataDir = freshDir();
+    const household = makeHousehold('371623102201');
+    const storedOf = async (db: Database) =>
+      (await db.query<{ data: Household; seq: number }>("SELECT data, seq FROM documents WHERE collection = 'households' AND id = $1", [household.id]))[0]!;
+    // A household of 碣石山镇 in the folder, stored as a push stores it (hashes under the township's first key).
+    let before: { data: Household; seq: number };
+    let root: string;
+    {
+      const db = await openDatabase({ dataDir });
+      try {
+        root = await loadSearchKeyRoot(db);
+        await pushChanges(db, 'households', '', validatePushBody('households', [newRow(household)], ''), { derive: deriveHouseholdFields(root) });
+        before = await storedOf(db);
+        expect(before.data.idHashes).toEqual(household.members.map((m) => idNumberHash(townshipSearchKey(root, '371623102', 1), m.idNumber)));
+      } finally {
+        await db.close();
+      }
+    }
+    const server = await startServerProcess({ JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
+    try {
+      const serverPid = lockOf(dataDir).pid;
+      const refused = await rotate(dataDir, '371623102').then(
+        () => null,
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+      expect(refused).not.toBeNull();
+      expect(refused!.code).not.toBe(0);
+      expect(refused!.stdout).not.toContain('rotated');
+      for (const words of [dataDir, String(serverPid), 'Stop the running server']) expect(refused!.stderr).toContain(words);
+      expect(lockOf(dataDir).pid).toBe(serverPid);
+    } finally {
+      await server.stop();
+    }
+    {
+      const db = await openDatabase({ dataDir });
+      try {
+        expect(await storedOf(db)).toEqual(before);
+        expect(await db.query('SELECT township FROM search_key_versions')).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    }
+    await expect(rotate(dataDir, '371623')).rejects.toMatchObject({ stderr: expect.stringContaining('not a township') });
+
+    const { stdout } = await rotate(dataDir, '371623102000');
+    expect(stdout).toContain('rotated the search key of 371623102 (碣石山镇) to version 2: 1 households re-hashed');
+    const db = await openDatabase({ dataDir });
+    try {
+      const after = await storedOf(db);
+      expect(after.seq).toBeGreaterThan(before.seq);
+      expect(after.data.idHashes).toEqual(household.members.map((m) => idNumberHash(townshipSearchKey(root, '371623102', 2), m.idNumber)));
+    } finally {
+      await db.close();
+    }
+  }, 180_000);
 
   describe('the lock file', () => {
     it('refuses while a live process holds the folder, and gives it up on release', async () => {

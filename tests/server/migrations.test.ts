@@ -4,13 +4,17 @@ import { describe, expect, inject, it } from 'vitest';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { buildServer } from '../../server/app';
 import { verifyAccessToken } from '../../server/auth/accessTokens';
-import { loadDeviceKeySecret, loadTokenSecret } from '../../server/auth/secrets';
+import { loadDeviceKeySecret, loadSearchKeyRoot, loadTokenSecret } from '../../server/auth/secrets';
 import { deviceBundleKey, deviceDataKey } from '../../server/bundles/bundleKeys';
 import type { Database } from '../../server/db/database';
 import { LATEST_SCHEMA_VERSION, migrate, migrations, splitStatements } from '../../server/db/migrations';
 import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
 import { openPostgresDatabase } from '../../server/db/postgresDatabase';
+import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
+import { storeDocuments } from '../../server/sync/documentStore';
 import { addUser } from '../../server/users/userStore';
+import type { Household } from '../../shared/schemas/household';
+import { makeHousehold } from '../support/documents';
 import { databaseKinds, type DatabaseKind } from '../support/testServer';
 
 describe('splitting migrations into statements', () => {
@@ -116,10 +120,69 @@ describe.each(databaseKinds)('migration 6 (separate secrets) on %s', (kind) => {
       await migrate(db);
       const app = await buildServer({ db });
       await app.close();
-      const values = await Promise.all(['access_token_hmac', 'device_key_hmac', 'refresh_child_hmac', 'id_search_key'].map((name) => secretOf(db, name)));
+      const values = await Promise.all(['access_token_hmac', 'device_key_hmac', 'refresh_child_hmac', 'id_search_root'].map((name) => secretOf(db, name)));
       for (const value of values) expect(value).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(new Set(values).size).toBe(values.length);
       expect(await loadDeviceKeySecret(db)).toBe(values[1]);
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe.each(databaseKinds)('migration 7 (ID-number search keys per township) on %s', (kind) => {
+  it('drops the deployment-wide key and, at the next start, stores every household again with hashes under its township’s first key', async () => {
+    const { db, drop } = await databaseAtVersion(kind, 6);
+    try {
+      // A server before migration 7: one key, handed to every laptop, hashed every household.
+      const oldKey = 'the-one-key-every-laptop-was-given-0123456789';
+      await db.query(`INSERT INTO server_secrets (name, value) VALUES ('id_search_key', $1)`, [oldKey]);
+      const inA = makeHousehold('371623102201');
+      const inB = makeHousehold('371621104303');
+      const alsoInA = makeHousehold('371623102202');
+      const old = [inA, inB, alsoInA].map((h) => ({ ...h, memberNames: h.members.map((m) => m.name), idHashes: h.members.map((m) => idNumberHash(oldKey, m.idNumber)) }));
+      await db.transaction((tx) => storeDocuments(tx, 'households', old.map((doc) => ({ doc, deleted: false }))));
+
+      await migrate(db);
+      expect(await secretOf(db, 'id_search_key')).toBeUndefined();
+      const entered = await db.query<{ township: string; version: number }>('SELECT township, version FROM search_key_versions ORDER BY township');
+      expect(entered).toEqual([
+        { township: '371621104', version: 0 },
+        { township: '371623102', version: 0 },
+      ]);
+
+      await addUser(db, { username: 'xieli', password: 'password-123', role: 'assistant', areaCode: '371623102201' });
+      const app = await buildServer({ db });
+      try {
+        const root = await loadSearchKeyRoot(db);
+        expect(root).not.toBe(oldKey);
+        expect(await db.query('SELECT township, version FROM search_key_versions ORDER BY township')).toEqual([
+          { township: '371621104', version: 1 },
+          { township: '371623102', version: 1 },
+        ]);
+        const rows = await db.query<{ id: string; data: Household }>("SELECT id, data FROM documents WHERE collection = 'households'");
+        for (const row of rows) {
+          const key = townshipSearchKey(root, row.data.areaCode.slice(0, 9), 1);
+          expect(row.data.idHashes).toEqual(row.data.members.map((m) => idNumberHash(key, m.idNumber)));
+          for (const member of row.data.members) expect(row.data.idHashes).not.toContain(idNumberHash(oldKey, member.idNumber));
+        }
+        // The laptop's new key finds its households; the old one is not sent any more.
+        const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xieli', password: 'password-123', deviceId: 'dev-laptop-before-7' } });
+        const tokens = answer.json<TokenResponse>();
+        expect(tokens.searchKeys).toEqual({ '371623102': townshipSearchKey(root, '371623102', 1) });
+        expect(answer.body).not.toContain(oldKey);
+        const upgraded = await db.query<{ action: string; details: Record<string, unknown> }>("SELECT action, details FROM audit_log WHERE action = 'rotate_search_key' ORDER BY id");
+        expect(upgraded.map((e) => e.details)).toEqual([
+          { township: '371621104', version: 1, households: 1, reason: 'retired_key' },
+          { township: '371623102', version: 1, households: 2, reason: 'retired_key' },
+        ]);
+      } finally {
+        await app.close();
+      }
+      // A second start has nothing left to do.
+      const seq = await db.query<{ seq: number }>("SELECT max(seq) AS seq FROM documents WHERE collection = 'households'");
+      await (await buildServer({ db })).close();
+      expect(await db.query("SELECT max(seq) AS seq FROM documents WHERE collection = 'households'")).toEqual(seq);
     } finally {
       await drop();
     }

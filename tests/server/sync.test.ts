@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, PullResponse, PushResponse, SyncCheckpoint } from '../../shared/sync/wire';
-import { makeAttachment, makeHousehold, makeVisit, newRow, wire, withoutProvenance } from '../support/documents';
+import { makeAttachment, makeHousehold, makeVisit, newRow, wire, withoutProvenance, withoutServerFields } from '../support/documents';
 import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
@@ -219,7 +219,10 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
     expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(awkward)])).status).toBe(200);
     const streamed = (await stream.next()) as PullResponse<Doc>;
     const got = streamed.documents.find((d) => d.id === awkward.id) as Doc & Record<string, unknown>;
-    expect(withoutProvenance(got)).toEqual({ ...withoutProvenance(awkward), _deleted: false });
+    expect(withoutServerFields(got)).toEqual({ ...withoutServerFields(awkward), _deleted: false });
+    // The search fields are the server's, from the members.
+    expect(got['memberNames']).toEqual(awkward.members.map((m) => m.name));
+    expect(got['idHashes']).toHaveLength(awkward.members.length);
     // Who and when come from the server: the laptop said 'test' and its own clock.
     expect(got).toMatchObject({ createdBy: assistantA.user.id, updatedBy: assistantA.user.id });
     expect(got['updatedAt']).toBeGreaterThanOrEqual(before);

@@ -78,6 +78,15 @@ export function withoutProvenance<T extends object>(doc: T): Omit<T, 'createdAt'
   return rest as Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
 }
 
+/**
+ * A document without anything the server sets itself: provenance, and a household's derived search
+ * fields (`memberNames`, `idHashes`, computed by the server from the members on every push).
+ */
+export function withoutServerFields<T extends object>(doc: T): Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'memberNames' | 'idHashes'> {
+  const { memberNames: _names, idHashes: _hashes, ...rest } = withoutProvenance(doc) as Record<string, unknown>;
+  return rest as Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy' | 'memberNames' | 'idHashes'>;
+}
+
 export const wire = <T extends object>(doc: T, deleted = false) => ({ ...doc, _deleted: deleted });
 export const newRow = <T extends object>(doc: T) => ({ assumedMasterState: null, newDocumentState: wire(doc) });
 

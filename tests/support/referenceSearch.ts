@@ -1,5 +1,5 @@
 import type { JiuzhuDatabase } from '../../renderer/data/database';
-import type { HouseholdSearch } from '../../renderer/data/records';
+import type { HouseholdSearch, TypedIdHashes } from '../../renderer/data/records';
 import type { Household } from '../../shared/schemas/household';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -9,14 +9,15 @@ const ID_NUMBER = /^\d{17}[\dXx]$/;
  * RxDB, filtered in plain code, newest first (ties by id, as RxDB sorts). The reference the
  * in-memory index must equal; names and hashes are sealed on disk, so no database query can do it.
  */
-export async function referenceSearch(db: JiuzhuDatabase, search: HouseholdSearch, idHash: string | null): Promise<string[]> {
+export async function referenceSearch(db: JiuzhuDatabase, search: HouseholdSearch, idHash: TypedIdHashes): Promise<string[]> {
   const text = search.text?.trim() ?? '';
+  const hashes: readonly string[] = idHash === null ? [] : typeof idHash === 'string' ? [idHash] : idHash;
   const byId = ID_NUMBER.test(text);
   const all = (await db.households.find().exec()).map((d) => d.toJSON() as Household);
   return all
     .filter(
       (h) =>
-        (byId ? (h.idHashes ?? []).includes(idHash ?? '-') : !text || (h.memberNames ?? []).some((name) => name.includes(text))) &&
+        (byId ? (h.idHashes ?? []).some((hash) => hashes.includes(hash)) : !text || (h.memberNames ?? []).some((name) => name.includes(text))) &&
         (!search.villageCode || h.areaCode === search.villageCode) &&
         (!search.category || (h.categories ?? []).includes(search.category)) &&
         (search.includeArchived === true || h.archived === undefined),

@@ -1,4 +1,5 @@
 import type { SessionUser } from '../../../shared/auth/roles';
+import type { SearchKeys } from '../../../shared/domain/idHash';
 import { unwrapWithPassword, wrapForDevice, wrapWithPassword, type DataKey, type PasswordWrap } from '../keys/dataKey';
 import { fromBase64, toBase64 } from '../keys/sealing';
 import type { KeyValueStore } from '../sync/pendingChanges';
@@ -34,8 +35,8 @@ export interface OfflineProfile {
 export interface ProfileSecrets {
   /** Resumes sync once the network is back. */
   refreshToken: string | null;
-  /** Key of the ID-number search hashes. */
-  searchKey: string | null;
+  /** Keys of the ID-number search hashes, one per township in the user's scope (null: none given yet). */
+  searchKeys: SearchKeys | null;
   /** For USB bundles: this device's signing key and the server's public key. */
   bundleKey: string | null;
   bundlePublicKey: JsonWebKey | null;
@@ -111,11 +112,25 @@ export function readOfflineProfile(store: KeyValueStore, username: string): Offl
   }
 }
 
-/** The sealed secrets, or null when the key does not open them. */
+/**
+ * The sealed secrets, or null when the key does not open them. A profile sealed before the keys
+ * per township has none (its one `searchKey` opens no household's hashes any more, and is dropped
+ * at the next write): ID search waits for the next online sign-in or token refresh.
+ */
 export async function openProfileSecrets(profile: OfflineProfile, dataKey: DataKey): Promise<ProfileSecrets | null> {
   const json = await dataKey.unseal(profile.secrets);
-  return json ? (JSON.parse(json) as ProfileSecrets) : null;
+  if (!json) return null;
+  const sealed = JSON.parse(json) as Partial<ProfileSecrets>;
+  return {
+    refreshToken: sealed.refreshToken ?? null,
+    searchKeys: isSearchKeys(sealed.searchKeys) ? sealed.searchKeys : null,
+    bundleKey: sealed.bundleKey ?? null,
+    bundlePublicKey: sealed.bundlePublicKey ?? null,
+  };
 }
+
+const isSearchKeys = (value: unknown): value is SearchKeys =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((key) => typeof key === 'string');
 
 /**
  * The profile and its data key if the password matches; 'none' if this device has no profile
@@ -145,19 +160,19 @@ export async function unlockOfflineProfile(
   return blocked ? 'blocked' : 'mismatch';
 }
 
-/** Keeps the rotated refresh token (and a newer search key), sealed like the rest. */
+/** Keeps the rotated refresh token (and the search keys the refresh answer gave: a township's may have been rotated), sealed like the rest. */
 export async function storeRefreshToken(
   store: KeyValueStore,
   username: string,
   dataKey: DataKey,
   refreshToken: string,
-  searchKey: string | null,
+  searchKeys: SearchKeys | null,
 ): Promise<void> {
   const profile = readOfflineProfile(store, username);
   if (!profile) return;
   const secrets = await openProfileSecrets(profile, dataKey);
   if (!secrets) return;
-  const next: ProfileSecrets = { ...secrets, refreshToken, searchKey: searchKey ?? secrets.searchKey };
+  const next: ProfileSecrets = { ...secrets, refreshToken, searchKeys: searchKeys ?? secrets.searchKeys };
   // Read again: another write may have landed while sealing.
   const latest = readOfflineProfile(store, username) ?? profile;
   store.setItem(keyFor(username), JSON.stringify({ ...latest, secrets: await dataKey.seal(JSON.stringify(next)) }));

@@ -1,3 +1,4 @@
+import type { SearchKeys } from '../../../shared/domain/idHash';
 import type { TokenResponse } from '../../../shared/sync/wire';
 import type { KeyValueStore } from '../sync/pendingChanges';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
@@ -17,7 +18,8 @@ export type SignInOutcome =
       session: AppSession;
       tokens: TokenResponse | null;
       refreshToken: string | null;
-      searchKey: string | null;
+      /** ID-number search keys by township; empty for a profile saved before the server sent them. */
+      searchKeys: SearchKeys;
       bundle: BundleKeys | null;
       /** Opens this user's local database (and seals the profile and drafts). */
       dataKey: DataKey;
@@ -62,7 +64,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   }
   if (response?.ok) {
     const tokens = (await response.json()) as TokenResponse;
-    const searchKey = tokens.searchKey ?? null;
+    const searchKeys = tokens.searchKeys ?? {};
     const { dataKey, fresh } = await dataKeyAtOnlineSignIn(store, tokens, username, input.password);
     await saveOfflineProfile(store, {
       serverUrl,
@@ -72,7 +74,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
       deviceDataKey: tokens.deviceDataKey ?? null,
       secrets: {
         refreshToken: tokens.refreshToken,
-        searchKey,
+        searchKeys,
         bundleKey: tokens.bundleKey ?? null,
         bundlePublicKey: tokens.bundlePublicKey ?? null,
       },
@@ -83,7 +85,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
       session: { user: tokens.user, serverUrl, offline: false },
       tokens,
       refreshToken: tokens.refreshToken,
-      searchKey,
+      searchKeys,
       bundle,
       dataKey,
       freshDataKey: fresh,
@@ -106,7 +108,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
     session: { user: profile.user, serverUrl: profile.serverUrl, offline: true },
     tokens: null,
     refreshToken: secrets.refreshToken,
-    searchKey: secrets.searchKey,
+    searchKeys: secrets.searchKeys ?? {},
     bundle: bundleKeysOf(secrets),
     dataKey,
     freshDataKey: false,
