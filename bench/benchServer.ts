@@ -9,7 +9,7 @@ import { loadSearchKeyRoot } from '../server/auth/secrets';
 import type { Database } from '../server/db/database';
 import { openDatabase } from '../server/db/openDatabase';
 import { currentSearchKeys } from '../server/search/searchKeys';
-import { storeDocuments } from '../server/sync/documentStore';
+import { storeDocuments } from '../server/storage/documentStore';
 import { CITY_CODE, townshipsIn } from '../shared/areas';
 import type { Role } from '../shared/auth/roles';
 import type { SyncedCollection } from '../shared/sync/collections';

@@ -2,7 +2,7 @@ import type { Role } from '../../shared/auth/roles';
 import type { UserRef } from '../../shared/schemas/reference';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
-import { storeDocuments } from '../sync/documentStore';
+import { storeDocuments } from '../storage/documentStore';
 
 export interface DeviceView {
   deviceId: string;

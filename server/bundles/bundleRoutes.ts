@@ -5,14 +5,14 @@ import { BundleError, openBundle, type BundleFile, type BundlePayload } from '..
 import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
 import type { WireDocument } from '../../shared/sync/wire';
 import { actor, recordAudit } from '../audit/auditLog';
-import { pushAuditEntries } from '../audit/documentAudit';
+import { pushAuditEntries } from '../storage/documentAudit';
 import { authenticate, requireRole, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
-import type { ChangeNotifier } from '../sync/changeNotifier';
-import { pushChanges } from '../sync/documentStore';
+import type { ChangeNotifier } from '../storage/changeNotifier';
+import { pushChanges } from '../storage/documentStore';
 import { sessionOf, type LiveSessions } from '../sync/liveSessions';
 import { validatePushBody } from '../sync/validateDocuments';
 import { pushRulesFor } from '../sync/writeGuards';

@@ -2,7 +2,7 @@ import { villagesIn } from '../../shared/areas';
 import { loadSearchKeyRoot } from '../auth/secrets';
 import type { Database } from '../db/database';
 import { deriveHouseholdFields } from '../search/searchKeys';
-import { pushChanges } from '../sync/documentStore';
+import { pushChanges } from '../storage/documentStore';
 import { validatePushBody } from '../sync/validateDocuments';
 import { addUser, findUserByUsername } from '../users/userStore';
 import { generateDemoHouseholds } from './households';

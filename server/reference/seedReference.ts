@@ -1,7 +1,7 @@
 import { countiesOf, padAreaCode, CITY_CODE } from '../../shared/areas';
 import type { Policy, Program } from '../../shared/schemas/reference';
 import type { Database } from '../db/database';
-import { storeDocuments } from '../sync/documentStore';
+import { storeDocuments } from '../storage/documentStore';
 
 /** When the reference data below was last revised; rows already present are never overwritten. */
 const REFERENCE_UPDATED_AT = Date.UTC(2026, 0, 1);

@@ -4,11 +4,12 @@ import { scopePrefix, type Role } from '../../shared/auth/roles';
 import { ID_HASH_BYTES, normalizeIdNumber, townshipOf } from '../../shared/domain/idHash';
 import { sameJson } from '../../shared/sync/merge';
 import { recordAudit, type AuditEntry } from '../audit/auditLog';
-import { changedFieldNames } from '../audit/documentAudit';
+import { changedFieldNames } from '../storage/documentAudit';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
-import { notifyChange } from '../sync/changeNotifier';
-import { storeDocuments, type DeriveFields, type Doc, type StoredWrite } from '../sync/documentStore';
+import { notifyChange } from '../storage/changeNotifier';
+import { storeDocuments } from '../storage/documentStore';
+import type { DeriveFields, Doc, StoredWrite } from '../storage/storedWrite';
 
 /**
  * ID-number search keys, one per township and key version, derived from the server's root secret

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import type { Database } from '../db/database';
-import type { ChangeNotifier } from './changeNotifier';
-import { latestSeq, pullChanges, pulledPageJson, type PageViewer } from './documentStore';
+import type { ChangeNotifier } from '../storage/changeNotifier';
+import { latestSeq, pullChanges, pulledPageJson, type PageViewer } from '../storage/documentStore';
 import type { LiveSessions, SessionHolder } from './liveSessions';
 
 const HEARTBEAT_MS = 20_000;

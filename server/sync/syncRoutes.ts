@@ -4,15 +4,15 @@ import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedC
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
 import { actor, recordAudit } from '../audit/auditLog';
-import { pushAuditEntries } from '../audit/documentAudit';
+import { pushAuditEntries } from '../storage/documentAudit';
 import { viewAuditEntry, viewedDocumentIds, type ViewChannel } from '../audit/viewAudit';
 import { authenticate, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
-import type { ChangeNotifier } from './changeNotifier';
+import type { ChangeNotifier } from '../storage/changeNotifier';
 import { sessionOf, type LiveSessions } from './liveSessions';
-import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from './documentStore';
+import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from '../storage/documentStore';
 import { referenceVisibility } from './referenceVisibility';
 import { pushRulesFor } from './writeGuards';
 import { serveStream } from './stream';

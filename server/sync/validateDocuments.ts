@@ -3,13 +3,7 @@ import { isInScope } from '../../shared/auth/roles';
 import { collectionDefinitions, type SyncedCollection } from '../../shared/sync/collections';
 import { unstorableTextPaths } from '../db/storableText';
 import { HttpError } from '../http/errors';
-
-export interface IncomingRow {
-  assumed: Record<string, unknown> | null;
-  assumedDeleted: boolean;
-  doc: Record<string, unknown> & { id: string; areaCode: string };
-  deleted: boolean;
-}
+import type { IncomingRow } from '../storage/storedWrite';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = new Map<SyncedCollection, ValidateFunction>();

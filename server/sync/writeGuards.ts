@@ -1,5 +1,6 @@
 import { chinaToday } from '../../shared/domain/chinaTime';
-import { checkHistoryStep, requirementInputOf, stepRequirements, type ApplicationHistoryEntry } from '../../shared/rules/applicationStatus';
+import { requirementInputOf, stepRequirements } from '../../shared/rules/actionRequirements';
+import { checkHistoryStep, type ApplicationHistoryEntry } from '../../shared/rules/applicationStatus';
 import { futureDateProblems } from '../../shared/rules/recordDates';
 import type { Application } from '../../shared/schemas/application';
 import type { SyncedCollection } from '../../shared/sync/collections';
@@ -7,7 +8,7 @@ import { checkWrite } from '../../shared/sync/writeCheck';
 import type { Caller } from '../auth/caller';
 import { HttpError } from '../http/errors';
 import { deriveHouseholdFields } from '../search/searchKeys';
-import type { Doc, PushRules, StoredWrite } from './documentStore';
+import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
 
 interface Problem {
   field: string;

@@ -3,7 +3,7 @@ import { isAreaCodeValidForRole, roles, type Role, type SessionUser } from '../.
 import type { UserRef } from '../../shared/schemas/reference';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
-import { storeDocuments } from '../sync/documentStore';
+import { storeDocuments } from '../storage/documentStore';
 import { isStorableText } from '../db/storableText';
 
 export interface StoredUser extends SessionUser {

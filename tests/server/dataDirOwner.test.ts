@@ -11,7 +11,7 @@ import { findUserByUsername } from '../../server/users/userStore';
 import { loadSearchKeyRoot } from '../../server/auth/secrets';
 import type { Database } from '../../server/db/database';
 import { deriveHouseholdFields, idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
-import { pushChanges } from '../../server/sync/documentStore';
+import { pushChanges } from '../../server/storage/documentStore';
 import { validatePushBody } from '../../server/sync/validateDocuments';
 import type { Household } from '../../shared/schemas/household';
 import { makeHousehold, newRow } from '../support/documents';

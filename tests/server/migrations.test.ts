@@ -11,7 +11,7 @@ import { LATEST_SCHEMA_VERSION, migrate, migrations, splitStatements } from '../
 import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
 import { openPostgresDatabase } from '../../server/db/postgresDatabase';
 import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
-import { storeDocuments } from '../../server/sync/documentStore';
+import { storeDocuments } from '../../server/storage/documentStore';
 import { addUser } from '../../server/users/userStore';
 import type { Household } from '../../shared/schemas/household';
 import { makeHousehold } from '../support/documents';

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
 import type { Database } from '../../server/db/database';
-import { pullChanges, pushChanges } from '../../server/sync/documentStore';
-import type { IncomingRow } from '../../server/sync/validateDocuments';
+import { pullChanges, pushChanges } from '../../server/storage/documentStore';
+import type { IncomingRow } from '../../server/storage/storedWrite';
 import { makeHousehold } from '../support/documents';
 import { databaseKinds, freshDatabase, type DatabaseKind } from '../support/testServer';
 

@@ -10,7 +10,7 @@ import { householdCategories, labourAbilities, type Household, type Member } fro
 import { needCategories, type Visit } from '../../shared/schemas/visit';
 import { dashboardFigures, type DashboardFigures } from '../../shared/stats/figures';
 import type { ErrorBody } from '../../shared/sync/wire';
-import { storeDocuments } from '../../server/sync/documentStore';
+import { storeDocuments } from '../../server/storage/documentStore';
 import { serverFigures } from '../../server/stats/serverFigures';
 import { makeApplication, makeHousehold, makeVisit, newRow, stepApplication, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';

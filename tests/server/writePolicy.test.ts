@@ -8,7 +8,7 @@ import { syncedCollections, type SyncedCollection } from '../../shared/sync/coll
 import { sameJson } from '../../shared/sync/merge';
 import type { ErrorBody, PushResponse } from '../../shared/sync/wire';
 import { writePolicy, type FieldGroup } from '../../shared/sync/writePolicy';
-import { storeDocuments } from '../../server/sync/documentStore';
+import { storeDocuments } from '../../server/storage/documentStore';
 import { makeHousehold, wire, withoutProvenance } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import {

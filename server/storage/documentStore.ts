@@ -5,10 +5,8 @@ import type { CollectionName, SyncedCollection } from '../../shared/sync/collect
 import type { PullResponse, SyncCheckpoint, WireDocument } from '../../shared/sync/wire';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
-import { sameContent, sameDerived, stampProvenance, type Author, type HeldVersion } from './provenance';
-import type { IncomingRow } from './validateDocuments';
-
-export type Doc = Record<string, unknown>;
+import { sameContent, sameDerived, stampProvenance } from './provenance';
+import type { Doc, HeldVersion, IncomingRow, PushRules, StoredWrite } from './storedWrite';
 
 interface DocumentRow {
   id: string;
@@ -178,42 +176,6 @@ export async function storeDocuments(
 export interface PushOutcome {
   conflicts: WireDocument<Doc>[];
   written: number;
-}
-
-/** A write that is being stored, with the version it replaces (null: the server had none). */
-export interface StoredWrite {
-  doc: Doc;
-  deleted: boolean;
-  previous: HeldVersion | null;
-}
-
-/**
- * A collection's own rule on a write that is about to be stored (who may change which field,
- * an application's status machine). Throws an HttpError to refuse the whole batch.
- */
-export type WriteGuard = (write: StoredWrite) => void | Promise<void>;
-
-/** Runs inside the push's transaction after its writes, so what it records commits with them or not at all. */
-export type AfterWrite = (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
-
-/**
- * Fields the server computes itself from the rest of a document (a household's `idHashes` and
- * `memberNames`). Called once per push, first in its transaction, with the batch's documents:
- * it may read and lock what the computation needs (the townships' key versions), and returns the
- * computation, applied to every version about to be compared and stored.
- */
-export type DeriveFields = (tx: Queryable, docs: readonly Doc[]) => Promise<(doc: Doc) => Doc>;
-
-/** How a push is turned into stored versions: the server's own fields, then the collection's rules. */
-export interface PushRules {
-  /** Who is writing: provenance (createdBy, updatedBy, updatedAt …) is set from them. Absent: stored as sent. */
-  author?: Author;
-  /** The collection's derived fields, computed by the server whatever the laptop sent. Absent: stored as sent. */
-  derive?: DeriveFields;
-  guard?: WriteGuard;
-  afterWrite?: AfterWrite;
-  /** The server's clock, for provenance (tests pass their own). */
-  now?: () => number;
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Caller } from '../auth/caller';
-import type { StoredWrite } from '../sync/documentStore';
 import { sameJson } from '../../shared/sync/merge';
-import { actor, type AuditEntry } from './auditLog';
+import { actor, type AuditEntry } from '../audit/auditLog';
+import type { Caller } from '../auth/caller';
+import type { StoredWrite } from './storedWrite';
 
 /**
  * Names of the top-level fields that differ between the stored and the new version (`_deleted`

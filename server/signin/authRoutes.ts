@@ -2,6 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { actor, recordAudit, type AuditEntry } from '../audit/auditLog';
+import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/accessTokens';
+import { authenticate } from '../auth/caller';
+import { LoginThrottle, type ThrottleKey } from '../auth/loginThrottle';
+import { verifyPassword } from '../auth/passwords';
+import { endDeviceSession, isKnownDevice, recordDevice, startRefreshChain, touchDevice, useRefreshToken } from '../auth/refreshTokens';
 import { deviceBundleKey, deviceDataKey } from '../bundles/bundleKeys';
 import type { Database } from '../db/database';
 import { storableString } from '../db/storableText';
@@ -10,11 +15,6 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import { searchKeysOfUser } from '../search/searchKeys';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
-import { ACCESS_TOKEN_SECONDS, signAccessToken } from './accessTokens';
-import { authenticate } from './caller';
-import { LoginThrottle, type ThrottleKey } from './loginThrottle';
-import { verifyPassword } from './passwords';
-import { endDeviceSession, isKnownDevice, recordDevice, startRefreshChain, touchDevice, useRefreshToken } from './refreshTokens';
 
 // Fields that reach a query must be text PostgreSQL can hold. The password only meets scrypt, but
 // is held to the same rule as a password being set: scrypt's HMAC pads a short key with zero

@@ -1,18 +1,7 @@
 import { sameJson } from '../../shared/sync/merge';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { writePolicy } from '../../shared/sync/writePolicy';
-import type { Doc } from './documentStore';
-
-/** The version the server holds of a document (its JSON and whether it is deleted). */
-export interface HeldVersion {
-  data: Doc;
-  deleted: boolean;
-}
-
-/** Who the server knows is writing: from the verified token, never from the document. */
-export interface Author {
-  userId: string;
-}
+import type { Author, Doc, HeldVersion } from './storedWrite';
 
 /**
  * The version to store from what a laptop sent: who created it and when come from what the
