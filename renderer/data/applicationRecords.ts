@@ -1,4 +1,5 @@
-import { actionRequirements, requirementInputOf, transition, type ApplicationAction } from '../../shared/rules/applicationStatus';
+import { actionRequirements, requirementInputOf } from '../../shared/rules/actionRequirements';
+import { transition, type ApplicationAction } from '../../shared/rules/applicationStatus';
 import {
   applicationFormSchema,
   applicationSchema,

@@ -1,86 +1,45 @@
 /**
  * 救助申请 — the application pages' strings (registered under `application` in ./zh-CN).
- * Status names are shared/rules/applicationStatus.ts's; action names differ on buttons.
+ * Types, statuses, the steps (on their buttons), materials and the other words of an application
+ * are the vocabulary's (shared/vocabulary/), the same as on the printed forms and exports.
  */
-import { documentStateWords, documentWords } from '../../shared/exports/labels';
-import { applicationStatusLabels } from '../../shared/rules/applicationStatus';
+import {
+  applicationActionTerms,
+  applicationAssistanceTerms,
+  applicationModeTerms,
+  applicationStatusTerms,
+  applicationTypeTerms,
+  buttonLabelsIn,
+  deadlineStateTerms,
+  decisionMethodTerms,
+  documentKindTerms,
+  documentStateTerms,
+  incomeKindTerms,
+  incomeTreatmentTerms,
+  labelsIn,
+  visitTypeTerms,
+} from '../../shared/vocabulary';
 
 export const applicationZhCN = {
   savedLocally: '已保存在本机，联网后自动上传',
   menu: {
     list: '申请',
     townshipQueue: '待办审核',
-    countyQueue: '审核确认',
+    countyQueue: applicationActionTerms.approve.zh,
   },
-  type: {
-    dibao: '低保',
-    tekun: '特困人员救助供养',
-    dibaoEdge: '低保边缘',
-    rigidExpenditure: '刚性支出困难',
-    medicalAid: '医疗救助',
-    temporaryAid: '临时救助',
-    educationAid: '教育救助',
-    housingAid: '住房救助',
-    employmentAid: '就业救助',
-    charity: '慈善帮扶',
-  },
-  mode: {
-    onApplication: '依申请',
-    proactive: '主动发现',
-  },
-  assistance: {
-    none: '无（本人申请）',
-    guided: '导办',
-    helped: '帮办',
-    delegated: '代办',
-  },
-  status: applicationStatusLabels,
-  action: {
-    submit: '提交申请',
-    accept: '受理',
-    return: '退回补正',
-    startInvestigation: '开始入户调查',
-    preliminaryReview: '初审',
-    startPublicNotice: '开始公示',
-    objection: '公示有异议',
-    sendToCounty: '公示期满报县',
-    approve: '审核确认（批准）',
-    refuse: '不予批准',
-    withdraw: '撤回申请',
-  },
-  incomeKind: {
-    wages: '工资性收入',
-    business: '经营净收入',
-    property: '财产净收入',
-    transfer: '转移净收入',
-    pension: '基础养老金',
-    specialCare: '优抚金',
-    familyPlanningAward: '计划生育奖励扶助金',
-    scholarship: '奖学金、助学金',
-    assistancePayment: '社会救助金',
-    disabilityCost: '残疾必要支出',
-    illnessCost: '重病必要支出',
-    other: '其他收入',
-  },
-  incomeTreatment: {
-    counted: '计入',
-    notCounted: '不计入',
-    deductible: '扣减',
-  },
+  type: labelsIn(applicationTypeTerms, 'zh'),
+  mode: labelsIn(applicationModeTerms, 'zh'),
+  assistance: labelsIn(applicationAssistanceTerms, 'zh'),
+  status: labelsIn(applicationStatusTerms, 'zh'),
+  action: buttonLabelsIn('zh'),
+  incomeKind: labelsIn(incomeKindTerms, 'zh'),
+  incomeTreatment: labelsIn(incomeTreatmentTerms, 'zh'),
   // Official names of the materials: the same words as on the printed forms and exports.
-  documentKind: documentWords,
-  documentState: documentStateWords,
-  decisionMethod: {
-    gap: '差额（补足到低保标准）',
-    band: '分档',
-  },
+  documentKind: labelsIn(documentKindTerms, 'zh'),
+  documentState: labelsIn(documentStateTerms, 'zh'),
+  decisionMethod: labelsIn(decisionMethodTerms, 'zh'),
   deadline: {
-    state: {
-      done: '已完成',
-      ok: '未到期',
-      near: '快到期',
-      overdue: '已超期',
-    },
+    state: labelsIn(deadlineStateTerms, 'zh'),
     due: '{{date}} 到期',
     dueDone: '期限 {{date}}',
     left: {
@@ -97,7 +56,7 @@ export const applicationZhCN = {
   list: {
     title: '救助申请',
     townshipTitle: '待办审核',
-    countyTitle: '审核确认',
+    countyTitle: applicationActionTerms.approve.zh,
     countyHint: '乡镇公示期满、报县审核确认的申请。点开一行办理。',
     townshipHint: '按办理环节分组。点开一行办理。',
     statusFilter: '按状态筛选',
@@ -112,7 +71,7 @@ export const applicationZhCN = {
     },
     tabs: {
       submitted: '待受理',
-      investigating: '调查中',
+      investigating: applicationStatusTerms.investigating.zh,
       review: '初审/公示',
       county: '待县审核',
     },
@@ -240,7 +199,7 @@ export const applicationZhCN = {
     updatedAt: '更新时间',
     openHousehold: '查看家庭',
     edit: '修改申请',
-    investigation: '入户调查',
+    investigation: visitTypeTerms.investigation.zh,
     investigators: '调查人员',
     investigationStartedOn: '调查开始',
     findings: '初审意见',

@@ -1,3 +1,4 @@
+import { attachmentKindTerms, labelsIn } from '../../shared/vocabulary';
 import type { attachmentsZhCN } from './attachments.zh-CN';
 import type { LocaleTree } from './types';
 
@@ -5,15 +6,10 @@ export const attachmentsEn: LocaleTree<typeof attachmentsZhCN> = {
   title: 'Photos and files',
   empty: 'No photos or files yet',
   kindLabel: 'What is it',
-  kind: {
-    photo: 'Photo',
-    certificate: 'Certificate',
-    bill: 'Bill',
-    signature: 'Signature',
-  },
+  kind: labelsIn(attachmentKindTerms, 'en'),
   takePhoto: 'Take photo',
   pickFile: 'Choose file',
-  sign: 'Signature',
+  sign: attachmentKindTerms.signature.en,
   pickHint: 'Photos (JPG, PNG) or PDF files; photos are made smaller before they are kept.',
   state: {
     waiting: 'Waiting to upload',
@@ -52,7 +48,7 @@ export const attachmentsEn: LocaleTree<typeof attachmentsZhCN> = {
     unavailable: 'This computer has no camera that can be used. Use “Choose file” instead.',
   },
   signature: {
-    title: 'Signature',
+    title: attachmentKindTerms.signature.en,
     hint: 'Sign in the box below with the mouse or a finger.',
     clear: 'Clear',
     confirm: 'Done',

@@ -1,17 +1,14 @@
 /** 照片和附件: taking photos, picking files, signing on screen, and how far each file has been sent. */
+import { attachmentKindTerms, labelsIn } from '../../shared/vocabulary';
+
 export const attachmentsZhCN = {
   title: '照片和附件',
   empty: '还没有照片或附件',
   kindLabel: '这是什么',
-  kind: {
-    photo: '照片',
-    certificate: '证明材料',
-    bill: '票据',
-    signature: '签名',
-  },
+  kind: labelsIn(attachmentKindTerms, 'zh'),
   takePhoto: '拍照',
   pickFile: '选择文件',
-  sign: '签名',
+  sign: attachmentKindTerms.signature.zh,
   pickHint: '可选照片（JPG、PNG）或 PDF 文件，照片会自动缩小后保存。',
   state: {
     waiting: '等待上传',
@@ -50,7 +47,7 @@ export const attachmentsZhCN = {
     unavailable: '这台电脑没有可用的摄像头。请改用“选择文件”上传照片。',
   },
   signature: {
-    title: '签名',
+    title: attachmentKindTerms.signature.zh,
     hint: '请用鼠标或手指在下面的框里签名。',
     clear: '清除',
     confirm: '确定',

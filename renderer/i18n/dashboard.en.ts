@@ -1,3 +1,4 @@
+import { applicationActionTerms, deadlineStateTerms } from '../../shared/vocabulary';
 import type { dashboardZhCN } from './dashboard.zh-CN';
 import type { LocaleTree } from './types';
 
@@ -53,8 +54,8 @@ export const dashboardEn: LocaleTree<typeof dashboardZhCN> = {
     age60plusTotal: '60 and over: {{count}}',
   },
   deadline: {
-    near: 'Due soon',
-    overdue: 'Overdue',
+    near: deadlineStateTerms.near.en,
+    overdue: deadlineStateTerms.overdue.en,
   },
   visits: {
     required: 'Due for a review visit this month',
@@ -65,7 +66,7 @@ export const dashboardEn: LocaleTree<typeof dashboardZhCN> = {
   },
   trend: {
     created: 'New applications',
-    approved: 'Approved',
+    approved: applicationActionTerms.approve.en,
   },
   tableCaption: '{{chart}} (table; click a row to open the list)',
   openList: 'Open list',

@@ -1,4 +1,6 @@
 /** 统计 — the dashboard (registered under `dashboard`). Group, type and status names come from their own modules. */
+import { applicationActionTerms, deadlineStateTerms } from '../../shared/vocabulary';
+
 export const dashboardZhCN = {
   menu: '统计',
   title: '统计',
@@ -50,9 +52,10 @@ export const dashboardZhCN = {
     under16Total: '16岁以下 {{count}} 人',
     age60plusTotal: '60岁及以上 {{count}} 人',
   },
+  /** Applications with a deadline near (快到期) or overdue (已超期): the deadline states' words. */
   deadline: {
-    near: '临近期限',
-    overdue: '已超期',
+    near: deadlineStateTerms.near.zh,
+    overdue: deadlineStateTerms.overdue.zh,
   },
   visits: {
     required: '本月按规定应走访',
@@ -63,7 +66,7 @@ export const dashboardZhCN = {
   },
   trend: {
     created: '新建申请',
-    approved: '审核确认',
+    approved: applicationActionTerms.approve.zh,
   },
   tableCaption: '{{chart}}（数据表，点击一行查看对应名单）',
   openList: '查看名单',

@@ -7,6 +7,7 @@ import { adminEn } from './admin.en';
 import { lockEn, securityEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
+import { labelsIn, memberRelationTerms, roleTerms, sexTerms, shortOf, visitTypeTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
 /** English — the second language. Typed against zh-CN: the key trees must stay identical. */
@@ -78,14 +79,7 @@ export const en: Translation = {
     offlineBanner: 'Signed in offline: data is saved on this computer and uploaded when the network is back',
     userLabel: 'Signed in as',
   },
-  role: {
-    assistant: 'Village civil-affairs assistant',
-    social_worker: 'Social worker',
-    township: 'Township assistance station',
-    county: 'County civil-affairs bureau',
-    city: 'City civil-affairs bureau',
-    admin: 'Administrator',
-  },
+  role: labelsIn(roleTerms, 'en'),
   sync: {
     label: 'Sync status',
     online: 'Online',
@@ -108,28 +102,15 @@ export const en: Translation = {
   household: {
     savedLocally: 'Saved on this computer; it will be uploaded when online',
     noHead: 'No head of household',
-    relation: {
-      head: 'Head of household',
-      spouse: 'Spouse',
-      child: 'Child',
-      parent: 'Parent',
-      grandchild: 'Grandchild',
-      grandparent: 'Grandparent',
-      sibling: 'Sibling',
-      childInLaw: 'Child-in-law',
-      other: 'Other',
-    },
-    sex: {
-      male: 'Male',
-      female: 'Female',
-    },
+    relation: labelsIn(memberRelationTerms, 'en'),
+    sex: labelsIn(sexTerms, 'en'),
     list: {
       title: 'Households',
       searchLabel: 'Search by name or ID number',
       searchPlaceholder: 'A member’s name, or a whole 18-character ID number',
       register: 'Register household',
       columns: {
-        head: 'Head',
+        head: shortOf(memberRelationTerms.head, 'en'),
         size: 'Members',
         village: 'Village',
         address: 'Address',
@@ -172,7 +153,7 @@ export const en: Translation = {
     detail: {
       title: 'Household',
       backToList: 'Back to households',
-      head: 'Head',
+      head: shortOf(memberRelationTerms.head, 'en'),
       village: 'Village',
       address: 'Home address',
       phone: 'Phone',
@@ -195,13 +176,7 @@ export const en: Translation = {
   },
   visit: {
     savedLocally: 'Visit saved on this computer; it will be uploaded when online',
-    type: {
-      routine: 'Routine visit',
-      screening: 'Screening',
-      investigation: 'Household investigation',
-      followUp: 'Follow-up',
-      emergency: 'Emergency visit',
-    },
+    type: labelsIn(visitTypeTerms, 'en'),
     form: {
       title: 'Record a visit',
       household: 'Household',

@@ -37,7 +37,7 @@ export const endOfDayEn: LocaleTree<typeof endOfDayZhCN> = {
     visits: 'Visits',
     applications: 'Applications',
     careNeeds: 'Care needs',
-    attachments: 'Photos',
+    attachments: 'Attachments',
     other: 'Other',
   },
   waitingCount: '{{count}}',

@@ -35,7 +35,7 @@ export const endOfDayZhCN = {
     visits: '走访',
     applications: '申请',
     careNeeds: '照料需求',
-    attachments: '照片',
+    attachments: '附件',
     other: '其他',
   },
   waitingCount: '{{count}} 件',

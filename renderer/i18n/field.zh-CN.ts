@@ -1,34 +1,33 @@
 /**
  * 简体中文 for the field pages: member and household details, 入户调查表, 照料需求 and 今日.
- * Spread into `zhCN` (./zh-CN.ts); `field.en.ts` mirrors it key for key.
+ * Spread into `zhCN` (./zh-CN.ts); `field.en.ts` mirrors it key for key. Groups, disabilities,
+ * needs, care words and 今日's short names of types and materials are the vocabulary's.
  */
-import { householdCategoryWords } from '../../shared/exports/labels';
+import {
+  applicationTypeTerms,
+  careNeedStateTerms,
+  careSeverityTerms,
+  deadlineKeyTerms,
+  disabilityCategoryTerms,
+  documentKindTerms,
+  householdCategoryTerms,
+  householdCircleTerms,
+  labelsIn,
+  labourAbilityTerms,
+  needCategoryTerms,
+  referralKindTerms,
+  referralStateTerms,
+  shortLabelsIn,
+} from '../../shared/vocabulary';
 
 export const fieldZhCN = {
   householdExtra: {
     /** 困难群体类别 (4+N). */
-    category: householdCategoryWords,
-    circle: {
-      core: '核心圈层',
-      middle: '中间圈层',
-      outer: '外围圈层',
-      none: '未选择类别',
-    },
-    disability: {
-      physical: '肢体残疾',
-      visual: '视力残疾',
-      hearing: '听力残疾',
-      speech: '言语残疾',
-      intellectual: '智力残疾',
-      mental: '精神残疾',
-      multiple: '多重残疾',
-    },
+    category: labelsIn(householdCategoryTerms, 'zh'),
+    circle: labelsIn(householdCircleTerms, 'zh'),
+    disability: labelsIn(disabilityCategoryTerms, 'zh'),
     grade: '{{grade}}级',
-    labour: {
-      full: '有劳动能力',
-      partial: '部分丧失劳动能力',
-      none: '完全丧失劳动能力',
-    },
+    labour: labelsIn(labourAbilityTerms, 'zh'),
     form: {
       more: '更多信息：残疾、疾病、劳动能力、收入',
       moreHide: '收起更多信息',
@@ -113,15 +112,7 @@ export const fieldZhCN = {
       emptyFiltered: '没有符合条件的家庭。可以换个村或类别，或勾选“显示已归档”。',
     },
   },
-  needCategory: {
-    material: '物质帮扶',
-    dailyCare: '生活照料',
-    socialSupport: '社会支持',
-    psychological: '心理支持',
-    medical: '医疗',
-    employment: '就业',
-    education: '教育',
-  },
+  needCategory: labelsIn(needCategoryTerms, 'zh'),
   visitSurvey: {
     title: '入户调查表',
     steps: {
@@ -168,31 +159,10 @@ export const fieldZhCN = {
   },
   careNeed: {
     menu: '照料需求',
-    severity: {
-      low: '一般',
-      medium: '较重',
-      high: '严重',
-      urgent: '紧急',
-    },
-    state: {
-      open: '跟进中',
-      closed: '已结束',
-    },
-    referralKind: {
-      charityFund: '慈善基金',
-      union: '工会',
-      youthLeague: '共青团',
-      womensFederation: '妇联',
-      publicWelfarePost: '公益性岗位',
-      other: '其他',
-    },
-    referralState: {
-      proposed: '拟转介',
-      referred: '已转介',
-      accepted: '已接收',
-      declined: '未接收',
-      completed: '已完成',
-    },
+    severity: labelsIn(careSeverityTerms, 'zh'),
+    state: labelsIn(careNeedStateTerms, 'zh'),
+    referralKind: labelsIn(referralKindTerms, 'zh'),
+    referralState: labelsIn(referralStateTerms, 'zh'),
     wholeHousehold: '全户',
     list: {
       title: '照料需求',
@@ -300,37 +270,9 @@ export const fieldZhCN = {
       neverVisited: '纳入后尚未走访',
       planned: '约定的下次走访',
     },
-    deadlineKey: {
-      startInvestigation: '启动家庭经济状况调查',
-      publicNoticeEnds: '公示期满',
-      countyDecision: '县级审核确认',
-      wholePath: '审核确认办结',
-    },
-    applicationType: {
-      dibao: '低保',
-      tekun: '特困供养',
-      dibaoEdge: '低保边缘',
-      rigidExpenditure: '刚性支出困难',
-      medicalAid: '医疗救助',
-      temporaryAid: '临时救助',
-      educationAid: '教育救助',
-      housingAid: '住房救助',
-      employmentAid: '就业救助',
-      charity: '慈善帮扶',
-    },
-    documentKind: {
-      idAndHukou: '身份证、户口簿',
-      applicationForm: '申请书',
-      incomeDeclaration: '收入申报',
-      propertyDeclaration: '财产申报',
-      verificationAuthorization: '家庭经济状况核对授权书',
-      disabilityCertificate: '残疾证',
-      diagnosis: '诊断证明',
-      medicalBills: '医疗费用票据',
-      reimbursementStatement: '医保报销结算单',
-      schoolCertificate: '在学证明',
-      other: '其他材料',
-    },
+    deadlineKey: labelsIn(deadlineKeyTerms, 'zh'),
+    applicationType: shortLabelsIn(applicationTypeTerms, 'zh'),
+    documentKind: shortLabelsIn(documentKindTerms, 'zh'),
     documentItem: '{{document}} · {{type}}申请',
     deadlineItem: '{{deadline}} · {{type}}申请',
     followUpItem: '{{category}} · 回访',

@@ -1,9 +1,10 @@
 /**
  * 简体中文 — the app's first language and the reference key tree: `en.ts` must have exactly
  * these keys (see `LocaleTree` in ./types). Validation messages of the shared zod schemas are
- * already Chinese and are shown as they come; everything else the user reads lives here.
+ * already Chinese and are shown as they come; everything else the user reads lives here, and
+ * the words of the domain (roles, types, statuses…) come from shared/vocabulary/.
  */
-import { relationWords, sexWords } from '../../shared/exports/labels';
+import { labelsIn, memberRelationTerms, roleTerms, sexTerms, visitTypeTerms } from '../../shared/vocabulary';
 import { endOfDayZhCN } from './endOfDay.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
@@ -81,14 +82,7 @@ export const zhCN = {
     offlineBanner: '离线登录：数据保存在本机，联网后自动上传',
     userLabel: '当前用户',
   },
-  role: {
-    assistant: '村级民政协理员',
-    social_worker: '社工',
-    township: '乡镇社会救助服务站',
-    county: '县级民政局',
-    city: '市级民政局',
-    admin: '系统管理员',
-  },
+  role: labelsIn(roleTerms, 'zh'),
   sync: {
     label: '同步状态',
     online: '在线',
@@ -111,15 +105,15 @@ export const zhCN = {
   household: {
     savedLocally: '已保存在本机，联网后自动上传',
     noHead: '未指定户主',
-    relation: relationWords,
-    sex: sexWords,
+    relation: labelsIn(memberRelationTerms, 'zh'),
+    sex: labelsIn(sexTerms, 'zh'),
     list: {
       title: '家庭',
       searchLabel: '按姓名或身份证号查找',
       searchPlaceholder: '输入成员姓名，或完整的18位身份证号',
       register: '登记家庭',
       columns: {
-        head: '户主',
+        head: memberRelationTerms.head.zh,
         size: '人数',
         village: '所在村',
         address: '住址',
@@ -163,7 +157,7 @@ export const zhCN = {
     detail: {
       title: '家庭详情',
       backToList: '返回家庭列表',
-      head: '户主',
+      head: memberRelationTerms.head.zh,
       village: '所在村',
       address: '家庭住址',
       phone: '联系电话',
@@ -186,13 +180,7 @@ export const zhCN = {
   },
   visit: {
     savedLocally: '走访记录已保存在本机，联网后自动上传',
-    type: {
-      routine: '日常走访',
-      screening: '排查',
-      investigation: '入户调查',
-      followUp: '回访',
-      emergency: '急难走访',
-    },
+    type: labelsIn(visitTypeTerms, 'zh'),
     form: {
       title: '登记走访',
       household: '走访家庭',

@@ -1,5 +1,6 @@
 import { countiesOf, padAreaCode, CITY_CODE } from '../../shared/areas';
 import type { Policy, Program } from '../../shared/schemas/reference';
+import { applicationTypeTerms } from '../../shared/vocabulary/applicationTypes';
 import type { Database } from '../db/database';
 import { storeDocuments } from '../storage/documentStore';
 
@@ -35,15 +36,15 @@ function placeholderPolicies(year: number): Policy[] {
 /** The "3+N" catalogue (domain.md): basic living, special, emergency, and the N others. */
 const programs: Omit<Program, 'areaCode' | 'updatedAt'>[] = [
   { id: 'program-dibao', name: '最低生活保障', tier: 'basicLiving', description: '基本生活救助：低保' },
-  { id: 'program-tekun', name: '特困人员救助供养', tier: 'basicLiving', description: '基本生活救助：特困供养' },
-  { id: 'program-medical', name: '医疗救助', tier: 'special', description: '专项救助：医保报销后个人负担部分' },
-  { id: 'program-education', name: '教育救助', tier: 'special', description: '专项救助' },
-  { id: 'program-housing', name: '住房救助', tier: 'special', description: '专项救助' },
-  { id: 'program-employment', name: '就业救助', tier: 'special', description: '专项救助：公益性岗位等' },
-  { id: 'program-temporary', name: '临时救助', tier: 'emergency', description: '急难救助' },
+  { id: 'program-tekun', name: applicationTypeTerms.tekun.zh, tier: 'basicLiving', description: '基本生活救助：特困供养' },
+  { id: 'program-medical', name: applicationTypeTerms.medicalAid.zh, tier: 'special', description: '专项救助：医保报销后个人负担部分' },
+  { id: 'program-education', name: applicationTypeTerms.educationAid.zh, tier: 'special', description: '专项救助' },
+  { id: 'program-housing', name: applicationTypeTerms.housingAid.zh, tier: 'special', description: '专项救助' },
+  { id: 'program-employment', name: applicationTypeTerms.employmentAid.zh, tier: 'special', description: '专项救助：公益性岗位等' },
+  { id: 'program-temporary', name: applicationTypeTerms.temporaryAid.zh, tier: 'emergency', description: '急难救助' },
   { id: 'program-union', name: '工会帮扶', tier: 'other', description: '工会/共青团/妇联帮扶' },
   { id: 'program-utilities', name: '水电暖费用减免', tier: 'other', description: '公用事业费用救助' },
-  { id: 'program-charity', name: '慈善帮扶', tier: 'other', description: '如“安心纾困”基金（最高50万元）、“一米阳光”项目' },
+  { id: 'program-charity', name: applicationTypeTerms.charity.zh, tier: 'other', description: '如“安心纾困”基金（最高50万元）、“一米阳光”项目' },
 ];
 
 /** Inserts the reference rows that are missing; an administrator's later edits are kept. */

@@ -1,18 +1,8 @@
 import { findArea, type AreaLevel } from '../areas';
+import { roles, type Role } from '../vocabulary/roles';
 
-/** Roles and the length of the area-code prefix each one's scope has (sync-protocol.md). */
-export const roles = ['assistant', 'social_worker', 'township', 'county', 'city', 'admin'] as const;
-export type Role = (typeof roles)[number];
-
-/** Each role's name in Chinese, for the server's messages and the printed forms. */
-export const roleLabels: Record<Role, string> = {
-  assistant: '村级协理员',
-  social_worker: '社工',
-  township: '乡镇工作人员',
-  county: '县级民政',
-  city: '市级民政',
-  admin: '系统管理员',
-};
+/** Roles (their names are in shared/vocabulary/roles.ts) and the length of the area-code prefix each one's scope has (sync-protocol.md). */
+export { roles, type Role };
 
 const scopeLength: Record<Role, number> = {
   assistant: 12, // 村级协理员: one village

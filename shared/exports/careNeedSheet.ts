@@ -2,13 +2,13 @@ import { areaLabel } from '../areas';
 import { chinaDateOf } from '../domain/chinaTime';
 import type { CareNeed } from '../schemas/careNeed';
 import { headOf, type Household } from '../schemas/household';
-import { careStateWords, needWords, severityWords } from './labels';
+import { careStateWords, needWords, relationWords, severityWords } from './labels';
 import { cellsOf, type ExportColumn, type ExportSheet } from './sheet';
 
 /** 照料需求: one row per need, with its next follow-up still to be made. */
 export const careNeedColumns: readonly ExportColumn[] = [
   { key: 'area', header: '所在地区', width: 28 },
-  { key: 'head', header: '户主', width: 12 },
+  { key: 'head', header: relationWords.head, width: 12 },
   { key: 'member', header: '需求对象', width: 12 },
   { key: 'category', header: '需求类别', width: 12 },
   { key: 'severity', header: '紧急程度', width: 10 },

@@ -5,11 +5,9 @@
  * listed once, in one notice; a pledge stands in for certificates and authorises checking the
  * family's income and assets.
  */
-import { roleLabels, type Role } from '../auth/roles';
 import type { Application, DocumentKind } from '../schemas/application';
-import { documentWords } from './labels';
-
-export const roleWords: Record<Role, string> = roleLabels;
+import type { Role } from '../vocabulary/roles';
+import { documentWords, relationWords, roleWords } from './labels';
 
 /** What the one-time notice lists: each missing document once, in the checklist's order. */
 export function missingItemsOf(application: Pick<Application, 'documents' | 'status' | 'returnNotice'>): DocumentKind[] {
@@ -78,7 +76,7 @@ export const applicationSummaryText = {
 
 /** Field names on the printed forms. */
 export const formLabels = {
-  household: '户主',
+  household: relationWords.head,
   area: '所在地区',
   address: '家庭住址',
   phone: '联系电话',
@@ -125,5 +123,5 @@ export const formLabels = {
 /** 日期：2026-11-29 — a label and its value on one line. */
 export const labelled = (label: string, value: string): string => `${label}：${value}`;
 
-/** 张三（乡镇工作人员） */
+/** 张三（乡镇社会救助服务站） */
 export const nameWithRole = (name: string, role: Role): string => `${name}（${roleWords[role]}）`;

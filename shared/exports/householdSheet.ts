@@ -14,7 +14,7 @@ import { cellsOf, type ExportColumn, type ExportSheet } from './sheet';
 /** 家庭花名册: one row per member, the household's columns repeated, so a filter on any column works in Excel. */
 export const householdColumns: readonly ExportColumn[] = [
   { key: 'area', header: '所在地区', width: 28 },
-  { key: 'head', header: '户主', width: 12 },
+  { key: 'head', header: relationWords.head, width: 12 },
   { key: 'size', header: '家庭人数', width: 10 },
   { key: 'categories', header: '困难类别', width: 20 },
   { key: 'address', header: '家庭住址', width: 30 },

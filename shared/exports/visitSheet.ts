@@ -1,13 +1,13 @@
 import { areaLabel } from '../areas';
 import { headOf, type Household } from '../schemas/household';
 import type { Visit } from '../schemas/visit';
-import { LIST_SEPARATOR, needWords, visitTypeWords } from './labels';
+import { LIST_SEPARATOR, needWords, relationWords, visitTypeWords } from './labels';
 import { cellsOf, type ExportColumn, type ExportSheet } from './sheet';
 
 /** 走访记录: one row per visit. */
 export const visitColumns: readonly ExportColumn[] = [
   { key: 'area', header: '所在地区', width: 28 },
-  { key: 'head', header: '户主', width: 12 },
+  { key: 'head', header: relationWords.head, width: 12 },
   { key: 'visitDate', header: '走访日期', width: 12 },
   { key: 'type', header: '走访类型', width: 10 },
   { key: 'investigators', header: '走访人', width: 18 },

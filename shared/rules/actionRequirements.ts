@@ -3,7 +3,7 @@
  * that step. The app checks them before it writes a step, and the server checks them again on
  * every push that takes the step (server/sync/writeGuards.ts), with the same code.
  */
-import type { ApplicationAction } from './applicationStatus';
+import type { ApplicationAction } from '../vocabulary/applicationActions';
 import { compareDates, isIsoDate, type IsoDate } from './dates';
 import { canClosePublicNotice, publicNoticeEndDate } from './deadlines';
 

@@ -3,65 +3,21 @@
  * 审核确认). The app uses it to offer buttons; the server runs `checkHistoryStep` on every push,
  * so a status can only move as the table below allows the caller's role.
  */
-import { roleLabels, type Role } from '../auth/roles';
+import {
+  applicationActions,
+  applicationActionTerms,
+  type ApplicationAction,
+} from '../vocabulary/applicationActions';
+import { applicationStatuses, applicationStatusTerms, type ApplicationStatus } from '../vocabulary/applicationStatuses';
+import { roleTerms, type Role } from '../vocabulary/roles';
+import { shortOf } from '../vocabulary/term';
 
-export const applicationStatuses = [
-  'draft', // 草稿
-  'submitted', // 已申请
-  'returned', // 退回补正
-  'accepted', // 已受理
-  'investigating', // 调查中
-  'preliminaryReviewed', // 初审通过
-  'publicNotice', // 公示中
-  'pendingConfirmation', // 待县审核确认
-  'approved', // 已批准
-  'refused', // 不予批准
-  'withdrawn', // 已撤回
-] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
+// The codes are the vocabulary's (shared/vocabulary/), with their words; they are the machine's too.
+export { applicationActions, applicationStatuses, type ApplicationAction, type ApplicationStatus };
 
-export const applicationActions = [
-  'submit',
-  'accept',
-  'return',
-  'startInvestigation',
-  'preliminaryReview',
-  'startPublicNotice',
-  'objection',
-  'sendToCounty',
-  'approve',
-  'refuse',
-  'withdraw',
-] as const;
-export type ApplicationAction = (typeof applicationActions)[number];
-
-export const applicationStatusLabels: Record<ApplicationStatus, string> = {
-  draft: '草稿',
-  submitted: '已申请',
-  returned: '退回补正',
-  accepted: '已受理',
-  investigating: '调查中',
-  preliminaryReviewed: '初审通过',
-  publicNotice: '公示中',
-  pendingConfirmation: '待县审核确认',
-  approved: '已批准',
-  refused: '不予批准',
-  withdrawn: '已撤回',
-};
-
-export const applicationActionLabels: Record<ApplicationAction, string> = {
-  submit: '提交申请',
-  accept: '受理',
-  return: '退回补正',
-  startInvestigation: '开始调查',
-  preliminaryReview: '初审',
-  startPublicNotice: '开始公示',
-  objection: '公示异议',
-  sendToCounty: '公示期满报县',
-  approve: '审核确认',
-  refuse: '不予批准',
-  withdraw: '撤回',
-};
+/** A role as a refusal names it (村级协理员不能执行…): the short form. */
+const roleInSentence = (role: Role): string => (Object.hasOwn(roleTerms, role) ? shortOf(roleTerms[role], 'zh') : String(role));
+const actionLabel = (action: ApplicationAction): string => applicationActionTerms[action].zh;
 
 /** One entry per move; the schema (shared/schemas/application.ts) mirrors this shape. */
 export interface ApplicationHistoryEntry {
@@ -121,15 +77,14 @@ export type TransitionResult =
 /** The role is checked first: a village assistant is told it may never approve, not that the status is wrong. */
 export function transition(status: ApplicationStatus, action: ApplicationAction, role: Role): TransitionResult {
   const rule = transitionTable[action];
-  const actionLabel = applicationActionLabels[action];
   if (!rule.roles.includes(role)) {
-    return { ok: false, reason: 'not_allowed_for_role', message: `${roleLabels[role]}不能执行“${actionLabel}”` };
+    return { ok: false, reason: 'not_allowed_for_role', message: `${roleInSentence(role)}不能执行“${actionLabel(action)}”` };
   }
   if (!rule.from.includes(status)) {
     return {
       ok: false,
       reason: 'not_allowed_from_status',
-      message: `申请处于“${applicationStatusLabels[status]}”状态，不能执行“${actionLabel}”`,
+      message: `申请处于“${label(status)}”状态，不能执行“${actionLabel(action)}”`,
     };
   }
   return { ok: true, to: rule.to };
@@ -171,13 +126,13 @@ export function checkHistoryStep(
     if (first === undefined) {
       return next.status === 'draft'
         ? { ok: true }
-        : mismatch(`新建的申请没有流转记录，状态应为“${applicationStatusLabels.draft}”`);
+        : mismatch(`新建的申请没有流转记录，状态应为“${label('draft')}”`);
     }
     if (rest.length > 0 || first.action !== 'submit') {
       return {
         ok: false,
         code: 'transition_not_allowed',
-        message: '新建的申请只能是草稿，或带一条“提交申请”记录',
+        message: `新建的申请只能是${label('draft')}，或带一条“${actionLabel('submit')}”记录`,
       };
     }
   }
@@ -200,7 +155,7 @@ export function checkHistoryStep(
       return {
         ok: false,
         code: 'role_mismatch',
-        message: `${where}记为${roleLabels[entry.role] ?? entry.role}，与当前用户的角色（${roleLabels[role]}）不符`,
+        message: `${where}记为${roleInSentence(entry.role)}，与当前用户的角色（${roleInSentence(role)}）不符`,
       };
     }
     if (entry.from !== status) {
@@ -225,7 +180,7 @@ function mismatch(message: string): HistoryCheckResult {
 }
 
 function label(status: ApplicationStatus): string {
-  return applicationStatusLabels[status] ?? String(status);
+  return Object.hasOwn(applicationStatusTerms, status) ? applicationStatusTerms[status].zh : String(status);
 }
 
 /**
@@ -250,11 +205,3 @@ function sameValue(a: unknown, b: unknown): boolean {
     keysA.every((key, i) => key === keysB[i] && sameValue(recordA[key], recordB[key]))
   );
 }
-
-export {
-  actionRequirements,
-  requirementInputOf,
-  stepRequirements,
-  type ActionRequirementInput,
-  type StepProblem,
-} from './actionRequirements';

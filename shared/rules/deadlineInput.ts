@@ -1,6 +1,6 @@
 import { chinaDateOf } from '../domain/chinaTime';
 import type { Application } from '../schemas/application';
-import type { ApplicationAction } from './applicationStatus';
+import type { ApplicationAction } from '../vocabulary/applicationActions';
 import type { DeadlineInput } from './deadlines';
 
 /** The date (in China) of the last history entry for `action`, if any. */

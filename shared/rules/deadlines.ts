@@ -2,7 +2,8 @@
  * Statutory deadlines of an application, computed from the dates its history records.
  * 特困 follows B2; every other type follows the 低保 procedure of B1 (domain.md, "Applications").
  */
-import type { ApplicationStatus } from './applicationStatus';
+import type { ApplicationStatus } from '../vocabulary/applicationStatuses';
+import { deadlineKeyTerms, type DeadlineKey, type DeadlineState } from '../vocabulary/deadlines';
 import { addCalendarDays, calendarDaysBetween, compareDates, type IsoDate } from './dates';
 import { addWorkingDays, isHolidayCalendarKnown, workingDaysBetween } from './workingDays';
 
@@ -22,8 +23,8 @@ export interface DeadlineInput {
   extended?: boolean;
 }
 
-export type DeadlineKey = 'startInvestigation' | 'publicNoticeEnds' | 'countyDecision' | 'wholePath';
-export type DeadlineState = 'done' | 'ok' | 'near' | 'overdue';
+// The deadlines' and their states' names are the vocabulary's (shared/vocabulary/deadlines.ts).
+export type { DeadlineKey, DeadlineState };
 
 export interface Deadline {
   key: DeadlineKey;
@@ -39,6 +40,9 @@ export interface Deadline {
   /** True when `due` or today lies past the holiday calendar: working days were counted as Mon–Fri. */
   estimated: boolean;
 }
+
+/** A deadline's name, as the label begins with it. */
+const name = (key: DeadlineKey): string => deadlineKeyTerms[key].zh;
 
 /** `near` = this many days or fewer left. */
 export const NEAR_DAYS = 2;
@@ -110,7 +114,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
       deadlines.push(
         working(
           'startInvestigation',
-          `启动家庭经济状况调查（受理后${B1_START_INVESTIGATION}个工作日内）`,
+          `${name('startInvestigation')}（受理后${B1_START_INVESTIGATION}个工作日内）`,
           addWorkingDays(input.acceptedOn, B1_START_INVESTIGATION),
           input.investigationStartedOn !== undefined || reached(input.status, 'investigating'),
           today,
@@ -125,7 +129,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
       withState(
         {
           key: 'publicNoticeEnds',
-          label: `公示期满（${PUBLIC_NOTICE_DAYS}天）`,
+          label: `${name('publicNoticeEnds')}（${PUBLIC_NOTICE_DAYS}天）`,
           due: publicNoticeEndDate(input.publicNoticeStart),
           unit: 'calendarDays',
           estimated: false,
@@ -142,7 +146,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
     deadlines.push(
       working(
         'countyDecision',
-        `县级审核确认（收到材料后${days}个工作日内）`,
+        `${name('countyDecision')}（收到材料后${days}个工作日内）`,
         addWorkingDays(input.sentToCountyOn, days),
         isDecided,
         today,
@@ -155,7 +159,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
     deadlines.push(
       working(
         'wholePath',
-        input.extended ? `审核确认办结（特殊情况延长至受理后${days}个工作日内）` : `审核确认办结（受理后${days}个工作日内）`,
+        input.extended ? `${name('wholePath')}（特殊情况延长至受理后${days}个工作日内）` : `${name('wholePath')}（受理后${days}个工作日内）`,
         addWorkingDays(input.acceptedOn, days),
         isDecided,
         today,

@@ -6,6 +6,7 @@
  * Aggregation: one rule clearly not met → likelyNotEligible; otherwise any rule that cannot be
  * judged (a figure 待配置, a fact not yet recorded) → cannotTell; otherwise likelyEligible.
  */
+import { applicationTypeTerms } from '../vocabulary/applicationTypes';
 import type { IsoDate } from './dates';
 import { previewDibao, previewDibaoEdge } from './eligibility/dibao';
 import { previewMedicalAid } from './eligibility/medicalAid';
@@ -18,13 +19,10 @@ export * from './eligibility/types';
 export const previewablePrograms = ['dibao', 'tekun', 'dibaoEdge', 'rigidExpenditure', 'medicalAid'] as const;
 export type PreviewableProgram = (typeof previewablePrograms)[number];
 
-export const programNames: Record<PreviewableProgram, string> = {
-  dibao: '低保',
-  tekun: '特困人员救助供养',
-  dibaoEdge: '低保边缘',
-  rigidExpenditure: '刚性支出困难',
-  medicalAid: '医疗救助',
-};
+/** The programs' names in the preview's sentences (the vocabulary's application types). */
+export const programNames: Record<PreviewableProgram, string> = Object.fromEntries(
+  previewablePrograms.map((program) => [program, applicationTypeTerms[program].zh]),
+) as Record<PreviewableProgram, string>;
 
 /** Chinese labels for the keys rules use in `figures`, for the UI. */
 export const figureLabels: Record<string, string> = {

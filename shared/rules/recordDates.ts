@@ -4,10 +4,10 @@
  * such a date on push. Checked only where the write changes the date, so an old record is never
  * refused for what it already says.
  */
-import type { SyncedCollection } from '../sync/collections';
 import { compareDates, isIsoDate } from './dates';
 
-const pastDates: Partial<Record<SyncedCollection, readonly { path: readonly string[]; label: string }[]>> = {
+/** By collection name (shared/sync/collections.ts), the dates its records may not put in the future. */
+const pastDates: Readonly<Record<string, readonly { path: readonly string[]; label: string }[]>> = {
   applications: [
     { path: ['investigation', 'startedOn'], label: '调查开始日期' },
     { path: ['publicNotice', 'start'], label: '公示开始日期' },
@@ -22,12 +22,12 @@ function at(doc: Readonly<Record<string, unknown>> | null, path: readonly string
 }
 
 export function futureDateProblems(
-  collection: SyncedCollection,
+  collection: string,
   previous: Readonly<Record<string, unknown>> | null,
   next: Readonly<Record<string, unknown>>,
   today: string,
 ): { field: string; message: string }[] {
-  return (pastDates[collection] ?? []).flatMap(({ path, label }) => {
+  return (Object.hasOwn(pastDates, collection) ? pastDates[collection]! : []).flatMap(({ path, label }) => {
     const value = at(next, path);
     if (typeof value !== 'string' || !isIsoDate(value) || value === at(previous, path)) return [];
     return compareDates(value, today) > 0 ? [{ field: path.join('.'), message: `${label}不能晚于今天` }] : [];

@@ -1,64 +1,28 @@
 import { z } from 'zod';
-import { roles } from '../auth/roles';
-import { applicationActions, applicationStatuses } from '../rules/applicationStatus';
+import { applicationActions } from '../vocabulary/applicationActions';
+import { applicationAssistance, applicationModes } from '../vocabulary/applicationModes';
+import { applicationStatuses } from '../vocabulary/applicationStatuses';
+import { applicationTypes, type ApplicationType } from '../vocabulary/applicationTypes';
+import { decisionMethods } from '../vocabulary/decisionMethods';
+import { documentKinds, documentStates, type DocumentKind } from '../vocabulary/documentKinds';
+import { incomeKinds, incomeTreatments } from '../vocabulary/income';
+import { roles } from '../vocabulary/roles';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
 
-/** 救助类型: the programs an application can be for. */
-export const applicationTypes = [
-  'dibao', // 低保
-  'tekun', // 特困
-  'dibaoEdge', // 低保边缘
-  'rigidExpenditure', // 刚性支出困难
-  'medicalAid', // 医疗救助
-  'temporaryAid', // 临时救助
-  'educationAid', // 教育救助
-  'housingAid', // 住房救助
-  'employmentAid', // 就业救助
-  'charity', // 慈善帮扶
-] as const;
-export type ApplicationType = (typeof applicationTypes)[number];
-
-/** 依申请 (the household applies) or 主动发现 (found by the assistant). */
-export const applicationModes = ['onApplication', 'proactive'] as const;
-/** Who helped: 导办 guided, 帮办 helped, 代办 delegated. */
-export const applicationAssistance = ['none', 'guided', 'helped', 'delegated'] as const;
-
-/** Income kinds and how B1 treats them: counted, not counted, or deductible. */
-export const incomeTreatments = ['counted', 'notCounted', 'deductible'] as const;
-export const incomeKinds = [
-  'wages',
-  'business',
-  'property',
-  'transfer',
-  'pension',
-  'specialCare', // 优抚
-  'familyPlanningAward',
-  'scholarship',
-  'assistancePayment',
-  'disabilityCost',
-  'illnessCost',
-  'other',
-] as const;
-
-/** Documents an application may need (申请材料). */
-export const documentKinds = [
-  'idAndHukou', // 身份证、户口簿
-  'applicationForm', // 申请书
-  'incomeDeclaration', // 收入申报
-  'propertyDeclaration', // 财产申报
-  'verificationAuthorization', // 家庭经济状况核对授权书
-  'disabilityCertificate', // 残疾证
-  'diagnosis', // 诊断证明
-  'medicalBills', // 医疗费用票据
-  'reimbursementStatement', // 医保报销结算单
-  'schoolCertificate', // 在学证明
-  'other',
-] as const;
-export type DocumentKind = (typeof documentKinds)[number];
-
-/** provided 已提交, missing 缺, promised 容缺受理 (to be handed in by a date), pledged 告知承诺 (a pledge stands in). */
-export const documentStates = ['provided', 'missing', 'promised', 'pledged'] as const;
+// An application's codes and their words are the vocabulary's (shared/vocabulary/): 救助类型,
+// 申请方式, 代办, income kinds and how B1 treats them, 申请材料 and their states.
+export {
+  applicationAssistance,
+  applicationModes,
+  applicationTypes,
+  documentKinds,
+  documentStates,
+  incomeKinds,
+  incomeTreatments,
+  type ApplicationType,
+  type DocumentKind,
+};
 
 const money = z.number().min(0, '金额不能为负').max(100_000_000, '金额过大').multipleOf(0.01, '金额最多两位小数');
 
@@ -154,7 +118,7 @@ const processShape = {
   decision: z
     .strictObject({
       approvedMonthlyAmount: money.optional(),
-      method: z.enum(['gap', 'band']).optional(),
+      method: z.enum(decisionMethods).optional(),
       refusalReason: z.string().trim().max(2000).optional(),
     })
     .optional(),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ALLOWED_CONTENT_TYPES, MAX_FILE_BYTES } from '../files/limits';
 import { systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
+import { attachmentKinds, type AttachmentKind } from '../vocabulary/attachmentKinds';
 
-/** 照片 (of the home), 证明材料 (scanned certificates), 票据 (hospital bills), 签名. */
-export const attachmentKinds = ['photo', 'certificate', 'bill', 'signature'] as const;
-export type AttachmentKind = (typeof attachmentKinds)[number];
+// 照片, 证明材料, 票据, 签名, with their words: shared/vocabulary/attachmentKinds.ts.
+export { attachmentKinds, type AttachmentKind };
 
 /** The records a file can belong to (附件所属记录). */
 export const attachmentOwnerCollections = ['households', 'visits', 'applications', 'careNeeds'] as const;

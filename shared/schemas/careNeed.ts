@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
 import { needCategories } from './visit';
+import { careNeedStates, careSeverities, referralKinds, referralStates } from '../vocabulary/careNeeds';
 
-export const careSeverities = ['low', 'medium', 'high', 'urgent'] as const;
-
-/** 转介去向: charity funds, 工会 / 共青团 / 妇联, public-welfare posts (公益性岗位). */
-export const referralKinds = ['charityFund', 'union', 'youthLeague', 'womensFederation', 'publicWelfarePost', 'other'] as const;
-export const referralStates = ['proposed', 'referred', 'accepted', 'declined', 'completed'] as const;
+// 紧急程度, 转介 and their states, with their words: shared/vocabulary/careNeeds.ts.
+export { careSeverities, referralKinds, referralStates };
 
 const entryShape = {
   memberId: z.string().max(40).optional(),
@@ -38,7 +36,7 @@ const entryShape = {
       }),
     )
     .max(50),
-  state: z.enum(['open', 'closed']),
+  state: z.enum(careNeedStates),
 };
 
 export const careNeedFormSchema = z.object(entryShape);

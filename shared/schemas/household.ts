@@ -3,40 +3,27 @@ import { checkIdNumber } from '../domain/idNumber';
 import { checkMobile } from '../domain/phone';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
+import { householdCategories, type Circle, type HouseholdCategory } from '../vocabulary/householdCategories';
+import {
+  disabilityCategories,
+  labourAbilities,
+  memberRelations,
+  sexes,
+  type DisabilityCategory,
+  type MemberRelation,
+} from '../vocabulary/members';
 
-/** 与户主关系 — relation of a member to the head of the household (户主). */
-export const memberRelations = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'grandchild',
-  'grandparent',
-  'sibling',
-  'childInLaw',
-  'other',
-] as const;
-export type MemberRelation = (typeof memberRelations)[number];
-
-/** 残疾类别 and 等级 as on the disability certificate (残疾人证). */
-export const disabilityCategories = ['physical', 'visual', 'hearing', 'speech', 'intellectual', 'mental', 'multiple'] as const;
-export type DisabilityCategory = (typeof disabilityCategories)[number];
-
-/** 劳动能力: full 有劳动能力, partial 部分丧失, none 完全丧失. */
-export const labourAbilities = ['full', 'partial', 'none'] as const;
-
-/** Target groups of the 4+N system: the four core groups and the N others. */
-export const householdCategories = [
-  'tekun',
-  'dibao',
-  'dibaoEdge',
-  'rigidExpenditure',
-  'elderly',
-  'disabled',
-  'minor',
-  'otherLowIncome',
-] as const;
-export type HouseholdCategory = (typeof householdCategories)[number];
+// A member's and a household's codes and their words are the vocabulary's (shared/vocabulary/):
+// 与户主关系, 残疾类别 (as on the 残疾人证), 劳动能力, the 4+N groups.
+export {
+  disabilityCategories,
+  householdCategories,
+  labourAbilities,
+  memberRelations,
+  type DisabilityCategory,
+  type HouseholdCategory,
+  type MemberRelation,
+};
 
 const moneyField = z.number().min(0, '金额不能为负').max(10_000_000, '金额过大').multipleOf(0.01, '金额最多两位小数');
 
@@ -69,7 +56,7 @@ const memberShape = {
   ...memberEntryShape,
   idNumber: z.string().length(18),
   birthDate: isoDateField,
-  sex: z.enum(['male', 'female']),
+  sex: z.enum(sexes),
 };
 
 const householdEntryShape = {
@@ -192,7 +179,7 @@ export const householdJsonSchema = toDocumentJsonSchema(z.strictObject(storedSha
   encrypted: ['members', 'phone', 'note', 'address', 'memberNames', 'idHashes', 'archived'],
 });
 
-export type HouseholdCircle = 'core' | 'middle' | 'outer' | null;
+export type HouseholdCircle = Circle | null;
 
 /** The circle (圈层) follows from the groups: core 特困/低保, middle 边缘/支出型, outer the rest. */
 export function circleOf(categories: readonly HouseholdCategory[] | undefined): HouseholdCircle {

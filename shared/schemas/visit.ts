@@ -1,22 +1,10 @@
 import { z } from 'zod';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
+import { needCategories, visitTypes, type NeedCategory, type VisitType } from '../vocabulary/visits';
 
-/** 走访类型: routine 日常走访, screening 排查, investigation 入户调查, followUp 回访, emergency 急难. */
-export const visitTypes = ['routine', 'screening', 'investigation', 'followUp', 'emergency'] as const;
-export type VisitType = (typeof visitTypes)[number];
-
-/** 发现的需求 (needs found at the visit), the categories of care needs too. */
-export const needCategories = [
-  'material',
-  'dailyCare',
-  'socialSupport',
-  'psychological',
-  'medical',
-  'employment',
-  'education',
-] as const;
-export type NeedCategory = (typeof needCategories)[number];
+// 走访类型 and 发现的需求 (also the categories of care needs), with their words: shared/vocabulary/visits.ts.
+export { needCategories, visitTypes, type NeedCategory, type VisitType };
 
 const conditionText = z.string().trim().max(1000, '不超过1000个字').optional();
 

@@ -3,8 +3,9 @@
  * The server refuses a push with any problem found here; the app asks the same questions to
  * decide which buttons and fields to offer.
  */
-import { roleLabels, type Role } from '../auth/roles';
-import type { ApplicationAction } from '../rules/applicationStatus';
+import { applicationActionTerms, type ApplicationAction } from '../vocabulary/applicationActions';
+import { roleTerms, type Role } from '../vocabulary/roles';
+import { shortOf } from '../vocabulary/term';
 import type { SyncedCollection } from './collections';
 import { sameJson } from './merge';
 import { creatorRoles, writePolicy, type ChangeGrant, type FieldGroup } from './writePolicy';
@@ -81,13 +82,14 @@ const fieldsOf = (group: FieldGroup) => group.fields;
 export function checkWrite(write: WriteToCheck): WriteProblem[] {
   const { collection, writer } = write;
   const policy = writePolicy[collection];
-  const role = roleLabels[writer.role];
+  // The role as a refusal names it (村级协理员不能…): the short form.
+  const role = shortOf(roleTerms[writer.role], 'zh');
   const previous = write.previous && !write.previous.deleted ? write.previous.doc : null;
 
   if (write.deleted) {
     if (write.previous?.deleted) return [];
     if (policy.delete.length === 0) {
-      const instead = collection === 'applications' ? '撤回' : collection === 'households' ? '归档' : '结束或更正';
+      const instead = collection === 'applications' ? applicationActionTerms.withdraw.zh : collection === 'households' ? '归档' : '结束或更正';
       return [{ field: '_deleted', message: `${policy.label}不能删除，只能${instead}` }];
     }
     const record = previous ?? { ...write.next, createdBy: writer.userId };

@@ -9,8 +9,12 @@
  * fields, by the server on every write); tests/shared/writePolicy.test.ts fails otherwise, so a
  * new field cannot slip through unguarded.
  */
-import type { Role } from '../auth/roles';
-import { applicationStatusLabels, type ApplicationAction, type ApplicationStatus } from '../rules/applicationStatus';
+import type { ApplicationAction } from '../vocabulary/applicationActions';
+import { applicationStatusTerms, type ApplicationStatus } from '../vocabulary/applicationStatuses';
+import { careNeedStateTerms } from '../vocabulary/careNeeds';
+import type { Role } from '../vocabulary/roles';
+import { labelsIn } from '../vocabulary/term';
+import { visitTypeTerms } from '../vocabulary/visits';
 import type { SyncedCollection } from './collections';
 
 /**
@@ -106,7 +110,7 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
   applications: {
     label: '救助申请',
     stateOf: (doc) => String(doc['status']),
-    states: applicationStatusLabels,
+    states: labelsIn(applicationStatusTerms, 'zh'),
     groups: {
       identity: { fields: ['id', 'areaCode', 'householdId'], label: '编号与所属家庭', create: intakeRoles, change: [] },
       // 申报内容: what the household declares; fixed once the application is submitted (B1 step 1).
@@ -151,7 +155,7 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       // 入户调查 and its findings: the township's (B1 step 3).
       investigation: {
         fields: ['investigation'],
-        label: '入户调查',
+        label: visitTypeTerms.investigation.zh,
         create: [],
         change: [
           { roles: ['township'], steps: ['startInvestigation', 'preliminaryReview'] },
@@ -192,7 +196,7 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
   careNeeds: {
     label: '照料需求',
     stateOf: (doc) => String(doc['state']),
-    states: { open: '进行中', closed: '已结束' },
+    states: labelsIn(careNeedStateTerms, 'zh'),
     groups: {
       identity: { fields: ['id', 'areaCode', 'householdId'], label: '编号与所属家庭', create: ['social_worker'], change: [] },
       // 照料需求, 服务计划, 转介, 回访: the social worker's work; closed needs are closed, never deleted.

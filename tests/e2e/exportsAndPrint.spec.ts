@@ -217,7 +217,7 @@ test('an application’s notice, pledge and summary print; its status-filtered l
   await expect(page.getByTestId('print-applicant')).toHaveText(head.name);
   await expect(page.getByTestId('print-status')).toHaveText('已申请');
   await expect(page.getByTestId('print-history')).toContainText('提交申请');
-  await expect(page.getByTestId('print-history')).toContainText('王秀兰（村级协理员）');
+  await expect(page.getByTestId('print-history')).toContainText('王秀兰（村级民政协理员）');
 
   await page.getByTestId('print-back').click();
   await expect(page.getByTestId('application-summary')).toContainText(head.name);

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The folders inside server/ import one another in one direction only, as
+ * The folders inside server/ (and inside shared/) import one another in one direction only, as
  * ARCHITECTURE.md draws them: each row may import the rows below it, never a row above nor a
  * folder beside it. Every import counts, `import type` and re-exports included, so no type cycle
  * hides behind the compiler erasing it. (Cycles between single files are madge's, in CI.)
@@ -18,6 +18,16 @@ const serverRows: readonly (readonly string[])[] = [
   ['auth'],
   ['http', 'areas', 'cli'],
   ['db'],
+];
+
+const sharedRows: readonly (readonly string[])[] = [
+  ['exports', 'stats', 'wire'],
+  ['sync'],
+  ['rules'],
+  ['schemas'],
+  ['auth', 'ipc'],
+  ['areas', 'domain', 'files'],
+  ['vocabulary'],
 ];
 
 const ROOT = process.cwd();
@@ -46,7 +56,7 @@ interface FolderEdge {
 }
 
 /** Imports from one folder of `layer` (e.g. server/) into another, with the file that makes each. */
-function folderEdges(layer: 'server'): FolderEdge[] {
+function folderEdges(layer: 'server' | 'shared'): FolderEdge[] {
   const base = join(ROOT, layer);
   const folderOf = (path: string): string | null => {
     const rel = relative(base, path);
@@ -82,6 +92,10 @@ function wrongDirections(edges: readonly FolderEdge[], rows: readonly (readonly 
 describe('the directions between folders', () => {
   it('server/: features above the storage, the audit log and authentication, none importing back', () => {
     expect(wrongDirections(folderEdges('server'), serverRows)).toEqual([]);
+  });
+
+  it('shared/: the vocabulary at the bottom, exports and wire types at the top', () => {
+    expect(wrongDirections(folderEdges('shared'), sharedRows)).toEqual([]);
   });
 
   it('finds an import that goes back up, a type-only one or a dynamic one too', () => {

@@ -3,6 +3,7 @@ import { chinaToday } from '../../../shared/domain/chinaTime';
 import { nextOpenDeadline } from '../../../shared/exports/applicationSheet';
 import { applicationSummaryText, formLabels, labelled, nameWithRole } from '../../../shared/exports/formText';
 import {
+  actionWords,
   applicationModeWords,
   applicationTypeWords,
   assistanceWords,
@@ -12,7 +13,6 @@ import {
   LIST_SEPARATOR,
   statusWords,
 } from '../../../shared/exports/labels';
-import { applicationActionLabels } from '../../../shared/rules/applicationStatus';
 import { applicationDeadlines } from '../../../shared/rules/deadlines';
 import { deadlineInputOf } from '../../../shared/rules/deadlineInput';
 import { formatDateTime } from '../format';
@@ -134,7 +134,7 @@ export function ApplicationSummaryPrintPage() {
           {application.history.map((entry) => (
             <tr key={entry.id}>
               <td>{formatDateTime(entry.at)}</td>
-              <td>{applicationActionLabels[entry.action]}</td>
+              <td>{actionWords[entry.action]}</td>
               <td>{statusWords[entry.to]}</td>
               <td>{nameWithRole(entry.byName, entry.role)}</td>
               <td>{entry.note ?? ''}</td>

@@ -1,21 +1,13 @@
 /** Facts about one person that several rules ask: age, disability, ability to work. */
 import { ageOn, type IsoDate } from '../dates';
-import type { DisabilityCategory, EligibilityMember } from './types';
+import { disabilityCategoryTerms } from '../../vocabulary/members';
+import type { EligibilityMember } from './types';
 
-const categoryNames: Record<DisabilityCategory, string> = {
-  physical: '肢体',
-  visual: '视力',
-  hearing: '听力',
-  speech: '言语',
-  intellectual: '智力',
-  mental: '精神',
-  multiple: '多重',
-};
 const gradeNames = ['', '一级', '二级', '三级', '四级'] as const;
 
 export function disabilityText(member: EligibilityMember): string {
   const d = member.disability;
-  return d ? `${gradeNames[d.grade]}${categoryNames[d.category]}残疾` : '无残疾人证';
+  return d ? `${gradeNames[d.grade]}${disabilityCategoryTerms[d.category].zh}` : '无残疾人证';
 }
 
 export interface PersonCheck {

@@ -1,16 +1,9 @@
 /** Input and output of the eligibility preview (shared/rules/eligibility.ts). */
+import type { IncomeTreatment } from '../../vocabulary/income';
+import type { DisabilityCategory, LabourAbility } from '../../vocabulary/members';
 import type { IsoDate } from '../dates';
 
-export const disabilityCategories = [
-  'physical', // 肢体
-  'visual', // 视力
-  'hearing', // 听力
-  'speech', // 言语
-  'intellectual', // 智力
-  'mental', // 精神
-  'multiple', // 多重
-] as const;
-export type DisabilityCategory = (typeof disabilityCategories)[number];
+export type { DisabilityCategory, IncomeTreatment };
 export type DisabilityGrade = 1 | 2 | 3 | 4;
 
 export interface EligibilityMember {
@@ -20,12 +13,10 @@ export interface EligibilityMember {
   disability?: { category: DisabilityCategory; grade: DisabilityGrade };
   /** A serious illness recognised locally (重特大疾病). */
   seriousIllness?: boolean;
-  labourAbility?: 'full' | 'partial' | 'none';
+  labourAbility?: LabourAbility;
   /** 特困: has a legal supporter (赡养/抚养/扶养义务人) able to support them. */
   hasLegalSupporterAbleToSupport?: boolean;
 }
-
-export type IncomeTreatment = 'counted' | 'notCounted' | 'deductible';
 
 export interface EligibilityIncomeItem {
   /** Absent for income of the household as a whole. */

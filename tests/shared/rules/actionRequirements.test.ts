@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRequirements, requirementInputOf, stepRequirements } from '../../../shared/rules/applicationStatus';
+import { actionRequirements, requirementInputOf, stepRequirements } from '../../../shared/rules/actionRequirements';
 
 const TODAY = '2026-03-02';
 
