@@ -1,19 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Role } from '../../shared/auth/roles';
+import type { AdminUser } from '../../shared/wire/adminUsers';
 import { useWorkspace } from './AppDataProvider';
 import { SyncHttpError } from './sync/httpErrors';
 
-/** A user as the server's admin API shows it (devices with their last sign-in). */
-export interface ManagedUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string;
-  active: boolean;
-  lastSeenAt: string | null;
-  devices: { deviceId: string; deviceName: string | null; revokedAt: string | null; lastSeenAt: string }[];
-}
+/** A user as the server's admin API shows it (devices with their last sign-in): the shared wire type. */
+export type ManagedUser = AdminUser;
 
 export interface NewAccount {
   username: string;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AdminUser, AdminUserAnswer, AdminUsersAnswer } from '../../shared/wire/adminUsers';
 import { actor, recordAudit } from '../audit/auditLog';
 import { authenticate, requireRole, type Caller } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
@@ -10,7 +11,7 @@ import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import type { LiveSessions } from '../sync/liveSessions';
 import { ADMIN_ROLES, mayAdminister } from './adminScope';
-import { deactivateUser, findAdminUser, listUsers, resetPassword, revokeDevice, type AdminUserView } from './userAdmin';
+import { deactivateUser, findAdminUser, listUsers, resetPassword, revokeDevice } from './userAdmin';
 import { addUser, findUserByUsername, newUserProblem } from '../users/userStore';
 
 const listQuery = z.strictObject({ areaPrefix: z.string().max(12).optional() });
@@ -43,14 +44,21 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
     return caller;
   };
 
-  const managedUser = async (caller: Caller, userId: string): Promise<AdminUserView> => {
+  const managedUser = async (caller: Caller, userId: string): Promise<AdminUser> => {
     const user = await findAdminUser(db, userId);
     if (!user) throw new HttpError(404, 'not_found', '找不到该用户');
     if (!mayAdminister(caller, user)) throw new HttpError(403, 'out_of_scope', '该用户不在您的管理范围内', { ids: [userId] });
     return user;
   };
 
-  app.get('/api/v1/admin/users', async (request) => {
+  /** The user as it is now, for the answer of an action on them (they exist: they were just found or made). */
+  const answerWith = async (userId: string): Promise<AdminUserAnswer> => {
+    const user = await findAdminUser(db, userId);
+    if (!user) throw new HttpError(404, 'not_found', '找不到该用户');
+    return { user };
+  };
+
+  app.get('/api/v1/admin/users', async (request): Promise<AdminUsersAnswer> => {
     const caller = await adminCaller(request);
     const query = listQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', '查询参数无效', { field: 'areaPrefix' });
@@ -68,7 +76,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
       const field = problem.split(':')[0] ?? 'body';
       throw new HttpError(422, 'invalid_user', `账号信息不符合要求：${problem}`, { fields: [{ field, message: problem }] });
     }
-    if (!mayAdminister(caller, { id: '', role: body.role as AdminUserView['role'], areaCode: body.areaCode })) {
+    if (!mayAdminister(caller, { id: '', role: body.role as AdminUser['role'], areaCode: body.areaCode })) {
       throw new HttpError(403, 'out_of_scope', '只能为本辖区下级创建账号');
     }
     if (await findUserByUsername(db, body.username)) {
@@ -81,10 +89,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
       ]);
       return user;
     });
-    return reply.status(201).send({ user: await findAdminUser(db, created.id) });
+    return reply.status(201).send(await answerWith(created.id));
   });
 
-  app.post('/api/v1/admin/users/:id/password', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+  app.post('/api/v1/admin/users/:id/password', { bodyLimit: BODY_LIMITS.admin }, async (request): Promise<AdminUserAnswer> => {
     const caller = await adminCaller(request);
     const user = await managedUser(caller, param(request.params, 'id'));
     const body = parseBody(passwordBody, request.body);
@@ -95,10 +103,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
       await resetPassword(tx, user.id, body.password);
       await recordAudit(tx, [{ ...actor(caller), action: 'reset_password', collection: 'users', documentId: user.id, areaCode: user.areaCode }]);
     });
-    return { user: await findAdminUser(db, user.id) };
+    return answerWith(user.id);
   });
 
-  app.post('/api/v1/admin/users/:id/deactivate', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+  app.post('/api/v1/admin/users/:id/deactivate', { bodyLimit: BODY_LIMITS.admin }, async (request): Promise<AdminUserAnswer> => {
     const caller = await adminCaller(request);
     const user = await managedUser(caller, param(request.params, 'id'));
     await db.transaction(async (tx) => {
@@ -109,10 +117,10 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
     });
     // Committed: every process ends the user's open streams now (a lost notice: within seconds anyway).
     await sessions.announce({ userId: user.id }).catch(() => undefined);
-    return { user: await findAdminUser(db, user.id) };
+    return answerWith(user.id);
   });
 
-  app.post('/api/v1/admin/users/:userId/devices/:deviceId/revoke', { bodyLimit: BODY_LIMITS.admin }, async (request) => {
+  app.post('/api/v1/admin/users/:userId/devices/:deviceId/revoke', { bodyLimit: BODY_LIMITS.admin }, async (request): Promise<AdminUserAnswer> => {
     const caller = await adminCaller(request);
     const user = await managedUser(caller, param(request.params, 'userId'));
     const deviceId = param(request.params, 'deviceId');
@@ -133,6 +141,6 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; 
     });
     if (!found) throw new HttpError(404, 'not_found', '该用户没有这台设备', { ids: [user.id], deviceId });
     await sessions.announce({ userId: user.id, deviceId }).catch(() => undefined);
-    return { user: await findAdminUser(db, user.id) };
+    return answerWith(user.id);
   });
 }

@@ -1,28 +1,9 @@
 import type { Role } from '../../shared/auth/roles';
 import type { UserRef } from '../../shared/schemas/reference';
+import type { AdminDevice, AdminUser } from '../../shared/wire/adminUsers';
 import { hashPassword } from '../auth/passwords';
 import type { Queryable } from '../db/database';
 import { storeDocuments } from '../storage/documentStore';
-
-export interface DeviceView {
-  deviceId: string;
-  deviceName: string | null;
-  revokedAt: string | null;
-  lastSeenAt: string;
-}
-
-/** A user as an administrator sees it: account state and devices, never the password hash. */
-export interface AdminUserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  areaCode: string;
-  active: boolean;
-  /** Latest sign-in or token refresh on any device; null if the user never signed in. */
-  lastSeenAt: string | null;
-  devices: DeviceView[];
-}
 
 interface UserRow {
   id: string;
@@ -43,7 +24,7 @@ interface DeviceRow {
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-const toDevice = (row: DeviceRow): DeviceView => ({
+const toDevice = (row: DeviceRow): AdminDevice => ({
   deviceId: row.device_id,
   deviceName: row.device_name,
   revokedAt: row.revoked_at === null ? null : iso(row.revoked_at),
@@ -51,7 +32,7 @@ const toDevice = (row: DeviceRow): DeviceView => ({
 });
 
 /** Users whose area starts with the prefix, with their devices; ordered by area, then username. */
-export async function listUsers(db: Queryable, areaPrefix: string): Promise<AdminUserView[]> {
+export async function listUsers(db: Queryable, areaPrefix: string): Promise<AdminUser[]> {
   const users = await db.query<UserRow>(
     `SELECT id, username, display_name, role, area_code, active FROM users
       WHERE area_code LIKE $1 || '%' ORDER BY area_code, username`,
@@ -60,12 +41,12 @@ export async function listUsers(db: Queryable, areaPrefix: string): Promise<Admi
   return withDevices(db, users);
 }
 
-export async function findAdminUser(db: Queryable, id: string): Promise<AdminUserView | null> {
+export async function findAdminUser(db: Queryable, id: string): Promise<AdminUser | null> {
   const users = await db.query<UserRow>('SELECT id, username, display_name, role, area_code, active FROM users WHERE id = $1', [id]);
   return (await withDevices(db, users))[0] ?? null;
 }
 
-async function withDevices(db: Queryable, users: UserRow[]): Promise<AdminUserView[]> {
+async function withDevices(db: Queryable, users: UserRow[]): Promise<AdminUser[]> {
   const devices = await db.query<DeviceRow>(
     `SELECT user_id, device_id, device_name, revoked_at, last_seen_at FROM devices
       WHERE user_id = ANY($1::text[]) ORDER BY last_seen_at DESC, device_id`,

@@ -1,18 +1,5 @@
+import type { AuditEntryView } from '../../shared/wire/audit';
 import type { Queryable } from '../db/database';
-
-/** An audit entry as the API returns it. */
-export interface AuditEntryView {
-  id: number;
-  at: string;
-  userId: string | null;
-  deviceId: string | null;
-  role: string | null;
-  action: string;
-  collection: string | null;
-  documentId: string | null;
-  areaCode: string | null;
-  details: Record<string, unknown> | null;
-}
 
 export interface AuditFilter {
   /** Digits only (checked by the caller); '' means every row, including those with no area (admin). */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AuditAnswer } from '../../shared/wire/audit';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -46,7 +47,7 @@ const auditQuery = z.strictObject({
 /** `GET /api/v1/audit` — the trail of the caller's area, newest first: `{entries:[…]}`. */
 export function registerAuditRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
   const { db, secret } = deps;
-  app.get('/api/v1/audit', async (request) => {
+  app.get('/api/v1/audit', async (request): Promise<AuditAnswer> => {
     const caller = await authenticate(request, db, secret);
     requireRole(caller, AUDIT_READERS);
     const query = auditQuery.safeParse(request.query);

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 
 /** An error meant for the client: its status, code and message go out as the contract's error shape. */
 export class HttpError extends Error {

@@ -6,7 +6,8 @@ import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays, isIsoDate } from '../../shared/rules/dates';
 import { deadlineInputOf } from '../../shared/rules/deadlineInput';
 import type { Application } from '../../shared/schemas/application';
-import { DEFAULT_STALE_DAYS, endOfDayReport, MAX_STALE_DAYS, townshipWaitingStatuses, type EndOfDayReport } from '../../shared/stats/endOfDay';
+import { DEFAULT_STALE_DAYS, endOfDayReport, MAX_STALE_DAYS, townshipWaitingStatuses } from '../../shared/stats/endOfDay';
+import type { EndOfDayAnswer, EndOfDayReport } from '../../shared/wire/endOfDay';
 import { actor, recordAudit } from '../audit/auditLog';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
@@ -56,7 +57,7 @@ export async function buildEndOfDayReport(
  */
 export function registerReportRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
   const { db, secret } = deps;
-  app.get('/api/v1/reports/end-of-day', async (request) => {
+  app.get('/api/v1/reports/end-of-day', async (request): Promise<EndOfDayAnswer> => {
     const caller = await authenticate(request, db, secret);
     requireRole(caller, reportRoles);
     const query = reportQuery.safeParse(request.query);

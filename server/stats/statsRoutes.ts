@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../shared/auth/roles';
 import { chinaToday } from '../../shared/domain/chinaTime';
+import type { DashboardAnswer } from '../../shared/wire/dashboard';
 import { actor, recordAudit } from '../audit/auditLog';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
@@ -24,7 +25,7 @@ const statsRoles: readonly Role[] = ['township', 'social_worker', 'county', 'cit
  */
 export function registerStatsRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
   const { db, secret } = deps;
-  app.get('/api/v1/stats/dashboard', async (request) => {
+  app.get('/api/v1/stats/dashboard', async (request): Promise<DashboardAnswer> => {
     const caller = await authenticate(request, db, secret);
     requireRole(caller, statsRoles);
     const query = statsQuery.safeParse(request.query);

@@ -2,12 +2,13 @@
  * 今日汇总 — the township's end-of-day report (issue #6): per village, what reached the server
  * that day, which applications wait for the township, and which village assistants have not
  * been online for some days. The server gathers the rows; this module shapes them, so the app
- * and the server agree on one answer type.
+ * and the server agree on one answer type (shared/wire/endOfDay.ts).
  */
 import { chinaDateOf } from '../domain/chinaTime';
 import { allowedActions, applicationStatuses, type ApplicationStatus } from '../rules/applicationStatus';
 import { calendarDaysBetween, type IsoDate } from '../rules/dates';
 import { applicationDeadlines, type DeadlineInput } from '../rules/deadlines';
+import type { AssistantLastSeen, EndOfDayReport, VillageEndOfDay } from '../wire/endOfDay';
 
 /** An assistant not online for this many days is flagged unless the caller asks otherwise. */
 export const DEFAULT_STALE_DAYS = 3;
@@ -21,43 +22,8 @@ export const townshipWaitingStatuses: readonly ApplicationStatus[] = application
   allowedActions(status, 'township').some((action) => action !== 'withdraw' && action !== 'submit'),
 );
 
-export interface AssistantLastSeen {
-  userId: string;
-  displayName: string;
-  villageCode: string;
-  /** Epoch millis of the last sign-in or token renewal on any of the user's active devices. */
-  lastSeenAt: number | null;
-  /** Calendar days (China) from then to today; null if never seen. */
-  daysSinceSeen: number | null;
-  /** Not seen for `staleDays` days or more, or never. */
-  stale: boolean;
-}
-
-export interface VillageEndOfDay {
-  /** 12-digit village code. */
-  code: string;
-  /** Distinct documents the village's assistants stored that day, by collection. */
-  received: Record<string, number>;
-  receivedTotal: number;
-  /** Epoch millis of the last of those writes. */
-  lastReceivedAt: number | null;
-  /** Applications waiting for the township's next step. */
-  waiting: number;
-  /** Of those, how many have a deadline already passed (shared/rules/deadlines.ts). */
-  overdue: number;
-  assistants: AssistantLastSeen[];
-}
-
-export interface EndOfDayReport {
-  /** The day the arrivals are counted for ('YYYY-MM-DD', China). */
-  date: IsoDate;
-  /** Waiting applications and last-seen days are as of this day (today in China). */
-  asOf: IsoDate;
-  scope: string;
-  staleDays: number;
-  villages: VillageEndOfDay[];
-  totals: { received: number; waiting: number; overdue: number; staleAssistants: number; villagesSent: number };
-}
+// The report's shape is declared once with its zod schema: shared/wire/endOfDay.ts.
+export type { AssistantLastSeen, EndOfDayReport, VillageEndOfDay };
 
 export interface EndOfDayRows {
   villageCodes: readonly string[];

@@ -1,87 +1,46 @@
 /**
  * 统计 — the dashboard's figures, computed from plain lists of documents. One pure function used
  * both on the laptop (village and township scopes, from RxDB) and on the server (county and city
- * scopes, from the `documents` table), so both give the same figures for the same records.
+ * scopes, from the `documents` table), so both give the same figures for the same records. The
+ * answer's shape is shared/wire/dashboard.ts.
  */
 import { CITY_CODE } from '../areas';
 import { chinaDateOf } from '../domain/chinaTime';
-import { applicationStatuses, type ApplicationStatus } from '../rules/applicationStatus';
+import { applicationStatuses } from '../rules/applicationStatus';
 import { addMonths, ageOn, compareDates, daysInMonth, type IsoDate } from '../rules/dates';
 import { applicationDeadlines } from '../rules/deadlines';
 import { memberAbleToWork, nextReview } from '../rules/reviewSchedule';
-import { applicationTypes, type Application, type ApplicationType } from '../schemas/application';
+import { applicationTypes, type Application } from '../schemas/application';
 import type { CareNeed } from '../schemas/careNeed';
 import { circleOf, type Household } from '../schemas/household';
-import { needCategories, type NeedCategory, type Visit } from '../schemas/visit';
+import { needCategories, type Visit } from '../schemas/visit';
 import { deadlineInputOf } from '../rules/deadlineInput';
+import {
+  ageBands,
+  dashboardCircles,
+  dashboardGroups,
+  type AgeBand,
+  type AreaFigure,
+  type DashboardCircle,
+  type DashboardFigures,
+  type DashboardGroup,
+  type Headcount,
+  type MonthTrend,
+} from '../wire/dashboard';
 
-/** The four core groups of 4+N (特困, 低保, 低保边缘, 刚性支出困难). */
-export const dashboardGroups = ['tekun', 'dibao', 'dibaoEdge', 'rigidExpenditure'] as const;
-export type DashboardGroup = (typeof dashboardGroups)[number];
-
-/** 圈层; `none` = no group recorded. */
-export const dashboardCircles = ['core', 'middle', 'outer', 'none'] as const;
-export type DashboardCircle = (typeof dashboardCircles)[number];
-
-/** Age bands in completed years: 0–15, 16–59, 60–79, 80 and over. */
-export const ageBands = ['under16', 'age16to59', 'age60to79', 'age80plus'] as const;
-export type AgeBand = (typeof ageBands)[number];
-
-export interface Headcount {
-  households: number;
-  /** Living members (no 死亡日期 on or before today). */
-  people: number;
-}
-
-export interface AreaFigure extends Headcount {
-  /** Natural-length code of the area one level below the scope (a village for a township scope). */
-  code: string;
-}
-
-export interface MonthTrend {
-  /** 'YYYY-MM' */
-  month: string;
-  /** Applications created in the month. */
-  created: number;
-  /** 审核确认 (approve) steps taken in the month. */
-  approved: number;
-}
-
-export interface DashboardFigures {
-  today: IsoDate;
-  /** The area prefix the figures cover ('' = everything). */
-  scope: string;
-  totals: Headcount;
-  byGroup: Record<DashboardGroup, Headcount>;
-  byCircle: Record<DashboardCircle, Headcount>;
-  /** Living members by age band; `under16` and `age60plus` are the 特困-relevant totals. */
-  ages: Record<AgeBand, number> & { age60plus: number };
-  byArea: AreaFigure[];
-  applications: {
-    total: number;
-    byType: Record<ApplicationType, number>;
-    byStatus: Record<ApplicationStatus, number>;
-    /** Applications with an open deadline due within `NEAR_DAYS` (and none overdue). */
-    deadlinesNear: number;
-    /** Applications with at least one overdue deadline. */
-    deadlinesOverdue: number;
-  };
-  visits: {
-    /** 'YYYY-MM' of today. */
-    month: string;
-    /** Households in a 4+N group whose review visit (B1 art. 31) falls due by the end of this month. */
-    required: number;
-    /** Of those, how many were visited this month. */
-    requiredVisited: number;
-    /** Every visit dated this month up to today. */
-    visitsThisMonth: number;
-    /** Households with at least one visit this month. */
-    householdsVisited: number;
-  };
-  careNeeds: { open: number; byCategory: Record<NeedCategory, number> };
-  /** The last 12 months, oldest first, ending with this month. */
-  trend: MonthTrend[];
-}
+// The answer's shape and the dashboard's codes are declared once with their zod schema: shared/wire/dashboard.ts.
+export {
+  ageBands,
+  dashboardCircles,
+  dashboardGroups,
+  type AgeBand,
+  type AreaFigure,
+  type DashboardCircle,
+  type DashboardFigures,
+  type DashboardGroup,
+  type Headcount,
+  type MonthTrend,
+};
 
 export interface FigureInput {
   households: readonly Household[];

@@ -2,7 +2,8 @@ import type { SessionUser } from '../auth/roles';
 
 /**
  * Types of the HTTP sync contract (../shared/design/sync-protocol.md, v1). The server and the
- * app both speak these; changing one here means a new protocol version.
+ * app both speak these; changing one here means a new protocol version. The error body and the
+ * answers beside the protocol (admin users, dashboard, end of day, audit) are in shared/wire/.
  */
 export const API_PREFIX = '/api/v1';
 
@@ -28,10 +29,6 @@ export interface PushResponse<T> {
 }
 
 export type StreamEvent<T> = PullResponse<T> | 'RESYNC';
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
 
 export interface LoginRequest {
   username: string;

@@ -21,12 +21,12 @@ const serverRows: readonly (readonly string[])[] = [
 ];
 
 const sharedRows: readonly (readonly string[])[] = [
-  ['exports', 'stats', 'wire'],
+  ['exports', 'stats'],
   ['sync'],
   ['rules'],
   ['schemas'],
   ['auth', 'ipc'],
-  ['areas', 'domain', 'files'],
+  ['areas', 'domain', 'files', 'wire'],
   ['vocabulary'],
 ];
 
@@ -94,7 +94,7 @@ describe('the directions between folders', () => {
     expect(wrongDirections(folderEdges('server'), serverRows)).toEqual([]);
   });
 
-  it('shared/: the vocabulary at the bottom, exports and wire types at the top', () => {
+  it('shared/: the vocabulary at the bottom, exports and figures at the top', () => {
     expect(wrongDirections(folderEdges('shared'), sharedRows)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncedCollections } from '../../shared/sync/collections';
-import type { ErrorBody, PullResponse, SyncCheckpoint } from '../../shared/sync/wire';
+import type { PullResponse, SyncCheckpoint } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { signAccessToken } from '../../server/auth/accessTokens';
 import { loadTokenSecret } from '../../server/auth/secrets';
 import { makeApplication, makeAttachment, makeHousehold, makeVisit, newRow, wire } from '../support/documents';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PullResponse, TokenResponse } from '../../shared/sync/wire';
-import type { AdminUserView } from '../../server/admin/userAdmin';
+import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
+import type { AdminUser } from '../../shared/wire/adminUsers';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { auditEntries, type Session } from './securityFixtures';
 
@@ -9,7 +10,7 @@ const VILLAGE_A = '371623102201';
 const VILLAGE_B = '371623102202';
 const OTHER_TOWNSHIP_VILLAGE = '371621104303'; // 惠民县胡集镇
 
-type UserList = { users: AdminUserView[] };
+type UserList = { users: AdminUser[] };
 
 describe.each(databaseKinds)('account administration on %s', (kind) => {
   let server: TestServer;
@@ -28,9 +29,9 @@ describe.each(databaseKinds)('account administration on %s', (kind) => {
   afterAll(async () => server?.close());
 
   const deactivate = (who: Session, userId: string) =>
-    api<{ user: AdminUserView } & ErrorBody>(server, who.accessToken, 'POST', `/api/v1/admin/users/${userId}/deactivate`);
+    api<{ user: AdminUser } & ErrorBody>(server, who.accessToken, 'POST', `/api/v1/admin/users/${userId}/deactivate`);
   const revoke = (who: Session, userId: string, deviceId: string) =>
-    api<{ user: AdminUserView } & ErrorBody>(server, who.accessToken, 'POST', `/api/v1/admin/users/${userId}/devices/${encodeURIComponent(deviceId)}/revoke`);
+    api<{ user: AdminUser } & ErrorBody>(server, who.accessToken, 'POST', `/api/v1/admin/users/${userId}/devices/${encodeURIComponent(deviceId)}/revoke`);
   const pull = (token: string) => api(server, token, 'GET', '/api/v1/sync/households/pull');
   const refresh = (refreshToken: string) => api<TokenResponse>(server, null, 'POST', '/api/v1/auth/refresh', { refreshToken });
   const login = (who: Session, deviceId: string) =>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeHousehold, newRow } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdIdHashes } from '../../shared/domain/idHash';
 import type { Application } from '../../shared/schemas/application';
 import type { Household } from '../../shared/schemas/household';
-import type { ErrorBody, PullResponse, PushResponse } from '../../shared/sync/wire';
+import type { PullResponse, PushResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeApplication, makeHousehold, newRow, stepApplication, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../server/db/migrations';
-import type { ErrorBody, PullResponse } from '../../shared/sync/wire';
+import type { PullResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeHousehold, newRow, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { auditEntries, openStream, type Session } from './securityFixtures';

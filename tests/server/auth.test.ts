@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, TokenResponse } from '../../shared/sync/wire';
+import type { TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { verifyPassword } from '../../server/auth/passwords';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sealBundle, type BundleFile } from '../../shared/sync/bundle';
-import type { ErrorBody, PullResponse } from '../../shared/sync/wire';
+import type { PullResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeHousehold, makeVisit, newRow } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 

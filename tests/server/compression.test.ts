@@ -1,6 +1,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PullResponse } from '../../shared/sync/wire';
+import type { PullResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeHousehold, newRow } from '../support/documents';
 import { startTestServer, type TestServer } from '../support/testServer';
 

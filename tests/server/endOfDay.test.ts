@@ -3,7 +3,7 @@ import { villagesIn } from '../../shared/areas';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
 import type { EndOfDayReport, VillageEndOfDay } from '../../shared/stats/endOfDay';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { storeDocuments } from '../../server/storage/documentStore';
 import { makeApplication, makeHousehold, makeVisit, newRow, stepApplication } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportAuditRecord } from '../../shared/exports/exportAudit';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { auditEntries, type Session } from './securityFixtures';
 

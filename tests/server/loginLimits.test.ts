@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, TokenResponse } from '../../shared/sync/wire';
+import type { TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { buildServer } from '../../server/app';
 import { readConfig, readTrustProxy } from '../../server/config';
 import { addUser } from '../../server/users/userStore';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEntryView } from '../../server/audit/auditQuery';
+import type { AuditEntryView } from '../../shared/wire/audit';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household } from '../../shared/schemas/household';
 import { collectionDefinitions, syncedCollections } from '../../shared/sync/collections';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { readConfig } from '../../server/config';
 import { makeHousehold, newRow } from '../support/documents';
 import { databaseKinds, startTestServer, type TestServer } from '../support/testServer';

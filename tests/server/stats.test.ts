@@ -9,7 +9,7 @@ import type { CareNeed } from '../../shared/schemas/careNeed';
 import { householdCategories, labourAbilities, type Household, type Member } from '../../shared/schemas/household';
 import { needCategories, type Visit } from '../../shared/schemas/visit';
 import { dashboardFigures, type DashboardFigures } from '../../shared/stats/figures';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { storeDocuments } from '../../server/storage/documentStore';
 import { serverFigures } from '../../server/stats/serverFigures';
 import { makeApplication, makeHousehold, makeVisit, newRow, stepApplication, wire } from '../support/documents';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { unstorableTextPaths } from '../../server/db/storableText';
 import { makeHousehold, newRow } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeHousehold, newRow } from '../support/documents';
 import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer } from '../support/testServer';

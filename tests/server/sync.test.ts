@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PullResponse, PushResponse, SyncCheckpoint } from '../../shared/sync/wire';
+import type { PullResponse, PushResponse, SyncCheckpoint } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
 import { makeAttachment, makeHousehold, makeVisit, newRow, wire, withoutProvenance, withoutServerFields } from '../support/documents';
 import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
