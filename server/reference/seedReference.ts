@@ -2,7 +2,7 @@ import { countiesOf, padAreaCode, CITY_CODE } from '../../shared/areas';
 import type { Policy, Program } from '../../shared/schemas/reference';
 import { applicationTypeTerms } from '../../shared/vocabulary/applicationTypes';
 import type { Database } from '../db/database';
-import { storeDocuments } from '../storage/documentStore';
+import { storedIds, storeDocuments } from '../storage/documentStore';
 
 /** When the reference data below was last revised; rows already present are never overwritten. */
 const REFERENCE_UPDATED_AT = Date.UTC(2026, 0, 1);
@@ -49,9 +49,7 @@ const programs: Omit<Program, 'areaCode' | 'updatedAt'>[] = [
 
 /** Inserts the reference rows that are missing; an administrator's later edits are kept. */
 export async function ensureReferenceData(db: Database, year = new Date().getFullYear()): Promise<void> {
-  const existing = new Set(
-    (await db.query<{ id: string }>("SELECT id FROM documents WHERE collection IN ('policies', 'programs')")).map((r) => r.id),
-  );
+  const existing = await storedIds(db, ['policies', 'programs']);
   const missingPolicies = [...placeholderPolicies(year - 1), ...placeholderPolicies(year)].filter((p) => !existing.has(p.id));
   const missingPrograms = programs
     .filter((p) => !existing.has(p.id))

@@ -8,7 +8,7 @@ import { changedFieldNames } from '../storage/documentAudit';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
 import { notifyChange } from '../storage/changeNotifier';
-import { storeDocuments } from '../storage/documentStore';
+import { documentsInArea, storeDocuments } from '../storage/documentStore';
 import type { DeriveFields, Doc, StoredWrite } from '../storage/storedWrite';
 
 /**
@@ -159,10 +159,7 @@ export async function rotateSearchKey(
       [township, version],
     );
     const key = townshipSearchKey(root, township, version);
-    const rows = await tx.query<{ data: Doc; deleted: boolean }>(
-      "SELECT data, deleted FROM documents WHERE collection = 'households' AND area_code LIKE $1 ORDER BY seq",
-      [`${township}%`],
-    );
+    const rows = await documentsInArea(tx, 'households', township);
     const writes: StoredWrite[] = rows
       .map((row) => ({ doc: withSearchFields(row.data, key), deleted: row.deleted, previous: { data: row.data, deleted: row.deleted } }))
       .filter((write) => !sameJson(write.doc, write.previous.data));

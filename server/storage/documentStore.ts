@@ -115,6 +115,23 @@ export async function pullFiltered(
   return { documents, checkpoint: last === null ? checkpoint : { seq: last } };
 }
 
+/**
+ * Every version the server holds of a collection's documents in an area (deleted ones too),
+ * in the order they were stored: for work that stores them all again (a search-key rotation).
+ */
+export async function documentsInArea(db: Queryable, collection: CollectionName, areaPrefix: string): Promise<HeldVersion[]> {
+  return db.query<HeldVersion>('SELECT data, deleted FROM documents WHERE collection = $1 AND area_code LIKE $2 ORDER BY seq', [
+    collection,
+    `${areaPrefix}%`,
+  ]);
+}
+
+/** The ids the server holds, deleted or not, of the collections named. */
+export async function storedIds(db: Queryable, collections: readonly CollectionName[]): Promise<Set<string>> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM documents WHERE collection = ANY($1::text[])', [collections]);
+  return new Set(rows.map((row) => row.id));
+}
+
 export async function latestSeq(db: Queryable, collection: CollectionName): Promise<number> {
   const rows = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM documents WHERE collection = $1', [
     collection,
