@@ -211,6 +211,8 @@ export interface PushRules {
   /** The collection's derived fields, computed by the server whatever the laptop sent. Absent: stored as sent. */
   derive?: DeriveFields;
   guard?: WriteGuard;
+  /** Checks the writes against other records (a visit's household is in the visit's village). Throws to refuse the batch. */
+  checkLinks?: (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
   afterWrite?: AfterWrite;
   /** The server's clock, for provenance (tests pass their own). */
   now?: () => number;
@@ -269,6 +271,7 @@ export async function pushChanges(
       await guard?.(write);
       writes.push(write);
     }
+    if (writes.length > 0) await rules.checkLinks?.(tx, writes);
     if (writes.length > 0) await afterWrite?.(tx, writes);
     // Last statement before commit: the collection's lock is held only while numbering and committing.
     await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })));

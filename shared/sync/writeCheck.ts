@@ -82,7 +82,7 @@ export function checkWrite(write: WriteToCheck): WriteProblem[] {
   const { collection, writer } = write;
   const policy = writePolicy[collection];
   const role = roleLabels[writer.role];
-  const previous = write.previous && !write.previous.deleted ? write.previous.doc : null;
+  const previous = write.previous ? write.previous.doc : null;
 
   if (write.deleted) {
     if (write.previous?.deleted) return [];
@@ -92,6 +92,12 @@ export function checkWrite(write: WriteToCheck): WriteProblem[] {
     }
     const record = previous ?? { ...write.next, createdBy: writer.userId };
     return mayDelete(collection, record, writer) ? [] : [{ field: '_deleted', message: `${role}不能删除这条${policy.label}` }];
+  }
+
+  // Restoring a deleted record is deleting undone: only those who may delete it may, and what is
+  // fixed in it stays fixed (the checks below compare with the deleted version).
+  if (write.previous?.deleted && !mayDelete(collection, write.previous.doc, writer)) {
+    return [{ field: '_deleted', message: `${role}不能恢复这条已删除的${policy.label}` }];
   }
 
   const problems: WriteProblem[] = [];
