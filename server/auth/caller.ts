@@ -13,6 +13,8 @@ export interface Caller {
   scope: string;
   /** The user's own 12-digit area code, which the audit log files the caller's actions under. */
   areaCode: string;
+  /** The user's name as the server knows it: what an application's history says signed a step. */
+  displayName?: string;
 }
 
 /**
@@ -26,8 +28,8 @@ export async function authenticate(request: FastifyRequest, db: Database, secret
   if (!token) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
   const claims = verifyAccessToken(token, secret);
   if (!claims) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
-  const rows = await db.query<{ role: Role; area_code: string; session_epoch: number }>(
-    `SELECT u.role, u.area_code, d.session_epoch FROM users u JOIN devices d ON d.user_id = u.id
+  const rows = await db.query<{ role: Role; area_code: string; session_epoch: number; display_name: string }>(
+    `SELECT u.role, u.area_code, u.display_name, d.session_epoch FROM users u JOIN devices d ON d.user_id = u.id
       WHERE u.id = $1 AND d.device_id = $2 AND u.active AND d.revoked_at IS NULL`,
     [claims.sub, claims.dev],
   );
@@ -43,6 +45,7 @@ export async function authenticate(request: FastifyRequest, db: Database, secret
     role: row.role,
     scope: scopePrefix(row.role, row.area_code),
     areaCode: row.area_code,
+    displayName: row.display_name,
   };
 }
 

@@ -45,8 +45,8 @@ export function registerBundleRoutes(
     requireRole(station, ['township', 'county', 'city', 'admin']);
     const file = parseBody(bundleBody, request.body) as unknown as BundleFile;
 
-    const authors = await db.query<{ role: Role; area_code: string }>(
-      `SELECT u.role, u.area_code FROM users u JOIN devices d ON d.user_id = u.id
+    const authors = await db.query<{ role: Role; area_code: string; display_name: string }>(
+      `SELECT u.role, u.area_code, u.display_name FROM users u JOIN devices d ON d.user_id = u.id
         WHERE u.id = $1 AND d.device_id = $2 AND u.active AND d.revoked_at IS NULL`,
       [file.header.userId, file.header.deviceId],
     );
@@ -67,6 +67,7 @@ export function registerBundleRoutes(
       role: authorRow!.role,
       scope: scopePrefix(authorRow!.role, authorRow!.area_code),
       areaCode: authorRow!.area_code,
+      displayName: authorRow!.display_name,
     };
     if (!isInScope(author.areaCode, station.scope)) {
       throw new HttpError(403, 'out_of_scope', '此文件来自您辖区以外的村，不能导入');

@@ -43,12 +43,18 @@ export async function findFileInScope(db: Queryable, sha256: string, scope: stri
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
-/** Whether the blob is recorded for exactly this area. */
+/**
+ * Whether the blob is kept for exactly this area and a live attachment record of that area names
+ * it: what an upload URL may say is complete. Without such a record it says nothing, so an upload
+ * URL cannot be used to ask whether a file (an ID-card scan) is on the server.
+ */
 export async function fileBelongsToArea(db: Queryable, sha256: string, areaCode: string): Promise<FileRecord | null> {
   const rows = await db.query<FileRow>(
     `SELECT f.sha256, f.content_type, f.size, a.area_code
        FROM files f JOIN file_areas a ON a.sha256 = f.sha256
-      WHERE f.sha256 = $1 AND a.area_code = $2`,
+      WHERE f.sha256 = $1 AND a.area_code = $2
+        AND EXISTS (SELECT 1 FROM documents d WHERE d.collection = 'attachments' AND NOT d.deleted
+                     AND d.area_code = $2 AND d.data->>'sha256' = $1)`,
     [sha256, areaCode],
   );
   return rows[0] ? toRecord(rows[0]) : null;

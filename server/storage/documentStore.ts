@@ -248,6 +248,7 @@ export async function pushChanges(
       await guard?.(write);
       writes.push(write);
     }
+    if (writes.length > 0) await rules.checkLinks?.(tx, writes);
     if (writes.length > 0) await afterWrite?.(tx, writes);
     // Last statement before commit: the collection's lock is held only while numbering and committing.
     await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })));

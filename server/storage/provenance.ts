@@ -26,6 +26,9 @@ export function stampProvenance(
     updatedAt: now,
     updatedBy: author.userId,
   };
+  if (collection === 'applications' && Array.isArray(doc['history'])) {
+    doc['history'] = stampHistory(live ? (live.data['history'] as HistoryEntry[] | undefined) ?? [] : [], doc['history'] as HistoryEntry[], author, now);
+  }
   if (collection === 'households' && isObject(doc['archived'])) {
     const held = live?.data['archived'];
     const { by: _heldBy, ...heldRest } = isObject(held) ? held : {};
@@ -33,6 +36,28 @@ export function stampProvenance(
     doc['archived'] = isObject(held) && sameJson(heldRest, sentRest) ? held : { ...doc['archived'], by: author.userId };
   }
   return doc;
+}
+
+type HistoryEntry = Record<string, unknown>;
+/** A step without what the server sets on it (who signed, and a clamped date): what the laptop decides. */
+const stepCore = ({ byName: _name, at: _at, ...entry }: HistoryEntry) => entry;
+
+/**
+ * An application's history as the server keeps it: the steps it held stay exactly as held (the
+ * laptop's copy may carry a signer's earlier name, or a date the server clamped), and each step the write appends is signed with
+ * the caller's name as the server knows it and dated no later than the server's clock (a laptop
+ * whose clock runs ahead cannot date a step in the future; one that runs behind keeps its date).
+ * A laptop's copy that differs from what was held in anything else is left as sent, for the status
+ * machine to refuse as a rewritten history.
+ */
+function stampHistory(held: HistoryEntry[], sent: HistoryEntry[], author: Author, now: number): HistoryEntry[] {
+  if (held.length > sent.length || held.some((entry, i) => !sameJson(stepCore(entry), stepCore(sent[i] ?? {})))) return sent;
+  const appended = sent.slice(held.length).map((entry) => ({
+    ...entry,
+    ...(author.displayName ? { byName: author.displayName } : {}),
+    ...(typeof entry['at'] === 'number' && entry['at'] > now ? { at: now } : {}),
+  }));
+  return [...held, ...appended];
 }
 
 /**
@@ -45,7 +70,12 @@ export function stampProvenance(
 export function sameContent(collection: SyncedCollection, a: Doc, b: Doc): boolean {
   const policy = writePolicy[collection];
   const skip = [...policy.provenance, ...policy.derived] as readonly string[];
-  const strip = (doc: Doc) => Object.fromEntries(Object.entries(doc).filter(([key]) => !skip.includes(key)));
+  const strip = (doc: Doc) => {
+    const kept = Object.fromEntries(Object.entries(doc).filter(([key]) => !skip.includes(key)));
+    // Who signed a step, and (for a clock running ahead) when, are the server's to say, like who wrote the record last.
+    if (Array.isArray(kept['history'])) kept['history'] = (kept['history'] as HistoryEntry[]).map(stepCore);
+    return kept;
+  };
   return sameJson(strip(a), strip(b));
 }
 

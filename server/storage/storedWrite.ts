@@ -26,6 +26,8 @@ export interface HeldVersion {
 /** Who the server knows is writing: from the verified token, never from the document. */
 export interface Author {
   userId: string;
+  /** Signs the history steps the write appends (absent: the steps keep the name they came with). */
+  displayName?: string | undefined;
 }
 
 /** A write that is being stored, with the version it replaces (null: the server had none). */
@@ -59,6 +61,8 @@ export interface PushRules {
   /** The collection's derived fields, computed by the server whatever the laptop sent. Absent: stored as sent. */
   derive?: DeriveFields;
   guard?: WriteGuard;
+  /** Checks the writes against other records (a visit's household is in the visit's village). Throws to refuse the batch. */
+  checkLinks?: (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
   afterWrite?: AfterWrite;
   /** The server's clock, for provenance (tests pass their own). */
   now?: () => number;

@@ -1,4 +1,4 @@
-import { chinaToday } from '../../shared/domain/chinaTime';
+import { chinaDateOf, chinaToday } from '../../shared/domain/chinaTime';
 import { requirementInputOf, stepRequirements } from '../../shared/rules/actionRequirements';
 import { checkHistoryStep, type ApplicationHistoryEntry } from '../../shared/rules/applicationStatus';
 import { futureDateProblems } from '../../shared/rules/recordDates';
@@ -40,11 +40,18 @@ function checkApplicationPath(caller: Caller, previous: Doc | null, next: Doc): 
   }
 }
 
-/** What B1 asks for at each step the push takes (two investigators, an amount, a reason, a full 公示 …). */
+/**
+ * What B1 asks for at each step the push takes (two investigators, an amount, a reason, a full 公示 …),
+ * each on the day the step says it was taken (never later than the server's day: the server clamps a
+ * step dated ahead): a 报县 dated before its 公示 has run is refused even in a push that arrives later.
+ */
 function stepProblems(previous: Doc | null, next: Doc, today: string): Problem[] {
   const application = next as Application;
   const appended: ApplicationHistoryEntry[] = application.history.slice((previous as Application | null)?.history.length ?? 0);
-  return appended.flatMap((entry) => stepRequirements(entry.action, requirementInputOf(application, entry.note), today));
+  return appended.flatMap((entry) => {
+    const stepDay = chinaDateOf(entry.at);
+    return stepRequirements(entry.action, requirementInputOf(application, entry.note), stepDay < today ? stepDay : today);
+  });
 }
 
 /**
@@ -72,6 +79,43 @@ function guardFor(collection: SyncedCollection, caller: Caller, now: () => numbe
 }
 
 /**
+ * A record filed under a household (a visit, an application, a care need) or attached to a record
+ * (a file) belongs to that record's village: a push that names a household or record of another
+ * area is refused, so no one files something under another village's family. A record the server
+ * does not hold yet (pushed by another collection's replication a moment later) is not checked.
+ */
+function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
+  if (collection === 'households') return undefined;
+  return async (tx, writes) => {
+    const links = writes
+      .filter((write) => !write.deleted)
+      .map((write) => {
+        const doc = write.doc;
+        const owner = collection === 'attachments' ? (doc['owner'] as { collection?: unknown; id?: unknown } | undefined) : { collection: 'households', id: doc['householdId'] };
+        return { id: String(doc['id']), areaCode: String(doc['areaCode']), collection: String(owner?.collection), ownerId: String(owner?.id) };
+      });
+    if (links.length === 0) return;
+    const rows = await tx.query<{ collection: string; id: string; area_code: string }>(
+      `SELECT d.collection, d.id, d.area_code FROM documents d
+         JOIN jsonb_to_recordset($1::jsonb) AS l(collection text, owner_id text) ON d.collection = l.collection AND d.id = l.owner_id`,
+      [JSON.stringify(links.map((link) => ({ collection: link.collection, owner_id: link.ownerId })))],
+    );
+    const areaOf = new Map(rows.map((row) => [`${row.collection}/${row.id}`, row.area_code]));
+    const foreign = links.filter((link) => {
+      const area = areaOf.get(`${link.collection}/${link.ownerId}`);
+      return area !== undefined && area !== link.areaCode;
+    });
+    if (foreign.length > 0) {
+      const field = collection === 'attachments' ? 'owner' : 'householdId';
+      throw new HttpError(403, 'out_of_scope', '所属家庭（或记录）在另一个村，本批次未保存', {
+        ids: foreign.map((link) => link.id),
+        problems: foreign.map((link) => ({ id: link.id, field, message: '所属记录在另一个村' })),
+      });
+    }
+  };
+}
+
+/**
  * How the server stores a push of the caller's: provenance from the caller, derived fields
  * (a household's `memberNames` and `idHashes`, under its township's key from `searchKeyRoot`)
  * computed by the server, then the collection's rules.
@@ -83,9 +127,10 @@ export function pushRulesFor(
   now: () => number = Date.now,
 ): Omit<PushRules, 'afterWrite'> {
   return {
-    author: { userId: caller.userId },
+    author: { userId: caller.userId, displayName: caller.displayName },
     ...(collection === 'households' ? { derive: deriveHouseholdFields(searchKeyRoot) } : {}),
     guard: guardFor(collection, caller, now),
+    checkLinks: linkChecker(collection),
     now,
   };
 }

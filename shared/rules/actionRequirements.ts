@@ -52,7 +52,10 @@ function dateProblems(field: string, value: string | undefined, label: string, t
 
 export function stepRequirements(action: ApplicationAction, application: ActionRequirementInput, today: IsoDate): StepProblem[] {
   switch (action) {
-    case 'startInvestigation': {
+    // The investigation is checked when it starts and again at 初审, which rests on it: it may be
+    // edited while it runs, never down to one investigator.
+    case 'startInvestigation':
+    case 'preliminaryReview': {
       const names = new Set((application.investigators ?? []).map((n) => n.trim()).filter((n) => n !== ''));
       return [
         ...(names.size >= MIN_INVESTIGATORS

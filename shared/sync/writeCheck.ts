@@ -84,7 +84,7 @@ export function checkWrite(write: WriteToCheck): WriteProblem[] {
   const policy = writePolicy[collection];
   // The role as a refusal names it (村级协理员不能…): the short form.
   const role = shortOf(roleTerms[writer.role], 'zh');
-  const previous = write.previous && !write.previous.deleted ? write.previous.doc : null;
+  const previous = write.previous ? write.previous.doc : null;
 
   if (write.deleted) {
     if (write.previous?.deleted) return [];
@@ -94,6 +94,12 @@ export function checkWrite(write: WriteToCheck): WriteProblem[] {
     }
     const record = previous ?? { ...write.next, createdBy: writer.userId };
     return mayDelete(collection, record, writer) ? [] : [{ field: '_deleted', message: `${role}不能删除这条${policy.label}` }];
+  }
+
+  // Restoring a deleted record is deleting undone: only those who may delete it may, and what is
+  // fixed in it stays fixed (the checks below compare with the deleted version).
+  if (write.previous?.deleted && !mayDelete(collection, write.previous.doc, writer)) {
+    return [{ field: '_deleted', message: `${role}不能恢复这条已删除的${policy.label}` }];
   }
 
   const problems: WriteProblem[] = [];

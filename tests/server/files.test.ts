@@ -85,6 +85,7 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
 
   it('sends nothing the second time: the upload URL answers that every byte is there', async () => {
     const photo = fakeJpeg(200 * 1024);
+    await attachRecord(x, VILLAGE_X, photo);
     expect((await tusUpload(server.url, x.accessToken, photo, { areaCode: VILLAGE_X })).ok).toBe(true);
     const url = new URL(server.url);
     const proxy = await startFaultProxy(Number(url.port));
@@ -100,6 +101,19 @@ describe.each(databaseKinds)('attachments over tus (%s)', (kind) => {
     expect(head).toMatchObject({ status: 200, offset: String(photo.length), length: String(photo.length) });
     const rows = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM file_areas WHERE sha256 = $1', [sha256Of(photo)]);
     expect(rows[0]?.n).toBe(1);
+  });
+
+  it('says an upload is complete only while a live record of its area names the file', async () => {
+    const photo = fakeJpeg(60 * 1024);
+    const sha = sha256Of(photo);
+    const record = await attachRecord(x, VILLAGE_X, photo);
+    expect((await tusUpload(server.url, x.accessToken, photo, { areaCode: VILLAGE_X })).ok).toBe(true);
+    expect((await headUpload(server.url, x.accessToken, sha, VILLAGE_X)).status).toBe(200);
+    // The record taken off, the upload URL no longer tells whether the server holds those bytes.
+    const gone = await api(server, x.accessToken, 'POST', '/api/v1/sync/attachments/push', [{ assumedMasterState: wire(record), newDocumentState: wire(record, true) }]);
+    expect(gone.status).toBe(200);
+    expect((await headUpload(server.url, x.accessToken, sha, VILLAGE_X)).status).toBe(404);
+    expect((await headUpload(server.url, x.accessToken, sha256Of(fakeJpeg(61 * 1024)), VILLAGE_X)).status).toBe(404);
   });
 
   it('refuses bytes that do not hash to the announced SHA-256, and keeps none of them', async () => {

@@ -11,6 +11,8 @@ import type { ErrorBody } from '../../shared/wire/errors';
 import { writePolicy, type FieldGroup } from '../../shared/sync/writePolicy';
 import { storeDocuments } from '../../server/storage/documentStore';
 import { makeHousehold, wire, withoutProvenance } from '../support/documents';
+import { chinaToday } from '../../shared/domain/chinaTime';
+import { addCalendarDays } from '../../shared/rules/dates';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import {
   applicationAt,
@@ -373,6 +375,100 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       const approved = takeStep(pending, 'approve', staff.county, { decision: { method: 'gap' } });
       expect((await push(sessions.county, pending, approved)).status).toBe(200);
     });
+  });
+
+  it('signs each appended step with the caller’s name as the server knows it, and dates none of them in the future', async () => {
+    const submitted = applicationAt('submitted', household, staff);
+    await storeDirectly(server, 'applications', [submitted as unknown as Doc]);
+    const accepted = takeStep(submitted, 'accept', staff.township);
+    const forged = { ...accepted, history: [...submitted.history, { ...accepted.history.at(-1)!, byName: '县民政局局长', at: Date.UTC(2099, 0, 1) }] };
+    const before = Date.now();
+    const answer = await api(server, sessions.township.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(submitted), newDocumentState: wire(forged) },
+    ]);
+    expect(answer.status).toBe(200);
+    const stored = (await storedVersions(server, 'applications', [submitted.id])).get(submitted.id) as unknown as Application;
+    expect(stored.history.slice(0, -1)).toEqual(submitted.history);
+    const step = stored.history.at(-1)!;
+    expect(step).toMatchObject({ action: 'accept', byUserId: staff.township.id, byName: staff.township.displayName });
+    expect(step.at).toBeGreaterThanOrEqual(before);
+    expect(step.at).toBeLessThanOrEqual(Date.now());
+    // The laptop's own copy (the name it sent, its clock) says the same thing: sending it again stores nothing new.
+    const again = await api<Answer['body']>(server, sessions.township.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(submitted), newDocumentState: wire(forged) },
+    ]);
+    expect(again.body).toEqual({ conflicts: [] });
+  });
+
+  it('checks a 报县 on the day it says it was taken, and the investigation again at 初审', async () => {
+    // A 公示 that began three days ago cannot go to the county, whatever the laptop's clock says of the step.
+    const noticing = { ...applicationAt('publicNotice', household, staff), publicNotice: { start: addCalendarDays(chinaToday(), -3) } };
+    await storeDirectly(server, 'applications', [noticing as unknown as Doc]);
+    const sent = takeStep(noticing, 'sendToCounty', staff.township);
+    sent.history[sent.history.length - 1]!.at = Date.UTC(2099, 0, 1);
+    const early = await api<ErrorBody>(server, sessions.township.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(noticing), newDocumentState: wire(sent) },
+    ]);
+    expect(early.status).toBe(422);
+    expect(early.body.error.details).toMatchObject({ problems: [{ field: 'publicNotice.start' }] });
+
+    // Cut to one investigator while it ran, the investigation does not carry a 初审.
+    const investigating = applicationAt('investigating', household, staff);
+    const cut = { ...investigating, investigation: { investigators: ['刘芳'], startedOn: investigating.investigation!.startedOn! } };
+    await storeDirectly(server, 'applications', [cut as unknown as Doc]);
+    const reviewed = await api<ErrorBody>(server, sessions.township.accessToken, 'POST', '/api/v1/sync/applications/push', [
+      { assumedMasterState: wire(cut), newDocumentState: wire(takeStep(cut, 'preliminaryReview', staff.township)) },
+    ]);
+    expect(reviewed.status).toBe(422);
+    expect(reviewed.body.error.details).toMatchObject({ problems: [{ field: 'investigation.investigators' }] });
+  });
+
+  it('lets no one restore a deleted file but those who may delete it, and nothing fixed in it changes on the way', async () => {
+    const photo = recordIn('attachments', 'kept', household, staff, staff.assistant.id);
+    await server.db.transaction((tx) => storeDocuments(tx, 'attachments', [{ doc: photo, deleted: true }]));
+    const other = await server.signIn('assistant', VILLAGE);
+    const restore = (who: Session, doc: Doc) =>
+      api<ErrorBody>(server, who.accessToken, 'POST', '/api/v1/sync/attachments/push', [{ assumedMasterState: wire(photo, true), newDocumentState: wire(doc) }]);
+    const byOther = await restore(other, photo);
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.error.details).toMatchObject({ problems: [{ field: '_deleted' }] });
+    expect((await restore(sessions.county, photo)).status).toBe(403);
+    // Its author may take it back, but not as another file.
+    const swapped = await restore(sessions.assistant, { ...photo, sha256: 'b'.repeat(64) });
+    expect(swapped.status).toBe(403);
+    expect(swapped.body.error.details).toMatchObject({ problems: [{ field: 'sha256' }] });
+    const [row] = await server.db.query<{ deleted: boolean; data: Doc }>("SELECT deleted, data FROM documents WHERE collection = 'attachments' AND id = $1", [photo['id']]);
+    expect(row).toMatchObject({ deleted: true, data: { sha256: photo['sha256'] } });
+    expect((await restore(sessions.assistant, photo)).status).toBe(200);
+  });
+
+  it('keeps what was stored when a deletion sends changed content', async () => {
+    const photo = recordIn('attachments', 'kept', household, staff, staff.assistant.id);
+    await storeDirectly(server, 'attachments', [photo]);
+    const answer = await api(server, sessions.assistant.accessToken, 'POST', '/api/v1/sync/attachments/push', [
+      { assumedMasterState: wire(photo), newDocumentState: wire({ ...photo, caption: '改过的说明' }, true) },
+    ]);
+    expect(answer.status).toBe(200);
+    const [row] = await server.db.query<{ deleted: boolean; data: Doc }>("SELECT deleted, data FROM documents WHERE collection = 'attachments' AND id = $1", [photo['id']]);
+    expect(row).toMatchObject({ deleted: true, data: { caption: photo['caption'] } });
+  });
+
+  it('refuses filing a visit, an application, a care need or a file of one village under another village’s household', async () => {
+    const elsewhere = await server.signIn('assistant', '371623102202');
+    const socialWorker = sessions.social_worker;
+    const theirs = { ...household, areaCode: '371623102202' };
+    const cases: [Session, SyncedCollection, Doc][] = [
+      [elsewhere, 'visits', recordIn('visits', 'recorded', theirs, staff, elsewhere.user.id)],
+      [elsewhere, 'applications', { ...(applicationAt('draft', theirs, staff) as unknown as Doc), createdBy: elsewhere.user.id }],
+      [socialWorker, 'careNeeds', recordIn('careNeeds', 'open', theirs, staff, socialWorker.user.id)],
+      [elsewhere, 'attachments', recordIn('attachments', 'kept', theirs, staff, elsewhere.user.id)],
+    ];
+    for (const [who, collection, doc] of cases) {
+      const answer = await api<ErrorBody>(server, who.accessToken, 'POST', `/api/v1/sync/${collection}/push`, [{ assumedMasterState: null, newDocumentState: wire(doc) }]);
+      expect(answer.status, collection).toBe(403);
+      expect(answer.body.error.details, collection).toMatchObject({ problems: [{ field: collection === 'attachments' ? 'owner' : 'householdId' }] });
+      expect((await storedVersions(server, collection, [String(doc['id'])])).size, collection).toBe(0);
+    }
   });
 
   it('refuses a visit dated in the future', async () => {

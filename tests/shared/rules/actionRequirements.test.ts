@@ -61,8 +61,13 @@ describe('actionRequirements', () => {
     expect(actionRequirements('objection', { objections: '村民反映其家中有车辆' }, TODAY)).toEqual([]);
   });
 
+  it('checks the investigation again at 初审, which rests on it', () => {
+    expect(actionRequirements('preliminaryReview', { investigators: ['张三'], investigationStartedOn: TODAY }, TODAY)).toEqual(['入户调查须至少2名调查人员（已填1名）']);
+    expect(actionRequirements('preliminaryReview', { investigators: ['张三', '李四'], investigationStartedOn: TODAY }, TODAY)).toEqual([]);
+  });
+
   it('asks nothing more of the other actions', () => {
-    for (const action of ['submit', 'accept', 'preliminaryReview'] as const) {
+    for (const action of ['submit', 'accept'] as const) {
       expect(actionRequirements(action, {}, TODAY)).toEqual([]);
     }
   });
