@@ -126,6 +126,17 @@ export async function documentsInArea(db: Queryable, collection: CollectionName,
   ]);
 }
 
+/** The area of each document named (by collection and id) that the server holds, keyed `collection/id`. */
+export async function storedAreas(db: Queryable, refs: readonly { collection: string; id: string }[]): Promise<Map<string, string>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db.query<{ collection: string; id: string; area_code: string }>(
+    `SELECT d.collection, d.id, d.area_code FROM documents d
+       JOIN jsonb_to_recordset($1::jsonb) AS l(collection text, owner_id text) ON d.collection = l.collection AND d.id = l.owner_id`,
+    [JSON.stringify(refs.map((ref) => ({ collection: ref.collection, owner_id: ref.id })))],
+  );
+  return new Map(rows.map((row) => [`${row.collection}/${row.id}`, row.area_code]));
+}
+
 /** The ids the server holds, deleted or not, of the collections named. */
 export async function storedIds(db: Queryable, collections: readonly CollectionName[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('SELECT id FROM documents WHERE collection = ANY($1::text[])', [collections]);

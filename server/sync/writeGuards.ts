@@ -8,6 +8,7 @@ import { checkWrite } from '../../shared/sync/writeCheck';
 import type { Caller } from '../auth/caller';
 import { HttpError } from '../http/errors';
 import { deriveHouseholdFields } from '../search/searchKeys';
+import { storedAreas } from '../storage/documentStore';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
 
 interface Problem {
@@ -95,12 +96,7 @@ function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
         return { id: String(doc['id']), areaCode: String(doc['areaCode']), collection: String(owner?.collection), ownerId: String(owner?.id) };
       });
     if (links.length === 0) return;
-    const rows = await tx.query<{ collection: string; id: string; area_code: string }>(
-      `SELECT d.collection, d.id, d.area_code FROM documents d
-         JOIN jsonb_to_recordset($1::jsonb) AS l(collection text, owner_id text) ON d.collection = l.collection AND d.id = l.owner_id`,
-      [JSON.stringify(links.map((link) => ({ collection: link.collection, owner_id: link.ownerId })))],
-    );
-    const areaOf = new Map(rows.map((row) => [`${row.collection}/${row.id}`, row.area_code]));
+    const areaOf = await storedAreas(tx, links.map((link) => ({ collection: link.collection, id: link.ownerId })));
     const foreign = links.filter((link) => {
       const area = areaOf.get(`${link.collection}/${link.ownerId}`);
       return area !== undefined && area !== link.areaCode;
