@@ -2,7 +2,7 @@
  * The renderer's data layer: everything UI components need, as hooks. Components never touch
  * RxDB or fetch directly, so storage and sync can change behind this file.
  */
-export { AppDataProvider, useAuth, useWorkspace } from './AppDataProvider';
+export { AppDataProvider, useAuth, useWorkspace } from './hooks/AppDataProvider';
 export {
   useHouseholdPage,
   useMatchingHouseholds,
@@ -12,7 +12,7 @@ export {
   useSaveVisit,
   useArchiveHousehold,
   type HouseholdSearch,
-} from './records';
+} from './households/householdSearch';
 export {
   useApplications,
   useApplication,
@@ -20,19 +20,19 @@ export {
   useUpdateApplication,
   useApplyAction,
   type ApplicationFilter,
-} from './applications';
-export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds, type HouseholdSummary } from './householdSummaries';
-export { useLatestVisits, type LatestVisits, type VisitDates } from './visitIndex';
-export { type ActionInput } from './applicationRecords';
-export { ActionRefusedError, WriteRefusedError } from './refusals';
-export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';
-export { usePolicy, usePrograms, useUserNames } from './reference';
-export { useDraft } from './drafts';
-export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './syncStatus';
-export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './types';
-export type { ConflictRecord } from './sync/conflicts';
-export { useOpenConflicts, useConflictActions } from './conflictActions';
-export { useArrivalsToday, type VillageArrivals } from './arrivals';
-export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './admin';
-export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './stats';
-export { useBundles, NoBundleKeysError, type ImportResult } from './bundles';
+} from './hooks/applications';
+export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds, type HouseholdSummary } from './households/householdSummaries';
+export { useLatestVisits, type LatestVisits, type VisitDates } from './visits/visitIndex';
+export { type ActionInput } from './applications/applicationRecords';
+export { ActionRefusedError, WriteRefusedError } from './core/refusals';
+export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
+export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
+export { useDraft } from './core/drafts';
+export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
+export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
+export type { ConflictRecord } from './core/sync/conflicts';
+export { useOpenConflicts, useConflictActions } from './core/sync/conflictActions';
+export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';
+export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';
+export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './hooks/stats';
+export { useBundles, NoBundleKeysError, type ImportResult } from './core/sync/bundles';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DEFAULT_STALE_DAYS, type VillageEndOfDay } from '../../../shared/stats/endOfDay';
 import { useSyncStatus } from '../../data';
-import { useEndOfDayReport } from '../../data/endOfDay';
+import { useEndOfDayReport } from '../../data/hooks/endOfDay';
 import { DATE_FORMAT, todayIsoDate } from '../format';
 import { PageTitle } from '../PageTitle';
 import { EndOfDaySummary } from './EndOfDaySummary';
