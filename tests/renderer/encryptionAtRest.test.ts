@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../renderer/data/core/auth/signIn';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
 import { searchHouseholds } from '../../renderer/data/households/householdSearch';
-import type { KeyValueStore } from '../../renderer/data/core/sync/pendingChanges';
+import type { KeyValueStore } from '../../renderer/data/core/keyValueStore';
 import { saveVisit } from '../../renderer/data/visits/visitRecords';
 import { Workspace } from '../../renderer/data/core/workspace';
 import { idNumberHashes } from '../../shared/domain/idHash';

@@ -5,7 +5,7 @@ import { signIn } from '../../renderer/data/core/auth/signIn';
 import { openJiuzhuDatabase } from '../../renderer/data/core/database';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
 import { DataKey } from '../../renderer/data/core/keys/dataKey';
-import type { KeyValueStore } from '../../renderer/data/core/sync/pendingChanges';
+import type { KeyValueStore } from '../../renderer/data/core/keyValueStore';
 import { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { addUser } from '../../server/users/userStore';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DataKey } from './keys/dataKey';
-import type { KeyValueStore } from './sync/pendingChanges';
+import type { KeyValueStore } from './keyValueStore';
 import { useWorkspace } from '../hooks/AppDataProvider';
 
 const draftsKeyFor = (userId: string) => `jiuzhu:drafts:${userId}`;

@@ -4,7 +4,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { IdleLock, lockMinutesFrom } from '../core/auth/idleLock';
 import { bundleKeysOf, openProfileSecrets, readOfflineProfile, unlockOfflineProfile } from '../core/auth/offlineProfile';
 import { normalizeServerUrl, signIn as signInWith } from '../core/auth/signIn';
-import type { KeyValueStore } from '../core/sync/pendingChanges';
+import type { KeyValueStore } from '../core/keyValueStore';
 import type { AppSession, SignInInput, SignInResult } from '../core/types';
 import { forgetSessionKey, hostProtector, recallSessionKey, rememberSessionKey } from '../core/keys/sessionKey';
 import { Workspace, type WorkspaceCredentials } from '../core/workspace';

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../../shared/auth/roles';
 import type { SearchKeys } from '../../../../shared/domain/idHash';
 import { unwrapWithPassword, wrapForDevice, wrapWithPassword, type DataKey, type PasswordWrap } from '../keys/dataKey';
 import { fromBase64, toBase64 } from '../keys/sealing';
-import type { KeyValueStore } from '../sync/pendingChanges';
+import type { KeyValueStore } from '../keyValueStore';
 
 /**
  * What one online sign-in leaves on the device so the same person can sign in offline later:

@@ -1,6 +1,6 @@
 import type { SearchKeys } from '../../../../shared/domain/idHash';
 import type { TokenResponse } from '../../../../shared/sync/wire';
-import type { KeyValueStore } from '../sync/pendingChanges';
+import type { KeyValueStore } from '../keyValueStore';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
 import { DataKey, unwrapForDevice, unwrapWithPassword } from '../keys/dataKey';
 import {

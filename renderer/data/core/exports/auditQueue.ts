@@ -1,6 +1,6 @@
 import { exportAuditSchema, type ExportAuditRecord } from '../../../../shared/exports/exportAudit';
 import { SyncHttpError } from '../httpErrors';
-import type { KeyValueStore } from '../sync/pendingChanges';
+import type { KeyValueStore } from '../keyValueStore';
 
 /**
  * Export and print records waiting for the server's audit log. An export made offline is

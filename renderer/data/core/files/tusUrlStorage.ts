@@ -1,5 +1,5 @@
 import type { PreviousUpload, UrlStorage } from 'tus-js-client';
-import type { KeyValueStore } from '../sync/pendingChanges';
+import type { KeyValueStore } from '../keyValueStore';
 
 type Stored = Record<string, PreviousUpload>;
 

@@ -1,5 +1,5 @@
 import type { JiuzhuHostApi } from '../../../../shared/ipc/contract';
-import type { KeyValueStore } from '../sync/pendingChanges';
+import type { KeyValueStore } from '../keyValueStore';
 import { DataKey } from './dataKey';
 
 /** The Electron host's OS keyring (safeStorage); absent in a plain browser. */

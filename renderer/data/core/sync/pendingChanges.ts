@@ -1,11 +1,5 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
-
-/** Key-value storage that survives a reload: localStorage in the app, a Map in tests. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+import type { KeyValueStore } from '../keyValueStore';
 
 type PendingMap = Record<string, number>;
 
