@@ -3,16 +3,9 @@
  * RxDB or fetch directly, so storage and sync can change behind this file.
  */
 export { AppDataProvider, useAuth, useWorkspace } from './hooks/AppDataProvider';
-export {
-  useHouseholdPage,
-  useMatchingHouseholds,
-  useHousehold,
-  useVisits,
-  useSaveHousehold,
-  useSaveVisit,
-  useArchiveHousehold,
-  type HouseholdSearch,
-} from './households/householdSearch';
+export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold } from './hooks/households';
+export type { HouseholdSearch } from './households/householdSearch';
+export { useVisits, useSaveVisit } from './hooks/visits';
 export {
   useApplications,
   useApplication,

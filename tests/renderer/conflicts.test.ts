@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyAction, createApplication } from '../../renderer/data/applications/applicationRecords';
 import { reapplyConflict } from '../../renderer/data/core/sync/conflictActions';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
-import type { HouseholdFormOutput } from '../../renderer/data/households/householdSearch';
+import type { HouseholdFormOutput } from '../../renderer/data/households/householdRecords';
 import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';

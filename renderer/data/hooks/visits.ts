@@ -1,5 +1,7 @@
+import { useCallback } from 'react';
 import { map } from 'rxjs';
 import type { Visit } from '../../../shared/schemas/visit';
+import { saveVisit, type VisitFormOutput } from '../visits/visitRecords';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
 
@@ -11,4 +13,22 @@ export function useVisit(id: string): Visit | null | undefined {
     undefined,
     [db, id],
   );
+}
+
+/** Visits of one household, newest visit date first, live. */
+export function useVisits(householdId: string): Visit[] {
+  const { db } = useWorkspace();
+  return useObservable<Visit[]>(
+    () =>
+      db.visits
+        .find({ selector: { householdId }, sort: [{ updatedAt: 'desc' }] })
+        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Visit).sort((a, b) => b.visitDate.localeCompare(a.visitDate)))),
+    [],
+    [db, householdId],
+  );
+}
+
+export function useSaveVisit(): (householdId: string, form: VisitFormOutput) => Promise<Visit> {
+  const workspace = useWorkspace();
+  return useCallback((householdId, form) => saveVisit(workspace, householdId, form), [workspace]);
 }

@@ -1,11 +1,13 @@
+import type { z } from 'zod';
 import { isVillageCode } from '../../../shared/areas';
 import { isInScope, scopePrefix } from '../../../shared/auth/roles';
 import { householdIdHashes, searchKeyFor } from '../../../shared/domain/idHash';
 import { householdFormSchema, householdSchema, membersFromForm, type Household } from '../../../shared/schemas/household';
 import { newDocumentId, plainJson } from '../core/documents';
-import type { HouseholdFormOutput } from './householdSearch';
 import type { Workspace } from '../core/workspace';
 import { nextUpdatedAt, writeDocument } from '../core/writeDocument';
+
+export type HouseholdFormOutput = z.output<typeof householdFormSchema> & { areaCode: string };
 
 /** Writes a household locally after the shared rules accept it. */
 function writeHousehold(workspace: Workspace, doc: Household): Promise<Household> {

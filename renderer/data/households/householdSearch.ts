@@ -1,16 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { idNumberHashes, type SearchKeys } from '../../../shared/domain/idHash';
-import { map, switchMap, type Observable } from 'rxjs';
-import type { z } from 'zod';
-import type { Household, HouseholdCategory, householdFormSchema } from '../../../shared/schemas/household';
-import type { Visit, visitFormSchema } from '../../../shared/schemas/visit';
-import { useWorkspace } from '../hooks/AppDataProvider';
+import { switchMap, type Observable } from 'rxjs';
+import type { Household, HouseholdCategory } from '../../../shared/schemas/household';
 import type { JiuzhuDatabase } from '../core/database';
-import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
-import { archiveHousehold, saveHousehold } from './householdRecords';
 import { followIndex } from '../core/plainIndex';
-import { useObservable } from '../hooks/useObservable';
-import { saveVisit } from '../visits/visitRecords';
+import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
 
 export interface HouseholdSearch {
   /** Part of any member's name (姓名), or a whole 18-character ID number (exact match). */
@@ -22,7 +14,7 @@ export interface HouseholdSearch {
   includeArchived?: boolean;
 }
 
-const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
+export const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
 
 /**
  * A typed ID number's keyed hashes: one per search key the laptop holds (a household's hashes are
@@ -32,26 +24,6 @@ const looksLikeIdNumber = (text: string) => /^\d{17}[\dXx]$/.test(text);
 export type TypedIdHashes = string | readonly string[] | null;
 
 const hashesOf = (typed: TypedIdHashes): readonly string[] => (typed === null ? [] : typeof typed === 'string' ? [typed] : typed);
-
-/**
- * The hashes of an ID number typed into the search box under every key held; null while they are
- * computed (and for anything that is not a whole ID number). Only a whole 18-character number is
- * hashed: one HMAC per key, the keys imported once (`hashIdNumber`).
- */
-function useIdHashes(text: string): readonly string[] | null {
-  const workspace = useWorkspace();
-  const keys = useObservable(() => workspace.searchKeys$, workspace.searchKeys, [workspace.searchKeys$]);
-  const [hashes, setHashes] = useState<{ text: string; keys: SearchKeys; hashes: string[] } | null>(null);
-  useEffect(() => {
-    if (!looksLikeIdNumber(text)) return;
-    let live = true;
-    void idNumberHashes(keys, text).then((value) => live && setHashes({ text, keys, hashes: value }));
-    return () => {
-      live = false;
-    };
-  }, [keys, text]);
-  return hashes?.text === text && hashes.keys === keys ? hashes.hashes : null;
-}
 
 /**
  * The household search's rules as a test on an entry of the in-memory search index
@@ -122,86 +94,6 @@ export async function searchHouseholdPage(
 }
 
 /** Searches again whenever the households change (followIndex: throttled while a sync writes). */
-function liveSearch<T>(db: JiuzhuDatabase, run: () => Promise<T>): Observable<T> {
+export function liveSearch<T>(db: JiuzhuDatabase, run: () => Promise<T>): Observable<T> {
   return followIndex(householdIndexOf(db)).pipe(switchMap(run));
-}
-
-/**
- * Live page `pageNumber` (from 1) of the household search, and how many households match in all.
- * While another page or search is read, the previous one stays (with `loading`), so the table
- * does not flash empty between pages.
- */
-export function useHouseholdPage(
-  search: HouseholdSearch,
-  pageNumber: number,
-  pageSize: number,
-): { households: Household[]; total: number; loading: boolean } {
-  const { db } = useWorkspace();
-  const text = search.text?.trim() ?? '';
-  const idHashes = useIdHashes(text);
-  const key = JSON.stringify({ search: { ...search, text }, idHashes, pageNumber, pageSize });
-  const result = useObservable<HouseholdPage & { key: string | null }>(
-    () => {
-      const query = JSON.parse(key) as { search: HouseholdSearch; idHashes: string[] | null; pageNumber: number; pageSize: number };
-      const page = { offset: (Math.max(1, query.pageNumber) - 1) * query.pageSize, limit: query.pageSize };
-      return liveSearch(db, () => searchHouseholdPage(db, query.search, query.idHashes, page)).pipe(map((found) => ({ ...found, key })));
-    },
-    { households: [], total: 0, key: null },
-    [db, key],
-  );
-  return { households: result.households, total: result.total, loading: result.key !== key };
-}
-
-/**
- * Reads every household matching `search` when called (the 导出Excel of the list's whole result,
- * not only the page it shows).
- */
-export function useMatchingHouseholds(search: HouseholdSearch): () => Promise<Household[]> {
-  const { db } = useWorkspace();
-  const idHashes = useIdHashes(search.text?.trim() ?? '');
-  return useCallback(() => searchHouseholds(db, search, idHashes), [db, search, idHashes]);
-}
-
-/** undefined while loading, null when there is no such household. */
-export function useHousehold(id: string): Household | null | undefined {
-  const { db } = useWorkspace();
-  return useObservable<Household | null | undefined>(
-    () => db.households.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Household) : null))),
-    undefined,
-    [db, id],
-  );
-}
-
-/** Visits of one household, newest visit date first, live. */
-export function useVisits(householdId: string): Visit[] {
-  const { db } = useWorkspace();
-  return useObservable<Visit[]>(
-    () =>
-      db.visits
-        .find({ selector: { householdId }, sort: [{ updatedAt: 'desc' }] })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Visit).sort((a, b) => b.visitDate.localeCompare(a.visitDate)))),
-    [],
-    [db, householdId],
-  );
-}
-
-export type HouseholdFormOutput = z.output<typeof householdFormSchema> & { areaCode: string };
-
-/** Saves locally at once (never waits on the network). Pass the id to update an existing household. */
-export function useSaveHousehold(): (form: HouseholdFormOutput, existingId?: string) => Promise<Household> {
-  const workspace = useWorkspace();
-  return useCallback((form, existingId) => saveHousehold(workspace, form, existingId), [workspace]);
-}
-
-export type VisitFormOutput = z.output<typeof visitFormSchema>;
-
-export function useSaveVisit(): (householdId: string, form: VisitFormOutput) => Promise<Visit> {
-  const workspace = useWorkspace();
-  return useCallback((householdId, form) => saveVisit(workspace, householdId, form), [workspace]);
-}
-
-/** 归档 with a reason; the household stays readable under "include archived". */
-export function useArchiveHousehold(): (id: string, reason: string) => Promise<Household> {
-  const workspace = useWorkspace();
-  return useCallback((id, reason) => archiveHousehold(workspace, id, reason), [workspace]);
 }

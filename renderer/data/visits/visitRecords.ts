@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import { visitFormSchema, visitSchema, type Visit } from '../../../shared/schemas/visit';
 import { newDocumentId, plainJson } from '../core/documents';
-import type { VisitFormOutput } from '../households/householdSearch';
 import type { Workspace } from '../core/workspace';
 import { writeDocument } from '../core/writeDocument';
+
+export type VisitFormOutput = z.output<typeof visitFormSchema>;
 
 /** Records a home visit (入户走访 / 入户调查) of a household on this device at once. */
 export async function saveVisit(workspace: Workspace, householdId: string, form: VisitFormOutput): Promise<Visit> {
