@@ -20,7 +20,7 @@ export { type ActionInput } from './applications/applicationRecords';
 export { ActionRefusedError, WriteRefusedError } from './core/refusals';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
 export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
-export { useDraft } from './core/drafts';
+export { useDraft } from './hooks/drafts';
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
 export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
 export type { ConflictRecord } from './core/sync/conflicts';
