@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { map } from 'rxjs';
 import type { Visit } from '../../../shared/schemas/visit';
+import { latestVisits$, type LatestVisits } from '../visits/visitIndex';
 import { saveVisit, type VisitFormOutput } from '../visits/visitRecords';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
@@ -31,4 +32,12 @@ export function useVisits(householdId: string): Visit[] {
 export function useSaveVisit(): (householdId: string, form: VisitFormOutput) => Promise<Visit> {
   const workspace = useWorkspace();
   return useCallback((householdId, form) => saveVisit(workspace, householdId, form), [workspace]);
+}
+
+const noVisits = { byHousehold: new Map() as LatestVisits, loading: true };
+
+/** For 今日: each household's latest visit (its date and the next visit agreed then). */
+export function useLatestVisits(): { byHousehold: LatestVisits; loading: boolean } {
+  const { db } = useWorkspace();
+  return useObservable(() => latestVisits$(db).pipe(map((byHousehold) => ({ byHousehold, loading: false }))), noVisits, [db]);
 }

@@ -7,10 +7,8 @@
  */
 import { map, type Observable } from 'rxjs';
 import type { Visit } from '../../../shared/schemas/visit';
-import { useWorkspace } from '../hooks/AppDataProvider';
 import type { JiuzhuDatabase } from '../core/database';
 import { followIndex, indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from '../core/plainIndex';
-import { useObservable } from '../hooks/useObservable';
 
 /** A visit's plain dates: what 今日 reads of a household's latest visit. */
 export interface VisitDates {
@@ -125,12 +123,4 @@ export const visitIndexOf = indexPerDatabase(VisitIndex.build);
 /** Each household's latest visit, live (at most every 100 ms while a sync writes batch after batch); no visit is decrypted. */
 export function latestVisits$(db: JiuzhuDatabase): Observable<LatestVisits> {
   return followIndex(visitIndexOf(db)).pipe(map((index) => index.latest()));
-}
-
-const noVisits = { byHousehold: new Map() as LatestVisits, loading: true };
-
-/** For 今日: each household's latest visit (its date and the next visit agreed then). */
-export function useLatestVisits(): { byHousehold: LatestVisits; loading: boolean } {
-  const { db } = useWorkspace();
-  return useObservable(() => latestVisits$(db).pipe(map((byHousehold) => ({ byHousehold, loading: false }))), noVisits, [db]);
 }

@@ -1,8 +1,6 @@
-import { useCallback } from 'react';
 import { sealBundle, type BundleFile, type BundlePayload } from '../../../../shared/sync/bundle';
 import { syncedCollections, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PushRow } from '../../../../shared/sync/wire';
-import { useWorkspace } from '../../hooks/AppDataProvider';
 import type { Workspace } from '../workspace';
 
 export class NoBundleKeysError extends Error {}
@@ -51,13 +49,4 @@ export async function importBundle(workspace: Workspace, file: unknown): Promise
   const result = await workspace.client.call<ImportResult>('POST', '/api/v1/bundles/import', file);
   workspace.sync.syncNow();
   return result;
-}
-
-export function useBundles() {
-  const workspace = useWorkspace();
-  return {
-    canExport: workspace.bundleKeys !== null,
-    exportUnsent: useCallback(() => exportUnsent(workspace), [workspace]),
-    importBundle: useCallback((file: unknown) => importBundle(workspace, file), [workspace]),
-  };
 }

@@ -1,9 +1,4 @@
-import { useCallback } from 'react';
-import { map } from 'rxjs';
 import type { JsonObject } from '../../../../shared/sync/merge';
-import { useWorkspace } from '../../hooks/AppDataProvider';
-import type { ConflictRecord } from './conflicts';
-import { useObservable } from '../../hooks/useObservable';
 import type { Workspace } from '../workspace';
 import { nextUpdatedAt, writeDocument } from '../writeDocument';
 
@@ -39,25 +34,4 @@ export async function reapplyConflict(workspace: Workspace, conflictId: string):
 export async function dismissConflict(workspace: Workspace, conflictId: string): Promise<void> {
   const conflict = await workspace.db.conflicts.findOne(conflictId).exec();
   await conflict?.incrementalPatch({ state: 'dismissed' });
-}
-
-/** Collisions waiting for a person (此记录在乡镇也被修改过，请核对), newest first. */
-export function useOpenConflicts(): ConflictRecord[] {
-  const { db } = useWorkspace();
-  return useObservable<ConflictRecord[]>(
-    () =>
-      db.conflicts
-        .find({ selector: { state: 'open' }, sort: [{ createdAt: 'desc' }] })
-        .$.pipe(map((docs) => docs.map((d) => d.toJSON() as ConflictRecord))),
-    [],
-    [db],
-  );
-}
-
-export function useConflictActions(): { reapply: (id: string) => Promise<void>; dismiss: (id: string) => Promise<void> } {
-  const workspace = useWorkspace();
-  return {
-    reapply: useCallback((id: string) => reapplyConflict(workspace, id), [workspace]),
-    dismiss: useCallback((id: string) => dismissConflict(workspace, id), [workspace]),
-  };
 }
