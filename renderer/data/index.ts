@@ -1,12 +1,30 @@
 /**
- * The renderer's data layer: everything UI components need, as hooks. Components never touch
- * RxDB or fetch directly, so storage and sync can change behind this file.
+ * The renderer's data layer, and its one door: everything UI components need, as hooks (and the
+ * few plain values, errors and types that go with them). Components import this file only, never
+ * a file behind it and never RxDB, so storage and sync can change behind it (eslint.config.js).
+ *
+ * Behind it, in floors (ARCHITECTURE.md): hooks/ (React) → households/, visits/, applications/,
+ * careNeeds/, attachments/ (each record kind's writes, queries and indexes) → core/ (database,
+ * workspace, keys, sign-in, the write path, sync).
  */
+
+// Sign-in, the session and the signed-in user's workspace
 export { AppDataProvider, useAuth, useWorkspace } from './hooks/AppDataProvider';
+export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
+export { ActionRefusedError, WriteRefusedError } from './core/refusals';
+export { useDraft } from './hooks/drafts';
+
+// Households
 export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold } from './hooks/households';
 export type { HouseholdSearch } from './households/householdSearch';
-export { useVisits, useSaveVisit, useLatestVisits } from './hooks/visits';
+export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
+export type { HouseholdSummary } from './households/householdSummaries';
+
+// Visits
+export { useVisits, useVisit, useSaveVisit, useLatestVisits } from './hooks/visits';
 export { isLaterVisit, type LatestVisits, type VisitDates } from './visits/visitIndex';
+
+// Applications and care needs
 export {
   useApplications,
   useApplication,
@@ -15,19 +33,41 @@ export {
   useApplyAction,
   type ApplicationFilter,
 } from './hooks/applications';
-export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
-export type { HouseholdSummary } from './households/householdSummaries';
 export { type ActionInput } from './applications/applicationRecords';
-export { ActionRefusedError, WriteRefusedError } from './core/refusals';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
+
+// Attachments (附件): photos, scanned certificates, bills and signatures kept with a record
+export {
+  useAttachmentsOf,
+  useUploadProgress,
+  useFileHeld,
+  useSaveAttachment,
+  useRemoveAttachment,
+  useAttachmentUrl,
+  type AttachmentView,
+} from './hooks/attachments';
+export { FileRefusedError, type NewAttachment } from './attachments/attachmentRecords';
+export { checkPickedFile, imageScaling, isPicture, scaledSize, type FileProblem } from './attachments/limits';
+export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
+
+// Reference data
 export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
-export { useDraft } from './hooks/drafts';
+
+// Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
-export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
 export type { ConflictRecord } from './core/sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './hooks/conflicts';
-export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';
-export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';
-export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './hooks/stats';
 export { useBundles } from './hooks/bundles';
 export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
+
+// 导出Excel and 打印: workbook writing, saving, and the audit record of each
+export { useExportSheet, useRecordPrint, type AuditScope } from './hooks/exports';
+export { SaveFailedError } from './core/exports/offerFile';
+
+// Figures and reports
+export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';
+export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './hooks/stats';
+export { useEndOfDayReport, type EndOfDayState, type EndOfDayError } from './hooks/endOfDay';
+
+// Account administration (online only)
+export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';
