@@ -22,7 +22,7 @@ import { idNumberHashes, type SearchKeys } from '../../shared/domain/idHash';
 import { householdJsonSchema, type Household } from '../../shared/schemas/household';
 import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
 import type { TokenResponse } from '../../shared/sync/wire';
-import { memoryStore } from '../../tests/support/memoryStore';
+import { memoryStore } from '../../harness/memoryStore';
 
 const storage = getRxStorageDexie();
 let db: JiuzhuDatabase | null = null;

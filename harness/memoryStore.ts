@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../renderer/data/core/keyValueStore';
+import type { KeyValueStore } from '../renderer/data/core/keyValueStore';
 
 /** localStorage's contract on a Map, for workspaces opened in Node tests. */
 export function memoryStore(): KeyValueStore & { size(): number } {
