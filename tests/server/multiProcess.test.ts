@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { openStream } from '../support/sse';
 import { api, freshDatabase } from '../support/testServer';
 
