@@ -14,8 +14,8 @@ import { CITY_CODE, townshipsIn } from '../shared/areas';
 import type { Role } from '../shared/auth/roles';
 import type { SyncedCollection } from '../shared/sync/collections';
 import type { TokenResponse } from '../shared/sync/wire';
-import { startThrowawayCluster } from '../tests/support/postgresCluster';
-import { startServerProcess, type ServerProcess } from '../tests/support/serverProcess';
+import { startThrowawayCluster } from '../harness/postgresCluster';
+import { startServerProcess, type ServerProcess } from '../harness/serverProcess';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
 

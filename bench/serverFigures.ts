@@ -2,9 +2,9 @@
  * Figures measured against the real server on PostgreSQL: many devices pushing and pulling at
  * once over loopback, and a push through a slow link (the initial sync is in browserFigures.ts).
  */
-import { TokenKeeper } from '../renderer/data/auth/tokenKeeper';
-import { jsonBody } from '../renderer/data/sync/gzip';
-import { SyncClient } from '../renderer/data/sync/syncClient';
+import { TokenKeeper } from '../renderer/data/core/auth/tokenKeeper';
+import { jsonBody } from '../renderer/data/core/sync/gzip';
+import { SyncClient } from '../renderer/data/core/sync/syncClient';
 import { allAreas } from '../shared/areas';
 import type { SyncedCollection } from '../shared/sync/collections';
 import { syncedCollections } from '../shared/sync/collections';

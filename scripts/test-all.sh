@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Every test the project has, in the order a failure is cheapest to find: lint, types, unit and
-# integration (PGlite + PostgreSQL), then the build and the end-to-end tests in Chromium.
+# Every test the project has, in the order a failure is cheapest to find: lint, import cycles, types,
+# unit and integration (PGlite + PostgreSQL), then the build and the end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
 step "lint";        npx eslint .
+step "import cycles (madge; scripts/checkCycles.ts)"; npx tsx scripts/checkCycles.ts
 step "typecheck";   npx tsc -p tsconfig.json --noEmit
 step "Electron security scan (electronegativity; exceptions explained in SECURITY.md)"; npx tsx scripts/electronSecurityScan.ts
 step "unit and integration tests (vitest)"; npx vitest run

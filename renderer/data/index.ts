@@ -1,18 +1,30 @@
 /**
- * The renderer's data layer: everything UI components need, as hooks. Components never touch
- * RxDB or fetch directly, so storage and sync can change behind this file.
+ * The renderer's data layer, and its one door: everything UI components need, as hooks (and the
+ * few plain values, errors and types that go with them). Components import this file only, never
+ * a file behind it and never RxDB, so storage and sync can change behind it (eslint.config.js).
+ *
+ * Behind it, in floors (ARCHITECTURE.md): hooks/ (React) → households/, visits/, applications/,
+ * careNeeds/, attachments/ (each record kind's writes, queries and indexes) → core/ (database,
+ * workspace, keys, sign-in, the write path, sync).
  */
-export { AppDataProvider, useAuth, useWorkspace } from './AppDataProvider';
-export {
-  useHouseholdPage,
-  useMatchingHouseholds,
-  useHousehold,
-  useVisits,
-  useSaveHousehold,
-  useSaveVisit,
-  useArchiveHousehold,
-  type HouseholdSearch,
-} from './records';
+
+// Sign-in, the session and the signed-in user's workspace
+export { AppDataProvider, useAuth, useWorkspace } from './hooks/AppDataProvider';
+export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
+export { ActionRefusedError, WriteRefusedError } from './core/refusals';
+export { useDraft } from './hooks/drafts';
+
+// Households
+export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold } from './hooks/households';
+export type { HouseholdSearch } from './households/householdSearch';
+export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
+export type { HouseholdSummary } from './households/householdSummaries';
+
+// Visits
+export { useVisits, useVisit, useSaveVisit, useLatestVisits } from './hooks/visits';
+export { isLaterVisit, type LatestVisits, type VisitDates } from './visits/visitIndex';
+
+// Applications and care needs
 export {
   useApplications,
   useApplication,
@@ -20,19 +32,42 @@ export {
   useUpdateApplication,
   useApplyAction,
   type ApplicationFilter,
-} from './applications';
-export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds, type HouseholdSummary } from './householdSummaries';
-export { useLatestVisits, type LatestVisits, type VisitDates } from './visitIndex';
-export { type ActionInput } from './applicationRecords';
-export { ActionRefusedError, WriteRefusedError } from './refusals';
-export { useCareNeeds, useCareNeed, useSaveCareNeed } from './careNeeds';
-export { usePolicy, usePrograms, useUserNames } from './reference';
-export { useDraft } from './drafts';
-export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './syncStatus';
-export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './types';
-export type { ConflictRecord } from './sync/conflicts';
-export { useOpenConflicts, useConflictActions } from './conflictActions';
-export { useArrivalsToday, type VillageArrivals } from './arrivals';
-export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './admin';
-export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './stats';
-export { useBundles, NoBundleKeysError, type ImportResult } from './bundles';
+} from './hooks/applications';
+export { type ActionInput } from './applications/applicationRecords';
+export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
+
+// Attachments (附件): photos, scanned certificates, bills and signatures kept with a record
+export {
+  useAttachmentsOf,
+  useUploadProgress,
+  useFileHeld,
+  useSaveAttachment,
+  useRemoveAttachment,
+  useAttachmentUrl,
+  type AttachmentView,
+} from './hooks/attachments';
+export { FileRefusedError, type NewAttachment } from './attachments/attachmentRecords';
+export { checkPickedFile, imageScaling, isPicture, scaledSize, type FileProblem } from './attachments/limits';
+export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
+
+// Reference data
+export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
+
+// Sync, conflicts and USB bundles
+export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
+export type { ConflictRecord } from './core/sync/conflicts';
+export { useOpenConflicts, useConflictActions } from './hooks/conflicts';
+export { useBundles } from './hooks/bundles';
+export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
+
+// 导出Excel and 打印: workbook writing, saving, and the audit record of each
+export { useExportSheet, useRecordPrint, type AuditScope } from './hooks/exports';
+export { SaveFailedError } from './core/exports/offerFile';
+
+// Figures and reports
+export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';
+export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './hooks/stats';
+export { useEndOfDayReport, type EndOfDayState, type EndOfDayError } from './hooks/endOfDay';
+
+// Account administration (online only)
+export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';

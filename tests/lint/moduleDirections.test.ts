@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The folders inside server/ (and inside shared/) import one another in one direction only, as
  * ARCHITECTURE.md draws them: each row may import the rows below it, never a row above nor a
  * folder beside it. Every import counts, `import type` and re-exports included, so no type cycle
- * hides behind the compiler erasing it. (Cycles between single files are madge's, in CI.)
+ * hides behind the compiler erasing it. (Cycles between single files: `npm run check:cycles`.)
  */
 const serverRows: readonly (readonly string[])[] = [
   ['signin', 'admin', 'demo', 'reports'],

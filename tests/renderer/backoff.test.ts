@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff } from '../../renderer/data/sync/backoff';
+import { Backoff } from '../../renderer/data/core/sync/backoff';
 
 describe('retry backoff', () => {
   it('doubles up to a ceiling, with jitter, and starts over after a success', () => {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportUnsent } from '../../renderer/data/bundles';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import type { Workspace } from '../../renderer/data/workspace';
+import { exportUnsent } from '../../renderer/data/core/sync/bundles';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';

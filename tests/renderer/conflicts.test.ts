@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyAction, createApplication } from '../../renderer/data/applicationRecords';
-import { reapplyConflict } from '../../renderer/data/conflictActions';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import type { HouseholdFormOutput } from '../../renderer/data/records';
-import type { Workspace } from '../../renderer/data/workspace';
+import { applyAction, createApplication } from '../../renderer/data/applications/applicationRecords';
+import { reapplyConflict } from '../../renderer/data/core/sync/conflictActions';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import type { HouseholdFormOutput } from '../../renderer/data/households/householdRecords';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import type { Application } from '../../shared/schemas/application';

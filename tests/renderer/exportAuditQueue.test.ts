@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportAuditRecord } from '../../shared/exports/exportAudit';
-import { ExportAuditQueue } from '../../renderer/data/exports/auditQueue';
-import { errorFromResponse, SyncHttpError } from '../../renderer/data/sync/httpErrors';
-import type { KeyValueStore } from '../../renderer/data/sync/pendingChanges';
+import { ExportAuditQueue } from '../../renderer/data/core/exports/auditQueue';
+import { errorFromResponse, SyncHttpError } from '../../renderer/data/core/httpErrors';
+import type { KeyValueStore } from '../../renderer/data/core/keyValueStore';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { auditEntries, type Session } from '../server/securityFixtures';
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { householdIndexOf } from '../../renderer/data/householdIndex';
-import { householdMatcher, type HouseholdSearch } from '../../renderer/data/records';
+import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
+import { householdIndexOf } from '../../renderer/data/households/householdIndex';
+import { householdMatcher, type HouseholdSearch } from '../../renderer/data/households/householdSearch';
 import { referenceSearch } from '../support/referenceSearch';
 import { villagesIn } from '../../shared/areas';
 import type { Household } from '../../shared/schemas/household';

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { searchHouseholdPage, searchHouseholds, type HouseholdSearch, type TypedIdHashes } from '../../renderer/data/records';
+import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
+import { searchHouseholdPage, searchHouseholds, type HouseholdSearch, type TypedIdHashes } from '../../renderer/data/households/householdSearch';
 import { referenceSearch } from '../support/referenceSearch';
 import { hashIdNumber, idNumberHashes, searchKeyFor } from '../../shared/domain/idHash';
 import { householdCategories, type Household } from '../../shared/schemas/household';

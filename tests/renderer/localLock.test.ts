@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IdleLock, lockMinutesFrom } from '../../renderer/data/auth/idleLock';
-import { MAX_OFFLINE_FAILURES, saveOfflineProfile, unlockOfflineProfile } from '../../renderer/data/auth/offlineProfile';
-import { DataKey } from '../../renderer/data/keys/dataKey';
-import { memoryStore } from '../support/memoryStore';
+import { IdleLock, lockMinutesFrom } from '../../renderer/data/core/auth/idleLock';
+import { MAX_OFFLINE_FAILURES, saveOfflineProfile, unlockOfflineProfile } from '../../renderer/data/core/auth/offlineProfile';
+import { DataKey } from '../../renderer/data/core/keys/dataKey';
+import { memoryStore } from '../../harness/memoryStore';
 
 const user = { id: 'u-1', username: 'xieli', displayName: '王秀兰', role: 'assistant' as const, areaCode: '371623102201' };
 const secrets = { refreshToken: 'r', searchKeys: { '371623102': 'k' }, bundleKey: null, bundlePublicKey: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemberNameText } from '../../renderer/data/memberNameText';
+import { MemberNameText } from '../../renderer/data/households/memberNameText';
 
 const households = [
   { id: 'h1', memberNames: ['张三', '李四'] },

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import { searchHouseholds } from '../../renderer/data/records';
-import type { Workspace } from '../../renderer/data/workspace';
+import { signIn } from '../../renderer/data/core/auth/signIn';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import { searchHouseholds } from '../../renderer/data/households/householdSearch';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { townshipsIn, villagesIn } from '../../shared/areas';
 import { hashIdNumber, householdIdHashes, idNumberHashes } from '../../shared/domain/idHash';
 import { makeIdNumber } from '../../shared/domain/idNumber';

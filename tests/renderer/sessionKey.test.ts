@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/contract';
-import { DataKey } from '../../renderer/data/keys/dataKey';
-import { forgetSessionKey, recallSessionKey, rememberSessionKey, type SecretProtector } from '../../renderer/data/keys/sessionKey';
-import { memoryStore } from '../support/memoryStore';
+import { DataKey } from '../../renderer/data/core/keys/dataKey';
+import { forgetSessionKey, recallSessionKey, rememberSessionKey, type SecretProtector } from '../../renderer/data/core/keys/sessionKey';
+import { memoryStore } from '../../harness/memoryStore';
 
 /** An OS keyring like Electron's safeStorage behind the IPC contract: opens only what it sealed. */
 function fakeKeyring(available = true): SecretProtector & { sealed: Map<string, string> } {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
-import { Workspace } from '../../renderer/data/workspace';
+import { signIn } from '../../renderer/data/core/auth/signIn';
+import { Workspace } from '../../renderer/data/core/workspace';
 import { addUser } from '../../server/users/userStore';
 import { laptop } from '../support/laptop';
 import { api, startTestServer, type TestServer } from '../support/testServer';

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn } from '../../renderer/data/auth/signIn';
-import { openJiuzhuDatabase } from '../../renderer/data/database';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import { DataKey } from '../../renderer/data/keys/dataKey';
-import type { KeyValueStore } from '../../renderer/data/sync/pendingChanges';
-import { Workspace } from '../../renderer/data/workspace';
+import { signIn } from '../../renderer/data/core/auth/signIn';
+import { openJiuzhuDatabase } from '../../renderer/data/core/database';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import { DataKey } from '../../renderer/data/core/keys/dataKey';
+import type { KeyValueStore } from '../../renderer/data/core/keyValueStore';
+import { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { addUser } from '../../server/users/userStore';
 import { startTestServer, type TestServer } from '../support/testServer';

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import type { HouseholdFormOutput } from '../../renderer/data/records';
-import type { Workspace } from '../../renderer/data/workspace';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import type { HouseholdFormOutput } from '../../renderer/data/households/householdRecords';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
 import { sameJson } from '../../shared/sync/merge';

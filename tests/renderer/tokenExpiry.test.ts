@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom, type Subscription } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import type { Workspace } from '../../renderer/data/workspace';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { signAccessToken, verifyAccessToken } from '../../server/auth/accessTokens';

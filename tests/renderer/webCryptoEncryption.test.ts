@@ -4,9 +4,9 @@ import { createRxDatabase, type RxCollection, type RxDocumentData, type RxJsonSc
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BYTES_ID, readFileBytes, storeFileBytes } from '../../renderer/data/attachments/fileStore';
-import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/database';
-import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/keys/webCryptoEncryptionStorage';
+import { BYTES_ID, readFileBytes, storeFileBytes } from '../../renderer/data/core/files/fileStore';
+import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
+import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/core/keys/webCryptoEncryptionStorage';
 import { householdJsonSchema, type Household } from '../../shared/schemas/household';
 import { makeHousehold } from '../support/documents';
 

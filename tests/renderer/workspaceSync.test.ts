@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { saveHousehold } from '../../renderer/data/householdRecords';
-import { searchHouseholds } from '../../renderer/data/records';
-import { saveVisit } from '../../renderer/data/visitRecords';
-import type { Workspace } from '../../renderer/data/workspace';
+import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import { searchHouseholds } from '../../renderer/data/households/householdSearch';
+import { saveVisit } from '../../renderer/data/visits/visitRecords';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { hashIdNumber, searchKeyFor } from '../../shared/domain/idHash';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { TokenResponse } from '../../shared/sync/wire';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse, SyncCheckpoint, TokenResponse } from '../../shared/sync/wire';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { api, freshDatabase, type DatabaseKind } from '../support/testServer';
 
 const VILLAGE = '371623102201';

@@ -15,7 +15,7 @@ import { pushChanges } from '../../server/storage/documentStore';
 import { validatePushBody } from '../../server/sync/validateDocuments';
 import type { Household } from '../../shared/schemas/household';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess } from '../support/serverProcess';
+import { startServerProcess } from '../../harness/serverProcess';
 
 const run = promisify(execFile);
 const folders: string[] = [];

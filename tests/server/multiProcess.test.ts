@@ -3,7 +3,7 @@ import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { openStream } from '../support/sse';
 import { api, freshDatabase } from '../support/testServer';
 

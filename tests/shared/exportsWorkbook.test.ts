@@ -4,7 +4,7 @@ import { applicationSheet } from '../../shared/exports/applicationSheet';
 import { householdSheet } from '../../shared/exports/householdSheet';
 import type { ExportSheet } from '../../shared/exports/sheet';
 import { householdSchema } from '../../shared/schemas/household';
-import { buildWorkbook } from '../../renderer/data/exports/workbook';
+import { buildWorkbook } from '../../renderer/data/core/exports/workbook';
 import { makeApplication, makeHousehold } from '../support/documents';
 
 const VILLAGE = '371623102202';

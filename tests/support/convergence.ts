@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Workspace } from '../../renderer/data/workspace';
+import type { Workspace } from '../../renderer/data/core/workspace';
 import { sameJson } from '../../shared/sync/merge';
 import { PROVENANCE_FIELDS } from '../../shared/sync/writePolicy';
 import type { SyncedCollection } from '../../shared/sync/collections';

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayCluster } from './postgresCluster';
+import { startThrowawayCluster } from '../../harness/postgresCluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { signIn } from '../../renderer/data/auth/signIn';
-import { Workspace } from '../../renderer/data/workspace';
-import { memoryStore } from './memoryStore';
+import { signIn } from '../../renderer/data/core/auth/signIn';
+import { Workspace } from '../../renderer/data/core/workspace';
+import { memoryStore } from '../../harness/memoryStore';
 
 /** A laptop in a Node test: its own key-value store and online/offline events (IndexedDB from fake-indexeddb). */
 export function laptop() {

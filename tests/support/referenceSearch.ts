@@ -1,5 +1,5 @@
-import type { JiuzhuDatabase } from '../../renderer/data/database';
-import type { HouseholdSearch, TypedIdHashes } from '../../renderer/data/records';
+import type { JiuzhuDatabase } from '../../renderer/data/core/database';
+import type { HouseholdSearch, TypedIdHashes } from '../../renderer/data/households/householdSearch';
 import type { Household } from '../../shared/schemas/household';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;

@@ -1,13 +1,13 @@
 import { attachmentSchema, type Attachment, type AttachmentKind } from '../../../shared/schemas/attachment';
 import type { SyncedCollection } from '../../../shared/sync/collections';
-import { newDocumentId, plainJson } from '../documents';
-import type { Workspace } from '../workspace';
-import { WriteRefusedError } from '../refusals';
-import { writeDocument } from '../writeDocument';
+import { newDocumentId, plainJson } from '../core/documents';
+import type { Workspace } from '../core/workspace';
+import { WriteRefusedError } from '../core/refusals';
+import { writeDocument } from '../core/writeDocument';
 import { checkWrite } from '../../../shared/sync/writeCheck';
 import { sha256Hex } from './hash';
 import { checkStoredFile, type FileProblem } from './limits';
-import { readFileBytes, storeFileBytes } from './fileStore';
+import { readFileBytes, storeFileBytes } from '../core/files/fileStore';
 
 export interface NewAttachment {
   owner: { collection: Attachment['owner']['collection']; id: string };

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Flex, Select, Typography } from 'antd';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentKind } from '../../../shared/schemas/attachment';
-import { FileRefusedError } from '../../data/attachments';
+import { FileRefusedError } from '../../data';
 import { CameraCapture } from './CameraCapture';
 import { prepareFile, type PreparedFile } from './imageFile';
 import { SignaturePad } from './SignaturePad';

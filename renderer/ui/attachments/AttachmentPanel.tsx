@@ -1,7 +1,7 @@
 import { App as AntApp, Empty, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/schemas/attachment';
-import { useAttachmentsOf, useRemoveAttachment, useSaveAttachment } from '../../data/attachments';
+import { useAttachmentsOf, useRemoveAttachment, useSaveAttachment } from '../../data';
 import { AttachmentAdder, type AddedFile } from './AttachmentAdder';
 import { AttachmentThumb } from './AttachmentThumb';
 import { usePermissions } from '../usePermissions';

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Image, Popconfirm, Progress, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/schemas/attachment';
-import { useAttachmentUrl, useFileHeld, useUploadProgress, type UploadProgress } from '../../data/attachments';
+import { useAttachmentUrl, useFileHeld, useUploadProgress, type UploadProgress } from '../../data';
 
 const SIZE = 160;
 

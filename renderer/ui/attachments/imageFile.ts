@@ -1,4 +1,4 @@
-import { checkPickedFile, FileRefusedError, imageScaling, isPicture, scaledSize } from '../../data/attachments';
+import { checkPickedFile, FileRefusedError, imageScaling, isPicture, scaledSize } from '../../data';
 
 /** A file ready to keep: pictures already scaled down and turned into JPEG. */
 export interface PreparedFile {

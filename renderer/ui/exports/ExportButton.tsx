@@ -3,7 +3,7 @@ import { App, Button, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportSheet } from '../../../shared/exports/sheet';
-import { useExportSheet, type AuditScope } from '../../data/exports';
+import { useExportSheet, type AuditScope } from '../../data';
 
 export interface ExportButtonProps {
   /**

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PrintKind } from '../../../shared/exports/exportAudit';
-import { useRecordPrint } from '../../data/exports';
+import { useRecordPrint } from '../../data';
 import { printStyles } from './printStyles';
 
 export interface PrintPageProps {

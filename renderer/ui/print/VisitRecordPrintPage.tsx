@@ -11,8 +11,7 @@ import {
   visitTypeWords,
 } from '../../../shared/exports/labels';
 import { headOf } from '../../../shared/schemas/household';
-import { useHousehold } from '../../data';
-import { useVisit } from '../../data/exports';
+import { useHousehold, useVisit } from '../../data';
 import { PageState } from '../PageState';
 import { PrintPage } from './PrintPage';
 import { SignatureLines } from './SignatureLines';

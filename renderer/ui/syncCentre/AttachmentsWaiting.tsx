@@ -1,7 +1,7 @@
 import { Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
-import { useUploadProgress, type UploadProgress } from '../../data/attachments';
+import { useUploadProgress, type UploadProgress } from '../../data';
 import { UploadState } from '../attachments/AttachmentThumb';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);

@@ -11,8 +11,7 @@ import type { Application, ApplicationType, DocumentKind } from '../../../shared
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
 import type { NeedCategory } from '../../../shared/schemas/visit';
-import type { HouseholdSummary } from '../../data';
-import { isLaterVisit, type LatestVisits, type VisitDates } from '../../data/visitIndex';
+import { isLaterVisit, type HouseholdSummary, type LatestVisits, type VisitDates } from '../../data';
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
 

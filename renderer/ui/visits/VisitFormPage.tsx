@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import type { Visit } from '../../../shared/schemas/visit';
-import { useAuth, useDraft, useHousehold, useSaveVisit, WriteRefusedError } from '../../data';
+import { useAuth, useDraft, useHousehold, useSaveAttachment, useSaveVisit, WriteRefusedError } from '../../data';
 import { formatDateTime, todayIsoDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
@@ -17,7 +17,6 @@ import {
   type VisitValues,
 } from './visitDraft';
 import { VisitForm } from './VisitForm';
-import { useSaveAttachment } from '../../data/attachments';
 import type { AddedFile } from '../attachments/AttachmentAdder';
 import { PendingAttachments } from '../attachments/PendingAttachments';
 import { usePermissions } from '../usePermissions';

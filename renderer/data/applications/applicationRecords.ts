@@ -1,0 +1,158 @@
+import { actionRequirements, requirementInputOf } from '../../../shared/rules/actionRequirements';
+import { transition, type ApplicationAction } from '../../../shared/rules/applicationStatus';
+import {
+  applicationFormSchema,
+  applicationSchema,
+  type Application,
+  type ApplicationForm,
+  type documentKinds,
+} from '../../../shared/schemas/application';
+import { chinaToday } from '../../../shared/domain/chinaTime';
+import { newDocumentId, plainJson } from '../core/documents';
+import type { Workspace } from '../core/workspace';
+import { ActionRefusedError } from '../core/refusals';
+import { nextUpdatedAt, writeDocument } from '../core/writeDocument';
+
+/** What a step of the path needs besides the note (二人调查, 公示开始日期, 核定金额 …). */
+export interface ActionInput {
+  note?: string;
+  /** return (退回补正): what the one-time notice lists. */
+  missingDocuments?: (typeof documentKinds)[number][];
+  /** startInvestigation: at least two investigators. */
+  investigators?: string[];
+  investigationStartedOn?: string;
+  /** preliminaryReview: what the investigation found. */
+  findings?: string;
+  /** startPublicNotice: the day the notice went up (it may be entered later than that). */
+  publicNoticeStart?: string;
+  /** objection: what was objected. */
+  objections?: string;
+  /** approve: monthly amount and how it was set (差额 or 分档). */
+  approvedMonthlyAmount?: number;
+  method?: 'gap' | 'band';
+  /** refuse: the written reasons. */
+  refusalReason?: string;
+}
+
+export { ActionRefusedError };
+
+async function load(workspace: Workspace, id: string): Promise<Application> {
+  const doc = await workspace.db.applications.findOne(id).exec();
+  if (!doc) throw new Error(`application ${id} not found`);
+  return doc.toMutableJSON() as Application;
+}
+
+/** A new application (草稿) for a household; it goes to the township with the `submit` action. */
+export async function createApplication(workspace: Workspace, householdId: string, form: ApplicationForm): Promise<Application> {
+  const household = await workspace.db.households.findOne(householdId).exec();
+  if (!household) throw new Error(`household ${householdId} not found`);
+  const entry = applicationFormSchema.parse(form);
+  const now = Date.now();
+  const { user } = workspace.session;
+  const doc = applicationSchema.parse(
+    plainJson({
+      ...entry,
+      id: newDocumentId('app'),
+      areaCode: household.areaCode,
+      householdId,
+      status: 'draft',
+      history: [],
+      createdAt: now,
+      createdBy: user.id,
+      updatedAt: now,
+      updatedBy: user.id,
+    }),
+  );
+  return writeDocument(workspace, 'applications', doc);
+}
+
+/** Edits what the applicant declared; only while the application is with the village. */
+export async function updateApplication(workspace: Workspace, id: string, form: ApplicationForm): Promise<Application> {
+  const previous = await load(workspace, id);
+  if (previous.status !== 'draft' && previous.status !== 'returned') {
+    throw new ActionRefusedError(['申请已提交，不能再修改申报内容']);
+  }
+  const entry = applicationFormSchema.parse(form);
+  const doc = applicationSchema.parse(
+    plainJson({ ...previous, ...entry, updatedAt: nextUpdatedAt(previous.updatedAt), updatedBy: workspace.session.user.id }),
+  );
+  return writeDocument(workspace, 'applications', doc);
+}
+
+/** The fields an action sets besides status and history. */
+function applyInput(app: Application, action: ApplicationAction, input: ActionInput): Application {
+  switch (action) {
+    case 'return':
+      return { ...app, returnNotice: { missingDocuments: input.missingDocuments ?? [], ...(input.note ? { note: input.note } : {}) } };
+    case 'startInvestigation':
+      return {
+        ...app,
+        investigation: {
+          ...app.investigation,
+          investigators: input.investigators ?? [],
+          ...(input.investigationStartedOn ? { startedOn: input.investigationStartedOn } : {}),
+        },
+      };
+    case 'preliminaryReview':
+      return { ...app, investigation: { investigators: [], ...app.investigation, ...(input.findings ? { findings: input.findings } : {}) } };
+    case 'startPublicNotice':
+      return { ...app, publicNotice: { start: input.publicNoticeStart ?? '' } };
+    case 'objection':
+      return app.publicNotice ? { ...app, publicNotice: { ...app.publicNotice, objections: input.objections ?? input.note ?? '' } } : app;
+    case 'approve':
+      return {
+        ...app,
+        decision: {
+          ...(input.approvedMonthlyAmount !== undefined ? { approvedMonthlyAmount: input.approvedMonthlyAmount } : {}),
+          method: input.method ?? 'gap',
+        },
+      };
+    case 'refuse':
+      return { ...app, decision: { refusalReason: input.refusalReason } };
+    default:
+      return app;
+  }
+}
+
+/**
+ * Moves an application one step (受理, 调查, 初审, 公示 …) if the status machine allows it for the
+ * signed-in role, and appends the step to its history. The server checks the same again.
+ */
+export async function applyAction(
+  workspace: Workspace,
+  id: string,
+  action: ApplicationAction,
+  input: ActionInput = {},
+): Promise<Application> {
+  const previous = await load(workspace, id);
+  const { user } = workspace.session;
+  const step = transition(previous.status, action, user.role);
+  if (!step.ok) throw new ActionRefusedError([step.message]);
+  const updated = applyInput(previous, action, input);
+  const missing = actionRequirements(action, requirementInputOf(updated, input.note), chinaToday());
+  if (missing.length > 0) throw new ActionRefusedError(missing);
+  const now = Date.now();
+  const doc = applicationSchema.parse(
+    plainJson({
+      ...updated,
+      status: step.to,
+      history: [
+        ...previous.history,
+        {
+          id: newDocumentId('h'),
+          action,
+          from: previous.status,
+          to: step.to,
+          at: now,
+          byUserId: user.id,
+          byName: user.displayName,
+          role: user.role,
+          ...(input.note ? { note: input.note } : {}),
+        },
+      ],
+      updatedAt: nextUpdatedAt(previous.updatedAt, now),
+      updatedBy: user.id,
+    }),
+  );
+  return writeDocument(workspace, 'applications', doc);
+}

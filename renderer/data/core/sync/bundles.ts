@@ -1,0 +1,52 @@
+import { sealBundle, type BundleFile, type BundlePayload } from '../../../../shared/sync/bundle';
+import { syncedCollections, type SyncedCollection } from '../../../../shared/sync/collections';
+import type { PushRow } from '../../../../shared/sync/wire';
+import type { Workspace } from '../workspace';
+
+export class NoBundleKeysError extends Error {}
+
+/**
+ * 导出未上传的数据: every change the server has not accepted, with the server state it was made
+ * on, sealed for the server and signed by this laptop, for a USB stick to the township.
+ */
+export async function exportUnsent(workspace: Workspace): Promise<{ file: BundleFile; counts: Partial<Record<SyncedCollection, number>> }> {
+  if (!workspace.bundleKeys) throw new NoBundleKeysError('sign in online once to get the bundle keys');
+  const payload: BundlePayload = {};
+  const counts: Partial<Record<SyncedCollection, number>> = {};
+  for (const name of syncedCollections) {
+    const ids = workspace.pending.idsOf(name);
+    if (ids.length === 0) continue;
+    const docs = await workspace.db[name].findByIds(ids).exec();
+    const masters = await workspace.sync.assumedMasterStates(name, ids);
+    const rows: PushRow<Record<string, unknown>>[] = [];
+    for (const [id, doc] of docs) {
+      const master = masters.get(id);
+      rows.push({
+        assumedMasterState: master ? (master as PushRow<Record<string, unknown>>['newDocumentState']) : null,
+        newDocumentState: { ...(doc.toJSON() as Record<string, unknown>), _deleted: false },
+      });
+    }
+    payload[name] = rows;
+    counts[name] = rows.length;
+  }
+  const { user } = workspace.session;
+  const file = await sealBundle({
+    header: { userId: user.id, deviceId: workspace.deviceId, areaCode: user.areaCode, createdAt: Date.now(), counts },
+    payload,
+    serverPublicKey: workspace.bundleKeys.serverPublicKey,
+    signingKey: workspace.bundleKeys.signingKey,
+  });
+  return { file, counts };
+}
+
+export interface ImportResult {
+  stored: Partial<Record<SyncedCollection, number>>;
+  conflicts: Partial<Record<SyncedCollection, unknown[]>>;
+}
+
+/** 导入U盘文件 at the township station: the server checks, opens and stores it; then pull. */
+export async function importBundle(workspace: Workspace, file: unknown): Promise<ImportResult> {
+  const result = await workspace.client.call<ImportResult>('POST', '/api/v1/bundles/import', file);
+  workspace.sync.syncNow();
+  return result;
+}

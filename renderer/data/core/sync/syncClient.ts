@@ -1,0 +1,71 @@
+import type { CollectionName, SyncedCollection } from '../../../../shared/sync/collections';
+import type { PullResponse, PushResponse, PushRow, SyncCheckpoint } from '../../../../shared/sync/wire';
+import type { TokenKeeper } from '../auth/tokenKeeper';
+import { jsonBody } from './gzip';
+import { errorFromResponse, SyncHttpError } from '../httpErrors';
+
+/** The app's side of the HTTP sync contract (sync-protocol.md); every call carries a fresh token. */
+export class SyncClient {
+  constructor(
+    readonly serverUrl: string,
+    private readonly tokens: TokenKeeper,
+    /** Told whether each request reached the server, for the online indicator. */
+    private readonly onReachability: (reached: boolean) => void,
+  ) {}
+
+  async pull<T>(collection: CollectionName, checkpoint: SyncCheckpoint | null, limit: number): Promise<PullResponse<T>> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+    return this.request<PullResponse<T>>(`/api/v1/sync/${collection}/pull?${query}`, { method: 'GET' });
+  }
+
+  async push<T>(collection: SyncedCollection, rows: PushRow<T>[]): Promise<PushResponse<T>> {
+    const { body, headers } = await jsonBody(rows);
+    return this.request<PushResponse<T>>(`/api/v1/sync/${collection}/push`, { method: 'POST', headers, body });
+  }
+
+  /** Opens the live stream; the caller reads and closes it. */
+  async openStream(collection: SyncedCollection, signal: AbortSignal): Promise<Response> {
+    return this.send(`/api/v1/sync/${collection}/stream`, { method: 'GET', signal });
+  }
+
+  /** An online-only call (administration): JSON in and out, with the same token handling. */
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    return this.request<T>(path, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  }
+
+  private async request<T>(path: string, init: RequestInit): Promise<T> {
+    const response = await this.send(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** Sends with the access token; on 401 renews the token once and tries again. */
+  private async send(path: string, init: RequestInit, retried = false): Promise<Response> {
+    let response: Response;
+    try {
+      const token = await this.tokens.token();
+      response = await fetch(`${this.serverUrl}${path}`, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+      });
+    } catch (error) {
+      if (error instanceof SyncHttpError) throw error;
+      if ((error as { name?: string }).name === 'AbortError') throw error;
+      this.onReachability(false);
+      throw new SyncHttpError('network', 0, 'network');
+    }
+    this.onReachability(true);
+    if (!response.ok) {
+      const error = await errorFromResponse(response);
+      if (error.kind === 'unauthorized' && !retried) {
+        this.tokens.invalidate();
+        return this.send(path, init, true);
+      }
+      throw error;
+    }
+    return response;
+  }
+}

@@ -1,0 +1,48 @@
+import type { SessionUser } from '../../../shared/auth/roles';
+
+/** What the header's sync indicator and the sync centre show. */
+export interface SyncStatus {
+  /** The browser believes it has a network and the server answered lately. */
+  online: boolean;
+  /** Local changes not yet accepted by the server (待同步). */
+  pending: number;
+  /** Epoch millis of the last pull or push that completed, or null if never. */
+  lastSyncAt: number | null;
+  /** An i18n key under `sync.error.*`, or null. */
+  lastError: string | null;
+  syncing: boolean;
+}
+
+/** One collection's part of the sync, as the sync centre (同步中心) shows it. */
+export interface CollectionSyncStatus {
+  name: string;
+  syncing: boolean;
+  pending: number;
+  lastSyncAt: number | null;
+  /** An i18n key under `sync.error.*`, or null. */
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
+export interface AppSession {
+  user: SessionUser;
+  serverUrl: string;
+  /** Signed in against the local profile because the server could not be reached. */
+  offline: boolean;
+}
+
+export type SignInFailure =
+  | 'invalid_credentials'
+  | 'network'
+  | 'no_offline_profile'
+  | 'rate_limited'
+  | 'profile_locked'
+  | 'server_error';
+
+export type SignInResult = { ok: true } | { ok: false; reason: SignInFailure };
+
+export interface SignInInput {
+  serverUrl: string;
+  username: string;
+  password: string;
+}

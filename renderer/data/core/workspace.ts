@@ -1,0 +1,202 @@
+import type { RxStorage } from 'rxdb/plugins/core';
+import { BehaviorSubject, map, Subject, type Observable } from 'rxjs';
+import type { SearchKeys } from '../../../shared/domain/idHash';
+import { sameJson } from '../../../shared/sync/merge';
+import type { TokenResponse } from '../../../shared/sync/wire';
+import { removeOfflineProfile, storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
+import { deviceIdOf } from './auth/signIn';
+import { TokenKeeper } from './auth/tokenKeeper';
+import { FileClient } from './files/fileClient';
+import { AttachmentUploadQueue, tusStorageKeyOf } from './files/uploadQueue';
+import { openJiuzhuDatabase, removeJiuzhuDatabase, type JiuzhuDatabase } from './database';
+import { DraftStore } from './drafts';
+import type { DataKey } from './keys/dataKey';
+import type { KeyValueStore } from './keyValueStore';
+import { PendingChanges } from './sync/pendingChanges';
+import { SyncClient } from './sync/syncClient';
+import { SyncEngine } from './sync/syncEngine';
+import type { AppSession } from './types';
+
+export interface WorkspaceDeps {
+  storage: RxStorage<unknown, unknown>;
+  store: KeyValueStore;
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  isNavigatorOnline: () => boolean;
+}
+
+export interface WorkspaceCredentials {
+  tokens: TokenResponse | null;
+  refreshToken: string | null;
+  /** ID-number search keys by township (from the sign-in, or the sealed profile after a reload). */
+  searchKeys: SearchKeys | null;
+  bundle?: BundleKeys | null;
+  /** Opens the local database; from the sign-in (or, after a reload, the session). */
+  dataKey: DataKey;
+  /** A new data key: what an earlier key sealed here is unreadable and is removed first. */
+  freshDataKey?: boolean;
+}
+
+const databaseNameOf = (userId: string) => `jiuzhu-${userId}`.toLowerCase();
+const pendingKeyOf = (userId: string) => `jiuzhu:pending:${userId}`;
+
+/** Everything that belongs to one signed-in user on this device: the local database and its sync. */
+export class Workspace {
+  /** Sends attachments' bytes to the server (tus) and fetches them on demand; set by `open`. */
+  attachmentQueue!: AttachmentUploadQueue;
+  /** The session's tokens; set by `open`. */
+  private tokens!: TokenKeeper;
+  /**
+   * ID-number search keys by township (SECURITY.md): those of the townships in the user's scope,
+   * as the last sign-in or token refresh gave them (a rotated township's new key comes with the
+   * next refresh). Empty only for a profile saved before the server sent them: ID search then
+   * finds nothing until the next online sign-in, and the server hashes what is saved meanwhile.
+   */
+  private readonly keys: BehaviorSubject<SearchKeys>;
+  /** The search keys, and each new set a token refresh brings (one observable, so hooks can depend on it). */
+  readonly searchKeys$: Observable<SearchKeys>;
+
+  private constructor(
+    readonly session: AppSession,
+    readonly db: JiuzhuDatabase,
+    readonly pending: PendingChanges,
+    readonly sync: SyncEngine,
+    /** For what only works online (account administration); records always go through RxDB. */
+    readonly client: SyncClient,
+    searchKeys: SearchKeys,
+    /** Keys for a USB bundle; null for a profile saved before the server sent them. */
+    readonly bundleKeys: BundleKeys | null,
+    /** This laptop's id, as the server knows it (revocable, and the signer of its bundles). */
+    readonly deviceId: string,
+    /** Unsaved forms, sealed with the data key. */
+    readonly drafts: DraftStore,
+    private readonly store: KeyValueStore,
+  ) {
+    this.keys = new BehaviorSubject(searchKeys);
+    this.searchKeys$ = this.keys.asObservable();
+  }
+
+  /** The search keys held now, by township (`searchKeyFor` picks a household's). */
+  get searchKeys(): SearchKeys {
+    return this.keys.value;
+  }
+
+  /** Takes the keys of a sign-in or refresh answer (unchanged keys keep the same object, so nothing hashes again). */
+  private acceptSearchKeys(keys: SearchKeys | undefined): void {
+    if (!keys || sameJson(keys, this.keys.value)) return;
+    this.keys.next(keys);
+  }
+
+  static async open(session: AppSession, credentials: WorkspaceCredentials, deps: WorkspaceDeps): Promise<Workspace> {
+    const { user } = session;
+    const { dataKey } = credentials;
+    // One database per user and device, so two people sharing a laptop never see each other's data.
+    const name = databaseNameOf(user.id);
+    const options = { searchKeys: credentials.searchKeys, password: await dataKey.databasePassword(), writer: { role: user.role, userId: user.id } };
+    if (credentials.freshDataKey) await discardUnreadable(name, user.id, options.password, deps);
+    let db: JiuzhuDatabase;
+    try {
+      db = await openJiuzhuDatabase(name, deps.storage, options);
+    } catch (error) {
+      // DB1: the database was sealed with another key (or none, before encryption): unreadable.
+      if ((error as { code?: string }).code !== 'DB1') throw error;
+      await discardUnreadable(name, user.id, options.password, deps);
+      db = await openJiuzhuDatabase(name, deps.storage, options);
+    }
+    purgePlainDrafts(deps.store, user.id);
+    const drafts = await DraftStore.open(deps.store, user.id, dataKey);
+    // Set once the workspace exists (below): a refresh cannot answer before the first request.
+    let onKeys: (keys: SearchKeys | undefined) => void = () => undefined;
+    const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) => {
+      onKeys(tokens.searchKeys);
+      // A failed write only costs the next offline start its refresh token: sign-in renews it.
+      void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKeys ?? null).catch(() => undefined);
+    });
+    if (credentials.tokens) keeper.accept(credentials.tokens);
+    const reachability = new Subject<boolean>();
+    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached));
+    const pending = new PendingChanges(deps.store, pendingKeyOf(user.id));
+    const sync = new SyncEngine({
+      db,
+      client,
+      pending,
+      store: deps.store,
+      events: deps.events,
+      isNavigatorOnline: deps.isNavigatorOnline,
+      reachability$: reachability.asObservable(),
+      writer: { role: user.role, userId: user.id },
+    });
+    sync.start();
+    const workspace = new Workspace(
+      session,
+      db,
+      pending,
+      sync,
+      client,
+      credentials.searchKeys ?? {},
+      credentials.bundle ?? null,
+      deviceIdOf(deps.store),
+      drafts,
+      deps.store,
+    );
+    workspace.tokens = keeper;
+    onKeys = (keys) => workspace.acceptSearchKeys(keys);
+    workspace.attachmentQueue = new AttachmentUploadQueue({
+      db,
+      files: new FileClient(session.serverUrl, keeper),
+      pending,
+      store: deps.store,
+      userId: user.id,
+      deviceId: workspace.deviceId,
+      online$: sync.status$.pipe(map((status) => status.online)),
+    });
+    workspace.attachmentQueue.start();
+    return workspace;
+  }
+
+  /** Signing out online: the server ends this device's session too. Best effort: never throws. */
+  endServerSession(): Promise<void> {
+    return this.tokens.signOut();
+  }
+
+  async close(): Promise<void> {
+    await this.attachmentQueue.stop();
+    await this.sync.stop();
+    await this.drafts.flushed();
+    await this.db.close();
+  }
+
+  /**
+   * 清除本机数据: this user's database, offline profile, drafts and list of waiting changes
+   * leave the laptop. Whatever has not reached the server is lost: the UI asks first.
+   */
+  async wipe(): Promise<void> {
+    await this.attachmentQueue.stop();
+    await this.sync.stop();
+    await this.drafts.flushed();
+    await this.db.remove();
+    const { user } = this.session;
+    removeOfflineProfile(this.store, user.username);
+    DraftStore.remove(this.store, user.id);
+    this.store.removeItem(pendingKeyOf(user.id));
+    this.store.removeItem(tusStorageKeyOf(user.id));
+  }
+}
+
+/** A database no key on this laptop opens any more: removed, with the list of what it had waiting. */
+async function discardUnreadable(name: string, userId: string, password: string, deps: WorkspaceDeps): Promise<void> {
+  await removeJiuzhuDatabase(name, deps.storage, password);
+  deps.store.removeItem(pendingKeyOf(userId));
+}
+
+/** Drafts an earlier version kept in plain text (`jiuzhu:draft:<user>:<form>`): removed. */
+function purgePlainDrafts(store: KeyValueStore, userId: string): void {
+  const listing = store as Partial<Pick<Storage, 'length' | 'key'>>;
+  if (typeof listing.length !== 'number' || typeof listing.key !== 'function') return;
+  const prefix = `jiuzhu:draft:${userId}:`;
+  const keys: string[] = [];
+  for (let i = 0; i < listing.length; i++) {
+    const key = listing.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  keys.forEach((key) => store.removeItem(key));
+}

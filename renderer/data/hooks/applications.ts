@@ -1,0 +1,61 @@
+import { useCallback } from 'react';
+import { map, of } from 'rxjs';
+import type { ApplicationAction, ApplicationStatus } from '../../../shared/rules/applicationStatus';
+import type { Application, ApplicationForm } from '../../../shared/schemas/application';
+import { useWorkspace } from './AppDataProvider';
+import { applyAction, createApplication, updateApplication, type ActionInput } from '../applications/applicationRecords';
+import { useObservable } from './useObservable';
+
+export interface ApplicationFilter {
+  householdId?: string;
+  /** Any of these statuses (a queue: 待受理, 待县审核确认 …). */
+  statuses?: ApplicationStatus[];
+}
+
+/**
+ * Applications in the local database, newest change first, live. `null`: none are needed (a 今日
+ * without application cards), so none are read and decrypted.
+ */
+export function useApplications(filter: ApplicationFilter | null = {}): { applications: Application[]; loading: boolean } {
+  const { db } = useWorkspace();
+  const selector: Record<string, unknown> = {};
+  if (filter?.householdId) selector['householdId'] = filter.householdId;
+  if (filter?.statuses) selector['status'] = { $in: filter.statuses };
+  const key = filter ? JSON.stringify(selector) : null;
+  return useObservable<{ applications: Application[]; loading: boolean }>(
+    () =>
+      key === null
+        ? of({ applications: [], loading: false })
+        : db.applications
+            .find({ selector: JSON.parse(key) as Record<string, never>, sort: [{ updatedAt: 'desc' }] })
+            .$.pipe(map((docs) => ({ applications: docs.map((d) => d.toJSON() as Application), loading: false }))),
+    { applications: [], loading: true },
+    [db, key],
+  );
+}
+
+/** undefined while loading, null when there is no such application. */
+export function useApplication(id: string): Application | null | undefined {
+  const { db } = useWorkspace();
+  return useObservable<Application | null | undefined>(
+    () => db.applications.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as Application) : null))),
+    undefined,
+    [db, id],
+  );
+}
+
+export function useCreateApplication(): (householdId: string, form: ApplicationForm) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((householdId, form) => createApplication(workspace, householdId, form), [workspace]);
+}
+
+export function useUpdateApplication(): (id: string, form: ApplicationForm) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id, form) => updateApplication(workspace, id, form), [workspace]);
+}
+
+/** Runs one step of the path; rejects with ActionRefusedError (its `problems` in Chinese) when not allowed. */
+export function useApplyAction(): (id: string, action: ApplicationAction, input?: ActionInput) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id, action, input) => applyAction(workspace, id, action, input), [workspace]);
+}
