@@ -8,3 +8,4 @@ export * from './audit';
 export * from './dashboard';
 export * from './endOfDay';
 export * from './errors';
+export * from './imports';

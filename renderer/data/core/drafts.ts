@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { DataKey } from './keys/dataKey';
 import type { KeyValueStore } from './keyValueStore';
 
@@ -59,10 +60,14 @@ export class DraftStore {
   }
 }
 
-/** The drafts' entries; none when the stored value is damaged. */
+/**
+ * The drafts' entries; none when the stored value is damaged. Each draft's own shape is checked
+ * by the form that reads it back (it restores only the fields it knows).
+ */
 function parseDrafts(json: string): [string, unknown][] {
   try {
-    return Object.entries(JSON.parse(json) as Record<string, unknown>);
+    const parsed = z.record(z.string(), z.unknown()).safeParse(JSON.parse(json));
+    return parsed.success ? Object.entries(parsed.data) : [];
   } catch {
     return [];
   }

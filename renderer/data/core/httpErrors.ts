@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { errorBodySchema } from '../../../shared/wire/errors';
+
 /** Why a request to the server failed, in the terms the sync indicator shows (i18n keys sync.error.*). */
 export type SyncErrorKind = 'network' | 'unauthorized' | 'revoked' | 'forbidden' | 'invalid' | 'server';
 
@@ -21,12 +24,29 @@ export function kindForStatus(status: number): SyncErrorKind {
 export async function errorFromResponse(response: Response): Promise<SyncHttpError> {
   let code = 'unknown';
   try {
-    const body = (await response.json()) as { error?: { code?: string } };
-    code = body.error?.code ?? code;
+    const body = errorBodySchema.safeParse(await response.json());
+    if (body.success) code = body.data.error.code;
   } catch {
     // A proxy's HTML error page has no code: the status says enough.
   }
   // A stopped laptop or account: no new token will help, and the person must be told so.
   const kind = response.status === 401 && code === 'device_revoked' ? 'revoked' : kindForStatus(response.status);
   return new SyncHttpError(kind, response.status, code);
+}
+
+/**
+ * A successful answer's body, checked against the contract's schema (shared/sync/wireSchemas.ts,
+ * shared/wire/): anything else at the server's address (a proxy's page, a cut body, another
+ * program) is a server error in words, never a value cast into the app.
+ */
+export async function readAnswer<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new SyncHttpError('server', response.status, 'invalid_answer');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new SyncHttpError('server', response.status, 'invalid_answer');
+  return parsed.data;
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { sessionUserSchema } from '../../../shared/sync/wireSchemas';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -41,6 +43,19 @@ export interface AppDataProviderProps {
   store?: KeyValueStore;
   /** Survives a reload but not a restart: who is signed in in this window. */
   sessionStore?: KeyValueStore;
+}
+
+/** The window's session as kept in sessionStorage, checked (a damaged or foreign value is no session). */
+const sessionSchema = z.object({ user: sessionUserSchema, serverUrl: z.string(), offline: z.boolean() });
+
+function readSession(raw: string | null): AppSession | null {
+  if (!raw) return null;
+  try {
+    const parsed = sessionSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 function defaultServerUrl(store: KeyValueStore): string {
@@ -93,8 +108,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
 
   // A reload keeps the person signed in: the session is in sessionStorage, the refresh token in the profile.
   useEffect(() => {
-    const raw = sessionStore.getItem(SESSION_KEY);
-    const session = raw ? (JSON.parse(raw) as AppSession) : null;
+    const session = readSession(sessionStore.getItem(SESSION_KEY));
     const profile = session ? readOfflineProfile(store, session.user.username) : null;
     if (!session || !profile) {
       setRestoring(false);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Role } from '../../../shared/auth/roles';
-import type { AdminUser } from '../../../shared/wire/adminUsers';
+import { adminUserAnswerSchema, adminUsersAnswerSchema, type AdminUser } from '../../../shared/wire/adminUsers';
 import { useWorkspace } from './AppDataProvider';
 import { SyncHttpError } from '../core/httpErrors';
 
@@ -37,7 +37,7 @@ export function useManagedUsers() {
 
   const reload = useCallback(async () => {
     try {
-      const answer = await client.call<{ users: ManagedUser[] }>('GET', '/api/v1/admin/users');
+      const answer = await client.call('GET', '/api/v1/admin/users', adminUsersAnswerSchema);
       setUsers(answer.users);
       setError(null);
     } catch (failure) {
@@ -51,7 +51,7 @@ export function useManagedUsers() {
 
   const act = useCallback(
     async (method: 'POST', path: string, body?: unknown) => {
-      await client.call(method, path, body);
+      await client.call(method, path, adminUserAnswerSchema, body);
       await reload();
     },
     [client, reload],

@@ -1,3 +1,4 @@
+import { endOfDayAnswerSchema } from '../../../shared/wire/endOfDay';
 import { useCallback, useEffect, useState } from 'react';
 import type { EndOfDayReport } from '../../../shared/stats/endOfDay';
 import { useWorkspace } from './AppDataProvider';
@@ -36,7 +37,7 @@ export function useEndOfDayReport(date: string, staleDays: number): EndOfDayStat
     let live = true;
     const query = new URLSearchParams({ date, staleDays: String(staleDays) });
     client
-      .call<{ report: EndOfDayReport }>('GET', `/api/v1/reports/end-of-day?${query}`)
+      .call('GET', `/api/v1/reports/end-of-day?${query}`, endOfDayAnswerSchema)
       .then((answer) => live && setState({ key, report: answer.report, error: null }))
       .catch((failure: unknown) => live && setState({ key, report: null, error: errorOf(failure) }));
     return () => {

@@ -1,3 +1,4 @@
+import { exportAuditAnswerSchema } from '../../../shared/wire/imports';
 import { useCallback, useEffect } from 'react';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import type { ExportAuditKind, ExportFilter } from '../../../shared/exports/exportAudit';
@@ -15,7 +16,7 @@ function queueOf(workspace: Workspace): ExportAuditQueue {
   let queue = queues.get(workspace);
   if (!queue) {
     queue = new ExportAuditQueue(localStorage, `jiuzhu:exportAudit:${workspace.session.user.id}`, async (record) => {
-      await workspace.client.call('POST', '/api/v1/audit/exports', record);
+      await workspace.client.call('POST', '/api/v1/audit/exports', exportAuditAnswerSchema, record);
     });
     queues.set(workspace, queue);
   }

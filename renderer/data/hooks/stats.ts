@@ -1,3 +1,4 @@
+import { dashboardAnswerSchema } from '../../../shared/wire/dashboard';
 import { useEffect, useState } from 'react';
 import type { RxCollection } from 'rxdb/plugins/core';
 import { combineLatest, map } from 'rxjs';
@@ -76,7 +77,7 @@ export function useDashboardFigures(source: FigureSource, areaPrefix?: string): 
     let live = true;
     const query = prefix === own ? '' : `?areaPrefix=${encodeURIComponent(prefix)}`;
     client
-      .call<{ figures: DashboardFigures }>('GET', `/api/v1/stats/dashboard${query}`)
+      .call('GET', `/api/v1/stats/dashboard${query}`, dashboardAnswerSchema)
       .then((answer) => live && setRemote({ key, figures: answer.figures, error: null }))
       .catch((failure: unknown) => live && setRemote({ key, figures: null, error: errorOf(failure) }));
     return () => {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { sessionUserSchema } from '../../../../shared/sync/wireSchemas';
 import type { SessionUser } from '../../../../shared/auth/roles';
 import type { SearchKeys } from '../../../../shared/domain/idHash';
 import { unwrapWithPassword, wrapForDevice, wrapWithPassword, type DataKey, type PasswordWrap } from '../keys/dataKey';
@@ -105,12 +107,34 @@ export function readOfflineProfile(store: KeyValueStore, username: string): Offl
   const raw = store.getItem(keyFor(username));
   if (!raw) return null;
   try {
-    const profile = JSON.parse(raw) as Partial<OfflineProfile>;
-    return profile.dataKeyByPassword && typeof profile.secrets === 'string' ? (profile as OfflineProfile) : null;
+    // Checked, not cast: a profile changed by hand or left by another build opens nothing.
+    const profile = offlineProfileSchema.safeParse(JSON.parse(raw));
+    return profile.success ? (profile.data as OfflineProfile) : null;
   } catch {
     return null;
   }
 }
+
+const offlineProfileSchema = z.object({
+  serverUrl: z.string(),
+  user: sessionUserSchema,
+  salt: z.string(),
+  verifier: z.string(),
+  iterations: z.number().int().positive(),
+  dataKeyByPassword: z.object({ salt: z.string(), iterations: z.number().int().positive(), sealed: z.string() }),
+  dataKeyByDevice: z.string().nullable(),
+  secrets: z.string(),
+  failures: z.number().int().min(0).optional(),
+  waitUntil: z.number().optional(),
+  blocked: z.boolean().optional(),
+});
+
+const profileSecretsSchema = z.object({
+  refreshToken: z.string().nullable().optional(),
+  searchKeys: z.record(z.string(), z.string()).nullable().optional(),
+  bundleKey: z.string().nullable().optional(),
+  bundlePublicKey: z.record(z.string(), z.unknown()).nullable().optional(),
+});
 
 /**
  * The sealed secrets, or null when the key does not open them. A profile sealed before the keys
@@ -120,17 +144,15 @@ export function readOfflineProfile(store: KeyValueStore, username: string): Offl
 export async function openProfileSecrets(profile: OfflineProfile, dataKey: DataKey): Promise<ProfileSecrets | null> {
   const json = await dataKey.unseal(profile.secrets);
   if (!json) return null;
-  const sealed = JSON.parse(json) as Partial<ProfileSecrets>;
+  const sealed = profileSecretsSchema.safeParse(JSON.parse(json));
+  if (!sealed.success) return null;
   return {
-    refreshToken: sealed.refreshToken ?? null,
-    searchKeys: isSearchKeys(sealed.searchKeys) ? sealed.searchKeys : null,
-    bundleKey: sealed.bundleKey ?? null,
-    bundlePublicKey: sealed.bundlePublicKey ?? null,
+    refreshToken: sealed.data.refreshToken ?? null,
+    searchKeys: (sealed.data.searchKeys as SearchKeys | null | undefined) ?? null,
+    bundleKey: sealed.data.bundleKey ?? null,
+    bundlePublicKey: (sealed.data.bundlePublicKey as JsonWebKey | null | undefined) ?? null,
   };
 }
-
-const isSearchKeys = (value: unknown): value is SearchKeys =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((key) => typeof key === 'string');
 
 /**
  * The profile and its data key if the password matches; 'none' if this device has no profile

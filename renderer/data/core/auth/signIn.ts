@@ -1,5 +1,6 @@
 import type { SearchKeys } from '../../../../shared/domain/idHash';
 import type { TokenResponse } from '../../../../shared/sync/wire';
+import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import type { KeyValueStore } from '../keyValueStore';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
 import { DataKey, unwrapForDevice, unwrapWithPassword } from '../keys/dataKey';
@@ -62,8 +63,14 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   } catch {
     response = null;
   }
+  // An answer that is not the contract's (a proxy's page, another program at that address) is
+  // treated as a server that failed: the offline profile may still open.
+  let tokens: TokenResponse | null = null;
   if (response?.ok) {
-    const tokens = (await response.json()) as TokenResponse;
+    const parsed = tokenAnswerSchema.safeParse(await response.json().catch(() => undefined));
+    if (parsed.success) tokens = parsed.data as TokenResponse;
+  }
+  if (tokens) {
     const searchKeys = tokens.searchKeys ?? {};
     const { dataKey, fresh } = await dataKeyAtOnlineSignIn(store, tokens, username, input.password);
     await saveOfflineProfile(store, {
@@ -93,7 +100,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   }
   if (response && response.status === 401) return { ok: false, reason: 'invalid_credentials' };
   if (response && response.status === 429) return { ok: false, reason: 'rate_limited' };
-  if (response && response.status < 500) return { ok: false, reason: 'server_error' };
+  if (response && !response.ok && response.status < 500) return { ok: false, reason: 'server_error' };
 
   const unlocked = await unlockOfflineProfile(store, username, input.password);
   if (unlocked === 'none') return { ok: false, reason: response ? 'server_error' : 'no_offline_profile' };

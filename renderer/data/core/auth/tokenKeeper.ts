@@ -1,5 +1,6 @@
 import type { TokenResponse } from '../../../../shared/sync/wire';
-import { errorFromResponse, SyncHttpError } from '../httpErrors';
+import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
+import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
 
 /**
  * Holds the access token in memory and renews it with the refresh token when it is missing,
@@ -75,7 +76,7 @@ export class TokenKeeper {
       body: JSON.stringify({ refreshToken: this.refreshToken }),
     });
     if (!response.ok) throw await errorFromResponse(response);
-    const tokens = (await response.json()) as TokenResponse;
+    const tokens = (await readAnswer(response, tokenAnswerSchema)) as TokenResponse;
     this.accept(tokens);
     this.onRotated(tokens);
     return tokens.accessToken;

@@ -1,7 +1,14 @@
+import { z } from 'zod';
 import type { PreviousUpload, UrlStorage } from 'tus-js-client';
 import type { KeyValueStore } from '../keyValueStore';
 
 type Stored = Record<string, PreviousUpload>;
+
+/** tus-js-client's record of an upload: checked when read back, so a changed entry is dropped, not cast. */
+const storedSchema = z.record(
+  z.string(),
+  z.looseObject({ size: z.number().nullable(), metadata: z.record(z.string(), z.string()), creationTime: z.string(), uploadUrl: z.string().nullable().optional() }),
+);
 
 /**
  * Where tus-js-client remembers the server's URL of each unfinished upload, by fingerprint, so
@@ -38,7 +45,8 @@ export class TusUrlStorage implements UrlStorage {
 
   private load(): Stored {
     try {
-      return JSON.parse(this.store.getItem(this.key) ?? '{}') as Stored;
+      const parsed = storedSchema.safeParse(JSON.parse(this.store.getItem(this.key) ?? '{}'));
+      return parsed.success ? (parsed.data as unknown as Stored) : {};
     } catch {
       return {};
     }

@@ -1,3 +1,4 @@
+import { bundleImportAnswerSchema, type BundleImportAnswer } from '../../../../shared/wire/imports';
 import { sealBundle, type BundleFile, type BundlePayload } from '../../../../shared/sync/bundle';
 import { syncedCollections, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PushRow } from '../../../../shared/sync/wire';
@@ -39,14 +40,12 @@ export async function exportUnsent(workspace: Workspace): Promise<{ file: Bundle
   return { file, counts };
 }
 
-export interface ImportResult {
-  stored: Partial<Record<SyncedCollection, number>>;
-  conflicts: Partial<Record<SyncedCollection, unknown[]>>;
-}
+/** What an import stored and what collided (the shared wire type). */
+export type ImportResult = BundleImportAnswer;
 
 /** 导入U盘文件 at the township station: the server checks, opens and stores it; then pull. */
 export async function importBundle(workspace: Workspace, file: unknown): Promise<ImportResult> {
-  const result = await workspace.client.call<ImportResult>('POST', '/api/v1/bundles/import', file);
+  const result = await workspace.client.call('POST', '/api/v1/bundles/import', bundleImportAnswerSchema, file);
   workspace.sync.syncNow();
   return result;
 }

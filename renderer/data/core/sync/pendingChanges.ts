@@ -1,7 +1,11 @@
+import { z } from 'zod';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { KeyValueStore } from '../keyValueStore';
 
 type PendingMap = Record<string, number>;
+
+/** What is read back from the store is checked, not cast: a changed entry is no list at all. */
+const pendingMapSchema = z.record(z.string(), z.number());
 
 /**
  * Remembers which local writes the server has not yet accepted (待同步), by collection and id,
@@ -58,7 +62,8 @@ export class PendingChanges {
   private load(): PendingMap {
     try {
       const raw = this.store.getItem(this.key);
-      return raw ? (JSON.parse(raw) as PendingMap) : {};
+      const parsed = pendingMapSchema.safeParse(raw ? JSON.parse(raw) : {});
+      return parsed.success ? parsed.data : {};
     } catch {
       return {};
     }

@@ -2,7 +2,9 @@ import type { CollectionName, SyncedCollection } from '../../../../shared/sync/c
 import type { PullResponse, PushResponse, PushRow, SyncCheckpoint } from '../../../../shared/sync/wire';
 import type { TokenKeeper } from '../auth/tokenKeeper';
 import { jsonBody } from './gzip';
-import { errorFromResponse, SyncHttpError } from '../httpErrors';
+import type { z } from 'zod';
+import { pullAnswerSchema, pushAnswerSchema } from '../../../../shared/sync/wireSchemas';
+import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
 
 /** The app's side of the HTTP sync contract (sync-protocol.md); every call carries a fresh token. */
 export class SyncClient {
@@ -16,12 +18,13 @@ export class SyncClient {
   async pull<T>(collection: CollectionName, checkpoint: SyncCheckpoint | null, limit: number): Promise<PullResponse<T>> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-    return this.request<PullResponse<T>>(`/api/v1/sync/${collection}/pull?${query}`, { method: 'GET' });
+    // Each document is checked by RxDB against its collection's schema as it is stored.
+    return (await this.request(`/api/v1/sync/${collection}/pull?${query}`, { method: 'GET' }, pullAnswerSchema)) as PullResponse<T>;
   }
 
   async push<T>(collection: SyncedCollection, rows: PushRow<T>[]): Promise<PushResponse<T>> {
     const { body, headers } = await jsonBody(rows);
-    return this.request<PushResponse<T>>(`/api/v1/sync/${collection}/push`, { method: 'POST', headers, body });
+    return (await this.request(`/api/v1/sync/${collection}/push`, { method: 'POST', headers, body }, pushAnswerSchema)) as PushResponse<T>;
   }
 
   /** Opens the live stream; the caller reads and closes it. */
@@ -29,17 +32,17 @@ export class SyncClient {
     return this.send(`/api/v1/sync/${collection}/stream`, { method: 'GET', signal });
   }
 
-  /** An online-only call (administration): JSON in and out, with the same token handling. */
-  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    return this.request<T>(path, {
-      method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-    });
+  /** An online-only call (administration, reports): JSON in, an answer checked against its schema out, with the same token handling. */
+  async call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    return this.request(
+      path,
+      { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) },
+      schema,
+    );
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
-    const response = await this.send(path, init);
-    return (await response.json()) as T;
+  private async request<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.output<S>> {
+    return readAnswer(await this.send(path, init), schema);
   }
 
   /** Sends with the access token; on 401 renews the token once and tries again. */

@@ -1,0 +1,37 @@
+/**
+ * zod schemas of the sync protocol's answers (the types are in wire.ts): what the app checks before
+ * it believes an answer — a proxy's HTML page, a truncated body or another program answering at the
+ * server's address must fail in words, not deep inside RxDB. Documents are checked as objects only:
+ * RxDB checks each against its collection's schema as it stores it.
+ */
+import { z } from 'zod';
+import { roles } from '../auth/roles';
+
+const document = z.custom<Record<string, unknown> & { _deleted: boolean }>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { id?: unknown }).id === 'string',
+  'not a document',
+);
+
+export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
+
+export const pullAnswerSchema = z.object({ documents: z.array(document), checkpoint: checkpointSchema.nullable() });
+export const pushAnswerSchema = z.object({ conflicts: z.array(document) });
+
+export const sessionUserSchema = z.object({
+  id: z.string().min(1),
+  username: z.string().min(1),
+  displayName: z.string(),
+  role: z.enum(roles),
+  areaCode: z.string().regex(/^\d{12}$/),
+});
+
+export const tokenAnswerSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
+  expiresIn: z.number().positive(),
+  user: sessionUserSchema,
+  searchKeys: z.record(z.string(), z.string()),
+  bundleKey: z.string(),
+  bundlePublicKey: z.record(z.string(), z.unknown()),
+  deviceDataKey: z.string().optional(),
+});
