@@ -63,6 +63,7 @@ export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
 // 导出Excel and 打印: workbook writing, saving, and the audit record of each
 export { useExportSheet, useRecordPrint, type AuditScope } from './hooks/exports';
 export { SaveFailedError } from './core/exports/offerFile';
+export { platform, type Platform } from './core/platform';
 
 // Figures and reports
 export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PrintKind } from '../../../shared/exports/exportAudit';
-import { useRecordPrint } from '../../data';
+import { platform, useRecordPrint } from '../../data';
 import { printStyles } from './printStyles';
 
 export interface PrintPageProps {
@@ -29,19 +29,18 @@ export function PrintPage({ kind, documentId, areaCode, fileTitle, children }: P
   const { message } = App.useApp();
   const recordPrint = useRecordPrint();
   const [working, setWorking] = useState(false);
-  const host = window.jiuzhu;
+  // The desktop app saves an A4 PDF; a browser opens its print dialog (the platform chosen at start).
+  const host = platform();
+  const desktop = host.kind === 'desktop';
 
   const print = async () => {
     recordPrint(kind, 1, { areaPrefix: areaCode, filter: {}, documentId });
-    if (!host) {
-      window.print();
-      return;
-    }
-    setWorking(true);
+    setWorking(desktop);
     try {
-      const answer = await host.printToPdf(`${fileTitle}.pdf`);
-      if (!answer.ok) void message.error(t('exports.print.failed'));
-      else if (answer.value.saved) void message.success(t('exports.print.saved', { file: answer.value.fileName ?? '' }));
+      const saved = await host.print(`${fileTitle}.pdf`);
+      if (desktop && saved.saved) void message.success(t('exports.print.saved', { file: saved.fileName ?? '' }));
+    } catch {
+      void message.error(t('exports.print.failed'));
     } finally {
       setWorking(false);
     }
@@ -56,14 +55,14 @@ export function PrintPage({ kind, documentId, areaCode, fileTitle, children }: P
         </Button>
         <Button
           type="primary"
-          icon={host ? <FilePdfOutlined /> : <PrinterOutlined />}
+          icon={desktop ? <FilePdfOutlined /> : <PrinterOutlined />}
           loading={working}
           onClick={() => void print()}
           data-testid="print-now"
         >
-          {host ? t('exports.print.savePdf') : t('exports.print.printNow')}
+          {desktop ? t('exports.print.savePdf') : t('exports.print.printNow')}
         </Button>
-        <p>{host ? t('exports.print.hintDesktop') : t('exports.print.hint')}</p>
+        <p>{desktop ? t('exports.print.hintDesktop') : t('exports.print.hint')}</p>
       </div>
       <article className="print-sheet" data-testid={`print-${kind}`}>
         {children}

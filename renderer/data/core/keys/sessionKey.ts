@@ -1,15 +1,16 @@
 import type { JiuzhuHostApi } from '../../../../shared/ipc/contract';
 import type { KeyValueStore } from '../keyValueStore';
 import { DataKey } from './dataKey';
+import { platform } from '../platform';
 
 /** The Electron host's OS keyring (safeStorage); absent in a plain browser. */
 export type SecretProtector = Pick<JiuzhuHostApi, 'protectSecret' | 'unprotectSecret'>;
 
 const SESSION_KEY = 'jiuzhu:sessionDataKey';
 
-/** The host's keyring when the app runs in Electron. */
+/** The host's keyring when the app runs in Electron (the platform chosen at start). */
 export function hostProtector(): SecretProtector | null {
-  return typeof window !== 'undefined' && window.jiuzhu ? window.jiuzhu : null;
+  return platform().keyring;
 }
 
 /**
