@@ -15,17 +15,15 @@ import type { DocumentJsonSchema } from '../schemas/rxSchema';
 import { visitJsonSchema, visitSchema } from '../schemas/visit';
 import type { z } from 'zod';
 
-/** Collections written on laptops and pushed to the server. */
-export const syncedCollections = ['households', 'visits', 'applications', 'careNeeds', 'attachments'] as const;
-export type SyncedCollection = (typeof syncedCollections)[number];
-
-/** Reference data the app only reads: the server answers 405 to a push. */
-export const referenceCollections = ['areas', 'policies', 'programs', 'users'] as const;
-export type ReferenceCollection = (typeof referenceCollections)[number];
-
-/** Reference collections the app keeps a local copy of (areas ship with the app instead). */
-export const pulledReferenceCollections = ['policies', 'programs', 'users'] as const;
-export type PulledReferenceCollection = (typeof pulledReferenceCollections)[number];
+export {
+  pulledReferenceCollections,
+  referenceCollections,
+  syncedCollections,
+  type PulledReferenceCollection,
+  type ReferenceCollection,
+  type SyncedCollection,
+} from '../wire/collectionNames';
+import { syncedCollections, type ReferenceCollection, type SyncedCollection } from '../wire/collectionNames';
 
 export type CollectionName = SyncedCollection | ReferenceCollection;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncedCollections } from '../sync/collections';
+import { syncedCollections } from './collectionNames';
 
 /** `POST /api/v1/bundles/import`: what a USB bundle stored, per collection, and the server's versions of what collided. */
 export const bundleImportAnswerSchema = z.object({
