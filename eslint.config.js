@@ -91,7 +91,7 @@ const benchWhy = 'bench/ measures the product: it imports renderer/, server/, sh
 const benchPageWhy = 'bench/browser/ runs in a Chromium page, like renderer/: no Node, no Electron, no server code.';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'data/', 'test-results/', 'playwright-report/', '.tmp/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'data/', 'test-results/', 'playwright-report/', '.tmp/', '.tsbuild/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,6 +18,9 @@ import { cpuSecondsBetween, cpuSnapshot, describeCpu, waitForIndexedDbToSettle }
 import { profiled, profiling } from './profile';
 import { seedTownship } from './serverFigures';
 import { median, percentile, type Figure, type Log } from './stats';
+// `window.bench`, the page's API: declared by the page (bench/browser/main.ts, `declare global`), compiled
+// with the DOM only in its own project; a type-only import, so Node never loads the page's code.
+import type {} from './browser/main';
 
 const WEB_DIR = path.resolve('.tmp/bench-web');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

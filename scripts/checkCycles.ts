@@ -30,7 +30,7 @@ export function cycleKey(cycle: readonly string[]): string {
 function findCycles(dirs: readonly string[]): string[][] {
   const madge = spawnSync(
     'npx',
-    ['--no-install', 'madge', '--circular', '--json', '--no-spinner', '--basedir', '.', '--extensions', 'ts,tsx', '--ts-config', 'tsconfig.json', ...dirs],
+    ['--no-install', 'madge', '--circular', '--json', '--no-spinner', '--basedir', '.', '--extensions', 'ts,tsx', '--ts-config', 'tsconfig.base.json', ...dirs],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   try {

@@ -8,7 +8,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "lint";        npx eslint .
 step "import cycles (madge; scripts/checkCycles.ts)"; npx tsx scripts/checkCycles.ts
-step "typecheck";   npx tsc -p tsconfig.json --noEmit
+step "typecheck (one project per layer: tsc -b)";   npx tsc -b
 step "Electron security scan (electronegativity; exceptions explained in SECURITY.md)"; npx tsx scripts/electronSecurityScan.ts
 step "unit and integration tests (vitest)"; npx vitest run
 step "build the Electron app (main, preload, renderer)"; npx electron-vite build --logLevel warn
