@@ -3,6 +3,14 @@ import { applicationActions } from '../vocabulary/applicationActions';
 import { applicationAssistance, applicationModes } from '../vocabulary/applicationModes';
 import { applicationStatuses } from '../vocabulary/applicationStatuses';
 import { applicationTypes, type ApplicationType } from '../vocabulary/applicationTypes';
+import {
+  benefitChangeKinds,
+  benefitStates,
+  preliminaryOutcomes,
+  reviewOutcomes,
+  selfCareLevels,
+  verificationResults,
+} from '../vocabulary/caseLife';
 import { decisionMethods } from '../vocabulary/decisionMethods';
 import { documentKinds, documentStates, type DocumentKind } from '../vocabulary/documentKinds';
 import { incomeKinds, incomeTreatments } from '../vocabulary/income';
@@ -25,6 +33,9 @@ export {
 };
 
 const money = z.number().min(0, '金额不能为负').max(100_000_000, '金额过大').multipleOf(0.01, '金额最多两位小数');
+
+/** A calendar month, YYYY-MM: benefits start, change and stop by month. */
+export const yearMonthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 const historyEntry = z.strictObject({
   id: z.string().min(1).max(40),
@@ -94,7 +105,43 @@ const entryShape = {
   /** 告知承诺书 signed by the applicant. */
   pledgeSigned: z.boolean(),
   reason: z.string().trim().max(2000, '申请理由不超过2000个字').optional(),
+  /** 临时救助 of the 急难 kind: help first, the file is completed afterwards. */
+  emergency: z.boolean().optional(),
+  /**
+   * What the investigation found that the rules ask for beyond income: property within the local
+   * limits (after 财产豁免), a legal supporter able to support (特困, B2), the 特困 self-care level.
+   * Absent: not checked yet (the preview says so).
+   */
+  facts: z
+    .strictObject({
+      propertyWithinLimits: z.boolean().optional(),
+      legalSupporterAbleToSupport: z.boolean().optional(),
+      selfCare: z.enum(selfCareLevels).optional(),
+    })
+    .optional(),
 };
+
+const benefitChange = z.strictObject({
+  id: z.string().min(1).max(40),
+  kind: z.enum(benefitChangeKinds),
+  /** The month the change takes effect. */
+  month: yearMonthField,
+  /** The new monthly amount (增发/减发, 渐退期). */
+  monthlyAmount: money.optional(),
+  reason: z.string().trim().min(1, '请写明原因').max(1000),
+  at: z.number().int().min(0),
+  byUserId: z.string().min(1).max(40),
+  byName: z.string().min(1).max(80),
+});
+
+const reviewRecord = z.strictObject({
+  id: z.string().min(1).max(40),
+  /** The review visit (复核走访), where there was one. */
+  visitId: z.string().max(40).optional(),
+  on: isoDateField,
+  outcome: z.enum(reviewOutcomes),
+  note: z.string().trim().max(2000).optional(),
+});
 
 /** Fields the township and county fill along the way. */
 const processShape = {
@@ -114,12 +161,45 @@ const processShape = {
   returnNotice: z
     .strictObject({ missingDocuments: z.array(z.enum(documentKinds)).max(30), note: z.string().trim().max(2000).optional() })
     .optional(),
+  /** 初审: the township's opinion, negative too (the case then goes on with it or is closed with reasons). */
+  preliminaryReview: z
+    .strictObject({ outcome: z.enum(preliminaryOutcomes), opinion: z.string().trim().max(2000).optional() })
+    .optional(),
+  /** 信息核对: the county's check of the household's economic situation. */
+  verification: z
+    .strictObject({ result: z.enum(verificationResults), checkedOn: isoDateField, note: z.string().trim().max(2000).optional() })
+    .optional(),
+  /** 急难: what the township granted at once, and by when the file must be complete. */
+  emergencyGrant: z.strictObject({ amount: money, grantedOn: isoDateField, fileDueBy: isoDateField }).optional(),
   /** 审核确认 */
   decision: z
     .strictObject({
       approvedMonthlyAmount: money.optional(),
       method: z.enum(decisionMethods).optional(),
       refusalReason: z.string().trim().max(2000).optional(),
+      /** 医疗救助, 临时救助: a sum paid once. */
+      oneOffAmount: money.optional(),
+      /** 低保边缘, 刚性支出: the recognition lapses after this day (刚性支出: at most 12 months, B3). */
+      validUntil: isoDateField.optional(),
+      /** The policy period whose figures the decision used. */
+      policyId: z.string().min(1).max(60).optional(),
+    })
+    .optional(),
+  /** After approval: the monthly benefit, its changes (增发/减发/渐退/停发) and the reviews' outcomes. */
+  benefit: z
+    .strictObject({
+      state: z.enum(benefitStates),
+      monthlyAmount: money,
+      /** Paid from this month (the month after approval). */
+      fromMonth: yearMonthField,
+      /** 渐退期: paid until the end of this month, then stopped. */
+      phaseOutUntil: yearMonthField.optional(),
+      /** No payment from this month on. */
+      stoppedFrom: yearMonthField.optional(),
+      /** A review falls due by this day (a member's death: within 3 months). */
+      reviewDueBy: isoDateField.optional(),
+      changes: z.array(benefitChange).max(200),
+      reviews: z.array(reviewRecord).max(100),
     })
     .optional(),
   /** 45 instead of 30 working days (特殊情况延期). */
@@ -161,8 +241,10 @@ export type ApplicationHistoryEntry = z.output<typeof historyEntry>;
 /**
  * v1 encrypts income, property, spending, medical costs, documents and every free-text part on the laptop.
  * v2 binds every encrypted value to its application (re-sealed by the migration).
+ * v3 adds the programmes' own steps (初审 opinion, 信息核对, 急难 grant, one-off sums, validity),
+ * the facts beyond income, and the benefit after approval; all optional, all encrypted but `emergency`.
  */
-export const APPLICATION_SCHEMA_VERSION = 2;
+export const APPLICATION_SCHEMA_VERSION = 3;
 
 export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: APPLICATION_SCHEMA_VERSION,
@@ -179,6 +261,11 @@ export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedS
     'publicNotice',
     'returnNotice',
     'decision',
+    'facts',
+    'preliminaryReview',
+    'verification',
+    'emergencyGrant',
+    'benefit',
   ],
 });
 

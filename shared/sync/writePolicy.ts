@@ -128,6 +128,7 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
           'medical',
           'pledgeSigned',
           'reason',
+          'emergency',
         ],
         label: '申报内容',
         create: intakeRoles,
@@ -162,10 +163,28 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
           { roles: ['township'], states: ['investigating'] },
         ],
       },
+      // What the investigation found beyond income (property, supporters, self-care): the township's, as the investigation.
+      facts: {
+        fields: ['facts'],
+        label: '调查核实情况',
+        create: [],
+        change: [
+          { roles: ['township'], steps: ['startInvestigation', 'preliminaryReview'] },
+          { roles: ['township'], states: ['investigating'] },
+        ],
+      },
+      // 初审意见: the township's, with the 初审 step.
+      preliminaryReview: { fields: ['preliminaryReview'], label: '初审意见', create: [], change: [{ roles: ['township'], steps: ['preliminaryReview'] }] },
+      // 信息核对: the county's, while the file is with it.
+      verification: { fields: ['verification'], label: '信息核对', create: [], change: [{ roles: ['county'], states: ['pendingConfirmation'] }] },
+      // 急难先行救助: no step grants it yet.
+      emergencyGrant: { fields: ['emergencyGrant'], label: '急难先行救助', create: [], change: [] },
       // 公示 and objections to it: the township's (B1 step 5).
       publicNotice: { fields: ['publicNotice'], label: '公示', create: [], change: [{ roles: ['township'], steps: ['startPublicNotice', 'objection'] }] },
       // 审核确认: the county's alone (B1 step 6).
       decision: { fields: ['decision'], label: '审核确认结果', create: [], change: [{ roles: ['county'], steps: ['approve', 'refuse'] }] },
+      // 保障金发放: set by the county's approval.
+      benefit: { fields: ['benefit'], label: '保障金发放', create: [], change: [{ roles: ['county'], steps: ['approve'] }] },
       // 特殊情况延期 (45 instead of 30 working days).
       extended: { fields: ['extended'], label: '延期办理', create: [], change: [{ roles: ['township', 'county'], states: withTownship }] },
     },

@@ -19,6 +19,20 @@ import {
   referralStates,
   referralStateTerms,
 } from './careNeeds';
+import {
+  benefitChangeKinds,
+  benefitChangeKindTerms,
+  benefitStates,
+  benefitStateTerms,
+  preliminaryOutcomes,
+  preliminaryOutcomeTerms,
+  reviewOutcomes,
+  reviewOutcomeTerms,
+  selfCareLevels,
+  selfCareLevelTerms,
+  verificationResults,
+  verificationResultTerms,
+} from './caseLife';
 import { deadlineKeys, deadlineKeyTerms, deadlineStates, deadlineStateTerms } from './deadlines';
 import { decisionMethods, decisionMethodTerms } from './decisionMethods';
 import { documentKinds, documentKindTerms, documentStates, documentStateTerms } from './documentKinds';
@@ -44,6 +58,7 @@ export * from './applicationStatuses';
 export * from './applicationTypes';
 export * from './attachmentKinds';
 export * from './careNeeds';
+export * from './caseLife';
 export * from './deadlines';
 export * from './decisionMethods';
 export * from './documentKinds';
@@ -89,4 +104,10 @@ export const vocabulary = {
   referralKinds: { codes: referralKinds, terms: referralKindTerms },
   referralStates: { codes: referralStates, terms: referralStateTerms },
   attachmentKinds: { codes: attachmentKinds, terms: attachmentKindTerms },
+  preliminaryOutcomes: { codes: preliminaryOutcomes, terms: preliminaryOutcomeTerms },
+  verificationResults: { codes: verificationResults, terms: verificationResultTerms },
+  selfCareLevels: { codes: selfCareLevels, terms: selfCareLevelTerms },
+  benefitStates: { codes: benefitStates, terms: benefitStateTerms },
+  benefitChangeKinds: { codes: benefitChangeKinds, terms: benefitChangeKindTerms },
+  reviewOutcomes: { codes: reviewOutcomes, terms: reviewOutcomeTerms },
 } as const satisfies Record<string, VocabularyKind>;

@@ -20,6 +20,7 @@ import visits1 from '../../shared/schemas/shipped/visits.v1.json';
 import visits2 from '../../shared/schemas/shipped/visits.v2.json';
 import households2 from '../../shared/schemas/shipped/households.v2.json';
 import applications1 from '../../shared/schemas/shipped/applications.v1.json';
+import applications2 from '../../shared/schemas/shipped/applications.v2.json';
 import careNeeds1 from '../../shared/schemas/shipped/careNeeds.v1.json';
 import attachments0 from '../../shared/schemas/shipped/attachments.v0.json';
 import conflicts1 from '../../shared/schemas/shipped/conflicts.v1.json';
@@ -35,9 +36,9 @@ const schema = (json: unknown) => ({ schema: json as RxJsonSchema<unknown> });
  * tested here (a database from before encryption is not readable with a key and is replaced by
  * a fresh pull, see Workspace.open).
  */
-async function writeOld(name: string, collections: Record<string, { schema: unknown; docs: unknown[] }>): Promise<void> {
-  // Sealed as those versions sealed: each value bound to its field only (`g1:`).
-  const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie(), writesOldFormat: true }) as RxStorage<unknown, unknown>;
+async function writeOld(name: string, collections: Record<string, { schema: unknown; docs: unknown[] }>, format: 'g1' | 'g2' = 'g1'): Promise<void> {
+  // Sealed as those versions sealed: each value bound to its field only (`g1:`), or also to its record (`g2:`).
+  const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie(), writesOldFormat: format === 'g1' }) as RxStorage<unknown, unknown>;
   const db = await createRxDatabase({ name, storage, password: PASSWORD, multiInstance: false });
   await db.addCollections(Object.fromEntries(Object.entries(collections).map(([key, value]) => [key, schema(value.schema)])));
   for (const [key, value] of Object.entries(collections)) await db[key]!.bulkInsert(value.docs);
@@ -221,6 +222,31 @@ describe('local database migrations', () => {
       expect(disk).toContain(households[0]!.id);
       expect(disk).not.toMatch(/"g1:/);
       for (const secret of [...names(households[0]!), households[0]!.address, '户主去世', '孙桂兰', '新发脑梗', '户主长期卧床']) expect(disk).not.toContain(secret);
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('opens applications v2 (before the programmes’ own steps and the benefit) intact, and then stores a v3 application with them', async () => {
+    const household = makeHousehold('371623102201');
+    const applications = [makeApplication(household, { reason: '因病致贫' }), makeApplication(household, { reason: '突发火灾' })];
+    await writeOld('migration-apps-v2', { applications: { schema: applications2, docs: applications } }, 'g2');
+
+    const db = await openJiuzhuDatabase('migration-apps-v2', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      for (const original of applications) {
+        const doc = (await db.applications.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(applicationSchema.safeParse(doc).success).toBe(true);
+      }
+      const withLife = {
+        ...makeApplication(household, { reason: '低保复核' }),
+        facts: { propertyWithinLimits: true, legalSupporterAbleToSupport: false },
+        benefit: { state: 'active' as const, monthlyAmount: 420, fromMonth: '2026-11', changes: [], reviews: [] },
+      };
+      await db.applications.insert(withLife);
+      expect((await db.applications.findOne(withLife.id).exec())?.toJSON()).toEqual(expect.objectContaining(withLife));
+      expect(await storedRowsText('migration-apps-v2')).not.toContain('低保复核');
     } finally {
       await db.remove();
     }

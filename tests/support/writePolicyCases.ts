@@ -174,6 +174,12 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     publicNotice: () => ({ start: addCalendarDays(today(), -20) }),
     decision: () => ({ approvedMonthlyAmount: 3000, method: 'band' }),
     extended: (d) => !d['extended'],
+    emergency: (d) => !d['emergency'],
+    facts: () => ({ propertyWithinLimits: false, legalSupporterAbleToSupport: true }),
+    preliminaryReview: () => ({ outcome: 'negative', opinion: '家庭存款超过当地标准' }),
+    verification: () => ({ result: 'inconsistent', checkedOn: addCalendarDays(today(), -1), note: '名下有车辆一辆' }),
+    emergencyGrant: () => ({ amount: 2000, grantedOn: addCalendarDays(today(), -1), fileDueBy: addCalendarDays(today(), 10) }),
+    benefit: () => ({ state: 'active', monthlyAmount: 3000, fromMonth: '2026-12', changes: [], reviews: [] }),
   },
   visits: {
     areaCode: () => '371623102202',

@@ -63,8 +63,11 @@ export const visitMigrations: Record<number, Migrate> = {
   3: (doc) => doc,
 };
 
-/** v1 encrypts the money, documents and free-text fields; v2 re-seals them bound to the application. */
-export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };
+/**
+ * v1 encrypts the money, documents and free-text fields; v2 re-seals them bound to the application;
+ * v3 only adds optional fields (programme steps, facts, the benefit after approval).
+ */
+export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc };
 
 /** v1 encrypts description, plan, referrals and follow-ups; v2 re-seals them bound to the care need. */
 export const careNeedMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };
