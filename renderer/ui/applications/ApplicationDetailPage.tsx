@@ -45,7 +45,7 @@ export function ApplicationDetailPage() {
             <Button icon={<HomeOutlined />} onClick={() => navigate(`/households/${household.id}`)} data-testid="application-open-household">
               {t('application.detail.openHousehold')}
             </Button>
-            <ApplicationPrintButton applicationId={application.id} />
+            <ApplicationPrintButton applicationId={application.id} status={application.status} role={role} />
             {editable && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${application.id}/edit`)} data-testid="application-edit">
                 {t('application.detail.edit')}

@@ -24,6 +24,7 @@ export const printStyles = `
 .print-sheet th { width: 20%; white-space: nowrap; }
 .print-sheet thead th { width: auto; text-align: center; }
 .print-sheet ol { margin: 0 0 6pt; padding-left: 2em; }
+.print-sheet .print-issuer { text-align: right; margin: 12pt 0 0; }
 .print-sheet .print-meta { text-align: right; font-size: 10pt; margin-bottom: 6pt; }
 .print-block { break-inside: avoid; }
 .print-text { min-height: 2.2em; white-space: pre-wrap; }
