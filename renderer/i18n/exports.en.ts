@@ -20,6 +20,7 @@ export const exportsEn: LocaleTree<typeof exportsZhCN> = {
     refusalNotice: 'Print refusal notice',
     publicNoticeVillage: '{{village}} ({{count}} in public notice)',
     publicNoticeNone: 'No application is in public notice',
+    inNoticeList: 'In public notice',
     approvedList: 'Approved in {{month}}',
     householdsMissing: '{{count}} households have not reached this computer yet: the list is incomplete. Sync, then print.',
     printNow: 'Print',

@@ -18,6 +18,7 @@ export const exportsZhCN = {
     refusalNotice: '打印不予批准通知书',
     publicNoticeVillage: '{{village}}（{{count}}户公示中）',
     publicNoticeNone: '目前没有公示中的申请',
+    inNoticeList: '公示中的申请',
     approvedList: '{{month}}批准名单',
     householdsMissing: '有{{count}}户家庭还未同步到本机，名单不完整，请同步后再打印。',
     printNow: '打印',

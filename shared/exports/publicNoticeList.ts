@@ -148,7 +148,7 @@ export const publicNoticeListText = {
   monthly: (amount: number) => `${amount.toFixed(2)}/月`,
   oneOff: (amount: number) => `${amount.toFixed(2)}（一次性）`,
   period: (start: string, end: string) => `${start}至${end}`,
-  empty: '（本村目前没有需要公示的申请。）',
+  empty: (kind: PublicNoticeListKind) => (kind === 'publicNotice' ? '（本村目前没有需要公示的申请。）' : '（本村该月没有批准的申请。）'),
   objection: (list: Pick<PublicNoticeList, 'township' | 'county'>) =>
     `公示期内，对上述名单有异议的，可以向${list.township}社会救助服务站或${list.county}民政局实名反映，也可拨打下方监督电话。反映人的信息将予以保密。`,
   hotline: '监督电话',

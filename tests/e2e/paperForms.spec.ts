@@ -163,6 +163,13 @@ test('the printed 村级公示名单 names the applicant and the period, and hol
   for (const member of household.members) expect(text).not.toContain(member.idNumber);
   expect(text).not.toContain(household.phone);
 
+  // The same village's results of this month: a list of its own, without this application (not yet approved).
+  await page.getByTestId(`public-notice-choose-${today.slice(0, 7)}`).click();
+  await expect(sheet.getByRole('heading', { level: 1 })).toHaveText('社会救助审核确认结果公示名单');
+  await expect(page.getByTestId('public-notice-row').filter({ hasText: head.name })).toHaveCount(0);
+  await page.getByTestId('public-notice-choose-notice').click();
+  await expect(page.getByTestId('public-notice-row').filter({ hasText: head.name })).toHaveCount(1);
+
   // 打印 (the print dialog stubbed) is audited as a list for the village, with its row count and no name.
   await page.evaluate(() => {
     window.print = () => document.body.setAttribute('data-printed', 'yes');

@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Segmented } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import {
   type PublicNoticeListKind,
   type PublicNoticeRow,
 } from '../../../shared/exports/publicNoticeList';
+import { addMonths } from '../../../shared/rules/dates';
 import { yearMonthField } from '../../../shared/schemas/application';
 import { useApplications, useHouseholdsByIds } from '../../data';
 import { PageState } from '../PageState';
@@ -32,7 +33,7 @@ function amountText(row: PublicNoticeRow): string {
 export function PublicNoticeListPrintPage() {
   const { t } = useTranslation();
   const { villageCode = '' } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const monthParam = params.get('month');
   const month = monthParam && yearMonthField.safeParse(monthParam).success ? monthParam : undefined;
   const kind: PublicNoticeListKind = month ? 'approved' : 'publicNotice';
@@ -44,6 +45,23 @@ export function PublicNoticeListPrintPage() {
   if (findArea(villageCode)?.level !== 'village') return <PageState kind="notFound" />;
   if (loading || readingHouseholds) return <PageState kind="loading" />;
 
+  // 公示中, or the approvals of this month or the two before (a month's results go up after it closes).
+  const months = [0, -1, -2].map((n) => addMonths(`${chinaToday().slice(0, 7)}-01`, n).slice(0, 7));
+  const choice = (
+    <div className="print-screen-only">
+      <Segmented<string>
+        value={month ?? ''}
+        onChange={(value) => setParams(value ? { month: value } : {}, { replace: true })}
+        options={[
+          { value: '', label: <span data-testid="public-notice-choose-notice">{t('exports.print.inNoticeList')}</span> },
+          ...months.map((value) => ({
+            value,
+            label: <span data-testid={`public-notice-choose-${value}`}>{t('exports.print.approvedList', { month: value })}</span>,
+          })),
+        ]}
+      />
+    </div>
+  );
   const list = buildPublicNoticeList({ kind, villageCode, ...(month ? { month } : {}), applications: inVillage, households });
   const today = chinaToday();
   const title = text.title(kind);
@@ -55,9 +73,10 @@ export function PublicNoticeListPrintPage() {
       filter={{ villageCode }}
       fileTitle={`${list.village}${title}-${today}`}
     >
+      {choice}
       {list.householdsMissing > 0 && (
         <Alert
-          className="print-toolbar"
+          className="print-screen-only"
           type="warning"
           showIcon
           message={t('exports.print.householdsMissing', { count: list.householdsMissing })}
@@ -67,7 +86,7 @@ export function PublicNoticeListPrintPage() {
       <h1>{title}</h1>
       <p>{text.opening(list)}</p>
       {list.rows.length === 0 ? (
-        <p data-testid="public-notice-empty">{text.empty}</p>
+        <p data-testid="public-notice-empty">{text.empty(kind)}</p>
       ) : (
         <table data-testid="public-notice-rows">
           <thead>
@@ -102,7 +121,7 @@ export function PublicNoticeListPrintPage() {
       )}
       <p>{text.objection(list)}</p>
       <p>{labelled(text.hotline, '＿＿＿＿＿＿＿＿＿＿＿＿')}</p>
-      <p className="print-meta">{text.privacy}</p>
+      <p className="print-note">{text.privacy}</p>
       <p className="print-issuer">{text.issuer(list.township)}</p>
       <p className="print-issuer">{labelled(text.postedOn, formLabels.yearMonthDay)}</p>
       <p className="print-meta">{labelled(formLabels.printedOn, today)}</p>
