@@ -18,6 +18,8 @@ export const exportsEn: LocaleTree<typeof exportsZhCN> = {
     publicNoticeList: 'Print village public-notice list',
     approvalForm: 'Print approval form',
     refusalNotice: 'Print refusal notice',
+    refusalDue: 'Refused on {{decided}}: the refusal notice must reach the applicant within 3 working days, by {{due}}.',
+    refusalOverdue: 'Refused on {{decided}}: the refusal notice was due by {{due}} and is late. Please serve it now.',
     publicNoticeVillage: '{{village}} ({{count}} in public notice)',
     publicNoticeNone: 'No application is in public notice',
     inNoticeList: 'In public notice',

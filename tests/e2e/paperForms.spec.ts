@@ -214,6 +214,8 @@ test('a refused application offers the 不予批准通知书 with its reasons, t
   await expectAllSynced(page);
   await page.goto(`/#/applications/${application.id}`);
   await expect(page.getByTestId('application-summary')).toContainText(head.name);
+  // The page says by when the notice is due, before anyone opens the 打印 menu.
+  await expect(page.getByTestId('refusal-notice-due')).toContainText(`即${thirdWorkingDayAfter(today)}前送达申请人`);
   await page.getByTestId('application-print').click();
   await page.getByTestId('application-print-refusal-notice').click();
   await expect(page).toHaveURL(/#\/print\/applications\/[^/]+\/refusal-notice$/);

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { useApplication, useAuth, useHousehold } from '../../data';
 import { ApplicationPrintButton } from '../exports/ApplicationPrintButton';
+import { RefusalNoticeReminder } from '../exports/RefusalNoticeReminder';
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
@@ -55,6 +56,7 @@ export function ApplicationDetailPage() {
         }
       />
       <ApplicationSummary application={application} household={household} />
+      <RefusalNoticeReminder application={application} household={household} role={role} />
       <ActionPanel application={application} role={role} />
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={12}>
