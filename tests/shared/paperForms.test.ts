@@ -192,6 +192,15 @@ describe('不予批准通知书 (refusalNoticeOf)', () => {
     expect(appeal).toContain('六个月内依法向人民法院提起行政诉讼');
   });
 
+  it('says when the due day is only estimated (past the published holiday calendar), and cites the State Council measures alone for a programme without its own rules', () => {
+    const household = sensitiveHousehold();
+    const refused = decided(inPublicNotice(household, '2027-03-01', { type: 'medicalAid' }), 'refuse', '2027-03-11', { refusalReason: '自付费用未达到救助起付线' });
+    const notice = refusalNoticeOf(refused, household)!;
+    // Thursday 2027-03-11 → Friday, Monday, Tuesday, counted Monday–Friday.
+    expect(notice).toMatchObject({ dueBy: '2027-03-16', dueByEstimated: true, legalBasis: ['《社会救助暂行办法》'], programme: '医疗救助' });
+    expect(refusalNoticeText.dueBy(notice.decidedOn, notice.dueBy, notice.dueByEstimated)).toContain('2027-03-16前送达申请人（按周一至周五估算）');
+  });
+
   it('does not exist before a refusal', () => {
     const household = sensitiveHousehold();
     expect(refusalNoticeOf(inPublicNotice(household, '2026-11-27'), household)).toBeUndefined();
