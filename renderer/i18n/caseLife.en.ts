@@ -42,6 +42,11 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     outcomeRequired: 'Choose the outcome',
     next: 'The review found “{{outcome}}”; now fill in:',
   },
+  today: {
+    phaseOutEnds: '{{type}} · phase-out ends this month',
+    reviewDue: '{{type}} · review due',
+    rosterCheck: 'Check this month’s roster before the month ends',
+  },
   roster: {
     menu: 'Roster',
     title: 'Recipient roster',

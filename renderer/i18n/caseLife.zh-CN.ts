@@ -44,6 +44,11 @@ export const caseLifeZhCN = {
     outcomeRequired: '请选择复核结论',
     next: '复核结论为“{{outcome}}”，请接着填写：',
   },
+  today: {
+    phaseOutEnds: '{{type}} · 渐退期本月结束',
+    reviewDue: '{{type}} · 复核到期',
+    rosterCheck: '本月花名册月底前核对',
+  },
   roster: {
     menu: '花名册',
     title: '保障金花名册',

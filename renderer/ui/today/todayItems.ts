@@ -14,8 +14,9 @@ import type { NeedCategory } from '../../../shared/schemas/visit';
 import { isLaterVisit, type HouseholdSummary, type LatestVisits, type VisitDates } from '../../data';
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
+import type { BenefitTodayItem } from '../caseLife/benefitTodayItems';
 
-export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp';
+export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp' | 'benefit';
 
 interface ItemBase {
   key: string;
@@ -34,7 +35,8 @@ export type TodayItem =
   | (ItemBase & { kind: 'visit'; reason: VisitReason })
   | (ItemBase & { kind: 'document'; document: DocumentKind; applicationType: ApplicationType })
   | (ItemBase & { kind: 'deadline'; deadline: DeadlineKey; applicationType: ApplicationType; estimated: boolean })
-  | (ItemBase & { kind: 'followUp'; category: NeedCategory });
+  | (ItemBase & { kind: 'followUp'; category: NeedCategory })
+  | BenefitTodayItem;
 
 /** 容缺 documents promised within this many days are listed. */
 export const DOCUMENT_DAYS = 7;
@@ -44,9 +46,9 @@ export const FOLLOW_UP_DAYS = 3;
 /** Which cards a role sees: what that role acts on. */
 export const cardsByRole: Record<Role, TodayKind[]> = {
   assistant: ['visit', 'document'],
-  township: ['visit', 'document', 'deadline'],
+  township: ['visit', 'document', 'deadline', 'benefit'],
   social_worker: ['followUp'],
-  county: ['deadline'],
+  county: ['deadline', 'benefit'],
   city: [],
   admin: [],
 };
