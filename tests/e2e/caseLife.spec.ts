@@ -99,11 +99,11 @@ async function approvedLongAgo(
 }
 
 /**
- * A 低保 household approved two months ago is stopped by the county, with a reason, from next
- * month: this month's 花名册 still lists it, next month's no longer does, the household leaves
+ * A 低保 household approved two months ago is reviewed by the county, whose "stop" outcome opens
+ * the 停发 form: stopped with a reason from next month, this month's 花名册 still lists it, next month's no longer does, the household leaves
  * 低保对象, and next month's Excel export holds exactly what the server's records make of it.
  */
-test('a 低保 household stopped from next month leaves next month’s 花名册 and its Excel export', async ({ browser, request }) => {
+test('a 低保 household reviewed and stopped from next month leaves next month’s 花名册 and its Excel export', async ({ browser, request }) => {
   const township = await apiSignIn(request, 'zhen', 'e2e-caselife-township-01');
   const county = await apiSignIn(request, 'xian', 'e2e-caselife-county-0001');
   const applications = await pullEverything<ServerApplication>(request, county, 'applications');
@@ -131,8 +131,12 @@ test('a 低保 household stopped from next month leaves next month’s 花名册
   await expect(page.getByTestId('benefit-state')).toHaveText('正常发放');
   await expect(page.getByTestId('benefit-amount')).toContainText('420');
 
+  // The review finds the household no longer qualifies: its outcome opens the 停发 form next.
+  await page.getByTestId('benefit-action-review').click();
+  await page.getByTestId('benefit-review-outcome').getByText('停止保障').click();
+  await page.getByTestId('benefit-review-save').click();
+  await expect(page.getByTestId('benefit-change-form-stop')).toBeVisible();
   // 停发 from next month, with the reason.
-  await page.getByTestId('benefit-action-stop').click();
   await page.getByTestId('benefit-change-save').click();
   await expect(page.getByText('请选择生效月份')).toBeVisible();
   await chooseOption(page, 'benefit-change-month', nextMonth);
@@ -141,12 +145,13 @@ test('a 低保 household stopped from next month leaves next month’s 花名册
   await expect(page.getByTestId('benefit-state')).toHaveText('已停发');
   await expect(page.getByTestId('benefit-stopped-from')).toHaveText(nextMonth);
   await expect(page.getByTestId('benefit-changes')).toContainText('家庭成员就业');
+  await expect(page.getByTestId('benefit-panel')).toContainText('停止保障');
   await expectAllSynced(page);
 
   // The server holds the stop, and the household has left 低保对象.
   await expect(async () => {
     const held = (await pullEverything<ServerApplication>(request, county, 'applications')).find((a) => a.id === stopped.id)!;
-    expect(held.benefit).toMatchObject({ state: 'stopped', stoppedFrom: nextMonth });
+    expect(held.benefit).toMatchObject({ state: 'stopped', stoppedFrom: nextMonth, reviews: [{ outcome: 'stop', on: chinaToday() }] });
     const household = (await pullEverything<ServerHousehold>(request, county, 'households')).find((h) => h.id === stopping.id)!;
     expect(household.categories ?? []).not.toContain('dibao');
   }).toPass({ timeout: 20_000 });
