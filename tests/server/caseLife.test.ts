@@ -6,6 +6,7 @@ import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, PushResponse } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
 import { makeApplication, makeHousehold, newRow, stepApplication, wire } from '../support/documents';
+import { openStream } from '../support/sse';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE = '371623102201';
@@ -89,6 +90,17 @@ describe.each(databaseKinds)('a case after approval on %s', (kind) => {
     const after = await pulled<Household>('households', household.id);
     expect(after.categories).toEqual(['elderly', 'dibao']);
     expect(after.updatedBy).toBe(county.user.id);
+  });
+
+  it('streams the household’s new group to a laptop listening for households, as the approval commits', async () => {
+    const { household, app } = await atCounty('dibao');
+    const stream = await openStream(server, assistant.accessToken, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+    const approval = stepApplication(app, { action: 'approve', to: 'approved', by: county.user }, { decision: { approvedMonthlyAmount: 380, method: 'band' } });
+    expect((await move(county, app, approval)).status).toBe(200);
+    const event = (await stream.next()) as PullResponse<Household>;
+    expect(event.documents.find((d) => d.id === household.id)?.categories).toEqual(['dibao']);
+    stream.close();
   });
 
   it('puts a 特困 household in 特困人员 and leaves a refused one where it was', async () => {
