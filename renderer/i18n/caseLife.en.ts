@@ -40,11 +40,13 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     outcome: 'Outcome',
     note: 'Note',
     outcomeRequired: 'Choose the outcome',
+    forCounty: 'Recorded. The county decides the adjustment or stop; it is on the county’s Today page.',
     next: 'The review found “{{outcome}}”; now fill in:',
   },
   today: {
     phaseOutEnds: '{{type}} · phase-out ends this month',
     reviewDue: '{{type}} · review due',
+    reviewDecision: '{{type}} · review found “{{outcome}}”: to act on',
     rosterCheck: 'Check this month’s roster before the month ends',
   },
   roster: {

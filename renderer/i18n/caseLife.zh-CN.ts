@@ -42,11 +42,13 @@ export const caseLifeZhCN = {
     outcome: '复核结论',
     note: '说明',
     outcomeRequired: '请选择复核结论',
+    forCounty: '已记录。调整或停发由县级民政部门决定，已列入其“今日”。',
     next: '复核结论为“{{outcome}}”，请接着填写：',
   },
   today: {
     phaseOutEnds: '{{type}} · 渐退期本月结束',
     reviewDue: '{{type}} · 复核到期',
+    reviewDecision: '{{type}} · 复核结论“{{outcome}}”，待调整',
     rosterCheck: '本月花名册月底前核对',
   },
   roster: {

@@ -35,6 +35,17 @@ describe('今日 items of a benefit’s life', () => {
     expect(benefitItems([stopped], 'county', '2026-12-10', '371623')).toEqual([]);
   });
 
+  it('gives the county a review that found “stop” or “adjust” to act on, until a change follows it', () => {
+    const found = approved({ reviews: [{ id: 'r', on: '2026-12-08', outcome: 'stop' }] });
+    expect(benefitItems([found], 'county', '2026-12-10', '371623')).toMatchObject([{ what: 'reviewDecision', outcome: 'stop', due: '2026-12-08', daysLeft: -2 }]);
+    expect(benefitItems([found], 'township', '2026-12-10', '371623102')).toEqual([]);
+    const fine = approved({ reviews: [{ id: 'r', on: '2026-12-08', outcome: 'continue' }] });
+    expect(benefitItems([fine], 'county', '2026-12-10', '371623')).toEqual([]);
+    const change = { id: 'c', kind: 'decrease' as const, month: '2027-01', monthlyAmount: 300, reason: '收入增加', at: Date.parse('2026-12-09T02:00:00Z'), byUserId: 'u', byName: '县' };
+    const adjusted = approved({ monthlyAmount: 300, changes: [change], reviews: [{ id: 'r', on: '2026-12-08', outcome: 'adjust' }] });
+    expect(benefitItems([adjusted], 'county', '2026-12-10', '371623')).toEqual([]);
+  });
+
   it('asks the township to check the month’s 花名册 in its last five days, when someone is on it', () => {
     const paid = approved({});
     expect(benefitItems([paid], 'township', '2026-12-26', '371623102')).toEqual([]);

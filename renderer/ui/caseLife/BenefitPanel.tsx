@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/auth/roles';
@@ -15,6 +15,7 @@ const stateColor = { active: 'green', phasingOut: 'orange', stopped: 'default' }
  */
 export function BenefitPanel({ application, role }: { application: Application; role: Role }) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const [open, setOpen] = useState<ChangeForm | 'review' | null>(null);
   const benefit = application.benefit;
   if (!benefit) return null;
@@ -109,7 +110,11 @@ export function BenefitPanel({ application, role }: { application: Application; 
         <ReviewModal
           application={application}
           onClose={() => setOpen(null)}
-          onRecorded={(outcome) => setOpen(role === 'county' && outcome !== 'continue' ? outcome : null)}
+          onRecorded={(outcome) => {
+            // The county acts on the outcome at once; a township's "adjust" or "stop" goes on the county's 今日.
+            if (role !== 'county' && outcome !== 'continue') void message.info(t('caseLife.review.forCounty'));
+            setOpen(role === 'county' && outcome !== 'continue' ? outcome : null);
+          }}
         />
       )}
       {open !== null && open !== 'review' && <BenefitChangeModal application={application} form={open} onClose={() => setOpen(null)} />}

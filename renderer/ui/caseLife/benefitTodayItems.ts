@@ -1,21 +1,25 @@
 /**
  * What a benefit's life puts on 今日 (pure, no React): a 渐退期 ending this month (the payment
- * stops after it), a review due by a set date (benefit.reviewDueBy), and — for the township in
+ * stops after it), a review due by a set date (benefit.reviewDueBy), a review that found "adjust"
+ * or "stop" and waits for the county's change, and — for the township in
  * the last days of a month — this month's 花名册 to check before the month closes. Reviews by the
  * rhythm and after a member's death are the visit card's (reviewSchedule.ts).
  */
 import type { Role } from '../../../shared/auth/roles';
+import { chinaDateOf } from '../../../shared/domain/chinaTime';
 import { addMonthsTo, monthOf } from '../../../shared/rules/benefit';
 import { addCalendarDays, addMonths, calendarDaysBetween } from '../../../shared/rules/dates';
 import { rosterFor } from '../../../shared/rules/roster';
 import type { Application, ApplicationType } from '../../../shared/schemas/application';
 
-export type BenefitDue = 'phaseOutEnds' | 'reviewDue' | 'rosterCheck';
+export type BenefitDue = 'phaseOutEnds' | 'reviewDue' | 'reviewDecision' | 'rosterCheck';
 
 export interface BenefitTodayItem {
   kind: 'benefit';
   what: BenefitDue;
   key: string;
+  /** reviewDecision: what the review found (adjust or stop), which the county acts on. */
+  outcome?: 'adjust' | 'stop';
   /** '' for the month's roster, which is no one household's. */
   householdId: string;
   applicationType?: ApplicationType;
@@ -50,6 +54,12 @@ export function benefitItems(applications: readonly Application[], role: Role, t
     const reviewed = dueBy !== undefined && benefit.reviews.some((review) => review.on >= addMonths(dueBy, -3));
     if (dueBy !== undefined && !reviewed && dueBy <= addCalendarDays(today, REVIEW_DAYS)) {
       items.push({ ...base, what: 'reviewDue', key: `review:${application.id}`, due: dueBy, daysLeft: calendarDaysBetween(today, dueBy) });
+    }
+    // A review that found "adjust" or "stop" drives the county's next step, until a change follows it.
+    const last = benefit.reviews.at(-1);
+    const acted = last !== undefined && benefit.changes.some((change) => chinaDateOf(change.at) >= last.on);
+    if (role === 'county' && last && last.outcome !== 'continue' && !acted) {
+      items.push({ ...base, what: 'reviewDecision', outcome: last.outcome, key: `decide:${application.id}`, due: last.on, daysLeft: calendarDaysBetween(today, last.on) });
     }
   }
   const daysLeft = calendarDaysBetween(today, monthEnd);

@@ -209,7 +209,10 @@ function ItemText({ item }: { item: TodayItem }) {
     case 'followUp':
       return t('today.followUpItem', { category: t(`needCategory.${item.category}`) });
     case 'benefit':
-      return t(`caseLife.today.${item.what}`, { type: item.applicationType ? t(`today.applicationType.${item.applicationType}`) : '' });
+      return t(`caseLife.today.${item.what}`, {
+        type: item.applicationType ? t(`today.applicationType.${item.applicationType}`) : '',
+        outcome: item.outcome ? t(`caseLife.reviewOutcome.${item.outcome}`) : '',
+      });
   }
 }
 
