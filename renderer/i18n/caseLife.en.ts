@@ -41,7 +41,6 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     note: 'Note',
     outcomeRequired: 'Choose the outcome',
     forCounty: 'Recorded. The county decides the adjustment or stop; it is on the county’s Today page.',
-    next: 'The review found “{{outcome}}”; now fill in:',
   },
   today: {
     phaseOutEnds: '{{type}} · phase-out ends this month',
@@ -56,7 +55,6 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     area: 'Area',
     allArea: 'All ({{name}})',
     export: 'Export to Excel',
-    exported: 'Exported {{count}} households',
     empty: 'No household receives a benefit this month',
     totals: '{{households}} households, {{persons}} people, {{amount}} yuan in all',
     column: {

@@ -43,7 +43,6 @@ export const caseLifeZhCN = {
     note: '说明',
     outcomeRequired: '请选择复核结论',
     forCounty: '已记录。调整或停发由县级民政部门决定，已列入其“今日”。',
-    next: '复核结论为“{{outcome}}”，请接着填写：',
   },
   today: {
     phaseOutEnds: '{{type}} · 渐退期本月结束',
@@ -58,7 +57,6 @@ export const caseLifeZhCN = {
     area: '地区',
     allArea: '全部（{{name}}）',
     export: '导出Excel',
-    exported: '已导出 {{count}} 户',
     empty: '这个月没有领取保障金的家庭',
     totals: '共 {{households}} 户 {{persons}} 人，合计 {{amount}} 元',
     column: {
