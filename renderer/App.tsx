@@ -8,6 +8,7 @@ import { AppLayout } from './ui/AppLayout';
 import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
 import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
 import { DashboardPage } from './ui/dashboard/DashboardPage';
+import { RosterPage } from './ui/caseLife/RosterPage';
 import { EndOfDayPage } from './ui/endOfDay/EndOfDayPage';
 import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
@@ -69,6 +70,7 @@ function SignedInRoutes() {
         <Route path="applications/:id" element={<ApplicationDetailPage />} />
         <Route path="applications/:id/edit" element={<EditApplicationPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="roster" element={<RosterPage />} />
         <Route path="end-of-day" element={<EndOfDayPage />} />
         <Route path="sync-centre" element={<SyncCentrePage />} />
         <Route path="admin/users" element={<UserAdminPage />} />

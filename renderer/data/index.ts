@@ -34,6 +34,7 @@ export {
   type ApplicationFilter,
 } from './hooks/applications';
 export { type ActionInput } from './applications/applicationRecords';
+export { useChangeBenefit, useRecordReview, useApprovedApplications } from './hooks/benefits';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
 
 // Attachments (附件): photos, scanned certificates, bills and signatures kept with a record

@@ -238,18 +238,21 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
       documents: 'Documents promised',
       deadlines: 'Deadlines',
       followUps: 'Follow-ups',
+      benefits: 'Benefits',
     },
     hints: {
       visits: 'Review visits overdue or due within 14 days',
       documents: 'Documents promised within 7 days',
       deadlines: 'Applications near or past a deadline',
       followUps: 'Follow-ups overdue or due within 3 days',
+      benefits: 'Phase-outs ending this month, reviews due, the roster to check before the month ends',
     },
     empty: {
       visits: 'No visits due soon',
       documents: 'No documents due soon',
       deadlines: 'No deadlines near',
       followUps: 'No follow-ups due soon',
+      benefits: 'Nothing due on benefits soon',
     },
     when: {
       overdue: '{{count}} days overdue',

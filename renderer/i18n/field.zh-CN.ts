@@ -241,18 +241,21 @@ export const fieldZhCN = {
       documents: '待补交的材料',
       deadlines: '办理时限',
       followUps: '回访提醒',
+      benefits: '保障金',
     },
     hints: {
       visits: '已逾期和 14 天内到期的复核走访',
       documents: '容缺受理、承诺 7 天内补交的材料',
       deadlines: '快到期和已超期的申请',
       followUps: '3 天内到期和已逾期的回访',
+      benefits: '本月结束的渐退期、到期的复核、月底前核对的花名册',
     },
     empty: {
       visits: '近期没有到期的走访',
       documents: '近期没有要补交的材料',
       deadlines: '没有快到期的申请',
       followUps: '近期没有要回访的',
+      benefits: '保障金近期没有要办的',
     },
     when: {
       overdue: '已逾期 {{count}} 天',

@@ -14,9 +14,11 @@ import { adminZhCN } from './admin.zh-CN';
 import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
+import { caseLifeZhCN } from './caseLife.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
+  caseLife: caseLifeZhCN,
   syncCentre: syncCentreZhCN,
   attachments: attachmentsZhCN,
   lock: lockZhCN,

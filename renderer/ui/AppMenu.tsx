@@ -1,4 +1,4 @@
-import { BarChartOutlined, CalendarOutlined, FileDoneOutlined, HeartOutlined, HomeOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, FileDoneOutlined, HeartOutlined, HomeOutlined, SolutionOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -23,6 +23,10 @@ export function AppMenu() {
     // 统计: townships, counties and the city (ui.md).
     ...(role === 'township' || role === 'county' || role === 'city'
       ? [{ key: '/dashboard', icon: <BarChartOutlined />, label: <span data-testid="menu-dashboard">{t('dashboard.menu')}</span> }]
+      : []),
+    // 花名册: who is paid what this month, for the township and the county (B1 art. 31-33).
+    ...(role === 'township' || role === 'county'
+      ? [{ key: '/roster', icon: <SolutionOutlined />, label: <span data-testid="menu-roster">{t('caseLife.roster.menu')}</span> }]
       : []),
     // 今日汇总: the township's end-of-day report (from the server); counties and the city may look too.
     ...(role === 'township' || role === 'county' || role === 'city'

@@ -93,6 +93,7 @@ export function registerBundleRoutes(
       stored[collection] = outcome.written;
       if (outcome.conflicts.length > 0) conflicts[collection] = outcome.conflicts;
       if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
+      for (const other of outcome.alsoStored) await notifier.notify(other).catch(() => undefined);
     }
     return { stored, conflicts };
   });

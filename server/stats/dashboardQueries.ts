@@ -158,9 +158,9 @@ export interface VisitRow {
 }
 
 /**
- * This month's home visits against the review schedule (动态管理, `nextReview`): a household in a
- * 4+N group is due by the earliest of — its enrolment date if never visited before this month,
- * else its last visit + 6 months (irregular income or a living member able to work) or + 12;
+ * This month's home visits against the review schedule (动态管理, `nextReview`): a 低保 or 特困
+ * household (`reviewRhythmOf`) is due by the earliest of — its enrolment date if never visited before this month,
+ * else its last visit + 6 months (低保 with irregular income or a living member able to work) or + 12;
  * and each death after that last visit, on or before today, + 3 months. $3 = first day of the
  * month, $4 = its last day.
  */
@@ -186,12 +186,13 @@ export async function visitFigures(db: Queryable, params: FigureParams, monthSta
                 OR EXISTS (SELECT 1 FROM jsonb_array_elements(hh.data->'members') AS m(value)
                             WHERE ${livingSql('m.value')}
                               AND m.value->>'labourAbility' IN ('full', 'partial')
-                              AND ${ageSql("m.value->>'birthDate'")} BETWEEN 16 AND 59)) AS half_yearly,
+                              AND ${ageSql("m.value->>'birthDate'")} BETWEEN 16 AND 59))
+                AND hh.cats @> '["dibao"]'::jsonb AS half_yearly,
               hh.data->'members' AS members
          FROM hh LEFT JOIN by_household AS b ON b.household_id = hh.id
      ),
      due AS (
-       SELECT p.visited, jsonb_array_length(p.cats) > 0 AS in_group,
+       SELECT p.visited, (p.cats @> '["dibao"]'::jsonb OR p.cats @> '["tekun"]'::jsonb) AS in_group,
               LEAST(
                 CASE WHEN p.last_visit IS NULL THEN p.enrolled_on
                      ELSE (p.last_visit + CASE WHEN p.half_yearly THEN interval '6 months' ELSE interval '12 months' END)::date END,

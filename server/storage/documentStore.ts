@@ -137,6 +137,47 @@ export async function storedAreas(db: Queryable, refs: readonly { collection: st
   return new Map(rows.map((row) => [`${row.collection}/${row.id}`, row.area_code]));
 }
 
+/** The live documents of a collection whose `householdId` is one of those named (a household's applications). */
+export async function documentsOfHouseholds(db: Queryable, collection: CollectionName, householdIds: readonly string[]): Promise<Doc[]> {
+  if (householdIds.length === 0) return [];
+  const rows = await db.query<{ data: Doc }>(
+    "SELECT data FROM documents WHERE collection = $1 AND NOT deleted AND data->>'householdId' = ANY($2::text[])",
+    [collection, householdIds],
+  );
+  return rows.map((row) => row.data);
+}
+
+/**
+ * Stores the server's own change to documents it holds (a household's groups after a decision),
+ * inside the caller's transaction: locks them as a push does, applies `update` to each live one,
+ * stamps who changed it and when, and stores those `update` changed. Returns the writes stored,
+ * for the audit log.
+ */
+export async function updateHeldDocuments(
+  tx: Queryable,
+  collection: SyncedCollection,
+  ids: readonly string[],
+  update: (doc: Doc) => Doc,
+  author: { userId: string },
+  now: number,
+): Promise<StoredWrite[]> {
+  if (ids.length === 0) return [];
+  await lockDocuments(tx, collection, ids);
+  const rows = await tx.query<DocumentRow>('SELECT id, area_code, data, deleted FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
+    collection,
+    ids,
+  ]);
+  const writes: StoredWrite[] = [];
+  for (const row of rows) {
+    if (row.deleted) continue;
+    const next = update(row.data);
+    if (sameContent(collection, row.data, next)) continue;
+    writes.push({ doc: { ...next, updatedAt: now, updatedBy: author.userId }, deleted: false, previous: { data: row.data, deleted: false } });
+  }
+  await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })));
+  return writes;
+}
+
 /** The ids the server holds, deleted or not, of the collections named. */
 export async function storedIds(db: Queryable, collections: readonly CollectionName[]): Promise<Set<string>> {
   const rows = await db.query<{ id: string }>('SELECT id FROM documents WHERE collection = ANY($1::text[])', [collections]);
@@ -204,6 +245,8 @@ export async function storeDocuments(
 export interface PushOutcome {
   conflicts: WireDocument<Doc>[];
   written: number;
+  /** Other collections the batch's follow-on writes stored to (their streams wake too). */
+  alsoStored: readonly string[];
 }
 
 /**
@@ -245,7 +288,8 @@ export async function pushChanges(
       const master = byId.get(row.doc.id);
       const previous: HeldVersion | null = master ? { data: master.data, deleted: master.deleted } : null;
       const stamped = author ? stampProvenance(collection, previous, row, author, now) : row.doc;
-      const doc = derive ? derive(stamped) : stamped;
+      const derived = derive ? derive(stamped) : stamped;
+      const doc = rules.settle ? rules.settle(previous, derived) : derived;
       if (master && master.deleted === row.deleted && sameContent(collection, master.data, doc) && sameDerived(collection, master.data, doc)) continue;
       const assumedMatches = master
         ? row.assumed !== null && master.deleted === row.assumedDeleted && sameContent(collection, master.data, row.assumed)
@@ -260,9 +304,10 @@ export async function pushChanges(
       writes.push(write);
     }
     if (writes.length > 0) await rules.checkLinks?.(tx, writes);
+    const alsoStored = writes.length > 0 && rules.followOn ? await rules.followOn(tx, writes) : [];
     if (writes.length > 0) await afterWrite?.(tx, writes);
     // Last statement before commit: the collection's lock is held only while numbering and committing.
     await storeDocuments(tx, collection, writes.map(({ doc, deleted }) => ({ doc, deleted })));
-    return { conflicts, written: writes.length };
+    return { conflicts, written: writes.length, alsoStored };
   });
 }

@@ -63,6 +63,17 @@ export interface PushRules {
   guard?: WriteGuard;
   /** Checks the writes against other records (a visit's household is in the visit's village). Throws to refuse the batch. */
   checkLinks?: (tx: Queryable, writes: StoredWrite[]) => Promise<void>;
+  /**
+   * What the server itself decides on a write, after derived fields and before any comparison
+   * (an approval's benefit: its first month by the server's day). Absent: stored as sent.
+   */
+  settle?: (previous: HeldVersion | null, doc: Doc) => Doc;
+  /**
+   * Writes to other collections that follow from the batch (a decision moves the household into
+   * or out of a group), in the same transaction, after the batch's own rules passed. Returns the
+   * collections it stored to, so their streams are woken after commit.
+   */
+  followOn?: (tx: Queryable, writes: StoredWrite[]) => Promise<readonly string[]>;
   afterWrite?: AfterWrite;
   /** The server's clock, for provenance (tests pass their own). */
   now?: () => number;

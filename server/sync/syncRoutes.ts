@@ -86,6 +86,7 @@ export function registerSyncRoutes(
       afterWrite: (tx, writes) => recordAudit(tx, pushAuditEntries(caller, collection, writes)),
     });
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
+    for (const other of outcome.alsoStored) await notifier.notify(other).catch(() => undefined);
     if (outcome.conflicts.length > 0) await auditView(caller, collection, viewedDocumentIds(outcome.conflicts), 'conflicts');
     return { conflicts: outcome.conflicts };
   });

@@ -9,6 +9,7 @@ import type { Caller } from '../auth/caller';
 import { HttpError } from '../http/errors';
 import { deriveHouseholdFields } from '../search/searchKeys';
 import { storedAreas } from '../storage/documentStore';
+import { benefitRefusal, householdGroupsFollow, settleApplication } from './caseLife';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
 
 interface Problem {
@@ -71,6 +72,8 @@ function guardFor(collection: SyncedCollection, caller: Caller, now: () => numbe
     if (notAllowed.length > 0) throw refuse(403, 'field_not_allowed', id, notAllowed);
     if (write.deleted) return;
     const today = chinaToday(now());
+    const benefit = collection === 'applications' ? benefitRefusal(live, write.doc, caller, today) : null;
+    if (benefit) throw refuse(benefit.status, benefit.status === 403 ? 'field_not_allowed' : 'requirements_not_met', id, benefit.problems);
     const unmet = [
       ...(collection === 'applications' ? stepProblems(live, write.doc, today) : []),
       ...futureDateProblems(collection, live, write.doc, today),
@@ -125,6 +128,7 @@ export function pushRulesFor(
   return {
     author: { userId: caller.userId, displayName: caller.displayName },
     ...(collection === 'households' ? { derive: deriveHouseholdFields(searchKeyRoot) } : {}),
+    ...(collection === 'applications' ? { settle: settleApplication, followOn: householdGroupsFollow(caller, now) } : {}),
     guard: guardFor(collection, caller, now),
     checkLinks: linkChecker(collection),
     now,

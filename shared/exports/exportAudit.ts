@@ -35,6 +35,8 @@ export const exportFilterSchema = z.strictObject({
   householdId: documentIdField.optional(),
   includeArchived: z.boolean().optional(),
   showClosed: z.boolean().optional(),
+  /** 花名册: the month listed. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
   /** A name or ID number was typed into the search box; what was typed stays on the laptop. */
   textSearch: z.boolean().optional(),
 });

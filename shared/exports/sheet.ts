@@ -1,7 +1,7 @@
 /** The shape every export builds before any spreadsheet library sees it: pure data, unit-tested. */
 
-/** The four lists that can be exported (导出Excel), one sheet each. */
-export const exportKinds = ['households', 'applications', 'visits', 'careNeeds'] as const;
+/** The lists that can be exported (导出Excel), one sheet each (roster: 保障金花名册). */
+export const exportKinds = ['households', 'applications', 'visits', 'careNeeds', 'roster'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export type Cell = string | number | null;

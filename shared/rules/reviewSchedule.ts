@@ -5,6 +5,18 @@
  */
 import { addMonths, ageOn, calendarDaysBetween, compareDates, type IsoDate } from './dates';
 
+/**
+ * Whose reviews follow this rhythm, and which: a 低保 household's by B1 art. 31 (yearly, or
+ * half-yearly where income is irregular or someone can work); a 特困 person's yearly (B2). Not a
+ * household only tagged 老年人, 残疾人 … (no benefit to review), nor 边缘/刚性支出 (their
+ * recognition lapses at its valid-until date instead). Null: no review rhythm.
+ */
+export function reviewRhythmOf(categories: readonly string[] | undefined): 'dibao' | 'tekun' | null {
+  if (categories?.includes('dibao')) return 'dibao';
+  if (categories?.includes('tekun')) return 'tekun';
+  return null;
+}
+
 export interface ReviewInput {
   lastVisitDate: IsoDate | null;
   /** 纳入保障 date; a household never visited since is due from then. */

@@ -9,7 +9,7 @@ import { chinaDateOf } from '../domain/chinaTime';
 import { applicationStatuses } from '../rules/applicationStatus';
 import { addMonths, ageOn, compareDates, daysInMonth, type IsoDate } from '../rules/dates';
 import { applicationDeadlines } from '../rules/deadlines';
-import { memberAbleToWork, nextReview } from '../rules/reviewSchedule';
+import { memberAbleToWork, nextReview, reviewRhythmOf } from '../rules/reviewSchedule';
 import { applicationTypes, type Application } from '../schemas/application';
 import type { CareNeed } from '../schemas/careNeed';
 import { circleOf, type Household } from '../schemas/household';
@@ -156,13 +156,14 @@ export function dashboardFigures(input: FigureInput): DashboardFigures {
   let householdsVisited = 0;
   for (const household of households) {
     if (visitedThisMonth.has(household.id)) householdsVisited += 1;
-    if ((household.categories ?? []).length === 0) continue;
+    const rhythm = reviewRhythmOf(household.categories);
+    if (rhythm === null) continue;
     const review = nextReview(
       {
         lastVisitDate: lastBeforeMonth.get(household.id) ?? null,
         enrolledOn: chinaDateOf(household.createdAt),
-        irregularIncome: household.irregularIncome === true,
-        membersAbleToWork: household.members.some((member) => isLiving(member, today) && memberAbleToWork(member, today)),
+        irregularIncome: rhythm === 'dibao' && household.irregularIncome === true,
+        membersAbleToWork: rhythm === 'dibao' && household.members.some((member) => isLiving(member, today) && memberAbleToWork(member, today)),
         memberDeathDates: household.members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),
       },
       today,

@@ -89,7 +89,8 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
         create: intakeRoles,
         change: [{ roles: intakeRoles, states: ['active'] }],
       },
-      // 4+N 类别: recorded by the village and the township (a county decision will set them, issue 13).
+      // 4+N 类别: recorded by the village and the township; a county decision sets the programme's group
+      // on the server, in the push that records it (server/sync/caseLife.ts).
       categories: { fields: ['categories'], label: '救助类别', create: intakeRoles, change: [{ roles: intakeRoles, states: ['active'] }] },
       // 归档 replaces deletion; only the township may take a household out of the archive again.
       archived: {
@@ -183,8 +184,17 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       publicNotice: { fields: ['publicNotice'], label: '公示', create: [], change: [{ roles: ['township'], steps: ['startPublicNotice', 'objection'] }] },
       // 审核确认: the county's alone (B1 step 6).
       decision: { fields: ['decision'], label: '审核确认结果', create: [], change: [{ roles: ['county'], steps: ['approve', 'refuse'] }] },
-      // 保障金发放: set by the county's approval.
-      benefit: { fields: ['benefit'], label: '保障金发放', create: [], change: [{ roles: ['county'], steps: ['approve'] }] },
+      // 保障金发放: set by the county's approval (the server computes it); afterwards the township records
+      // reviews and the county 增发/减发/渐退/停发 (B1 art. 31-33; the server checks which is whose).
+      benefit: {
+        fields: ['benefit'],
+        label: '保障金发放',
+        create: [],
+        change: [
+          { roles: ['county'], steps: ['approve'] },
+          { roles: ['township', 'county'], states: ['approved'] },
+        ],
+      },
       // 特殊情况延期 (45 instead of 30 working days).
       extended: { fields: ['extended'], label: '延期办理', create: [], change: [{ roles: ['township', 'county'], states: withTownship }] },
     },

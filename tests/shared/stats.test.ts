@@ -136,8 +136,11 @@ describe('dashboard figures', () => {
     const dueVisited = single(VILLAGE_A, '1940-01-01', 41, { categories: ['tekun'] });
     // Visited in August: not due until next year (yearly: old, cannot work).
     const notDue = single(VILLAGE_A, '1941-01-01', 42, { categories: ['dibao'] });
-    // In a group and never visited: owed since enrolment.
-    const neverVisited = single(VILLAGE_B, '1942-01-01', 43, { categories: ['dibaoEdge'] });
+    // 低保 and never visited: owed since enrolment.
+    const neverVisited = single(VILLAGE_B, '1942-01-01', 43, { categories: ['dibao'] });
+    // Only 老年人/残疾人, or 低保边缘: no benefit to review, so no review rhythm (B1 art. 31 is 低保's).
+    const elderlyOnly = single(VILLAGE_B, '1944-01-01', 45, { categories: ['elderly', 'disabled'] });
+    const edge = single(VILLAGE_B, '1945-01-01', 46, { categories: ['dibaoEdge'] });
     // No group: no review required, but a visit still counts as a visit.
     const noGroup = single(VILLAGE_B, '1943-01-01', 44);
     const visits = [
@@ -163,7 +166,7 @@ describe('dashboard figures', () => {
       updatedBy: 'u',
     });
     const figures = dashboardFigures({
-      households: [dueVisited, notDue, neverVisited, noGroup],
+      households: [dueVisited, notDue, neverVisited, noGroup, elderlyOnly, edge],
       applications: [],
       visits,
       careNeeds: [need('dailyCare', 'open'), need('dailyCare', 'open'), need('medical', 'closed')],

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/auth/roles';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { transitionTable, type ApplicationAction, type ApplicationStatus } from '../../shared/rules/applicationStatus';
+import { addMonthsTo, monthOf } from '../../shared/rules/benefit';
 import { addCalendarDays } from '../../shared/rules/dates';
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
@@ -45,7 +46,11 @@ export function stepChanges(action: ApplicationAction): Partial<Application> {
     case 'objection':
       return { publicNotice: { start: noticeStartedLongAgo(), objections: '村民反映其家中有一辆货车' } };
     case 'approve':
-      return { decision: { approvedMonthlyAmount: 420, method: 'gap' } };
+      // The benefit starts the month after approval, as the server computes it too.
+      return {
+        decision: { approvedMonthlyAmount: 420, method: 'gap' },
+        benefit: { state: 'active', monthlyAmount: 420, fromMonth: addMonthsTo(monthOf(today()), 1), changes: [], reviews: [] },
+      };
     case 'refuse':
       return { decision: { refusalReason: '家庭人均收入高于当地低保标准' } };
     default:
@@ -179,7 +184,13 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     preliminaryReview: () => ({ outcome: 'negative', opinion: '家庭存款超过当地标准' }),
     verification: () => ({ result: 'inconsistent', checkedOn: addCalendarDays(today(), -1), note: '名下有车辆一辆' }),
     emergencyGrant: () => ({ amount: 2000, grantedOn: addCalendarDays(today(), -1), fileDueBy: addCalendarDays(today(), 10) }),
-    benefit: () => ({ state: 'active', monthlyAmount: 3000, fromMonth: '2026-12', changes: [], reviews: [] }),
+    // After approval: a review's outcome appended (what the township and the county may add).
+    benefit: (d) => {
+      const held = d['benefit'] as Application['benefit'];
+      return held
+        ? { ...held, reviews: [...held.reviews, { id: 'r-x', on: today(), outcome: 'continue' }] }
+        : { state: 'active', monthlyAmount: 3000, fromMonth: addMonthsTo(monthOf(today()), 1), changes: [], reviews: [] };
+    },
   },
   visits: {
     areaCode: () => '371623102202',

@@ -1,4 +1,5 @@
 import { actionRequirements, requirementInputOf } from '../../../shared/rules/actionRequirements';
+import { benefitOnApproval } from '../../../shared/rules/benefit';
 import { transition, type ApplicationAction } from '../../../shared/rules/applicationStatus';
 import {
   applicationFormSchema,
@@ -99,14 +100,18 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
       return { ...app, publicNotice: { start: input.publicNoticeStart ?? '' } };
     case 'objection':
       return app.publicNotice ? { ...app, publicNotice: { ...app.publicNotice, objections: input.objections ?? input.note ?? '' } } : app;
-    case 'approve':
-      return {
+    case 'approve': {
+      const decided: Application = {
         ...app,
         decision: {
           ...(input.approvedMonthlyAmount !== undefined ? { approvedMonthlyAmount: input.approvedMonthlyAmount } : {}),
           method: input.method ?? 'gap',
         },
       };
+      // The benefit starts the month after approval (the server computes it again by its own day).
+      const benefit = benefitOnApproval(decided, chinaToday());
+      return benefit ? { ...decided, benefit } : decided;
+    }
     case 'refuse':
       return { ...app, decision: { refusalReason: input.refusalReason } };
     default:

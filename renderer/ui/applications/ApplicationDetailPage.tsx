@@ -9,6 +9,7 @@ import { RefusalNoticeReminder } from '../exports/RefusalNoticeReminder';
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
+import { BenefitPanel } from '../caseLife/BenefitPanel';
 import { ActionPanel } from './ActionPanel';
 import { deadlinesOf, memberOf } from './applicationFacts';
 import { ApplicationSummary } from './ApplicationSummary';
@@ -58,6 +59,7 @@ export function ApplicationDetailPage() {
       <ApplicationSummary application={application} household={household} />
       <RefusalNoticeReminder application={application} household={household} role={role} />
       <ActionPanel application={application} role={role} />
+      <BenefitPanel application={application} role={role} />
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={12}>
           <DocumentsPanel application={application} household={household} />

@@ -28,12 +28,15 @@ import {
   type TodayItem,
   type TodayKind,
 } from './todayItems';
+import { benefitItems } from '../caseLife/benefitTodayItems';
+import { scopePrefix } from '../../../shared/auth/roles';
 
-const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps'> = {
+const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps' | 'benefits'> = {
   visit: 'visits',
   document: 'documents',
   deadline: 'deadlines',
   followUp: 'followUps',
+  benefit: 'benefits',
 };
 
 /**
@@ -52,7 +55,7 @@ export function TodayPage() {
   const kinds = cardsByRole[role];
   // Only what this role's cards show is read: a social worker's 今日 decrypts no application,
   // an assistant's no care need, and only open care needs have follow-ups to make.
-  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') ? {} : null);
+  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') || kinds.includes('benefit') ? {} : null);
   const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 
   // Only the households a visit may be due for, and those the other cards name, are read. Until
@@ -67,11 +70,12 @@ export function TodayPage() {
       document: kinds.includes('document') ? documentItems(applications, today) : [],
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
       followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
+      benefit: kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '') : [],
     }),
-    [kinds, applications, careNeeds, role, today],
+    [kinds, applications, careNeeds, role, today, session],
   );
   const named = useMemo(
-    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp].map((item) => item.householdId)],
+    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp, ...others.benefit].flatMap((item) => item.householdId || [])],
     [candidates, others],
   );
   const { byId } = useHouseholdsByIds(named);
@@ -152,7 +156,7 @@ function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
 
 function TodayRow({ item, household, summary }: { item: TodayItem; household: Household | undefined; summary: HouseholdSummary | undefined }) {
   const { t } = useTranslation();
-  const name = household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
+  const name = item.kind === 'benefit' && item.what === 'rosterCheck' ? t('caseLife.roster.title') : household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
   const village = summary ? findArea(summary.areaCode)?.name : undefined;
   return (
     <Link
@@ -204,6 +208,11 @@ function ItemText({ item }: { item: TodayItem }) {
       );
     case 'followUp':
       return t('today.followUpItem', { category: t(`needCategory.${item.category}`) });
+    case 'benefit':
+      return t(`caseLife.today.${item.what}`, {
+        type: item.applicationType ? t(`today.applicationType.${item.applicationType}`) : '',
+        outcome: item.outcome ? t(`caseLife.reviewOutcome.${item.outcome}`) : '',
+      });
   }
 }
 

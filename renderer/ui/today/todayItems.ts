@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/auth/roles';
 import { chinaDateOf } from '../../../shared/domain/chinaTime';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import type { DeadlineKey } from '../../../shared/rules/deadlines';
-import { memberAbleToWork, nextReview, REVIEW_NEAR_DAYS, type ReviewReason } from '../../../shared/rules/reviewSchedule';
+import { memberAbleToWork, nextReview, REVIEW_NEAR_DAYS, reviewRhythmOf, type ReviewReason } from '../../../shared/rules/reviewSchedule';
 import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
@@ -14,8 +14,9 @@ import type { NeedCategory } from '../../../shared/schemas/visit';
 import { isLaterVisit, type HouseholdSummary, type LatestVisits, type VisitDates } from '../../data';
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
+import type { BenefitTodayItem } from '../caseLife/benefitTodayItems';
 
-export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp';
+export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp' | 'benefit';
 
 interface ItemBase {
   key: string;
@@ -34,7 +35,8 @@ export type TodayItem =
   | (ItemBase & { kind: 'visit'; reason: VisitReason })
   | (ItemBase & { kind: 'document'; document: DocumentKind; applicationType: ApplicationType })
   | (ItemBase & { kind: 'deadline'; deadline: DeadlineKey; applicationType: ApplicationType; estimated: boolean })
-  | (ItemBase & { kind: 'followUp'; category: NeedCategory });
+  | (ItemBase & { kind: 'followUp'; category: NeedCategory })
+  | BenefitTodayItem;
 
 /** 容缺 documents promised within this many days are listed. */
 export const DOCUMENT_DAYS = 7;
@@ -44,9 +46,9 @@ export const FOLLOW_UP_DAYS = 3;
 /** Which cards a role sees: what that role acts on. */
 export const cardsByRole: Record<Role, TodayKind[]> = {
   assistant: ['visit', 'document'],
-  township: ['visit', 'document', 'deadline'],
+  township: ['visit', 'document', 'deadline', 'benefit'],
   social_worker: ['followUp'],
-  county: ['deadline'],
+  county: ['deadline', 'benefit'],
   city: [],
   admin: [],
 };
@@ -61,8 +63,8 @@ const reviewReasons: Record<ReviewReason, VisitReason> = {
 const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
 
 /**
- * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for households in one of the
- * 4+N groups; and, for any household, the next visit agreed at its last visit when that is sooner.
+ * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for 低保 and 特困 households
+ * (`reviewRhythmOf`); and, for any household, the next visit agreed at its last visit when that is sooner.
  */
 export function visitItems(households: Household[], visits: VisitsSeen, today: string): TodayItem[] {
   const lastVisit = lastVisits(visits);
@@ -72,13 +74,15 @@ export function visitItems(households: Household[], visits: VisitsSeen, today: s
     if (household.archived) continue;
     const last = lastVisit.get(household.id);
     const candidates: { due: string; reason: VisitReason }[] = [];
-    if ((household.categories ?? []).length > 0) {
+    const rhythm = reviewRhythmOf(household.categories);
+    if (rhythm !== null) {
       const review = nextReview(
         {
           lastVisitDate: last?.visitDate ?? null,
           enrolledOn: chinaDateOf(household.createdAt),
-          irregularIncome: household.irregularIncome === true,
-          membersAbleToWork: household.members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
+          // 特困: yearly (B2); 低保: half-yearly where income is irregular or someone can work (B1 art. 31).
+          irregularIncome: rhythm === 'dibao' && household.irregularIncome === true,
+          membersAbleToWork: rhythm === 'dibao' && household.members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
           memberDeathDates: household.members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),
         },
         today,
@@ -148,7 +152,7 @@ export function visitCandidates(
     const last = lastVisit.get(household.id);
     const planned = !!last?.nextVisitDate && last.nextVisitDate <= horizon;
     const review =
-      household.categories.length > 0 && (!last || earliestReview(last.visitDate, chinaDateOf(household.createdAt), today) <= horizon);
+      reviewRhythmOf(household.categories) !== null && (!last || earliestReview(last.visitDate, chinaDateOf(household.createdAt), today) <= horizon);
     if (planned || review) ids.push(household.id);
   }
   return ids;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memberAbleToWork, nextReview, type ReviewInput } from '../../../shared/rules/reviewSchedule';
+import { memberAbleToWork, nextReview, reviewRhythmOf, type ReviewInput } from '../../../shared/rules/reviewSchedule';
 
 const stable: ReviewInput = { lastVisitDate: '2025-06-15', membersAbleToWork: false };
 
@@ -48,5 +48,17 @@ describe('memberAbleToWork', () => {
     expect(memberAbleToWork({ birthDate: '1966-05-10', labourAbility: 'partial' }, '2026-05-10')).toBe(false);
     expect(memberAbleToWork({ birthDate: '1990-01-01', labourAbility: 'none' }, '2026-05-10')).toBe(false);
     expect(memberAbleToWork({ birthDate: '1990-01-01' }, '2026-05-10')).toBe(false);
+  });
+});
+
+describe('reviewRhythmOf: whose reviews follow the rhythm', () => {
+  it('is 低保’s (B1 art. 31) and 特困’s (yearly, B2), never a household only tagged 老年人 or 残疾人', () => {
+    expect(reviewRhythmOf(['dibao', 'elderly'])).toBe('dibao');
+    expect(reviewRhythmOf(['tekun', 'dibao'])).toBe('dibao');
+    expect(reviewRhythmOf(['tekun', 'disabled'])).toBe('tekun');
+    expect(reviewRhythmOf(['elderly'])).toBeNull();
+    expect(reviewRhythmOf(['disabled', 'minor'])).toBeNull();
+    expect(reviewRhythmOf(['dibaoEdge', 'rigidExpenditure'])).toBeNull();
+    expect(reviewRhythmOf(undefined)).toBeNull();
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * 保障金发放 after approval and the 花名册 (registered under `caseLife` in ./zh-CN). The states,
+ * the kinds of change and the review outcomes are the vocabulary's (shared/vocabulary/caseLife.ts).
+ */
+import { benefitChangeKindTerms, benefitStateTerms, labelsIn, reviewOutcomeTerms } from '../../shared/vocabulary';
+
+export const caseLifeZhCN = {
+  state: labelsIn(benefitStateTerms, 'zh'),
+  changeKind: labelsIn(benefitChangeKindTerms, 'zh'),
+  reviewOutcome: labelsIn(reviewOutcomeTerms, 'zh'),
+  benefit: {
+    title: '保障金发放',
+    amount: '月保障金额',
+    amountValue: '{{amount}} 元/月',
+    fromMonth: '开始发放月份',
+    phaseOutUntil: '渐退期截止月份',
+    stoppedFrom: '停发月份',
+    changes: '调整记录',
+    reviews: '复核记录',
+    none: '暂无',
+    changeLine: '{{month}}起 {{kind}}{{amount}}：{{reason}}（{{by}}）',
+    reviewLine: '{{on}} {{outcome}}{{note}}',
+    recordReview: '记录复核结果',
+  },
+  change: {
+    title: '{{kind}}',
+    month: '生效月份',
+    amount: '新的月保障金额（元）',
+    phaseOutAmount: '渐退期间月保障金额（元，不填则不变）',
+    until: '渐退期截止月份（最长6个月）',
+    reason: '原因',
+    save: '确定',
+    monthRequired: '请选择生效月份',
+    amountRequired: '请填写新的月保障金额',
+    untilRequired: '请选择渐退期截止月份',
+    reasonRequired: '请写明原因',
+    saved: '已保存在本机，联网后自动上传',
+  },
+  review: {
+    title: '记录复核结果',
+    on: '复核日期',
+    outcome: '复核结论',
+    note: '说明',
+    outcomeRequired: '请选择复核结论',
+    forCounty: '已记录。调整或停发由县级民政部门决定，已列入其“今日”。',
+  },
+  today: {
+    phaseOutEnds: '{{type}} · 渐退期本月结束',
+    reviewDue: '{{type}} · 复核到期',
+    reviewDecision: '{{type}} · 复核结论“{{outcome}}”，待调整',
+    rosterCheck: '本月花名册月底前核对',
+  },
+  roster: {
+    menu: '花名册',
+    title: '保障金花名册',
+    month: '月份',
+    area: '地区',
+    allArea: '全部（{{name}}）',
+    export: '导出Excel',
+    empty: '这个月没有领取保障金的家庭',
+    totals: '共 {{households}} 户 {{persons}} 人，合计 {{amount}} 元',
+    column: {
+      number: '序号',
+      village: '村（社区）',
+      head: '户主姓名',
+      persons: '保障人数',
+      type: '救助类型',
+      amount: '月保障金额（元）',
+      note: '备注',
+    },
+    phaseOutNote: '渐退期至{{month}}',
+  },
+};
