@@ -47,7 +47,8 @@ export const cardsByRole: Record<Role, TodayKind[]> = {
   township: ['visit', 'document', 'deadline'],
   social_worker: ['followUp'],
   county: ['deadline'],
-  city: [],
+  // The city oversees the counties: their decisions falling late.
+  city: ['deadline'],
   admin: [],
 };
 
@@ -184,6 +185,7 @@ export function documentItems(applications: Application[], today: string): Today
 const deadlinesByRole: Partial<Record<Role, DeadlineKey[]>> = {
   township: ['startInvestigation', 'publicNoticeEnds', 'wholePath'],
   county: ['countyDecision', 'wholePath'],
+  city: ['countyDecision', 'wholePath'],
 };
 
 /** Statutory deadlines near (2 days or fewer left) or overdue. */
