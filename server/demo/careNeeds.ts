@@ -53,7 +53,8 @@ export function careNeedFor(ctx: CareNeedContext, household: Household, target: 
     { id: ctx.newId('fu-'), dueDate: nextDue, ...(target === 'closed' ? { doneOn: nextDue, note: '需求已解决，结案' } : {}) },
   ];
   const referralState = target === 'closed' ? 'completed' : random.pick(['proposed', 'referred', 'accepted'] as const);
-  const member = household.members[random.int(0, household.members.length - 1)]!;
+  const living = household.members.filter((m) => !m.deceasedOn);
+  const member = living[random.int(0, living.length - 1)]!;
   const createdAt = chinaTimeOn(clock, openedOn, random.int(9 * 60, 17 * 60));
   const updatedAt = chinaTimeOn(clock, target === 'closed' ? nextDue : firstDone, 16 * 60);
   return {

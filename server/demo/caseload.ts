@@ -5,7 +5,7 @@
  * is counted from `now`, so the demo looks like the current month whenever it is started.
  */
 import { chinaDateOf } from '../../shared/domain/chinaTime';
-import { addCalendarDays, ageOn, compareDates, type IsoDate } from '../../shared/rules/dates';
+import { addCalendarDays, addMonths, ageOn, compareDates, type IsoDate } from '../../shared/rules/dates';
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household, HouseholdCategory } from '../../shared/schemas/household';
@@ -85,11 +85,18 @@ export function generateDemoCaseload(options: DemoCaseloadOptions): DemoCaseload
   };
 
   // The groups, each from its approval: the first 低保 household is in its 渐退期.
+  // One 刚性支出 recognition lapses in about two weeks (recognised for 12 months, 350 days ago).
   let phasingOutPlaced = false;
+  let lapsingPlaced = false;
   for (const household of households.filter(inTownship)) {
     const standing = likelyStanding(random, household, clock.today);
-    const decidedOn = standing ? approvalDay(random, household, standing, clock.today) : null;
+    let decidedOn = standing ? approvalDay(random, household, standing, clock.today) : null;
     if (!standing || !decidedOn) continue;
+    const lapsing = addCalendarDays(clock.today, -350);
+    if (standing === 'rigidExpenditure' && !lapsingPlaced && compareDates(addCalendarDays(chinaDateOf(household.createdAt), 45), lapsing) <= 0) {
+      decidedOn = lapsing;
+      lapsingPlaced = true;
+    }
     let plan: BenefitPlan = 'active';
     if (standing === 'dibao' && !phasingOutPlaced) {
       plan = 'phasingOut';
@@ -137,6 +144,8 @@ export function generateDemoCaseload(options: DemoCaseloadOptions): DemoCaseload
     if (visit) visits.push(visit);
   }
 
+  bereave(withGroups, applications, visits, standingOf, busy, clock.today);
+
   // The social worker's needs: old or disabled members first.
   const careNeeds: CareNeed[] = withGroups
     .filter((h) => inTownship(h) && h.members.some((m) => m.disability || ageOn(m.birthDate, clock.today) >= 70))
@@ -144,6 +153,27 @@ export function generateDemoCaseload(options: DemoCaseloadOptions): DemoCaseload
     .map((h, i) => careNeedFor(ctx, h, FOLLOW_UP_TARGETS[i]!, i));
 
   return { households: withGroups, applications, visits, careNeeds };
+}
+
+/**
+ * A member of a 低保 household died 80 days ago, after the household's last visit: its review is
+ * owed within three months of the death (B1 art. 31) — on 今日, and on the benefit.
+ */
+function bereave(households: Household[], applications: Application[], visits: Visit[], standingOf: Map<string, Standing>, busy: Set<string>, today: IsoDate): void {
+  const deathOn = addCalendarDays(today, -80);
+  const lastVisit = (id: string) => visits.filter((v) => v.householdId === id).reduce<IsoDate | null>((a, v) => (!a || compareDates(v.visitDate, a) > 0 ? v.visitDate : a), null);
+  const index = households.findIndex((h) => {
+    const last = lastVisit(h.id);
+    return standingOf.get(h.id) === 'dibao' && !busy.has(h.id) && h.members.length >= 2 && last !== null && compareDates(last, deathOn) < 0;
+  });
+  const household = households[index];
+  const benefit = applications.find((a) => a.householdId === household?.id && a.type === 'dibao' && a.status === 'approved')?.benefit;
+  if (!household || benefit?.state !== 'active') return;
+  const deceased = household.members[household.members.length - 1]!;
+  const members = household.members.map((m) => (m.id === deceased.id ? { ...m, deceasedOn: deathOn } : m));
+  const updated = { ...household, members };
+  households[index] = { ...updated, categories: ['dibao', ...memberTags(updated, today)] };
+  benefit.reviewDueBy = addMonths(deathOn, 3);
 }
 
 /** A household fit for the scenario: applying for a group it is not in; 特困 alone and old. */

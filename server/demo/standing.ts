@@ -36,10 +36,11 @@ export function withMemberDetails(random: Random, household: Household, today: I
 
 /** 老年人, 残疾人, 未成年人: the N groups the members themselves place the household in. */
 export function memberTags(household: Household, today: IsoDate): HouseholdCategory[] {
-  const ages = household.members.map((m) => ageOn(m.birthDate, today));
+  const living = household.members.filter((m) => !m.deceasedOn);
+  const ages = living.map((m) => ageOn(m.birthDate, today));
   const tags: HouseholdCategory[] = [];
   if (ages.some((age) => age >= 60)) tags.push('elderly');
-  if (household.members.some((m) => m.disability)) tags.push('disabled');
+  if (living.some((m) => m.disability)) tags.push('disabled');
   if (ages.some((age) => age < 18)) tags.push('minor');
   return tags;
 }

@@ -164,6 +164,9 @@ describe('the demo township', () => {
       expect(categories.has('dibaoEdge'), household.id).toBe(recognised('dibaoEdge'));
       expect(categories.has('rigidExpenditure'), household.id).toBe(recognised('rigidExpenditure'));
     }
+    // A recognition lapses within weeks (shown on 今日 before it does).
+    const validUntil = applications.flatMap((a) => (a.decision?.validUntil ? [a.decision.validUntil] : []));
+    expect(validUntil.some((d) => compareDates(d, today) >= 0 && compareDates(d, addCalendarDays(today, 30)) <= 0)).toBe(true);
     // Every circle: core, middle, and households in N groups only (the outer circle).
     const circles = households.map((h) => h.categories ?? []);
     expect(circles.some((c) => c.includes('tekun'))).toBe(true);
@@ -177,20 +180,25 @@ describe('the demo township', () => {
   it('has review visits due this week and overdue, and the rest in time', () => {
     const last = new Map<string, string>();
     for (const visit of visits) if (compareDates(visit.visitDate, last.get(visit.householdId) ?? '1900-01-01') > 0) last.set(visit.householdId, visit.visitDate);
-    const states = households
+    const reviews = households
       .filter((h) => (h.categories ?? []).length > 0)
-      .map(
-        (h) =>
-          nextReview(
-            {
-              lastVisitDate: last.get(h.id) ?? null,
-              enrolledOn: chinaDateOf(h.createdAt),
-              irregularIncome: h.irregularIncome === true,
-              membersAbleToWork: h.members.some((m) => memberAbleToWork(m, today)),
-            },
-            today,
-          ).state,
+      .map((h) =>
+        nextReview(
+          {
+            lastVisitDate: last.get(h.id) ?? null,
+            enrolledOn: chinaDateOf(h.createdAt),
+            irregularIncome: h.irregularIncome === true,
+            membersAbleToWork: h.members.some((m) => !m.deceasedOn && memberAbleToWork(m, today)),
+            memberDeathDates: h.members.flatMap((m) => (m.deceasedOn ? [m.deceasedOn] : [])),
+          },
+          today,
+        ),
       );
+    const states = reviews.map((review) => review.state);
+    // A member of a 低保 household died since its last visit: the review owed within 3 months is near, and on the benefit.
+    const afterDeath = reviews.filter((review) => review.reason === 'afterDeath');
+    expect(afterDeath.map((review) => review.state)).toEqual(['near']);
+    expect(applications.filter((a) => a.benefit?.reviewDueBy).map((a) => a.benefit!.reviewDueBy)).toEqual([afterDeath[0]!.due]);
     expect(states.filter((s) => s === 'overdue').length).toBeGreaterThanOrEqual(2);
     expect(states.filter((s) => s === 'near').length).toBeGreaterThanOrEqual(2);
     expect(states.filter((s) => s === 'ok').length).toBeGreaterThan(states.length / 2);
