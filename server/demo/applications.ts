@@ -214,7 +214,8 @@ function decisionFor(ctx: Context, household: Household, application: Applicatio
     case 'dibao':
       return { approvedMonthlyAmount: dibaoMonthly(random, household), method: 'gap' };
     case 'tekun':
-      return { approvedMonthlyAmount: tekunMonthly(random) };
+      // The 特困 standard by self-care level; recorded as 分档 (the step asks every monthly sum for a method).
+      return { approvedMonthlyAmount: tekunMonthly(random), method: 'band' };
     case 'dibaoEdge':
     case 'rigidExpenditure':
       // A recognition for 12 months (刚性支出: at most 12, B3).
