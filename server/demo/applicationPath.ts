@@ -99,7 +99,7 @@ export function historyOf(
 ): ApplicationHistoryEntry[] {
   let status: ApplicationStatus = 'draft';
   let minutes = 0;
-  return steps.map((action, i) => {
+  const entries = steps.map((action, i) => {
     const by = actorOf(action, actors);
     const moved = transition(status, action, by.role);
     if (!moved.ok) throw new Error(`demo: ${moved.message}`);
@@ -111,7 +111,7 @@ export function historyOf(
       action,
       from: status,
       to: moved.to,
-      at: chinaTimeOn(clock, dates[i]!, minutes) - (steps.length - i),
+      at: chinaTimeOn(clock, dates[i]!, minutes),
       byUserId: by.id,
       byName: by.name,
       role: by.role,
@@ -120,4 +120,11 @@ export function historyOf(
     status = moved.to;
     return entry;
   });
+  // Steps taken today are held back to before `now`: keep each a minute before the next.
+  for (let i = entries.length - 2; i >= 0; i--) {
+    entries[i]!.at = Math.min(entries[i]!.at, entries[i + 1]!.at - MINUTE_MS);
+  }
+  return entries;
 }
+
+const MINUTE_MS = 60_000;
