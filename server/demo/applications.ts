@@ -63,6 +63,17 @@ export function inFlightScenarios(assistantVillages: readonly string[]): Scenari
       scenarios.push({ type, status, timing: TIMINGS[`${type}/${status}`] ?? 'ok' });
     }
   }
+  // A month has more cases arriving and under way than closed: a few more, all in time.
+  const more: [ApplicationType, ApplicationStatus][] = [
+    ['dibao', 'submitted'],
+    ['medicalAid', 'submitted'],
+    ['temporaryAid', 'submitted'],
+    ['dibao', 'investigating'],
+    ['medicalAid', 'investigating'],
+    ['dibao', 'preliminaryReviewed'],
+    ['dibao', 'publicNotice'],
+  ];
+  for (const [type, status] of more) scenarios.push({ type, status, timing: 'ok' });
   const [villageA, villageB] = assistantVillages;
   const at = (type: ApplicationType, status: ApplicationStatus) => scenarios.find((s) => s.type === type && s.status === status)!;
   Object.assign(at('dibao', 'investigating'), { promised: true, villageCode: villageA });
