@@ -81,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
 
   if (config.demo) {
     const seeded = await seedDemoData(db);
-    if (seeded) console.log(`demo data created: ${seeded.users} users, ${seeded.households} households`);
+    if (seeded) console.log(`demo data created: ${seeded.users} users, ${seeded.households} households, ${seeded.applications} applications, ${seeded.visits} visits, ${seeded.careNeeds} care needs`);
   }
   const app = await buildServer({
     db,

@@ -140,7 +140,8 @@ export function generateDemoHouseholds(options: DemoHouseholdOptions): DemoHouse
     const address = `${village.name}${random.int(1, 260)}号`;
     const phone = random.chance(kind === 'singleElder' ? 0.6 : 0.85) ? mobile(random) : undefined;
     const note = random.chance(0.45) ? random.pick(NOTES[kind]) : undefined;
-    const createdAt = now - random.int(1, 365) * DAY_MS - random.int(0, DAY_MS - 1);
+    // Registered over the past three years, so some are due their yearly review visit.
+    const createdAt = now - random.int(1, 1095) * DAY_MS - random.int(0, DAY_MS - 1);
     households.push({
       id,
       areaCode: village.code,

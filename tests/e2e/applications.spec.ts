@@ -75,6 +75,9 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await expectAllSynced(t);
   await t.getByTestId('menu-township-queue').click();
   await expect(t.getByTestId('township-queue')).toBeVisible();
+  // The demo township has applications waiting already; this one joins them.
+  await expect(t.getByTestId('queue-tab-submitted')).toContainText(/（\d+）/);
+  const waiting = Number((await t.getByTestId('queue-tab-submitted').textContent())?.match(/（(\d+)）/)?.[1]);
 
   await signIn(c, 'xian');
   await expectAllSynced(c);
@@ -135,7 +138,7 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   // Online: it goes up by itself and appears in the township's 待受理 without a reload.
   await villageContext.setOffline(false);
   await expectAllSynced(a);
-  await expect(t.getByTestId('queue-tab-submitted')).toContainText('（1）');
+  await expect(t.getByTestId('queue-tab-submitted')).toContainText(`（${waiting + 1}）`);
   const townshipRow = applicationRows(t).filter({ hasText: zhao.name });
   await expect(townshipRow).toHaveCount(1);
   await expect(townshipRow.getByTestId('application-status')).toHaveAttribute('data-status', 'submitted');

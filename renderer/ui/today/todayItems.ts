@@ -49,7 +49,8 @@ export const cardsByRole: Record<Role, TodayKind[]> = {
   township: ['visit', 'document', 'deadline', 'benefit'],
   social_worker: ['followUp'],
   county: ['deadline', 'benefit'],
-  city: [],
+  // The city oversees the counties: their decisions falling late.
+  city: ['deadline'],
   admin: [],
 };
 
@@ -188,6 +189,7 @@ export function documentItems(applications: Application[], today: string): Today
 const deadlinesByRole: Partial<Record<Role, DeadlineKey[]>> = {
   township: ['startInvestigation', 'publicNoticeEnds', 'wholePath'],
   county: ['countyDecision', 'wholePath'],
+  city: ['countyDecision', 'wholePath'],
 };
 
 /** Statutory deadlines near (2 days or fewer left) or overdue. */
