@@ -51,7 +51,7 @@ export { checkPickedFile, imageScaling, isPicture, scaledSize, type FileProblem 
 export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
 
 // Reference data
-export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
+export { usePolicies, usePrograms, useUserNames } from './hooks/reference';
 
 // Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';

@@ -51,6 +51,9 @@ export const figureLabels: Record<string, string> = {
   totalCost: '医疗总费用（元）',
   reimbursed: '已报销（元）',
   outOfPocket: '个人自付（元）',
+  illnessPovertyThreshold: '因病致贫认定线（元）',
+  tekunBasicLivingMonthly: '特困基本生活标准（元/月）',
+  tekunCareMonthly: '照料护理标准（元/月）',
 };
 
 const SUFFIX = '以县级民政审核确认为准';

@@ -2,7 +2,10 @@
  * What the application pages read off an application and its household: names, the dates the
  * deadlines count from, the eligibility preview's input. Pure functions, no React.
  */
-import { areaPath, naturalAreaCode } from '../../../shared/areas';
+import { areaPath, CITY_CODE, naturalAreaCode } from '../../../shared/areas';
+import { chinaDateOf } from '../../../shared/domain/chinaTime';
+import type { IsoDate } from '../../../shared/rules/dates';
+import { policyInForce } from '../../../shared/rules/policyInForce';
 import { applicationDeadlines, type Deadline } from '../../../shared/rules/deadlines';
 import type {
   DisabilityGrade,
@@ -60,30 +63,21 @@ function countyNameOf(areaCode: string): string {
   return areaPath(county).find((area) => area.level === 'county')?.name ?? county;
 }
 
-/** The policy row as the rules read it; with none synced yet, every figure is 待配置. */
-export function eligibilityPolicyOf(policy: Policy | null, areaCode: string, year: number, noPolicySource: string): EligibilityPolicy {
-  const county = countyNameOf(areaCode);
-  if (!policy) {
-    return {
-      county,
-      year,
-      dibaoStandardMonthly: { urban: null, rural: null },
-      edgeMultiplier: null,
-      lastYearPerCapitaDisposableIncomeMonthly: null,
-      rigidSpendingShare: null,
-      source: noPolicySource,
-      placeholder: true,
-    };
-  }
+/**
+ * The application's date, whose figures the preview uses: the day it was first recorded (its
+ * first history entry, China time); a draft that has none yet uses today.
+ */
+export function applicationDateOf(application: Application, today: IsoDate): IsoDate {
+  const first = application.history[0];
+  return first ? chinaDateOf(first.at) : today;
+}
+
+/** The county's figures in force on `date` as the rules read them (the city's filling what it left 待配置). */
+export function eligibilityPolicyOf(policies: readonly Policy[], areaCode: string, date: IsoDate): EligibilityPolicy {
   return {
-    county,
-    year: policy.year,
-    dibaoStandardMonthly: { urban: policy.dibaoStandardUrbanMonthly, rural: policy.dibaoStandardRuralMonthly },
-    edgeMultiplier: policy.edgeMultiplier,
-    lastYearPerCapitaDisposableIncomeMonthly: policy.lastYearPerCapitaDisposableIncomeMonthly,
-    rigidSpendingShare: policy.rigidSpendingShare,
-    source: policy.source,
-    placeholder: policy.placeholder,
+    county: countyNameOf(areaCode),
+    date,
+    figures: policyInForce(policies, naturalAreaCode(areaCode).slice(0, 6), CITY_CODE, date).figures,
   };
 }
 
@@ -123,6 +117,16 @@ export function eligibilityInputOf(application: Application, household: Househol
       ...(spending ? { essentialSpending12m: { ...spending } } : {}),
       ...(application.medical ? { medical: { ...application.medical } } : {}),
       ...(flag === undefined ? {} : { isDibaoOrTekunOrEdge: flag }),
+      propertyItems: application.propertyItems.map((item) => ({
+        description: item.description,
+        exempt: item.exempt,
+        ...(item.value === undefined ? {} : { value: item.value }),
+      })),
+      ...(application.facts?.propertyWithinLimits === undefined ? {} : { propertyWithinLimits: application.facts.propertyWithinLimits }),
+      ...(application.facts?.legalSupporterAbleToSupport === undefined
+        ? {}
+        : { legalSupporterAbleToSupport: application.facts.legalSupporterAbleToSupport }),
+      ...(application.facts?.selfCare === undefined ? {} : { selfCare: application.facts.selfCare }),
     },
   };
 }
