@@ -52,6 +52,7 @@ export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
 
 // Reference data
 export { usePolicies, usePrograms, useUserNames } from './hooks/reference';
+export { policyErrorKey, useSetPolicyPeriod } from './hooks/policies';
 
 // Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';

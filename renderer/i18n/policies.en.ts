@@ -27,6 +27,14 @@ export const policiesEn: LocaleTree<typeof policiesZhCN> = {
   setBySystem: 'Shipped with the app',
   newPeriod: 'Set a new period',
   offline: 'Setting policy figures needs the network: you can read the figures already synced, and set new ones when back online.',
+  menu: 'Policy figures',
+  error: {
+    offline: 'No network: nothing was saved. Set the figures when back online.',
+    notAfterCurrent: 'The start date must be after the current period’s start.',
+    forbidden: 'You may set figures for your own county only.',
+    invalid: 'Some figures are not valid; check them and save again.',
+    server: 'The server had a problem and nothing was saved; please try again later.',
+  },
   form: {
     title: 'New period for {{area}}',
     validFrom: 'In force from',
@@ -39,6 +47,8 @@ export const policiesEn: LocaleTree<typeof policiesZhCN> = {
     saved: 'Saved: the new period for {{area}} is in force from {{from}}.',
     failed: 'Not saved: {{reason}}',
     required: 'Please enter the document',
+    figureSourceTooLong: 'At most 300 characters',
+    dateAfter: 'Must be after the current period’s start, {{current}}',
     dateRequired: 'Please choose the date',
   },
 };

@@ -25,6 +25,14 @@ export const policiesZhCN = {
   setBySystem: '系统预置',
   newPeriod: '设置新的执行期',
   offline: '设置政策参数需要联网：现在没有网络，可以查看已同步的参数，联网后再设置。',
+  menu: '政策参数',
+  error: {
+    offline: '没有网络，未能保存。联网后再设置。',
+    notAfterCurrent: '施行日期必须晚于当前执行期的开始日期。',
+    forbidden: '您只能设置本县的政策参数。',
+    invalid: '有参数不符合要求，请检查后再保存。',
+    server: '服务器出错，未能保存，请稍后再试。',
+  },
   form: {
     title: '设置 {{area}} 的新执行期',
     validFrom: '施行日期',
@@ -37,6 +45,8 @@ export const policiesZhCN = {
     saved: '已保存：{{area}} 的新执行期自 {{from}} 起施行。',
     failed: '没有保存：{{reason}}',
     required: '请填写依据文件',
+    figureSourceTooLong: '本项依据不超过300个字',
+    dateAfter: '须晚于当前执行期的开始日期 {{current}}',
     dateRequired: '请选择施行日期',
   },
 } as const;
