@@ -22,7 +22,7 @@ function periodFormSchema(t: TFunction, currentFrom: string | null) {
       .refine((date) => currentFrom === null || date > currentFrom, t('policies.form.dateAfter', { current: currentFrom ?? '' })),
     source: z.string().trim().min(1, t('policies.form.required')).max(500),
     figures: z.object(policyFigureShape),
-    figureSources: z.record(z.string(), z.string().trim().max(300, t('policies.form.figureSourceTooLong'))),
+    figureSources: z.record(z.string(), z.string().trim().max(300, t('policies.form.figureSourceTooLong')).optional()),
   });
 }
 type FormInput = z.input<ReturnType<typeof periodFormSchema>>;
@@ -104,7 +104,7 @@ export function PolicyPeriodForm({ areaCode, areaName, current, onSave, onDone }
   const [failure, setFailure] = useState<string | null>(null);
 
   const submit = handleSubmit(async (values) => {
-    const figureSources = Object.fromEntries(Object.entries(values.figureSources).filter(([, text]) => text.length > 0));
+    const figureSources = Object.fromEntries(Object.entries(values.figureSources).filter((entry): entry is [string, string] => Boolean(entry[1])));
     try {
       await onSave({ areaCode, validFrom: values.validFrom, source: values.source, figures: values.figures, figureSources });
       setFailure(null);
