@@ -15,7 +15,7 @@ export { ActionRefusedError, WriteRefusedError } from './core/refusals';
 export { useDraft } from './hooks/drafts';
 
 // Households
-export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold } from './hooks/households';
+export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold, useSetHouseholdResidence } from './hooks/households';
 export type { HouseholdSearch } from './households/householdSearch';
 export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
 export type { HouseholdSummary } from './households/householdSummaries';

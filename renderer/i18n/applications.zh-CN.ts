@@ -18,6 +18,7 @@ import {
   incomeTreatmentTerms,
   labelsIn,
   visitTypeTerms,
+  residenceTerms,
 } from '../../shared/vocabulary';
 
 export const applicationZhCN = {
@@ -258,8 +259,8 @@ export const applicationZhCN = {
       cityWide: '市级统一设置',
       example: '示例数据',
       residence: '按{{residence}}低保标准判断',
-      urban: '城市',
-      rural: '农村',
+      urban: residenceTerms.urban.zh,
+      rural: residenceTerms.rural.zh,
     },
     history: {
       title: '办理记录',

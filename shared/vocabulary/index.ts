@@ -49,6 +49,7 @@ import {
   sexTerms,
 } from './members';
 import { policyFigureCodes, policyFigureGroups, policyFigureGroupTerms, policyFigureTerms } from './policyFigures';
+import { residences, residenceTerms } from './residences';
 import { roles, roleTerms } from './roles';
 import type { Word } from './term';
 import { needCategories, needCategoryTerms, visitTypes, visitTypeTerms } from './visits';
@@ -67,6 +68,7 @@ export * from './householdCategories';
 export * from './income';
 export * from './members';
 export * from './policyFigures';
+export * from './residences';
 export * from './roles';
 export * from './term';
 export * from './visits';
@@ -113,5 +115,6 @@ export const vocabulary = {
   benefitChangeKinds: { codes: benefitChangeKinds, terms: benefitChangeKindTerms },
   reviewOutcomes: { codes: reviewOutcomes, terms: reviewOutcomeTerms },
   policyFigures: { codes: policyFigureCodes, terms: policyFigureTerms },
+  residences: { codes: residences, terms: residenceTerms },
   policyFigureGroups: { codes: policyFigureGroups, terms: policyFigureGroupTerms },
 } as const satisfies Record<string, VocabularyKind>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Policy } from '../../shared/schemas/reference';
+import { policySchema, type Policy } from '../../shared/schemas/reference';
 import type { PullResponse } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
-import type { PolicyPeriodAnswer } from '../../shared/wire/policies';
+import { policyPeriodAnswerSchema, type PolicyPeriodAnswer } from '../../shared/wire/policies';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 /** 惠民县 and its neighbour 阳信县; the city is 滨州市 (3716). */
@@ -49,9 +49,12 @@ describe.each(databaseKinds)('setting policy figures on %s', (kind) => {
 
     const answer = await setPeriod(server, county, period({ figureSources: { edgeMultiplier: 'B5（2023）' } }));
     expect(answer.status).toBe(201);
+    // The answer is exactly what shared/wire/policies.ts declares; the stored periods are v1 documents.
+    expect(policyPeriodAnswerSchema.parse(answer.body)).toEqual(answer.body);
     expect(answer.body).toMatchObject({ id: 'policy-371621-2026-07-01', validFrom: '2026-07-01', setByName: '测试county', closed: { id: before[0]!.id, validTo: '2026-06-30' } });
 
     const after = await periods(server, assistant);
+    for (const { _deleted, ...doc } of after as (Policy & { _deleted?: boolean })[]) expect(policySchema.safeParse(doc).error?.issues ?? []).toEqual([]);
     expect(after.map((p) => [p.validFrom, p.validTo])).toEqual([
       [before[0]!.validFrom, '2026-06-30'],
       ['2026-07-01', undefined],

@@ -28,6 +28,8 @@ export function householdMigrations(context: MigrationContext): Record<number, M
     // v3 encrypts the address, names, ID hashes and archive entry and re-seals every value bound
     // to the household: the storage does both on write.
     3: (doc) => doc,
+    // v4 only adds the optional `residence` (城市/农村), set by the township.
+    4: (doc) => doc,
   };
 }
 

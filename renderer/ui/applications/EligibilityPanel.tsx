@@ -8,7 +8,7 @@ import type { Application } from '../../../shared/schemas/application';
 import type { Household } from '../../../shared/schemas/household';
 import { usePolicies } from '../../data';
 import { UsedFiguresList } from './UsedFiguresList';
-import { applicationDateOf, eligibilityInputOf, eligibilityPolicyOf, memberOf, residenceOf } from './applicationFacts';
+import { applicationDateOf, eligibilityInputOf, eligibilityPolicyOf, householdResidence, memberOf } from './applicationFacts';
 import { formatMoney } from './money';
 
 /** Figures that are not money: counts, ages, ratios, names. */
@@ -36,7 +36,7 @@ export function EligibilityPanel({ application, household }: { application: Appl
     const figures = eligibilityPolicyOf(policies, application.areaCode, date);
     return previewEligibility(eligibilityInputOf(application, household, figures), today);
   }, [application, household, policies, date, today]);
-  const residence = residenceOf(application.areaCode);
+  const residence = householdResidence(household, application.areaCode);
 
   const figureText = (key: string, value: number | string): string => {
     if (key === 'memberId' && typeof value === 'string') return memberOf(household, value)?.name ?? value;

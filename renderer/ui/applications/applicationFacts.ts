@@ -58,6 +58,11 @@ export function residenceOf(areaCode: string): 'urban' | 'rural' {
   return /社区|居委会|居民委员会/.test(village) || township.endsWith('街道') ? 'urban' : 'rural';
 }
 
+/** The household's 城市/农村 mark as the township set it, else the area's guess. */
+export function householdResidence(household: Pick<Household, 'residence'>, areaCode: string): 'urban' | 'rural' {
+  return household.residence ?? residenceOf(areaCode);
+}
+
 function countyNameOf(areaCode: string): string {
   const county = naturalAreaCode(areaCode).slice(0, 6);
   return areaPath(county).find((area) => area.level === 'county')?.name ?? county;
@@ -105,7 +110,7 @@ export function eligibilityInputOf(application: Application, household: Househol
     policy,
     application: {
       type: application.type,
-      residence: residenceOf(application.areaCode),
+      residence: householdResidence(household, application.areaCode),
       coveredMemberIds: application.coveredMemberIds,
       singlePersonUnit: application.singlePersonUnit,
       incomeItems: application.incomeItems.map((item) => ({

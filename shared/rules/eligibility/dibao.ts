@@ -5,9 +5,10 @@ import { formatYuan, incomeFigures, perCapitaBelow, summarizeIncome, toFen, type
 import { singlePersonQualifies } from './members';
 import { dibaoStandard, policyFigure, withFigures, withPolicySource } from './policy';
 import type { EligibilityInput, EligibilityRule, RuleOutcome } from './types';
+import { residenceTerms } from '../../vocabulary/residences';
 
 const EDGE_SOURCE = '低保边缘家庭认定（B5，倍数按当地规定）';
-const areaName = (residence: 'urban' | 'rural'): string => (residence === 'urban' ? '城市' : '农村');
+const areaName = (residence: 'urban' | 'rural'): string => residenceTerms[residence].zh;
 
 function incomeBelowStandardRule(input: EligibilityInput, summary: IncomeSummary, who: string): RuleOutcome {
   const { application, policy } = input;
