@@ -76,6 +76,9 @@ test('a new 低保 standard set by the county reaches a village laptop and chang
   await expect(newest.getByTestId('policy-period-source')).toHaveText(SOURCE);
   await expect(newest.getByTestId('policy-period-set-by')).toContainText('张伟');
   await expect(c.getByTestId('policy-period-validity').nth(1)).toContainText(`至 ${addCalendarDays(today, -1)}`);
+  // The newest period's figures are shown, with their units; those not set say 待配置.
+  await expect(c.locator('[data-testid="policy-figure-value"][data-name="dibaoStandardRuralMonthly"]').first()).toHaveText('1,100.00 元/人/月');
+  await expect(c.locator('[data-testid="policy-figure-value"][data-name="tekunBasicLivingMonthly"]').first()).toHaveText('待配置');
   await c.screenshot({ path: test.info().outputPath('policies-page.png'), fullPage: true });
 
   // The village laptop syncs, goes offline, and the preview judges with the new standard.

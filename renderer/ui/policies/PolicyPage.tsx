@@ -65,6 +65,8 @@ export function PolicyPage() {
   const [area, setArea] = useState<string | undefined>(areas[areas.length > 1 ? 1 : 0]);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  // The newest period's figures are open until the user folds or opens rows themselves.
+  const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null);
   const periods = useMemo(
     () => policies.filter((p) => p.areaCode === area).sort((a, b) => b.validFrom.localeCompare(a.validFrom)),
     [policies, area],
@@ -90,6 +92,7 @@ export function PolicyPage() {
               onChange={(value: string) => {
                 setArea(value);
                 setEditing(false);
+                setExpanded(null);
               }}
               style={{ minWidth: 280 }}
               options={areas.map((code) => ({ value: code, label: code === padAreaCode(CITY_CODE) ? t('policies.cityWide') : areaLabel(code) }))}
@@ -125,7 +128,11 @@ export function PolicyPage() {
         pagination={false}
         locale={{ emptyText: t('policies.noPeriods') }}
         onRow={(period) => ({ 'data-testid': 'policy-period', 'data-valid-from': period.validFrom }) as React.HTMLAttributes<HTMLElement>}
-        expandable={{ expandedRowRender: (period) => <PeriodFigures period={period} />, defaultExpandedRowKeys: periods[0] ? [periods[0].id] : [] }}
+        expandable={{
+          expandedRowRender: (period) => <PeriodFigures period={period} />,
+          expandedRowKeys: expanded ?? (periods[0] ? [periods[0].id] : []),
+          onExpandedRowsChange: (keys) => setExpanded(keys),
+        }}
         columns={[
           {
             title: t('policies.validity'),
