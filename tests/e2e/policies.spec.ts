@@ -84,6 +84,8 @@ test('a new 低保 standard set by the county reaches a village laptop and chang
   // The village laptop syncs, goes offline, and the preview judges with the new standard.
   await a.getByTestId('sync-now').click();
   await expectAllSynced(a);
+  // The pull of policies has arrived once the open page no longer says the figures are placeholders.
+  await expect(a.getByTestId('eligibility-policy-placeholder')).toHaveCount(0);
   await villageContext.setOffline(true);
   await expect(a.getByTestId('sync-online')).toHaveAttribute('data-online', 'false');
   await a.goto('/#/households');
@@ -98,7 +100,30 @@ test('a new 低保 standard set by the county reaches a village laptop and chang
   await expect(figure).toContainText(`${today} 起施行`);
   await expect(figure).toContainText(SOURCE);
   await a.screenshot({ path: test.info().outputPath('policies-preview-offline.png'), fullPage: true });
+  // Only county and city users have the page.
+  await expect(a.getByTestId('menu-policies')).toHaveCount(0);
 
+  // Offline, the county's page says setting figures needs the network.
+  await countyContext.setOffline(true);
+  await expect(c.getByTestId('policy-offline')).toBeVisible();
+  await expect(c.getByTestId('policy-new-period')).toBeDisabled();
+
+  // The township marks the household the other way (城市/农村); back online, the village's preview follows.
+  const townshipContext = await browser.newContext();
+  const t = await townshipContext.newPage();
+  await signIn(t, 'zhen');
+  await expectAllSynced(t);
+  await t.goto(`/#/households/${household.id}`);
+  const other = rural ? { label: '城市', name: 'dibaoStandardUrbanMonthly', shown: '1,200.00' } : { label: '农村', name: 'dibaoStandardRuralMonthly', shown: '1,100.00' };
+  await t.getByTestId('household-residence-choice').getByText(other.label, { exact: true }).click();
+  await expect(t.getByTestId('household-residence')).toHaveAttribute('data-residence', rural ? 'urban' : 'rural');
+  await expectAllSynced(t);
+  await villageContext.setOffline(false);
+  await expectAllSynced(a);
+  await expect(income.locator(`[data-testid="eligibility-policy-figure"][data-name="${other.name}"]`)).toContainText(other.shown);
+  await expect(a.getByText(`按${other.label}低保标准判断`)).toBeVisible();
+
+  await townshipContext.close();
   await villageContext.close();
   await countyContext.close();
 });
