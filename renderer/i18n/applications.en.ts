@@ -243,6 +243,7 @@ export const applicationEn: LocaleTree<typeof applicationZhCN> = {
         passed: 'Met',
         failed: 'Not met',
         unknown: 'To verify',
+        reference: 'For reference',
       },
       missingTitle: 'Still missing (information or figures to configure):',
       source: 'Source: {{source}}',

@@ -247,6 +247,7 @@ export const applicationZhCN = {
         passed: '符合',
         failed: '不符合',
         unknown: '待核实',
+        reference: '供参考',
       },
       missingTitle: '还缺少以下信息或参数（待配置）：',
       source: '依据：{{source}}',

@@ -99,8 +99,10 @@ export function previewEligibility(input: EligibilityInput, today: IsoDate): Eli
   }
   const { rules, missing } = outcomeFor(type, input, today);
   const name = programNames[type];
-  const failed = rules.filter((r) => r.passed === false);
-  const unknown = rules.filter((r) => r.passed === null);
+  // Rules shown for reference (the 特困 standards) are not conditions: they never sway the result.
+  const conditions = rules.filter((r) => !r.forReference);
+  const failed = conditions.filter((r) => r.passed === false);
+  const unknown = conditions.filter((r) => r.passed === null);
   let result: EligibilityResult;
   let headline: string;
   if (failed.length > 0) {

@@ -15,9 +15,10 @@ import { formatMoney } from './money';
 const plainFigures = new Set(['memberCount', 'age', 'edgeMultiplier', 'rigidSpendingShare', 'disability', 'memberId']);
 
 const resultAlert = { likelyEligible: 'success', likelyNotEligible: 'warning', cannotTell: 'info' } as const;
-const ruleColors = { passed: 'green', failed: 'red', unknown: 'orange' } as const;
+const ruleColors = { passed: 'green', failed: 'red', unknown: 'orange', reference: 'blue' } as const;
 
 function ruleState(rule: EligibilityRule): keyof typeof ruleColors {
+  if (rule.forReference) return 'reference';
   return rule.passed === null ? 'unknown' : rule.passed ? 'passed' : 'failed';
 }
 

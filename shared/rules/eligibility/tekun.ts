@@ -78,7 +78,7 @@ function standardsRule(input: EligibilityInput): RuleOutcome {
   if (care?.ok) figures['tekunCareMonthly'] = care.value;
   return single(
     withFigures(
-      { id: 'tekunStandards', title: '适用的特困供养标准（供参考，不作判断）', passed: true, explanation: parts.join('；'), figures, source: withPolicySource(B2, basic, ...(care ? [care] : [])) },
+      { id: 'tekunStandards', title: '适用的特困供养标准', passed: null, forReference: true, explanation: parts.join('；'), figures, source: withPolicySource(B2, basic, ...(care ? [care] : [])) },
       basic,
       ...(care ? [care] : []),
     ),

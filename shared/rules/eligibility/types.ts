@@ -104,6 +104,8 @@ export interface EligibilityRule {
   source: string;
   /** The county's figures the rule used. */
   policyFigures?: UsedFigure[];
+  /** Shown for reference, not a condition (`passed` is then null): it never sways the result. */
+  forReference?: true;
 }
 
 export interface EligibilityPreview {

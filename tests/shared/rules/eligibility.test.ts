@@ -420,8 +420,15 @@ describe('特困 with the application’s facts and the county’s standards', (
     expect(tekun({}).missing).toContain('法定赡养、抚养、扶养义务人情况');
   });
 
+  it('does not let standards 待配置 keep the preview from an answer: they are shown, not judged', () => {
+    const result = preview(app({ type: 'tekun', coveredMemberIds: ['p'], legalSupporterAbleToSupport: false }), [old], policy);
+    expect(result.result).toBe('likelyEligible');
+    expect(rule(result, 'tekunStandards').explanation).toBe('基本生活标准待配置；尚未录入生活自理能力，照料护理标准待定');
+  });
+
   it('shows the basic-living and care standards for the self-care level', () => {
     const standards = rule(tekun({ legalSupporterAbleToSupport: false, selfCare: 'partial' }), 'tekunStandards');
+    expect(standards).toMatchObject({ forReference: true, passed: null });
     expect(standards.figures).toEqual({ tekunBasicLivingMonthly: 1100, tekunCareMonthly: 600 });
     expect(standards.policyFigures?.map((f) => f.name)).toEqual(['tekunBasicLivingMonthly', 'tekunCarePartialMonthly']);
   });
