@@ -14,6 +14,7 @@ import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
 import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
 import { UserAdminPage } from './ui/admin/UserAdminPage';
+import { PolicyPage } from './ui/policies/PolicyPage';
 import { ApplicationDetailPage } from './ui/applications/ApplicationDetailPage';
 import { EditApplicationPage, NewApplicationPage } from './ui/applications/ApplicationFormPage';
 import { ApplicationListPage } from './ui/applications/ApplicationListPage';
@@ -74,6 +75,7 @@ function SignedInRoutes() {
         <Route path="end-of-day" element={<EndOfDayPage />} />
         <Route path="sync-centre" element={<SyncCentrePage />} />
         <Route path="admin/users" element={<UserAdminPage />} />
+        <Route path="policies" element={<PolicyPage />} />
         <Route path="*" element={<Navigate to="/today" replace />} />
       </Route>
     </Routes>

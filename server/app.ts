@@ -24,6 +24,7 @@ import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './htt
 import { registerReadiness } from './http/readiness';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
+import { registerPolicyRoutes } from './reference/policyRoutes';
 import { rehashRetiredKeys } from './search/searchKeys';
 import { ChangeNotifier } from './storage/changeNotifier';
 import { LiveSessions } from './sync/liveSessions';
@@ -124,6 +125,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSyncRoutes(app, { db, secret, notifier, sessions, searchKeyRoot });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });
+  registerPolicyRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });

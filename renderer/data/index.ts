@@ -15,7 +15,7 @@ export { ActionRefusedError, WriteRefusedError } from './core/refusals';
 export { useDraft } from './hooks/drafts';
 
 // Households
-export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold } from './hooks/households';
+export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold, useSetHouseholdResidence } from './hooks/households';
 export type { HouseholdSearch } from './households/householdSearch';
 export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
 export type { HouseholdSummary } from './households/householdSummaries';
@@ -52,7 +52,8 @@ export { checkPickedFile, imageScaling, isPicture, scaledSize, type FileProblem 
 export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
 
 // Reference data
-export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
+export { usePolicies, usePrograms, useUserNames } from './hooks/reference';
+export { policyErrorKey, useSetPolicyPeriod } from './hooks/policies';
 
 // Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';

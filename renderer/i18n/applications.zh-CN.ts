@@ -18,6 +18,7 @@ import {
   incomeTreatmentTerms,
   labelsIn,
   visitTypeTerms,
+  residenceTerms,
 } from '../../shared/vocabulary';
 
 export const applicationZhCN = {
@@ -246,14 +247,21 @@ export const applicationZhCN = {
         passed: '符合',
         failed: '不符合',
         unknown: '待核实',
+        reference: '供参考',
       },
       missingTitle: '还缺少以下信息或参数（待配置）：',
       source: '依据：{{source}}',
-      placeholderPolicy: '本县 {{year}} 年的低保标准等参数还没有确认（待配置），相关条件暂时无法判断。请县级民政管理员按县政府公布的文件填写。',
-      noPolicy: '还没有收到本县 {{year}} 年的政策参数（待配置）。联网同步后再看。',
+      placeholderPolicy: '本县 {{date}} 适用的低保标准等参数还没有设置（现为占位值，待配置），相关条件暂时无法判断。请县级民政在“政策参数”页按县政府公布的文件设置。',
+      noPolicy: '还没有收到本县 {{date}} 适用的政策参数（待配置）。联网同步后再看。',
+      policyDate: '按申请日期 {{date}} 施行的政策参数判断',
+      figureUsed: '{{name}}：{{value}}{{unit}}（{{period}}，来源：{{source}}）',
+      periodFrom: '{{from}} 起施行',
+      periodFromTo: '{{from}} 至 {{to}}',
+      cityWide: '市级统一设置',
+      example: '示例数据',
       residence: '按{{residence}}低保标准判断',
-      urban: '城市',
-      rural: '农村',
+      urban: residenceTerms.urban.zh,
+      rural: residenceTerms.rural.zh,
     },
     history: {
       title: '办理记录',

@@ -4,6 +4,7 @@ import { exportsEn } from './exports.en';
 import { applicationEn } from './applications.en';
 import { fieldEn } from './field.en';
 import { adminEn } from './admin.en';
+import { policiesEn } from './policies.en';
 import { lockEn, securityEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
@@ -20,6 +21,7 @@ export const en: Translation = {
   lock: lockEn,
   security: securityEn,
   admin: adminEn,
+  policies: policiesEn,
   dashboard: dashboardEn,
   endOfDay: endOfDayEn,
   exports: exportsEn,

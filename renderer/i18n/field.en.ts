@@ -12,6 +12,7 @@ import {
   needCategoryTerms,
   referralKindTerms,
   referralStateTerms,
+  residenceTerms,
   shortLabelsIn,
 } from '../../shared/vocabulary';
 import type { fieldZhCN } from './field.zh-CN';
@@ -25,6 +26,14 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
     disability: labelsIn(disabilityCategoryTerms, 'en'),
     grade: 'grade {{grade}}',
     labour: labelsIn(labourAbilityTerms, 'en'),
+    residence: {
+      title: 'Urban or rural',
+      urban: residenceTerms.urban.en,
+      rural: residenceTerms.rural.en,
+      byArea: 'By the area ({{guess}})',
+      hint: 'Decides whether the preview uses the urban or the rural dibao standard. The township confirms it; until then it is guessed from the community, subdistrict or village.',
+      saved: 'Saved',
+    },
     form: {
       more: 'More: disability, illness, ability to work, income',
       moreHide: 'Hide details',

@@ -17,6 +17,7 @@ import {
   needCategoryTerms,
   referralKindTerms,
   referralStateTerms,
+  residenceTerms,
   shortLabelsIn,
 } from '../../shared/vocabulary';
 
@@ -28,6 +29,14 @@ export const fieldZhCN = {
     disability: labelsIn(disabilityCategoryTerms, 'zh'),
     grade: '{{grade}}级',
     labour: labelsIn(labourAbilityTerms, 'zh'),
+    residence: {
+      title: '城乡属性',
+      urban: residenceTerms.urban.zh,
+      rural: residenceTerms.rural.zh,
+      byArea: '按所在区划（{{guess}}）',
+      hint: '决定初步判断按城市还是农村低保标准。由乡镇确认；未确认时按所在社区、街道或村推定。',
+      saved: '已保存城乡属性',
+    },
     form: {
       more: '更多信息：残疾、疾病、劳动能力、收入',
       moreHide: '收起更多信息',

@@ -11,6 +11,7 @@ import { exportsZhCN } from './exports.zh-CN';
 import { applicationZhCN } from './applications.zh-CN';
 import { fieldZhCN } from './field.zh-CN';
 import { adminZhCN } from './admin.zh-CN';
+import { policiesZhCN } from './policies.zh-CN';
 import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
@@ -24,6 +25,7 @@ export const zhCN = {
   lock: lockZhCN,
   security: securityZhCN,
   admin: adminZhCN,
+  policies: policiesZhCN,
   dashboard: dashboardZhCN,
   endOfDay: endOfDayZhCN,
   exports: exportsZhCN,

@@ -1,4 +1,14 @@
-import { BarChartOutlined, CalendarOutlined, FileDoneOutlined, HeartOutlined, HomeOutlined, SolutionOutlined, SyncOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  SlidersOutlined,
+  SolutionOutlined,
+  SyncOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -31,6 +41,10 @@ export function AppMenu() {
     // 今日汇总: the township's end-of-day report (from the server); counties and the city may look too.
     ...(role === 'township' || role === 'county' || role === 'city'
       ? [{ key: '/end-of-day', icon: <FileDoneOutlined />, label: <span data-testid="menu-end-of-day">{t('endOfDay.menu')}</span> }]
+      : []),
+    // 政策参数: the figures the county owns; the city sets them for any county or city-wide.
+    ...(role === 'county' || role === 'city'
+      ? [{ key: '/policies', icon: <SlidersOutlined />, label: <span data-testid="menu-policies">{t('policies.menu')}</span> }]
       : []),
     // 账号管理: townships and counties manage the accounts below them.
     ...(role === 'township' || role === 'county' || role === 'city' || role === 'admin'

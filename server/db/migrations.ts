@@ -176,6 +176,48 @@ export const migrations: { version: number; sql: string }[] = [
       DELETE FROM server_secrets WHERE name = 'id_search_key';
     `,
   },
+  {
+    // Policies v1 (shared/schemas/reference.ts): validity periods instead of years, figures for
+    // every programme, per-figure sources. Each county's latest period is left open (no validTo);
+    // the year goes; the figures v1 added are null (待配置); nothing stored was an example. Each
+    // changed document takes a new sequence number so laptops pull the new shape (theirs ran the
+    // same conversion, shared/schemas/policyUpgrade.ts, and then take the server's copy).
+    version: 8,
+    sql: `
+      UPDATE documents AS d SET data = d.data - 'validTo'
+       WHERE d.collection = 'policies' AND NOT d.deleted AND d.data->'year' IS NOT NULL
+         AND d.data->>'validFrom' = (SELECT max(o.data->>'validFrom') FROM documents AS o
+                                      WHERE o.collection = 'policies' AND NOT o.deleted AND o.area_code = d.area_code);
+      UPDATE documents SET
+        data = (data - 'year') || jsonb_build_object(
+          'tekunBasicLivingMonthly', NULL,
+          'tekunCareFullSelfCareMonthly', NULL,
+          'tekunCarePartialMonthly', NULL,
+          'tekunCareNoneMonthly', NULL,
+          'medicalAidRatioTekun', NULL,
+          'medicalAidRatioDibao', NULL,
+          'medicalAidRatioEdge', NULL,
+          'medicalAidRatioIllnessPoverty', NULL,
+          'medicalAidDeductibleTekun', NULL,
+          'medicalAidDeductibleDibao', NULL,
+          'medicalAidDeductibleEdge', NULL,
+          'medicalAidDeductibleIllnessPoverty', NULL,
+          'medicalAidYearlyCapTekun', NULL,
+          'medicalAidYearlyCapDibao', NULL,
+          'medicalAidYearlyCapEdge', NULL,
+          'medicalAidYearlyCapIllnessPoverty', NULL,
+          'illnessPovertyThreshold', NULL,
+          'temporaryAidMaxAmount', NULL,
+          'emergencyDelegatedLimit', NULL,
+          'emergencyFileDays', NULL,
+          'assetDepositsPerCapitaLimit', NULL,
+          'assetVehicleValueLimit', NULL,
+          'assetHousingUnitsLimit', NULL
+        ) || jsonb_build_object('figureSources', '{}'::jsonb, 'example', false),
+        seq = nextval('change_seq')
+       WHERE collection = 'policies' AND data->'year' IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,6 +9,8 @@ export const BODY_LIMITS = {
   auth: 4 * 1024,
   /** Admin actions carry no body at all. */
   admin: 1024,
+  /** A new period of policy figures: some thirty numbers and their sources. */
+  policies: 32 * 1024,
   /** A push holds up to 1000 documents. */
   push: 10 * 1024 * 1024,
 } as const;

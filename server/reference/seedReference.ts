@@ -1,5 +1,5 @@
 import { countiesOf, padAreaCode, CITY_CODE } from '../../shared/areas';
-import type { Policy, Program } from '../../shared/schemas/reference';
+import { policyFigureNames, type Policy, type PolicyFigureName, type Program } from '../../shared/schemas/reference';
 import { applicationTypeTerms } from '../../shared/vocabulary/applicationTypes';
 import type { Database } from '../db/database';
 import { storedIds, storeDocuments } from '../storage/documentStore';
@@ -8,29 +8,29 @@ import { storedIds, storeDocuments } from '../storage/documentStore';
 const REFERENCE_UPDATED_AT = Date.UTC(2026, 0, 1);
 
 const PLACEHOLDER_SOURCE =
-  '待配置：没有找到该县本年度公布的标准。请县级民政管理员按县政府公布的文件填写（数额、文号、施行日期）。';
+  '待配置：没有找到该县公布的标准。请县级民政（或市级）在“政策参数”页按县政府公布的文件设置新的执行期（数额、文号、施行日期）。';
 
 /**
- * One policy row per county and year. No public source at hand gives Binzhou's 2026 低保
- * standards, so those figures ship as null placeholders that the UI shows as 待配置; the edge
- * multiplier is national policy (民政部等《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》2023, B5).
+ * One open-ended placeholder period per county, starting on 1 January of last year. No public
+ * source at hand gives Binzhou's 低保 standards and the other local figures, so they ship as null
+ * (待配置); only the edge multiplier is national policy (民政部等《关于加强低收入人口动态监测做好分层分类
+ * 社会救助工作的意见》2023, B5). `placeholder` keeps every rule from judging with them until the
+ * county sets a period of its own.
  */
-function placeholderPolicies(year: number): Policy[] {
-  return countiesOf().map((county) => ({
-    id: `policy-${county.code}-${year}`,
-    areaCode: padAreaCode(county.code),
-    year,
-    dibaoStandardUrbanMonthly: null,
-    dibaoStandardRuralMonthly: null,
+function placeholderPolicy(countyCode: string, year: number): Policy {
+  const figures = Object.fromEntries(policyFigureNames.map((name) => [name, null])) as Record<PolicyFigureName, null>;
+  return {
+    id: `policy-${countyCode}-placeholder`,
+    areaCode: padAreaCode(countyCode),
+    ...figures,
     edgeMultiplier: 1.5,
-    lastYearPerCapitaDisposableIncomeMonthly: null,
-    rigidSpendingShare: null,
-    source: `低保边缘倍数1.5：B5（2023）。其余：${PLACEHOLDER_SOURCE}`,
-    validFrom: `${year}-01-01`,
-    validTo: `${year}-12-31`,
+    source: PLACEHOLDER_SOURCE,
+    figureSources: { edgeMultiplier: '民政部等《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》（2023，B5）' },
+    validFrom: `${year - 1}-01-01`,
     placeholder: true,
+    example: false,
     updatedAt: REFERENCE_UPDATED_AT,
-  }));
+  };
 }
 
 /** The "3+N" catalogue (domain.md): basic living, special, emergency, and the N others. */
@@ -47,10 +47,18 @@ const programs: Omit<Program, 'areaCode' | 'updatedAt'>[] = [
   { id: 'program-charity', name: applicationTypeTerms.charity.zh, tier: 'other', description: '如“安心纾困”基金（最高50万元）、“一米阳光”项目' },
 ];
 
-/** Inserts the reference rows that are missing; an administrator's later edits are kept. */
+/**
+ * Inserts the reference rows that are missing: a placeholder period for a county that has no
+ * period at all, the programmes not yet stored. A county's own periods are never touched.
+ */
 export async function ensureReferenceData(db: Database, year = new Date().getFullYear()): Promise<void> {
   const existing = await storedIds(db, ['policies', 'programs']);
-  const missingPolicies = [...placeholderPolicies(year - 1), ...placeholderPolicies(year)].filter((p) => !existing.has(p.id));
+  const rows = await db.query<{ area_code: string }>("SELECT DISTINCT area_code FROM documents WHERE collection = 'policies'");
+  const withPeriods = new Set(rows.map((row) => row.area_code));
+  const missingPolicies = countiesOf()
+    .filter((county) => !withPeriods.has(padAreaCode(county.code)))
+    .map((county) => placeholderPolicy(county.code, year))
+    .filter((p) => !existing.has(p.id));
   const missingPrograms = programs
     .filter((p) => !existing.has(p.id))
     .map((p) => ({ ...p, areaCode: padAreaCode(CITY_CODE), updatedAt: REFERENCE_UPDATED_AT }));

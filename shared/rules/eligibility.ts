@@ -51,6 +51,9 @@ export const figureLabels: Record<string, string> = {
   totalCost: '医疗总费用（元）',
   reimbursed: '已报销（元）',
   outOfPocket: '个人自付（元）',
+  illnessPovertyThreshold: '因病致贫认定线（元）',
+  tekunBasicLivingMonthly: '特困基本生活标准（元/月）',
+  tekunCareMonthly: '照料护理标准（元/月）',
 };
 
 const SUFFIX = '以县级民政审核确认为准';
@@ -96,8 +99,10 @@ export function previewEligibility(input: EligibilityInput, today: IsoDate): Eli
   }
   const { rules, missing } = outcomeFor(type, input, today);
   const name = programNames[type];
-  const failed = rules.filter((r) => r.passed === false);
-  const unknown = rules.filter((r) => r.passed === null);
+  // Rules shown for reference (the 特困 standards) are not conditions: they never sway the result.
+  const conditions = rules.filter((r) => !r.forReference);
+  const failed = conditions.filter((r) => r.passed === false);
+  const unknown = conditions.filter((r) => r.passed === null);
   let result: EligibilityResult;
   let headline: string;
   if (failed.length > 0) {

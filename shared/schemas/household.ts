@@ -4,6 +4,7 @@ import { checkMobile } from '../domain/phone';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
 import { householdCategories, type Circle, type HouseholdCategory } from '../vocabulary/householdCategories';
+import { residences } from '../vocabulary/residences';
 import {
   disabilityCategories,
   labourAbilities,
@@ -146,6 +147,11 @@ const storedShape = {
   members: z.array(z.strictObject(memberShape)).min(1),
   archived: archiveShape.optional(),
   /**
+   * 城市 or 农村 低保 standard for this household, as the township marks it (v4). Absent: the
+   * area's guess (a 社区 or a place under a 街道 counts as urban) stands.
+   */
+  residence: z.enum(residences).optional(),
+  /**
    * Keyed hashes (HMAC) of the members' ID numbers: exact-match search without a plaintext
    * index. Written by the app with the deployment's search key.
    */
@@ -170,8 +176,9 @@ export type Member = Household['members'][number];
  * v3 encrypts everything that names or finds a person — the address, the members' names, the ID
  * hashes and the archive entry (its reason is free text) — and binds every value to its record:
  * nothing on the laptop names a person in plain text (the search index lives in memory).
+ * v4 adds the optional `residence` (城市/农村), set by the township.
  */
-export const HOUSEHOLD_SCHEMA_VERSION = 3;
+export const HOUSEHOLD_SCHEMA_VERSION = 4;
 
 export const householdJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: HOUSEHOLD_SCHEMA_VERSION,

@@ -92,6 +92,8 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       // 4+N 类别: recorded by the village and the township; a county decision sets the programme's group
       // on the server, in the push that records it (server/sync/caseLife.ts).
       categories: { fields: ['categories'], label: '救助类别', create: intakeRoles, change: [{ roles: intakeRoles, states: ['active'] }] },
+      // 城市/农村: which 低保 standard applies; the township marks it (the area's guess stands until then).
+      residence: { fields: ['residence'], label: '城乡属性', create: ['township'], change: [{ roles: ['township'], states: ['active'] }] },
       // 归档 replaces deletion; only the township may take a household out of the archive again.
       archived: {
         fields: ['archived'],

@@ -48,6 +48,8 @@ import {
   sexes,
   sexTerms,
 } from './members';
+import { policyFigureCodes, policyFigureGroups, policyFigureGroupTerms, policyFigureTerms } from './policyFigures';
+import { residences, residenceTerms } from './residences';
 import { roles, roleTerms } from './roles';
 import type { Word } from './term';
 import { needCategories, needCategoryTerms, visitTypes, visitTypeTerms } from './visits';
@@ -65,6 +67,8 @@ export * from './documentKinds';
 export * from './householdCategories';
 export * from './income';
 export * from './members';
+export * from './policyFigures';
+export * from './residences';
 export * from './roles';
 export * from './term';
 export * from './visits';
@@ -110,4 +114,7 @@ export const vocabulary = {
   benefitStates: { codes: benefitStates, terms: benefitStateTerms },
   benefitChangeKinds: { codes: benefitChangeKinds, terms: benefitChangeKindTerms },
   reviewOutcomes: { codes: reviewOutcomes, terms: reviewOutcomeTerms },
+  policyFigures: { codes: policyFigureCodes, terms: policyFigureTerms },
+  residences: { codes: residences, terms: residenceTerms },
+  policyFigureGroups: { codes: policyFigureGroups, terms: policyFigureGroupTerms },
 } as const satisfies Record<string, VocabularyKind>;

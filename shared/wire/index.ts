@@ -9,3 +9,4 @@ export * from './dashboard';
 export * from './endOfDay';
 export * from './errors';
 export * from './imports';
+export * from './policies';

@@ -19,6 +19,7 @@ import visits0 from '../../shared/schemas/shipped/visits.v0.json';
 import visits1 from '../../shared/schemas/shipped/visits.v1.json';
 import visits2 from '../../shared/schemas/shipped/visits.v2.json';
 import households2 from '../../shared/schemas/shipped/households.v2.json';
+import households3 from '../../shared/schemas/shipped/households.v3.json';
 import applications1 from '../../shared/schemas/shipped/applications.v1.json';
 import applications2 from '../../shared/schemas/shipped/applications.v2.json';
 import careNeeds1 from '../../shared/schemas/shipped/careNeeds.v1.json';
@@ -267,5 +268,28 @@ describe('local database migrations', () => {
     expect(households2.encrypted).toEqual(['members', 'phone', 'note']);
     expect(attachments0).not.toHaveProperty('encrypted');
     expect(Object.keys(households1.properties)).not.toContain('memberNames');
+  });
+});
+
+describe('households v3 → v4 (城市/农村 mark)', () => {
+  it('opens households v3 intact, findable by name, and then stores a v4 household marked urban', async () => {
+    const households = [makeHousehold('371623102201'), makeHousehold('371623102202')].map((h) => ({ ...h, memberNames: names(h) }));
+    await writeOld('migration-households-v3', { households: { schema: households3, docs: households } }, 'g2');
+
+    const db = await openJiuzhuDatabase('migration-households-v3', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      for (const original of households) {
+        const doc = (await db.households.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(doc).not.toHaveProperty('residence');
+        expect(householdSchema.safeParse(doc).success).toBe(true);
+      }
+      expect((await searchHouseholds(db, { text: names(households[0]!)[0]! }, null)).map((h) => h.id)).toContain(households[0]!.id);
+      const marked = { ...makeHousehold('371623102201'), residence: 'urban' as const };
+      await db.households.insert({ ...marked, memberNames: names(marked) });
+      expect((await db.households.findOne(marked.id).exec())?.toJSON()).toMatchObject({ residence: 'urban' });
+    } finally {
+      await db.remove();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys'
 import { storeDocuments } from '../../server/storage/documentStore';
 import { addUser } from '../../server/users/userStore';
 import type { Household } from '../../shared/schemas/household';
+import { policySchema, type Policy } from '../../shared/schemas/reference';
 import { makeHousehold } from '../support/documents';
 import { databaseKinds, type DatabaseKind } from '../support/testServer';
 
@@ -183,6 +184,56 @@ describe.each(databaseKinds)('migration 7 (ID-number search keys per township) o
       const seq = await db.query<{ seq: number }>("SELECT max(seq) AS seq FROM documents WHERE collection = 'households'");
       await (await buildServer({ db })).close();
       expect(await db.query("SELECT max(seq) AS seq FROM documents WHERE collection = 'households'")).toEqual(seq);
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe.each(databaseKinds)('migration 8 (policies v1) on %s', (kind) => {
+  it('gives stored policies the v1 shape, leaves each county’s latest period open, and makes laptops pull them again', async () => {
+    const { db, drop } = await databaseAtVersion(kind, 7);
+    try {
+      // What a server before migration 8 seeded: one row per county and year.
+      const v0 = (county: string, year: number, rural: number | null) => ({
+        id: `policy-${county}-${year}`,
+        areaCode: `${county}000000`,
+        year,
+        dibaoStandardUrbanMonthly: null,
+        dibaoStandardRuralMonthly: rural,
+        edgeMultiplier: 1.5,
+        lastYearPerCapitaDisposableIncomeMonthly: null,
+        rigidSpendingShare: null,
+        source: `${county}/${year}`,
+        validFrom: `${year}-01-01`,
+        validTo: `${year}-12-31`,
+        placeholder: rural === null,
+        updatedAt: Date.UTC(2026, 0, 1),
+      });
+      const rows = [v0('371623', 2025, null), v0('371623', 2026, 820), v0('371602', 2026, null)];
+      await db.transaction((tx) => storeDocuments(tx, 'policies', rows.map((doc) => ({ doc, deleted: false }))));
+      const before = (await db.query<{ seq: number }>("SELECT max(seq) AS seq FROM documents WHERE collection = 'policies'"))[0]!.seq;
+
+      await migrate(db);
+      const stored = await db.query<{ id: string; data: Record<string, unknown>; seq: number }>(
+        "SELECT id, data, seq FROM documents WHERE collection = 'policies' ORDER BY id",
+      );
+      for (const row of stored) {
+        expect(policySchema.safeParse(row.data).error?.issues ?? []).toEqual([]);
+        expect(row.data).not.toHaveProperty('year');
+        expect(Number(row.seq)).toBeGreaterThan(Number(before));
+      }
+      const byId = new Map(stored.map((row) => [row.id, row.data as Policy]));
+      expect(byId.get('policy-371623-2025')).toMatchObject({ validFrom: '2025-01-01', validTo: '2025-12-31', placeholder: true, example: false });
+      expect(byId.get('policy-371623-2026')).toMatchObject({ validFrom: '2026-01-01', dibaoStandardRuralMonthly: 820, tekunBasicLivingMonthly: null, figureSources: {} });
+      expect(byId.get('policy-371623-2026')).not.toHaveProperty('validTo');
+      expect(byId.get('policy-371602-2026')).not.toHaveProperty('validTo');
+
+      // The seed adds no placeholder for a county that has periods already.
+      const app = await buildServer({ db });
+      await app.close();
+      const ids = (await db.query<{ id: string }>("SELECT id FROM documents WHERE collection = 'policies' AND area_code IN ('371623000000', '371602000000') ORDER BY id")).map((r) => r.id);
+      expect(ids).toEqual(['policy-371602-2026', 'policy-371623-2025', 'policy-371623-2026']);
     } finally {
       await drop();
     }

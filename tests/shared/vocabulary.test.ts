@@ -126,6 +126,7 @@ const englishMounts: Record<string, string> = {
   lockEn: 'lock',
   securityEn: 'security',
   adminEn: 'admin',
+  policiesEn: 'policies',
   dashboardEn: 'dashboard',
   endOfDayEn: 'endOfDay',
   exportsEn: 'exports',

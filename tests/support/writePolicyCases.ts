@@ -156,6 +156,7 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     irregularIncome: (d) => !d['irregularIncome'],
     registeredSeparately: (d) => !d['registeredSeparately'],
     categories: () => ['elderly'],
+    residence: (d) => (d['residence'] === 'urban' ? 'rural' : 'urban'),
     archived: (d) => (d['archived'] ? undefined : { at: Date.now(), by: String(d['createdBy']), reason: '户主去世，家庭成员已迁出' }),
   },
   applications: {

@@ -32,6 +32,7 @@ import {
   householdMigrations,
   visitMigrations,
   type MigrationContext,
+  policyMigrations,
 } from './migrations';
 import { wrappedWebCryptoEncryptionStorage } from './keys/webCryptoEncryptionStorage';
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
@@ -124,7 +125,7 @@ export async function openJiuzhuDatabase(
         conflictHandler: conflictHandlerFor('attachments', options.writer) as never,
       },
       attachmentFiles: { schema: attachmentFileJsonSchema },
-      policies: { schema: asRx<Policy>(policyJsonSchema) },
+      policies: { schema: asRx<Policy>(policyJsonSchema), migrationStrategies: policyMigrations },
       programs: { schema: asRx<Program>(programJsonSchema) },
       users: { schema: asRx<UserRef>(userRefJsonSchema) },
       conflicts: { schema: conflictJsonSchema, migrationStrategies: conflictMigrations },

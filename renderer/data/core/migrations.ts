@@ -1,4 +1,5 @@
 import { householdIdHashes, searchKeyFor, type SearchKeys } from '../../../shared/domain/idHash';
+import { policyV1FromV0 } from '../../../shared/schemas/policyUpgrade';
 
 export interface MigrationContext {
   /** The signed-in session's ID-search keys, by township (none: hashes wait for the next save or the server). */
@@ -27,6 +28,8 @@ export function householdMigrations(context: MigrationContext): Record<number, M
     // v3 encrypts the address, names, ID hashes and archive entry and re-seals every value bound
     // to the household: the storage does both on write.
     3: (doc) => doc,
+    // v4 only adds the optional `residence` (城市/农村), set by the township.
+    4: (doc) => doc,
   };
 }
 
@@ -77,3 +80,10 @@ export const attachmentMigrations: Record<number, Migrate> = { 1: (doc) => doc }
 
 /** v1 encrypts the two versions kept of a collision; v2 re-seals them bound to the conflict record. */
 export const conflictMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };
+
+/**
+ * v1: validity periods instead of years, figures for every programme, per-figure sources. The
+ * server's migration 8 converts its copies the same way and re-sends them (the latest period of a
+ * county then arrives open-ended), so the pull overwrites what this produced.
+ */
+export const policyMigrations: Record<number, Migrate> = { 1: (doc) => policyV1FromV0(doc) };

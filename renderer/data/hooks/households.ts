@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { map } from 'rxjs';
 import { idNumberHashes, type SearchKeys } from '../../../shared/domain/idHash';
 import type { Household } from '../../../shared/schemas/household';
-import { archiveHousehold, saveHousehold, type HouseholdFormOutput } from '../households/householdRecords';
+import { archiveHousehold, saveHousehold, setHouseholdResidence, type HouseholdFormOutput } from '../households/householdRecords';
 import { liveSearch, looksLikeIdNumber, searchHouseholdPage, searchHouseholds, type HouseholdPage, type HouseholdSearch } from '../households/householdSearch';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
@@ -80,6 +80,12 @@ export function useSaveHousehold(): (form: HouseholdFormOutput, existingId?: str
 }
 
 /** 归档 with a reason; the household stays readable under "include archived". */
+/** Sets (or clears) the township's 城市/农村 mark of a household, queued like any write. */
+export function useSetHouseholdResidence(): (id: string, residence: 'urban' | 'rural' | null) => Promise<Household> {
+  const workspace = useWorkspace();
+  return useCallback((id, residence) => setHouseholdResidence(workspace, id, residence), [workspace]);
+}
+
 export function useArchiveHousehold(): (id: string, reason: string) => Promise<Household> {
   const workspace = useWorkspace();
   return useCallback((id, reason) => archiveHousehold(workspace, id, reason), [workspace]);

@@ -1,20 +1,18 @@
 import { map } from 'rxjs';
-import { naturalAreaCode } from '../../../shared/areas';
 import type { Policy, Program, UserRef } from '../../../shared/schemas/reference';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
 
 /**
- * The policy figures in force for an area's county in a year, or null if none has arrived
- * yet. Figures that are null are placeholders (待配置) and must be shown as such.
+ * Every policy period the laptop holds (its county's and the city's, as the pull delivers them),
+ * oldest first; shared/rules/policyInForce.ts picks the figures in force on a date.
  */
-export function usePolicy(areaCode: string, year: number): Policy | null {
+export function usePolicies(): Policy[] {
   const { db } = useWorkspace();
-  const county = `${naturalAreaCode(areaCode).slice(0, 6)}000000`;
-  return useObservable<Policy | null>(
-    () => db.policies.findOne({ selector: { areaCode: county, year } }).$.pipe(map((doc) => (doc ? (doc.toJSON() as Policy) : null))),
-    null,
-    [db, county, year],
+  return useObservable<Policy[]>(
+    () => db.policies.find({ sort: [{ id: 'asc' }] }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Policy).sort((a, b) => a.validFrom.localeCompare(b.validFrom)))),
+    [],
+    [db],
   );
 }
 

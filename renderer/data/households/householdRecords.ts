@@ -44,6 +44,8 @@ export async function saveHousehold(
     // Plain beside the encrypted members: the name search reads it.
     memberNames: members.map((member) => member.name),
     ...(previous?.archived ? { archived: previous.archived } : {}),
+    // The township's 城市/农村 mark is not on the form: an edit keeps it.
+    ...(previous?.residence ? { residence: previous.residence } : {}),
     ...(searchKey ? { idHashes: await householdIdHashes(searchKey, members) } : {}),
     createdAt: previous?.createdAt ?? now,
     createdBy: previous?.createdBy ?? user.id,
@@ -65,5 +67,19 @@ export async function archiveHousehold(workspace: Workspace, id: string, reason:
     archived: { at: now, by: user.id, reason: reason.trim() },
     updatedAt: nextUpdatedAt(previous.updatedAt, now),
     updatedBy: user.id,
+  });
+}
+
+/** The township marks the household 城市 or 农村 (which 低保 standard applies); null goes back to the area's guess. */
+export async function setHouseholdResidence(workspace: Workspace, id: string, residence: 'urban' | 'rural' | null): Promise<Household> {
+  const existing = await workspace.db.households.findOne(id).exec();
+  if (!existing) throw new Error(`household ${id} not found`);
+  const { residence: _old, ...previous } = existing.toMutableJSON();
+  const now = Date.now();
+  return writeHousehold(workspace, {
+    ...previous,
+    ...(residence === null ? {} : { residence }),
+    updatedAt: nextUpdatedAt(previous.updatedAt, now),
+    updatedBy: workspace.session.user.id,
   });
 }

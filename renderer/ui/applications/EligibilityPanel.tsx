@@ -3,19 +3,22 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { figureLabels, previewEligibility, type EligibilityRule } from '../../../shared/rules/eligibility';
+import { periodInForce } from '../../../shared/rules/policyInForce';
 import type { Application } from '../../../shared/schemas/application';
 import type { Household } from '../../../shared/schemas/household';
-import { usePolicy } from '../../data';
-import { eligibilityInputOf, eligibilityPolicyOf, memberOf, residenceOf } from './applicationFacts';
+import { usePolicies } from '../../data';
+import { UsedFiguresList } from './UsedFiguresList';
+import { applicationDateOf, eligibilityInputOf, eligibilityPolicyOf, householdResidence, memberOf } from './applicationFacts';
 import { formatMoney } from './money';
 
 /** Figures that are not money: counts, ages, ratios, names. */
 const plainFigures = new Set(['memberCount', 'age', 'edgeMultiplier', 'rigidSpendingShare', 'disability', 'memberId']);
 
 const resultAlert = { likelyEligible: 'success', likelyNotEligible: 'warning', cannotTell: 'info' } as const;
-const ruleColors = { passed: 'green', failed: 'red', unknown: 'orange' } as const;
+const ruleColors = { passed: 'green', failed: 'red', unknown: 'orange', reference: 'blue' } as const;
 
 function ruleState(rule: EligibilityRule): keyof typeof ruleColors {
+  if (rule.forReference) return 'reference';
   return rule.passed === null ? 'unknown' : rule.passed ? 'passed' : 'failed';
 }
 
@@ -26,14 +29,15 @@ function ruleState(rule: EligibilityRule): keyof typeof ruleColors {
 export function EligibilityPanel({ application, household }: { application: Application; household: Household }) {
   const { t } = useTranslation();
   const today = chinaToday();
-  const year = Number(today.slice(0, 4));
-  const policy = usePolicy(application.areaCode, year);
-  const noPolicySource = t('application.detail.eligibility.noPolicy', { year });
+  const date = applicationDateOf(application, today);
+  const policies = usePolicies();
+  // The county's own period in force on the application's date (the city's may fill its gaps).
+  const countyPeriod = useMemo(() => periodInForce(policies, application.areaCode.slice(0, 6), date), [policies, application.areaCode, date]);
   const preview = useMemo(() => {
-    const rules = eligibilityPolicyOf(policy, application.areaCode, year, noPolicySource);
-    return previewEligibility(eligibilityInputOf(application, household, rules), today);
-  }, [application, household, policy, year, noPolicySource, today]);
-  const residence = residenceOf(application.areaCode);
+    const figures = eligibilityPolicyOf(policies, application.areaCode, date);
+    return previewEligibility(eligibilityInputOf(application, household, figures), today);
+  }, [application, household, policies, date, today]);
+  const residence = householdResidence(household, application.areaCode);
 
   const figureText = (key: string, value: number | string): string => {
     if (key === 'memberId' && typeof value === 'string') return memberOf(household, value)?.name ?? value;
@@ -62,11 +66,14 @@ export function EligibilityPanel({ application, household }: { application: Appl
         description={t('application.detail.eligibility.note')}
         style={{ marginBottom: 12 }}
       />
-      {(policy === null || policy.placeholder) && (
+      <Typography.Paragraph type="secondary" data-testid="eligibility-policy-date">
+        {t('application.detail.eligibility.policyDate', { date })}
+      </Typography.Paragraph>
+      {(countyPeriod === null || countyPeriod.placeholder) && (
         <Alert
           type="warning"
           showIcon
-          title={policy === null ? noPolicySource : t('application.detail.eligibility.placeholderPolicy', { year })}
+          title={t(countyPeriod === null ? 'application.detail.eligibility.noPolicy' : 'application.detail.eligibility.placeholderPolicy', { date })}
           data-testid="eligibility-policy-placeholder"
           style={{ marginBottom: 12 }}
         />
@@ -130,6 +137,7 @@ export function EligibilityPanel({ application, household }: { application: Appl
                   style={{ marginBottom: 8 }}
                 />
               )}
+              {rule.policyFigures && <UsedFiguresList figures={rule.policyFigures} />}
               <Typography.Text type="secondary">{t('application.detail.eligibility.source', { source: rule.source })}</Typography.Text>
             </Card>
           );

@@ -2,7 +2,10 @@
  * What the application pages read off an application and its household: names, the dates the
  * deadlines count from, the eligibility preview's input. Pure functions, no React.
  */
-import { areaPath, naturalAreaCode } from '../../../shared/areas';
+import { areaPath, CITY_CODE, naturalAreaCode } from '../../../shared/areas';
+import { chinaDateOf } from '../../../shared/domain/chinaTime';
+import type { IsoDate } from '../../../shared/rules/dates';
+import { policyInForce } from '../../../shared/rules/policyInForce';
 import { applicationDeadlines, type Deadline } from '../../../shared/rules/deadlines';
 import type {
   DisabilityGrade,
@@ -55,35 +58,31 @@ export function residenceOf(areaCode: string): 'urban' | 'rural' {
   return /社区|居委会|居民委员会/.test(village) || township.endsWith('街道') ? 'urban' : 'rural';
 }
 
+/** The household's 城市/农村 mark as the township set it, else the area's guess. */
+export function householdResidence(household: Pick<Household, 'residence'>, areaCode: string): 'urban' | 'rural' {
+  return household.residence ?? residenceOf(areaCode);
+}
+
 function countyNameOf(areaCode: string): string {
   const county = naturalAreaCode(areaCode).slice(0, 6);
   return areaPath(county).find((area) => area.level === 'county')?.name ?? county;
 }
 
-/** The policy row as the rules read it; with none synced yet, every figure is 待配置. */
-export function eligibilityPolicyOf(policy: Policy | null, areaCode: string, year: number, noPolicySource: string): EligibilityPolicy {
-  const county = countyNameOf(areaCode);
-  if (!policy) {
-    return {
-      county,
-      year,
-      dibaoStandardMonthly: { urban: null, rural: null },
-      edgeMultiplier: null,
-      lastYearPerCapitaDisposableIncomeMonthly: null,
-      rigidSpendingShare: null,
-      source: noPolicySource,
-      placeholder: true,
-    };
-  }
+/**
+ * The application's date, whose figures the preview uses: the day it was first recorded (its
+ * first history entry, China time); a draft that has none yet uses today.
+ */
+export function applicationDateOf(application: Application, today: IsoDate): IsoDate {
+  const first = application.history[0];
+  return first ? chinaDateOf(first.at) : today;
+}
+
+/** The county's figures in force on `date` as the rules read them (the city's filling what it left 待配置). */
+export function eligibilityPolicyOf(policies: readonly Policy[], areaCode: string, date: IsoDate): EligibilityPolicy {
   return {
-    county,
-    year: policy.year,
-    dibaoStandardMonthly: { urban: policy.dibaoStandardUrbanMonthly, rural: policy.dibaoStandardRuralMonthly },
-    edgeMultiplier: policy.edgeMultiplier,
-    lastYearPerCapitaDisposableIncomeMonthly: policy.lastYearPerCapitaDisposableIncomeMonthly,
-    rigidSpendingShare: policy.rigidSpendingShare,
-    source: policy.source,
-    placeholder: policy.placeholder,
+    county: countyNameOf(areaCode),
+    date,
+    figures: policyInForce(policies, naturalAreaCode(areaCode).slice(0, 6), CITY_CODE, date).figures,
   };
 }
 
@@ -111,7 +110,7 @@ export function eligibilityInputOf(application: Application, household: Househol
     policy,
     application: {
       type: application.type,
-      residence: residenceOf(application.areaCode),
+      residence: householdResidence(household, application.areaCode),
       coveredMemberIds: application.coveredMemberIds,
       singlePersonUnit: application.singlePersonUnit,
       incomeItems: application.incomeItems.map((item) => ({
@@ -123,6 +122,16 @@ export function eligibilityInputOf(application: Application, household: Househol
       ...(spending ? { essentialSpending12m: { ...spending } } : {}),
       ...(application.medical ? { medical: { ...application.medical } } : {}),
       ...(flag === undefined ? {} : { isDibaoOrTekunOrEdge: flag }),
+      propertyItems: application.propertyItems.map((item) => ({
+        description: item.description,
+        exempt: item.exempt,
+        ...(item.value === undefined ? {} : { value: item.value }),
+      })),
+      ...(application.facts?.propertyWithinLimits === undefined ? {} : { propertyWithinLimits: application.facts.propertyWithinLimits }),
+      ...(application.facts?.legalSupporterAbleToSupport === undefined
+        ? {}
+        : { legalSupporterAbleToSupport: application.facts.legalSupporterAbleToSupport }),
+      ...(application.facts?.selfCare === undefined ? {} : { selfCare: application.facts.selfCare }),
     },
   };
 }

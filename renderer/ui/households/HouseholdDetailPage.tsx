@@ -16,6 +16,7 @@ import { ArchiveHouseholdButton } from './ArchiveHouseholdButton';
 import { HouseholdSituation } from './HouseholdSituation';
 import { HouseholdSummary } from './HouseholdSummary';
 import { MembersTable } from './MembersTable';
+import { ResidenceControl } from './ResidenceControl';
 
 /**
  * /households/:id — the household, its situation, members, visits and care needs; 编辑,
@@ -72,6 +73,7 @@ export function HouseholdDetailPage() {
       )}
       <HouseholdSummary household={household} />
       <HouseholdSituation household={household} />
+      <ResidenceControl household={household} />
       <MembersTable members={household.members} />
       <VisitList householdId={household.id} />
       <AttachmentPanel owner={{ collection: 'households', id: household.id }} canAdd={canWork('attachments')} />

@@ -1,4 +1,4 @@
-/** Pieces several programs share: the covered members and the property check. */
+/** Pieces several programs share: the covered members, rules that cannot be judged, combining. */
 import type { EligibilityInput, EligibilityMember, EligibilityRule, RuleOutcome } from './types';
 
 export const B1 = '《最低生活保障审核确认办法》（B1）';
@@ -24,23 +24,6 @@ export function coveredMembers(input: EligibilityInput): CoveredMembers {
       missing: ['保障成员'],
     },
   };
-}
-
-export function propertyRule(propertyWithinLimits: boolean | undefined, source: string): RuleOutcome {
-  const rule: EligibilityRule = {
-    id: 'property',
-    title: '家庭财产状况',
-    passed: propertyWithinLimits ?? null,
-    explanation:
-      propertyWithinLimits === undefined
-        ? '尚未录入家庭财产核查结果'
-        : propertyWithinLimits
-          ? '家庭财产符合当地规定（生活、生产必需的财产可豁免）'
-          : '家庭财产超出当地规定',
-    figures: {},
-    source,
-  };
-  return { rules: [rule], missing: propertyWithinLimits === undefined ? ['家庭财产核查结果'] : [] };
 }
 
 /** A rule that cannot be judged because a figure is missing. */

@@ -1,21 +1,23 @@
 /** 低保 (B1) and 低保边缘: income against the local standard, property, and the 单人户 route. */
-import { B1, combine, coveredMembers, missingFigureRule, propertyRule, single } from './common';
+import { B1, combine, coveredMembers, missingFigureRule, single } from './common';
+import { propertyRule } from './property';
 import { formatYuan, incomeFigures, perCapitaBelow, summarizeIncome, toFen, type IncomeSummary } from './income';
 import { singlePersonQualifies } from './members';
-import { dibaoStandard, policyFigure, withPolicySource } from './policy';
+import { dibaoStandard, policyFigure, withFigures, withPolicySource } from './policy';
 import type { EligibilityInput, EligibilityRule, RuleOutcome } from './types';
+import { residenceTerms } from '../../vocabulary/residences';
 
 const EDGE_SOURCE = '低保边缘家庭认定（B5，倍数按当地规定）';
-const areaName = (residence: 'urban' | 'rural'): string => (residence === 'urban' ? '城市' : '农村');
+const areaName = (residence: 'urban' | 'rural'): string => residenceTerms[residence].zh;
 
 function incomeBelowStandardRule(input: EligibilityInput, summary: IncomeSummary, who: string): RuleOutcome {
   const { application, policy } = input;
-  const source = withPolicySource(`${B1}：共同生活家庭成员月人均收入低于当地低保标准`, policy);
   const title = `${who}月人均收入低于${areaName(application.residence)}低保标准`;
   const standard = dibaoStandard(policy, application.residence);
+  const source = withPolicySource(`${B1}：共同生活家庭成员月人均收入低于当地低保标准`, standard);
   if (!standard.ok) return missingFigureRule('dibaoIncome', title, standard.missing, source, incomeFigures(summary));
   const below = perCapitaBelow(summary, standard.value);
-  const rule: EligibilityRule = {
+  const rule: EligibilityRule = withFigures({
     id: 'dibaoIncome',
     title,
     passed: below,
@@ -26,7 +28,7 @@ function incomeBelowStandardRule(input: EligibilityInput, summary: IncomeSummary
       (summary.notCountedMonthly > 0 ? `（不计入的收入${formatYuan(summary.notCountedMonthly)}未算在内）` : ''),
     figures: { ...incomeFigures(summary), standardMonthly: standard.value },
     source,
-  };
+  }, standard);
   return single(rule);
 }
 
@@ -64,16 +66,16 @@ function singlePersonRules(input: EligibilityInput, memberIds: string[]): RuleOu
     true,
   );
   const title = '所在家庭为低保边缘家庭';
-  const source = withPolicySource(`${B1}第八条；${EDGE_SOURCE}`, policy);
   const standard = dibaoStandard(policy, application.residence);
   const multiplier = policyFigure(policy, 'edgeMultiplier');
+  const source = withPolicySource(`${B1}第八条；${EDGE_SOURCE}`, standard, multiplier);
   if (!standard.ok) return combine(personRule, missingFigureRule('edgeHousehold', title, standard.missing, source));
   if (!multiplier.ok) return combine(personRule, missingFigureRule('edgeHousehold', title, multiplier.missing, source));
   const line = toFen(standard.value * multiplier.value) / 100;
   const below = perCapitaBelow(household, line);
   return combine(
     personRule,
-    single({
+    single(withFigures({
       id: 'edgeHousehold',
       title,
       passed: below,
@@ -82,7 +84,7 @@ function singlePersonRules(input: EligibilityInput, memberIds: string[]): RuleOu
         `${below ? '低于' : '不低于'}低保标准的${multiplier.value}倍（${formatYuan(line)}）`,
       figures: { ...incomeFigures(household), standardMonthly: standard.value, edgeMultiplier: multiplier.value, edgeLineMonthly: line },
       source,
-    }),
+    }, standard, multiplier)),
   );
 }
 
@@ -91,7 +93,7 @@ export function previewDibao(input: EligibilityInput): RuleOutcome {
   if (!covered.ok) return covered.outcome;
   const { application } = input;
   const ids = covered.members.map((m) => m.id);
-  const property = propertyRule(application.propertyWithinLimits, `${B1}：家庭财产状况符合当地规定`);
+  const property = propertyRule(input, covered.members.length, `${B1}：家庭财产状况符合当地规定`);
   if (application.singlePersonUnit) {
     // The person alone is the unit: only their own income counts.
     const own = summarizeIncome(application.incomeItems, ids, false);
@@ -111,11 +113,11 @@ export function previewDibaoEdge(input: EligibilityInput): RuleOutcome {
     covered.members.map((m) => m.id),
     true,
   );
-  const property = propertyRule(application.propertyWithinLimits, `${EDGE_SOURCE}：家庭财产状况符合规定`);
-  const source = withPolicySource(EDGE_SOURCE, policy);
+  const property = propertyRule(input, covered.members.length, `${EDGE_SOURCE}：家庭财产状况符合规定`);
   const title = '月人均收入在低保标准以上、边缘线以下';
   const standard = dibaoStandard(policy, application.residence);
   const multiplier = policyFigure(policy, 'edgeMultiplier');
+  const source = withPolicySource(EDGE_SOURCE, standard, multiplier);
   if (!standard.ok) return combine(missingFigureRule('edgeIncome', title, standard.missing, source, incomeFigures(summary)), property);
   if (!multiplier.ok) return combine(missingFigureRule('edgeIncome', title, multiplier.missing, source, incomeFigures(summary)), property);
   const line = toFen(standard.value * multiplier.value) / 100;
@@ -128,14 +130,14 @@ export function previewDibaoEdge(input: EligibilityInput): RuleOutcome {
       ? `月人均收入${perCapita}不低于低保标准${formatYuan(standard.value)}，低于其${multiplier.value}倍（${formatYuan(line)}）`
       : `月人均收入${perCapita}不低于低保标准的${multiplier.value}倍（${formatYuan(line)}）`;
   return combine(
-    single({
+    single(withFigures({
       id: 'edgeIncome',
       title,
       passed: !belowStandard && belowLine,
       explanation,
       figures: { ...incomeFigures(summary), standardMonthly: standard.value, edgeMultiplier: multiplier.value, edgeLineMonthly: line },
       source,
-    }),
+    }, standard, multiplier)),
     property,
   );
 }

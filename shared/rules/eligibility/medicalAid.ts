@@ -4,7 +4,7 @@
  */
 import { combine, single } from './common';
 import { formatYuan, toFen } from './income';
-import { policyFigure, withPolicySource } from './policy';
+import { policyFigure, withFigures, withPolicySource } from './policy';
 import type { EligibilityInput, RuleOutcome } from './types';
 
 const SOURCE = '《社会救助暂行办法》（B6）医疗救助；重特大疾病医疗保险和救助制度（国办发〔2021〕42号）';
@@ -33,9 +33,9 @@ export function previewMedicalAid(input: EligibilityInput): RuleOutcome {
 }
 
 /**
- * 低保/特困/边缘 members are the aid's target groups. Outside them, the preview takes "自付超过
- * 上年度当地居民人均可支配收入" as the mark of a heavy burden (因病致贫重病患者, as many localities
- * define it); the county's own rule decides.
+ * 低保/特困/边缘 members are the aid's target groups. Outside them, out-of-pocket cost above the
+ * county's 因病致贫 line (illnessPovertyThreshold) marks a heavy burden (因病致贫重病患者); the
+ * county's own rule decides.
  */
 function targetOrBurdenRule(input: EligibilityInput, outOfPocket: number): RuleOutcome {
   const title = '属于救助对象，或个人自付负担较重';
@@ -50,38 +50,39 @@ function targetOrBurdenRule(input: EligibilityInput, outOfPocket: number): RuleO
       source: SOURCE,
     });
   }
-  const source = withPolicySource(SOURCE, input.policy);
-  const income = policyFigure(input.policy, 'lastYearPerCapitaDisposableIncomeMonthly');
-  if (!income.ok) {
-    const missing = flag === undefined ? [income.missing, '是否已为低保、特困或低保边缘对象'] : [income.missing];
+  const threshold = policyFigure(input.policy, 'illnessPovertyThreshold');
+  const source = withPolicySource(SOURCE, threshold);
+  if (!threshold.ok) {
+    const missing = flag === undefined ? [threshold.missing, '是否已为低保、特困或低保边缘对象'] : [threshold.missing];
     return single(
       { id: 'medicalTarget', title, passed: null, explanation: `缺少${missing.join('、')}，无法判断`, figures: { outOfPocket }, source },
       missing,
     );
   }
-  const annual = toFen(income.value * 12) / 100;
-  const heavy = toFen(outOfPocket) > toFen(annual);
+  const line = threshold.value;
+  const heavy = toFen(outOfPocket) > toFen(line);
+  const figures = { outOfPocket, illnessPovertyThreshold: line };
   if (heavy) {
-    return single({
+    return single(withFigures({
       id: 'medicalTarget',
       title,
       passed: true,
-      explanation: `个人自付${formatYuan(outOfPocket)}，超过上年度当地居民人均可支配收入${formatYuan(annual)}，可按因病致贫重病患者申请`,
-      figures: { outOfPocket, lastYearPerCapitaDisposableIncome: annual },
+      explanation: `个人自付${formatYuan(outOfPocket)}，超过因病致贫认定线${formatYuan(line)}，可按因病致贫重病患者申请`,
+      figures,
       source,
-    });
+    }, threshold));
   }
   return single(
-    {
+    withFigures({
       id: 'medicalTarget',
       title,
       passed: flag === undefined ? null : false,
       explanation:
-        `个人自付${formatYuan(outOfPocket)}，未超过上年度当地居民人均可支配收入${formatYuan(annual)}` +
+        `个人自付${formatYuan(outOfPocket)}，未超过因病致贫认定线${formatYuan(line)}` +
         (flag === undefined ? '；尚未确认是否为低保、特困或低保边缘对象' : '，且不是低保、特困或低保边缘对象；可了解临时救助'),
-      figures: { outOfPocket, lastYearPerCapitaDisposableIncome: annual },
+      figures,
       source,
-    },
+    }, threshold),
     flag === undefined ? ['是否已为低保、特困或低保边缘对象'] : [],
   );
 }

@@ -1,48 +1,56 @@
-/** Reading a figure from the county's policy: a null or placeholder figure is "missing", by name. */
-import type { EligibilityPolicy } from './types';
+/**
+ * Reading a figure from the county's figures in force: a figure not set, or a placeholder, is
+ * "missing", named with the county and the date; one that is set comes with its period and
+ * source so the rule can name it.
+ */
+import { policyFigureTerms, policyFigureUnitTerms } from '../../vocabulary/policyFigures';
+import type { PolicyFigureName } from '../../schemas/reference';
+import type { EligibilityPolicy, EligibilityRule, UsedFigure } from './types';
 
-export type PolicyFigureName =
-  | 'dibaoStandardUrban'
-  | 'dibaoStandardRural'
-  | 'edgeMultiplier'
-  | 'lastYearPerCapitaDisposableIncomeMonthly'
-  | 'rigidSpendingShare';
+export type FigureResult = { ok: true; value: number; used: UsedFigure } | { ok: false; missing: string };
 
-const figureTitles: Record<PolicyFigureName, string> = {
-  dibaoStandardUrban: '城市低保标准（元/月）',
-  dibaoStandardRural: '农村低保标准（元/月）',
-  edgeMultiplier: '低保边缘收入倍数',
-  lastYearPerCapitaDisposableIncomeMonthly: '上年度居民人均可支配收入（元/月）',
-  rigidSpendingShare: '刚性支出占家庭收入比例',
-};
-
-export type FigureResult = { ok: true; value: number } | { ok: false; missing: string };
-
-function rawFigure(policy: EligibilityPolicy, name: PolicyFigureName): number | null {
-  switch (name) {
-    case 'dibaoStandardUrban':
-      return policy.dibaoStandardMonthly.urban;
-    case 'dibaoStandardRural':
-      return policy.dibaoStandardMonthly.rural;
-    default:
-      return policy[name];
-  }
+/** A figure's name with its unit: 城市低保标准（元/人/月）. */
+export function figureTitle(name: PolicyFigureName): string {
+  const term = policyFigureTerms[name];
+  return `${term.zh}（${policyFigureUnitTerms[term.unit].zh}）`;
 }
 
 export function policyFigure(policy: EligibilityPolicy, name: PolicyFigureName): FigureResult {
-  const value = rawFigure(policy, name);
-  const title = `${policy.year}年${policy.county}${figureTitles[name]}`;
+  const figure = policy.figures[name];
+  const title = `${policy.county}${policy.date}适用的${figureTitle(name)}`;
+  if (figure === undefined) return { ok: false, missing: `${title}（待配置）` };
   // A placeholder is a stand-in nobody has confirmed: judging with it would look like an answer.
-  if (policy.placeholder) return { ok: false, missing: `${title}（现为占位值，待管理员确认）` };
-  if (value === null || !Number.isFinite(value)) return { ok: false, missing: `${title}（待配置）` };
-  return { ok: true, value };
+  if (figure.placeholder) return { ok: false, missing: `${title}（现为占位值，待县级民政设置）` };
+  const used: UsedFigure = {
+    name,
+    value: figure.value,
+    validFrom: figure.validFrom,
+    ...(figure.validTo === undefined ? {} : { validTo: figure.validTo }),
+    source: figure.source,
+    cityWide: figure.areaCode.endsWith('00000000'),
+    example: figure.example,
+  };
+  return { ok: true, value: figure.value, used };
 }
 
 export function dibaoStandard(policy: EligibilityPolicy, residence: 'urban' | 'rural'): FigureResult {
-  return policyFigure(policy, residence === 'urban' ? 'dibaoStandardUrban' : 'dibaoStandardRural');
+  return policyFigure(policy, residence === 'urban' ? 'dibaoStandardUrbanMonthly' : 'dibaoStandardRuralMonthly');
 }
 
-/** Where the policy's figures come from, appended to a rule's legal source. */
-export function withPolicySource(legal: string, policy: EligibilityPolicy): string {
-  return `${legal}；参数：${policy.source}（${policy.year}年${policy.county}）`;
+/** The figures of these results that were found, once each. */
+export function usedFigures(...results: FigureResult[]): UsedFigure[] {
+  const used = results.flatMap((result) => (result.ok ? [result.used] : []));
+  return used.filter((figure, index) => used.findIndex((other) => other.name === figure.name) === index);
+}
+
+/** A rule's legal source, and where the figures it used come from. */
+export function withPolicySource(legal: string, ...results: FigureResult[]): string {
+  const sources = [...new Set(usedFigures(...results).map((figure) => figure.source))];
+  return sources.length === 0 ? legal : `${legal}；参数：${sources.join('；')}`;
+}
+
+/** The rule with the figures it used attached (none: the rule as it is). */
+export function withFigures(rule: EligibilityRule, ...results: FigureResult[]): EligibilityRule {
+  const used = usedFigures(...results);
+  return used.length === 0 ? rule : { ...rule, policyFigures: used };
 }

@@ -5,7 +5,7 @@
  */
 import { B3, combine, coveredMembers, missingFigureRule, single } from './common';
 import { formatYuan, incomeFigures, perCapitaBelow, summarizeIncome, toFen, type IncomeSummary } from './income';
-import { policyFigure, withPolicySource } from './policy';
+import { policyFigure, withFigures, withPolicySource } from './policy';
 import type { EligibilityInput, RuleOutcome } from './types';
 
 function notInOtherGroupsRule(flag: boolean | undefined): RuleOutcome {
@@ -29,23 +29,24 @@ function notInOtherGroupsRule(flag: boolean | undefined): RuleOutcome {
 
 function incomeRule(input: EligibilityInput, summary: IncomeSummary): RuleOutcome {
   const title = '月人均收入低于上年度当地居民人均可支配收入';
-  const source = withPolicySource(B3, input.policy);
   const figure = policyFigure(input.policy, 'lastYearPerCapitaDisposableIncomeMonthly');
+  const source = withPolicySource(B3, figure);
   if (!figure.ok) return missingFigureRule('rigidIncome', title, figure.missing, source, incomeFigures(summary));
   const below = perCapitaBelow(summary, figure.value);
-  return single({
+  return single(withFigures({
     id: 'rigidIncome',
     title,
     passed: below,
     explanation: `月人均收入${formatYuan(summary.perCapitaMonthly)}，${below ? '低于' : '不低于'}上年度居民人均可支配收入（月均${formatYuan(figure.value)}）`,
     figures: { ...incomeFigures(summary), lastYearPerCapitaDisposableIncomeMonthly: figure.value },
     source,
-  });
+  }, figure));
 }
 
 function spendingRule(input: EligibilityInput, summary: IncomeSummary): RuleOutcome {
   const title = '近12个月刚性支出超过家庭收入的规定比例';
-  const source = withPolicySource(B3, input.policy);
+  const share = policyFigure(input.policy, 'rigidSpendingShare');
+  const source = withPolicySource(B3, share);
   const spending = input.application.essentialSpending12m;
   if (spending === undefined) return missingFigureRule('rigidSpending', title, '近12个月刚性支出', source);
   const parts = {
@@ -56,12 +57,11 @@ function spendingRule(input: EligibilityInput, summary: IncomeSummary): RuleOutc
   };
   const totalFen = Object.values(parts).reduce((sum, yuan) => sum + toFen(yuan), 0);
   const total = totalFen / 100;
-  const share = policyFigure(input.policy, 'rigidSpendingShare');
   if (!share.ok) return missingFigureRule('rigidSpending', title, share.missing, source, { ...parts, spending12m: total });
   const annualIncome = (summary.netFen * 12) / 100;
   const line = Math.round(share.value * summary.netFen * 12) / 100;
   const over = totalFen > Math.round(share.value * summary.netFen * 12);
-  return single({
+  return single(withFigures({
     id: 'rigidSpending',
     title,
     passed: over,
@@ -70,7 +70,7 @@ function spendingRule(input: EligibilityInput, summary: IncomeSummary): RuleOutc
       `家庭年收入${formatYuan(annualIncome)}的${Math.round(share.value * 10000) / 100}%为${formatYuan(line)}，支出${over ? '超过' : '未超过'}该比例`,
     figures: { ...parts, spending12m: total, annualIncome, rigidSpendingShare: share.value, spendingLine: line },
     source,
-  });
+  }, share));
 }
 
 export function previewRigidExpenditure(input: EligibilityInput): RuleOutcome {

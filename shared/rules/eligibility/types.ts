@@ -1,7 +1,10 @@
 /** Input and output of the eligibility preview (shared/rules/eligibility.ts). */
 import type { IncomeTreatment } from '../../vocabulary/income';
 import type { DisabilityCategory, LabourAbility } from '../../vocabulary/members';
+import type { PolicyFigureName } from '../../schemas/reference';
+import type { SelfCareLevel } from '../../vocabulary/caseLife';
 import type { IsoDate } from '../dates';
+import type { FigureInForce } from '../policyInForce';
 
 export type { DisabilityCategory, IncomeTreatment };
 export type DisabilityGrade = 1 | 2 | 3 | 4;
@@ -36,8 +39,14 @@ export interface EligibilityApplication {
   /** 单人户 (B1 art. 8): one member applies alone. */
   singlePersonUnit: boolean;
   incomeItems: EligibilityIncomeItem[];
-  /** Outcome of the property check (财产状况, after 财产豁免); absent until checked. */
+  /** Outcome of the property check (财产状况, after 财产豁免); absent until checked. It wins over `propertyItems`. */
   propertyWithinLimits?: boolean;
+  /** The property declared; checked against the county's asset limits where an item says what it is. */
+  propertyItems?: { description: string; value?: number; exempt: boolean }[];
+  /** 特困: whether a legal supporter (赡养/抚养/扶养义务人) is able to support the applicant(s). */
+  legalSupporterAbleToSupport?: boolean;
+  /** 特困: self-care level, which picks the care standard shown. */
+  selfCare?: SelfCareLevel;
   /** 刚性支出 over the past 12 months, yuan. */
   essentialSpending12m?: {
     medicalAfterInsurance?: number;
@@ -52,21 +61,28 @@ export interface EligibilityApplication {
 }
 
 /**
- * Local parameters for one county and year. A null figure is 待配置 (not set): any rule needing it
- * answers "cannot tell". `placeholder` marks figures shipped as stand-ins that no administrator
- * has confirmed; they are never used for a judgement either.
+ * The county's figures in force on the application's date (shared/rules/policyInForce.ts): a
+ * figure absent here is 待配置 (not set) and any rule needing it answers "cannot tell"; a
+ * `placeholder` figure is a shipped stand-in nobody confirmed, never used for a judgement either.
  */
 export interface EligibilityPolicy {
+  /** The county's name, for the messages. */
   county: string;
-  year: number;
-  dibaoStandardMonthly: { urban: number | null; rural: number | null };
-  /** 低保边缘: income below this multiple of the 低保 standard (commonly 1.5). */
-  edgeMultiplier: number | null;
-  lastYearPerCapitaDisposableIncomeMonthly: number | null;
-  /** 刚性支出困难: essential spending above this share of the household's income (0–1). */
-  rigidSpendingShare: number | null;
+  /** The date the figures are in force on (the application's date). */
+  date: IsoDate;
+  figures: Partial<Record<PolicyFigureName, FigureInForce>>;
+}
+
+/** A figure a rule used, named with its value, its period and its source. */
+export interface UsedFigure {
+  name: PolicyFigureName;
+  value: number;
+  validFrom: IsoDate;
+  validTo?: IsoDate;
   source: string;
-  placeholder: boolean;
+  /** Set by the city, for a county that left the figure 待配置. */
+  cityWide: boolean;
+  example: boolean;
 }
 
 export interface EligibilityInput {
@@ -86,6 +102,10 @@ export interface EligibilityRule {
   explanation: string;
   figures: Record<string, number | string>;
   source: string;
+  /** The county's figures the rule used. */
+  policyFigures?: UsedFigure[];
+  /** Shown for reference, not a condition (`passed` is then null): it never sways the result. */
+  forReference?: true;
 }
 
 export interface EligibilityPreview {

@@ -7,20 +7,47 @@ import {
   type EligibilityPolicy,
   type EligibilityPreview,
 } from '../../../shared/rules/eligibility';
+import { CITY_CODE } from '../../../shared/areas';
+import { policyInForce } from '../../../shared/rules/policyInForce';
+import { policyFigureNames, type Policy, type PolicyFigureName } from '../../../shared/schemas/reference';
 
 const TODAY = '2026-05-10';
 
-/** Test figures, not Binzhou's: round numbers so the boundaries are easy to see. */
-const policy: EligibilityPolicy = {
-  county: '滨城区',
-  year: 2026,
-  dibaoStandardMonthly: { urban: 1000, rural: 800 },
+/** 滨城区's code; the figures are test figures, not Binzhou's: round numbers so the boundaries are easy to see. */
+const COUNTY = '371602';
+const testFigures = {
+  dibaoStandardUrbanMonthly: 1000,
+  dibaoStandardRuralMonthly: 800,
   edgeMultiplier: 1.5,
   lastYearPerCapitaDisposableIncomeMonthly: 3000,
   rigidSpendingShare: 0.5,
-  source: '测试参数',
-  placeholder: false,
+  illnessPovertyThreshold: 36000,
 };
+const noFigures = Object.fromEntries(policyFigureNames.map((name) => [name, null])) as Record<PolicyFigureName, null>;
+
+function period(figures: Partial<Record<PolicyFigureName, number | null>>, extra: Partial<Policy> = {}): Policy {
+  return {
+    ...noFigures,
+    ...figures,
+    id: 'policy-371602-2026-01-01',
+    areaCode: '371602000000',
+    source: '测试参数',
+    figureSources: {},
+    validFrom: '2026-01-01',
+    placeholder: false,
+    example: false,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+function policyFrom(periods: Policy[], date = TODAY): EligibilityPolicy {
+  return { county: '滨城区', date, figures: policyInForce(periods, COUNTY, CITY_CODE, date).figures };
+}
+
+const policy = policyFrom([period(testFigures)]);
+const changed = (figures: Partial<Record<PolicyFigureName, number | null>>, extra: Partial<Policy> = {}) =>
+  policyFrom([period({ ...testFigures, ...figures }, extra)]);
 
 const adult = (id: string, extra: Partial<EligibilityMember> = {}): EligibilityMember => ({ id, birthDate: '1980-01-01', ...extra });
 
@@ -93,19 +120,19 @@ describe('低保 (B1)', () => {
   });
 
   it('cannot tell with a placeholder standard, and names the figure', () => {
-    const result = preview(app({}), undefined, { ...policy, placeholder: true });
+    const result = preview(app({}), undefined, changed({}, { placeholder: true }));
     expect(result.result).toBe('cannotTell');
-    expect(result.missing).toEqual(['2026年滨城区农村低保标准（元/月）（现为占位值，待管理员确认）']);
+    expect(result.missing).toEqual(['滨城区2026-05-10适用的农村低保标准（元/人/月）（现为占位值，待县级民政设置）']);
     expect(result.headline).toBe(
-      '暂无法初步判断低保条件：缺少2026年滨城区农村低保标准（元/月）（现为占位值，待管理员确认），以县级民政审核确认为准',
+      '暂无法初步判断低保条件：缺少滨城区2026-05-10适用的农村低保标准（元/人/月）（现为占位值，待县级民政设置），以县级民政审核确认为准',
     );
     expect(rule(result, 'dibaoIncome').passed).toBeNull();
   });
 
   it('cannot tell with a standard not configured', () => {
-    const result = preview(app({}), undefined, { ...policy, dibaoStandardMonthly: { urban: 1000, rural: null } });
+    const result = preview(app({}), undefined, changed({ dibaoStandardRuralMonthly: null }));
     expect(result.result).toBe('cannotTell');
-    expect(result.missing).toEqual(['2026年滨城区农村低保标准（元/月）（待配置）']);
+    expect(result.missing).toEqual(['滨城区2026-05-10适用的农村低保标准（元/人/月）（待配置）']);
   });
 
   it('cannot tell without covered members', () => {
@@ -181,8 +208,8 @@ describe('低保边缘', () => {
   });
 
   it('cannot tell without the multiplier', () => {
-    const result = preview(edge(2000), undefined, { ...policy, edgeMultiplier: null });
-    expect(result.missing).toEqual(['2026年滨城区低保边缘收入倍数（待配置）']);
+    const result = preview(edge(2000), undefined, changed({ edgeMultiplier: null }));
+    expect(result.missing).toEqual(['滨城区2026-05-10适用的低保边缘收入倍数（倍）（待配置）']);
   });
 });
 
@@ -214,7 +241,7 @@ describe('刚性支出困难 (B3)', () => {
   });
 
   it('names what is missing', () => {
-    const result = preview(rigid({ isDibaoOrTekunOrEdge: undefined }), undefined, { ...policy, rigidSpendingShare: null });
+    const result = preview(rigid({ isDibaoOrTekunOrEdge: undefined }), undefined, changed({ rigidSpendingShare: null }));
     expect(result.result).toBe('cannotTell');
     expect(result.missing).toEqual(['是否已为低保、特困或低保边缘对象', '近12个月刚性支出']);
   });
@@ -275,13 +302,16 @@ describe('医疗救助', () => {
       figures: { totalCost: 200000, reimbursed: 120000, outOfPocket: 80000 },
     });
     expect(rule(result, 'outOfPocket').explanation).toBe('总费用200000元 − 已报销120000元 = 个人自付80000元；救助金额由县级民政按规定核定');
-    // 80,000 is over last year's 36,000 per-capita disposable income: a heavy burden.
-    expect(rule(result, 'medicalTarget')).toMatchObject({ passed: true, figures: { lastYearPerCapitaDisposableIncome: 36000 } });
+    // 80,000 is over the county's 因病致贫 line of 36,000: a heavy burden.
+    expect(rule(result, 'medicalTarget')).toMatchObject({ passed: true, figures: { illnessPovertyThreshold: 36000 } });
+    expect(rule(result, 'medicalTarget').policyFigures).toEqual([
+      { name: 'illnessPovertyThreshold', value: 36000, validFrom: '2026-01-01', source: '测试参数', cityWide: false, example: false },
+    ]);
     expect(result.result).toBe('likelyEligible');
   });
 
   it('is for the target groups whatever the amount', () => {
-    const result = preview(medical({ isDibaoOrTekunOrEdge: true, medical: { totalCost: 5000, reimbursed: 4000 } }), undefined, { ...policy, placeholder: true });
+    const result = preview(medical({ isDibaoOrTekunOrEdge: true, medical: { totalCost: 5000, reimbursed: 4000 } }), undefined, changed({}, { placeholder: true }));
     expect(result.result).toBe('likelyEligible');
   });
 
@@ -303,5 +333,103 @@ describe('types without a preview', () => {
     expect(result.result).toBe('cannotTell');
     expect(result.rules[0]?.explanation).toBe('临时救助按急难情形个案研判');
     expect(result.headline).toMatch(/以县级民政审核确认为准$/);
+  });
+});
+
+describe('figures in force on the application’s date', () => {
+  // The county raises the rural standard from 800 to 900 on 2026-07-01: the old period closes on 06-30.
+  const old = period(testFigures, { id: 'p-old', validTo: '2026-06-30', source: '滨政字〔2026〕1号' });
+  const raised = period({ ...testFigures, dibaoStandardRuralMonthly: 900 }, { id: 'p-new', validFrom: '2026-07-01', source: '滨政字〔2026〕9号' });
+  // Two people with 1,700 a month: 850 each, above 800 and below 900.
+  const on = (date: string) => preview(app({ incomeItems: [wages(1700, 'a')] }), undefined, policyFrom([old, raised], date), date);
+
+  it('uses the old standard the day before the new period, and the new one on its first day and after', () => {
+    expect(on('2026-06-30').result).toBe('likelyNotEligible');
+    expect(rule(on('2026-06-30'), 'dibaoIncome').figures.standardMonthly).toBe(800);
+    expect(on('2026-07-01').result).toBe('likelyEligible');
+    expect(rule(on('2026-07-01'), 'dibaoIncome').figures.standardMonthly).toBe(900);
+    expect(rule(on('2026-07-02'), 'dibaoIncome').figures.standardMonthly).toBe(900);
+  });
+
+  it('names the figure used with its value, its period and its source', () => {
+    expect(rule(on('2026-06-30'), 'dibaoIncome').policyFigures).toEqual([
+      { name: 'dibaoStandardRuralMonthly', value: 800, validFrom: '2026-01-01', validTo: '2026-06-30', source: '滨政字〔2026〕1号', cityWide: false, example: false },
+    ]);
+    expect(rule(on('2026-07-01'), 'dibaoIncome').source).toContain('参数：滨政字〔2026〕9号');
+  });
+
+  it('says plainly which figure is missing before any period starts', () => {
+    const result = on('2025-12-31');
+    expect(result.result).toBe('cannotTell');
+    expect(result.missing).toEqual(['滨城区2025-12-31适用的农村低保标准（元/人/月）（待配置）']);
+  });
+
+  it('takes a figure the county left 待配置 from the city-wide period', () => {
+    const county = period({ ...testFigures, edgeMultiplier: null });
+    const city = period({ edgeMultiplier: 1.6 }, { id: 'p-city', areaCode: '371600000000', source: '滨州市文件' });
+    const result = preview(
+      app({ type: 'dibaoEdge', incomeItems: [wages(2500, 'a')] }),
+      undefined,
+      { county: '滨城区', date: TODAY, figures: policyInForce([county, city], COUNTY, CITY_CODE, TODAY).figures },
+    );
+    expect(rule(result, 'edgeIncome').figures.edgeMultiplier).toBe(1.6);
+    expect(rule(result, 'edgeIncome').policyFigures?.find((f) => f.name === 'edgeMultiplier')).toMatchObject({ cityWide: true, source: '滨州市文件' });
+  });
+});
+
+describe('property against the county’s asset limits', () => {
+  const limits = changed({ assetDepositsPerCapitaLimit: 20000, assetVehicleValueLimit: 50000, assetHousingUnitsLimit: 1 });
+  const withItems = (items: { description: string; value?: number; exempt: boolean }[], p = limits) =>
+    preview(app({ propertyWithinLimits: undefined, propertyItems: items, incomeItems: [wages(1000, 'a')] }), undefined, p);
+
+  it('passes deposits exactly at the per-capita limit and refuses one fen over', () => {
+    expect(rule(withItems([{ description: '银行存款', value: 40000, exempt: false }]), 'property').passed).toBe(true);
+    expect(withItems([{ description: '银行存款', value: 40000, exempt: false }]).result).toBe('likelyEligible');
+    const over = withItems([{ description: '银行存款', value: 40000.02, exempt: false }]);
+    expect(rule(over, 'property').passed).toBe(false);
+    expect(over.result).toBe('likelyNotEligible');
+  });
+
+  it('counts houses and vehicles, leaves exempt items out, and names the limits used', () => {
+    const result = withItems([
+      { description: '自住房屋', exempt: false },
+      { description: '农用三轮车（生产必需）', value: 80000, exempt: true },
+      { description: '小轿车', value: 50000, exempt: false },
+    ]);
+    expect(rule(result, 'property').passed).toBe(true);
+    expect(rule(result, 'property').policyFigures?.map((f) => f.name)).toEqual(['assetVehicleValueLimit', 'assetHousingUnitsLimit']);
+    expect(rule(withItems([{ description: '住房', exempt: false }, { description: '商品房', exempt: false }]), 'property').passed).toBe(false);
+  });
+
+  it('cannot tell with an item it cannot place, or a limit 待配置; the recorded check wins', () => {
+    expect(withItems([{ description: '古董字画', value: 1000, exempt: false }]).missing).toEqual(['家庭财产核查结果']);
+    expect(withItems([{ description: '银行存款', value: 1, exempt: false }], policy).missing).toEqual(['滨城区2026-05-10适用的人均存款限额（元）（待配置）']);
+    const recorded = preview(app({ propertyWithinLimits: true, propertyItems: [{ description: '银行存款', value: 999999, exempt: false }] }), undefined, limits);
+    expect(rule(recorded, 'property').passed).toBe(true);
+  });
+});
+
+describe('特困 with the application’s facts and the county’s standards', () => {
+  const tekunPolicy = changed({ tekunBasicLivingMonthly: 1100, tekunCarePartialMonthly: 600 });
+  const old = { id: 'p', birthDate: '1940-01-01' };
+  const tekun = (extra: Partial<EligibilityApplication>) => preview(app({ type: 'tekun', coveredMemberIds: ['p'], ...extra }), [old], tekunPolicy);
+
+  it('reads the legal supporter from the application’s facts and can come out likely eligible', () => {
+    expect(tekun({ legalSupporterAbleToSupport: false }).result).toBe('likelyEligible');
+    expect(tekun({ legalSupporterAbleToSupport: true }).result).toBe('likelyNotEligible');
+    expect(tekun({}).missing).toContain('法定赡养、抚养、扶养义务人情况');
+  });
+
+  it('does not let standards 待配置 keep the preview from an answer: they are shown, not judged', () => {
+    const result = preview(app({ type: 'tekun', coveredMemberIds: ['p'], legalSupporterAbleToSupport: false }), [old], policy);
+    expect(result.result).toBe('likelyEligible');
+    expect(rule(result, 'tekunStandards').explanation).toBe('基本生活标准待配置；尚未录入生活自理能力，照料护理标准待定');
+  });
+
+  it('shows the basic-living and care standards for the self-care level', () => {
+    const standards = rule(tekun({ legalSupporterAbleToSupport: false, selfCare: 'partial' }), 'tekunStandards');
+    expect(standards).toMatchObject({ forReference: true, passed: null });
+    expect(standards.figures).toEqual({ tekunBasicLivingMonthly: 1100, tekunCareMonthly: 600 });
+    expect(standards.policyFigures?.map((f) => f.name)).toEqual(['tekunBasicLivingMonthly', 'tekunCarePartialMonthly']);
   });
 });
