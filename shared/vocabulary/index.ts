@@ -48,6 +48,7 @@ import {
   sexes,
   sexTerms,
 } from './members';
+import { decisionForms, decisionFormTerms, medicalAidGroups, medicalAidGroupTerms, temporaryAidKinds, temporaryAidKindTerms } from './programmePaths';
 import { roles, roleTerms } from './roles';
 import type { Word } from './term';
 import { needCategories, needCategoryTerms, visitTypes, visitTypeTerms } from './visits';
@@ -65,6 +66,7 @@ export * from './documentKinds';
 export * from './householdCategories';
 export * from './income';
 export * from './members';
+export * from './programmePaths';
 export * from './roles';
 export * from './term';
 export * from './visits';
@@ -110,4 +112,7 @@ export const vocabulary = {
   benefitStates: { codes: benefitStates, terms: benefitStateTerms },
   benefitChangeKinds: { codes: benefitChangeKinds, terms: benefitChangeKindTerms },
   reviewOutcomes: { codes: reviewOutcomes, terms: reviewOutcomeTerms },
+  temporaryAidKinds: { codes: temporaryAidKinds, terms: temporaryAidKindTerms },
+  decisionForms: { codes: decisionForms, terms: decisionFormTerms },
+  medicalAidGroups: { codes: medicalAidGroups, terms: medicalAidGroupTerms },
 } as const satisfies Record<string, VocabularyKind>;

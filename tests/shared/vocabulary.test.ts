@@ -129,6 +129,7 @@ const englishMounts: Record<string, string> = {
   dashboardEn: 'dashboard',
   endOfDayEn: 'endOfDay',
   exportsEn: 'exports',
+  programmeEn: 'programme',
 };
 
 /** The texts an i18n file spells out as string literals, each with its path in the resource tree. */
