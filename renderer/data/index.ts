@@ -31,8 +31,11 @@ export {
   useCreateApplication,
   useUpdateApplication,
   useApplyAction,
+  useRecordVerification,
+  useGrantEmergency,
   type ApplicationFilter,
 } from './hooks/applications';
+export { type EmergencyGrantInput, type VerificationInput } from './applications/programmeRecords';
 export { type ActionInput } from './applications/applicationRecords';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
 

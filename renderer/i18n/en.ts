@@ -7,12 +7,14 @@ import { adminEn } from './admin.en';
 import { lockEn, securityEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
+import { programmeEn } from './programmes.en';
 import { labelsIn, memberRelationTerms, roleTerms, sexTerms, shortOf, visitTypeTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
 /** English — the second language. Typed against zh-CN: the key trees must stay identical. */
 export const en: Translation = {
   application: applicationEn,
+  programme: programmeEn,
   syncCentre: syncCentreEn,
   attachments: attachmentsEn,
   lock: lockEn,

@@ -14,9 +14,11 @@ import { adminZhCN } from './admin.zh-CN';
 import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
+import { programmeZhCN } from './programmes.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
+  programme: programmeZhCN,
   syncCentre: syncCentreZhCN,
   attachments: attachmentsZhCN,
   lock: lockZhCN,
