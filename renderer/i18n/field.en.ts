@@ -238,18 +238,21 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
       documents: 'Documents promised',
       deadlines: 'Deadlines',
       followUps: 'Follow-ups',
+      programmes: 'Emergency files and lapsing recognitions',
     },
     hints: {
       visits: 'Review visits overdue or due within 14 days',
       documents: 'Documents promised within 7 days',
       deadlines: 'Applications near or past a deadline',
       followUps: 'Follow-ups overdue or due within 3 days',
+      programmes: 'Files to complete after an emergency grant; dibao-edge and expenditure recognitions lapsing within 30 days',
     },
     empty: {
       visits: 'No visits due soon',
       documents: 'No documents due soon',
       deadlines: 'No deadlines near',
       followUps: 'No follow-ups due soon',
+      programmes: 'No emergency file open and no recognition lapsing soon',
     },
     when: {
       overdue: '{{count}} days overdue',

@@ -1,9 +1,10 @@
-import { decisionFormTerms, labelsIn, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
+import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
 export const programmeEn: Translation['programme'] = {
   temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'en'),
   decisionForm: labelsIn(decisionFormTerms, 'en'),
+  medicalAidGroup: labelsIn(medicalAidGroupTerms, 'en'),
   preliminary: {
     outcomeLabel: 'Preliminary opinion',
     outcome: labelsIn(preliminaryOutcomeTerms, 'en'),

@@ -2,11 +2,12 @@
  * Each programme's own steps on screen (issue 13): the 初审 opinion, the township's closing, the
  * county's 信息核对, 急难先行救助, and approval as a monthly amount, a one-off sum or a recognition.
  */
-import { decisionFormTerms, labelsIn, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
+import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
 
 export const programmeZhCN = {
   temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'zh'),
   decisionForm: labelsIn(decisionFormTerms, 'zh'),
+  medicalAidGroup: labelsIn(medicalAidGroupTerms, 'zh'),
   preliminary: {
     outcomeLabel: '初审意见',
     outcome: labelsIn(preliminaryOutcomeTerms, 'zh'),

@@ -28,12 +28,14 @@ import {
   type TodayItem,
   type TodayKind,
 } from './todayItems';
+import { programmeItems } from './programmeItems';
 
-const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps'> = {
+const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps' | 'programmes'> = {
   visit: 'visits',
   document: 'documents',
   deadline: 'deadlines',
   followUp: 'followUps',
+  programme: 'programmes',
 };
 
 /**
@@ -52,7 +54,7 @@ export function TodayPage() {
   const kinds = cardsByRole[role];
   // Only what this role's cards show is read: a social worker's 今日 decrypts no application,
   // an assistant's no care need, and only open care needs have follow-ups to make.
-  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') ? {} : null);
+  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') || kinds.includes('programme') ? {} : null);
   const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 
   // Only the households a visit may be due for, and those the other cards name, are read. Until
@@ -67,11 +69,12 @@ export function TodayPage() {
       document: kinds.includes('document') ? documentItems(applications, today) : [],
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
       followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
+      programme: kinds.includes('programme') ? programmeItems(applications, role, today) : [],
     }),
     [kinds, applications, careNeeds, role, today],
   );
   const named = useMemo(
-    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp].map((item) => item.householdId)],
+    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp, ...others.programme].map((item) => item.householdId)],
     [candidates, others],
   );
   const { byId } = useHouseholdsByIds(named);
@@ -204,6 +207,12 @@ function ItemText({ item }: { item: TodayItem }) {
       );
     case 'followUp':
       return t('today.followUpItem', { category: t(`needCategory.${item.category}`) });
+    case 'programme':
+      return `${t(`today.applicationType.${item.applicationType}`)} · ${
+        item.reminder === 'emergencyFile'
+          ? t(item.daysLeft < 0 ? 'programme.today.emergencyFileOverdue' : 'programme.today.emergencyFile', { due: formatDate(item.due) })
+          : t('programme.today.recognitionLapsing', { date: formatDate(item.due) })
+      }`;
   }
 }
 

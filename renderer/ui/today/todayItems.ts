@@ -15,7 +15,7 @@ import { isLaterVisit, type HouseholdSummary, type LatestVisits, type VisitDates
 import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
 
-export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp';
+export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp' | 'programme';
 
 interface ItemBase {
   key: string;
@@ -34,7 +34,9 @@ export type TodayItem =
   | (ItemBase & { kind: 'visit'; reason: VisitReason })
   | (ItemBase & { kind: 'document'; document: DocumentKind; applicationType: ApplicationType })
   | (ItemBase & { kind: 'deadline'; deadline: DeadlineKey; applicationType: ApplicationType; estimated: boolean })
-  | (ItemBase & { kind: 'followUp'; category: NeedCategory });
+  | (ItemBase & { kind: 'followUp'; category: NeedCategory })
+  // A programme's own reminder (programmeItems.ts): a 急难 file to complete, a recognition lapsing.
+  | (ItemBase & { kind: 'programme'; reminder: 'emergencyFile' | 'recognitionLapsing'; applicationType: ApplicationType });
 
 /** 容缺 documents promised within this many days are listed. */
 export const DOCUMENT_DAYS = 7;
@@ -43,8 +45,8 @@ export const FOLLOW_UP_DAYS = 3;
 
 /** Which cards a role sees: what that role acts on. */
 export const cardsByRole: Record<Role, TodayKind[]> = {
-  assistant: ['visit', 'document'],
-  township: ['visit', 'document', 'deadline'],
+  assistant: ['visit', 'document', 'programme'],
+  township: ['visit', 'document', 'deadline', 'programme'],
   social_worker: ['followUp'],
   county: ['deadline'],
   city: [],
