@@ -22,8 +22,11 @@ import { HouseholdListPage } from './ui/households/HouseholdListPage';
 import { TodayPage } from './ui/today/TodayPage';
 import { VisitFormPage } from './ui/visits/VisitFormPage';
 import { ApplicationSummaryPrintPage } from './ui/print/ApplicationSummaryPrintPage';
+import { ApprovalFormPrintPage } from './ui/print/ApprovalFormPrintPage';
 import { MissingItemsNoticePrintPage } from './ui/print/MissingItemsNoticePrintPage';
 import { PledgePrintPage } from './ui/print/PledgePrintPage';
+import { PublicNoticeListPrintPage } from './ui/print/PublicNoticeListPrintPage';
+import { RefusalNoticePrintPage } from './ui/print/RefusalNoticePrintPage';
 import { VisitRecordPrintPage } from './ui/print/VisitRecordPrintPage';
 import { usePrefersReducedMotion } from './ui/usePrefersReducedMotion';
 
@@ -47,6 +50,9 @@ function SignedInRoutes() {
       <Route path="print/applications/:id/missing-items" element={<MissingItemsNoticePrintPage />} />
       <Route path="print/applications/:id/pledge" element={<PledgePrintPage />} />
       <Route path="print/applications/:id/summary" element={<ApplicationSummaryPrintPage />} />
+      <Route path="print/applications/:id/approval-form" element={<ApprovalFormPrintPage />} />
+      <Route path="print/applications/:id/refusal-notice" element={<RefusalNoticePrintPage />} />
+      <Route path="print/public-notice/:villageCode" element={<PublicNoticeListPrintPage />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to="/today" replace />} />
         <Route path="today" element={<TodayPage />} />

@@ -10,8 +10,16 @@ import { documentIdField } from '../schemas/common';
 import { householdCategories } from '../schemas/household';
 import { exportKinds } from './sheet';
 
-/** Printed forms (打印): 入户调查表, 一次性告知书, 告知承诺书, 申请情况表. */
-export const printKinds = ['visitRecord', 'missingItemsNotice', 'pledge', 'applicationSummary'] as const;
+/** Printed forms (打印): 入户调查表, 一次性告知书, 告知承诺书, 申请情况表, 村级公示名单, 审批表, 不予批准通知书. */
+export const printKinds = [
+  'visitRecord',
+  'missingItemsNotice',
+  'pledge',
+  'applicationSummary',
+  'publicNoticeList',
+  'approvalForm',
+  'refusalNotice',
+] as const;
 export type PrintKind = (typeof printKinds)[number];
 
 export const exportAuditKinds = [...exportKinds, ...printKinds] as const;

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { useApplication, useAuth, useHousehold } from '../../data';
 import { ApplicationPrintButton } from '../exports/ApplicationPrintButton';
+import { RefusalNoticeReminder } from '../exports/RefusalNoticeReminder';
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
@@ -45,7 +46,7 @@ export function ApplicationDetailPage() {
             <Button icon={<HomeOutlined />} onClick={() => navigate(`/households/${household.id}`)} data-testid="application-open-household">
               {t('application.detail.openHousehold')}
             </Button>
-            <ApplicationPrintButton applicationId={application.id} />
+            <ApplicationPrintButton applicationId={application.id} status={application.status} role={role} />
             {editable && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${application.id}/edit`)} data-testid="application-edit">
                 {t('application.detail.edit')}
@@ -55,6 +56,7 @@ export function ApplicationDetailPage() {
         }
       />
       <ApplicationSummary application={application} household={household} />
+      <RefusalNoticeReminder application={application} household={household} role={role} />
       <ActionPanel application={application} role={role} />
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={12}>

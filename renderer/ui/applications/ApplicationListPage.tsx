@@ -8,6 +8,7 @@ import type { Application } from '../../../shared/schemas/application';
 import { useApplications, useAuth, useReadHouseholds, type ApplicationFilter } from '../../data';
 import { applicationSheet } from '../../../shared/exports/applicationSheet';
 import { ExportButton } from '../exports/ExportButton';
+import { PublicNoticeListButton } from '../exports/PublicNoticeListButton';
 import { useScopePrefix } from '../exports/useScopePrefix';
 import { PageTitle } from '../PageTitle';
 import { useTablePage } from '../useTablePage';
@@ -95,7 +96,15 @@ export function ApplicationListPage() {
     });
     return (
       <>
-        <PageTitle title={t('application.list.townshipTitle')} actions={exportButton({ queue: 'township', tab })} />
+        <PageTitle
+          title={t('application.list.townshipTitle')}
+          actions={
+            <>
+              <PublicNoticeListButton applications={applications} />
+              {exportButton({ queue: 'township', tab })}
+            </>
+          }
+        />
         <Typography.Paragraph type="secondary">{t('application.list.townshipHint')}</Typography.Paragraph>
         <Tabs activeKey={tab} onChange={(key) => setParam('tab', key)} items={items} size="large" data-testid="township-queue" />
       </>

@@ -2,18 +2,18 @@ import { DownOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { Role } from '../../../shared/auth/roles';
+import type { ApplicationStatus } from '../../../shared/rules/applicationStatus';
+import { applicationFormsFor } from './paperForms';
 
-const forms = [
-  { key: 'summary', label: 'applicationSummary' },
-  { key: 'missing-items', label: 'missingItemsNotice' },
-  { key: 'pledge', label: 'pledge' },
-] as const;
-
-/** 打印 on an application: its summary with history, the one-time notice, or the pledge. */
-export function ApplicationPrintButton({ applicationId }: { applicationId: string }) {
+/**
+ * 打印 on an application: its summary with history, the one-time notice, the pledge, and — for the
+ * township and the county — the 审批表 and, once refused, the 不予批准通知书.
+ */
+export function ApplicationPrintButton({ applicationId, status, role }: { applicationId: string; status: ApplicationStatus; role: Role }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const items: MenuProps['items'] = forms.map((form) => ({
+  const items: MenuProps['items'] = applicationFormsFor(status, role).map((form) => ({
     key: form.key,
     label: <span data-testid={`application-print-${form.key}`}>{t(`exports.print.${form.label}`)}</span>,
   }));

@@ -3,16 +3,20 @@ import { App, Button } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PrintKind } from '../../../shared/exports/exportAudit';
+import type { ExportFilter, PrintKind } from '../../../shared/exports/exportAudit';
 import { platform, useRecordPrint } from '../../data';
 import { printStyles } from './printStyles';
 
 export interface PrintPageProps {
   kind: PrintKind;
-  /** The visit or application printed: the audit log names it, never its content. */
-  documentId: string;
+  /** The visit or application printed: the audit log names it, never its content. A list names none. */
+  documentId?: string;
   /** The record's village, the area of the audit record. */
   areaCode: string;
+  /** Records on the sheet (a list's rows); one for a form about one record. */
+  rowCount?: number;
+  /** How a list was chosen, for the audit record (codes only). */
+  filter?: ExportFilter;
   /** The PDF's file name without extension, e.g. 入户调查表-2026-11-20. */
   fileTitle: string;
   children: ReactNode;
@@ -23,7 +27,7 @@ export interface PrintPageProps {
  * 打印 opens the print dialog; in the desktop app 保存为PDF renders the page to an A4 PDF and
  * asks where to keep it. Either way the print is recorded in the audit log.
  */
-export function PrintPage({ kind, documentId, areaCode, fileTitle, children }: PrintPageProps) {
+export function PrintPage({ kind, documentId, areaCode, rowCount = 1, filter = {}, fileTitle, children }: PrintPageProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -34,7 +38,7 @@ export function PrintPage({ kind, documentId, areaCode, fileTitle, children }: P
   const desktop = host.kind === 'desktop';
 
   const print = async () => {
-    recordPrint(kind, 1, { areaPrefix: areaCode, filter: {}, documentId });
+    recordPrint(kind, rowCount, { areaPrefix: areaCode, filter, ...(documentId ? { documentId } : {}) });
     setWorking(desktop);
     try {
       const saved = await host.print(`${fileTitle}.pdf`);

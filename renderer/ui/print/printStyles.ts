@@ -24,8 +24,12 @@ export const printStyles = `
 .print-sheet th { width: 20%; white-space: nowrap; }
 .print-sheet thead th { width: auto; text-align: center; }
 .print-sheet ol { margin: 0 0 6pt; padding-left: 2em; }
+.print-sheet .print-issuer { text-align: right; margin: 12pt 0 0; }
+.print-sheet .print-note { font-size: 10pt; }
 .print-sheet .print-meta { text-align: right; font-size: 10pt; margin-bottom: 6pt; }
 .print-block { break-inside: avoid; }
+/* On the sheet while it is checked on screen (which list, what is missing), never on paper. */
+.print-screen-only { margin-bottom: 12pt; }
 .print-text { min-height: 2.2em; white-space: pre-wrap; }
 p.print-text { min-height: 4.5em; }
 .print-signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 14pt 28pt; margin-top: 16pt; }
@@ -34,7 +38,7 @@ p.print-text { min-height: 4.5em; }
 .print-signature-date { text-align: right; }
 @media print {
   html, body { background: #fff !important; }
-  .print-toolbar { display: none !important; }
+  .print-toolbar, .print-screen-only { display: none !important; }
   /* A toast still showing from the page before must not land on paper. */
   .ant-message, .ant-notification { display: none !important; }
   .print-root { background: none; padding: 0; min-height: 0; }
