@@ -55,6 +55,7 @@ export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
 
 // Reference data
 export { usePolicy, usePrograms, useUserNames } from './hooks/reference';
+export { useCountyPolicyRecords } from './hooks/policyRecords';
 
 // Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
