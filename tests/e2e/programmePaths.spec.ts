@@ -16,7 +16,10 @@ import { expectAllSynced, signIn, testIdNumber } from './support';
  *
  * The county's figures are set as a new policy period from yesterday through the policies route
  * (the way a county user sets them), and the applications are dated yesterday, so the figures in
- * force on the application's date are these whatever other periods later runs add.
+ * force on the application's date are these whatever other periods later runs add. It needs the
+ * policies route (POST /api/v1/policies, from the policies work) and a server where no 无棣县
+ * period starts today yet: after tests/e2e/policies.spec.ts on the same server, no earlier period
+ * can be set (see the report of issue 13's paths part).
  */
 
 const VILLAGE = '371623102205';
@@ -82,7 +85,7 @@ async function setCountyFigures(request: APIRequestContext): Promise<void> {
 /** A household of VILLAGE registered by the township, with one member, in the given groups. */
 async function household(request: APIRequestContext, township: ApiSession, seq: number, name: string, categories: string[]) {
   const now = Date.now();
-  const head = { id: `m-${now}-1`, name, idNumber: testIdNumber('1968-05-20', seq), relation: 'head', birthDate: '1968-05-20', sex: 'male' };
+  const head = { id: `m-${now}-1`, name, idNumber: testIdNumber('1968-05-20', seq), relation: 'head', birthDate: '1968-05-20', sex: seq % 2 ? 'male' : 'female' };
   const doc = {
     id: `hh-paths${now}${seq}`,
     areaCode: VILLAGE,

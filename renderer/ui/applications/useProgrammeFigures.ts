@@ -21,12 +21,17 @@ function periodOn(periods: readonly Readonly<Record<string, unknown>>[], date: s
   return found;
 }
 
+/** 滨州市: a figure its county leaves unset (待配置) is the city's, where the city set one for every county. */
+const CITY_AREA = '371600000000';
+
 /**
  * The county's figures a programme's step needs (medical-aid ratios, the 急难 limit …), by the
- * policy figure's name, from the period in force on the application's date. The one place that
- * knows where they come from (the city-wide fallback of the policies rules is not consulted here).
+ * policy figure's name, from the period in force on the application's date — the city-wide
+ * period's where the county's leaves one unset, as the policies rules read them.
  */
 export function useProgrammeFigures(application: Pick<Application, 'areaCode' | 'history'>): FigureLookup {
-  const periods = useCountyPolicyRecords(application.areaCode);
-  return lookupIn(periodOn(periods, applicationDate(application)));
+  const date = applicationDate(application);
+  const county = lookupIn(periodOn(useCountyPolicyRecords(application.areaCode), date));
+  const city = lookupIn(periodOn(useCountyPolicyRecords(CITY_AREA), date));
+  return (name) => county(name) ?? city(name);
 }
