@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors';
 import { deriveHouseholdFields } from '../search/searchKeys';
 import { storedAreas } from '../storage/documentStore';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
+import { checkEmergencyGrants } from './programmeFigures';
 
 interface Problem {
   field: string;
@@ -59,8 +60,7 @@ function stepProblems(previous: Doc | null, next: Doc, today: string): Problem[]
 /**
  * What the programme's path says of records written without a step: a 急难 grant is the
  * township's once, on a 急难 临时救助 only, dated no later than today. The county's delegated limit
- * and the file's days are policy figures the server does not read yet (the policies work will
- * hand them in here): until then the grant is checked without them.
+ * and the file's days are policy records: `checkEmergencyGrants` holds the grant to them.
  */
 function programmeRecordProblems(previous: Doc | null, next: Doc, today: string): Problem[] {
   const before = previous as Application | null;
@@ -109,6 +109,15 @@ function guardFor(collection: SyncedCollection, caller: Caller, now: () => numbe
  */
 function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
   if (collection === 'households') return undefined;
+  const links = sameAreaChecker(collection);
+  if (collection !== 'applications') return links;
+  return async (tx, writes) => {
+    await links(tx, writes);
+    await checkEmergencyGrants(tx, writes);
+  };
+}
+
+function sameAreaChecker(collection: Exclude<SyncedCollection, 'households'>): NonNullable<PushRules['checkLinks']> {
   return async (tx, writes) => {
     const links = writes
       .filter((write) => !write.deleted)

@@ -13,6 +13,7 @@ import { storeDocuments } from '../../server/storage/documentStore';
 import { makeHousehold, stepApplication, wire, withoutProvenance } from '../support/documents';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { addCalendarDays, addMonths } from '../../shared/rules/dates';
+import { addWorkingDays } from '../../shared/rules/workingDays';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import {
   applicationAt,
@@ -463,6 +464,28 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       await refused(await push(sessions.township, granted, { ...granted, emergencyGrant: { ...grant, amount: 5000 } }), 422, 'emergencyGrant', granted);
       const { emergencyGrant: _removed, ...withoutGrant } = granted;
       await refused(await push(sessions.township, granted, withoutGrant as Application), 422, 'emergencyGrant', granted);
+    });
+
+    it('holds a 急难 grant to the county’s delegated limit and file days, where the county has set them', async () => {
+      const figures = {
+        id: `policy-test-emergency-${kind}`,
+        areaCode: '371623000000',
+        validFrom: addCalendarDays(chinaToday(), -30),
+        emergencyDelegatedLimit: 3000,
+        emergencyFileDays: 5,
+        source: '测试：县级委托乡镇先行救助额度',
+      };
+      await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: figures, deleted: false }]));
+      try {
+        const emergency = await at('accepted', { type: 'temporaryAid', emergency: true });
+        const grantedOn = chinaToday();
+        const due = addWorkingDays(grantedOn, 5);
+        await refused(await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000.01, grantedOn, fileDueBy: due } }), 422, 'emergencyGrant.amount', emergency);
+        await refused(await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000, grantedOn, fileDueBy: addCalendarDays(due, 1) } }), 422, 'emergencyGrant.fileDueBy', emergency);
+        expect((await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000, grantedOn, fileDueBy: due } })).status).toBe(200);
+      } finally {
+        await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: figures, deleted: true }]));
+      }
     });
   });
 

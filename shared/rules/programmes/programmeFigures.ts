@@ -46,3 +46,24 @@ export function lookupIn(policy: Readonly<Record<string, unknown>> | null | unde
     return typeof value === 'number' ? value : undefined;
   };
 }
+
+type PolicyRecord = Readonly<Record<string, unknown>>;
+
+/** The period of a list in force on `date` (validFrom ≤ date ≤ validTo, the latest start winning). */
+export function periodInForceOn(periods: readonly PolicyRecord[], date: string): PolicyRecord | null {
+  let found: PolicyRecord | null = null;
+  for (const period of periods) {
+    const from = period['validFrom'];
+    const to = period['validTo'];
+    if (typeof from !== 'string' || from > date || (typeof to === 'string' && to < date)) continue;
+    if (found === null || from > String(found['validFrom'])) found = period;
+  }
+  return found;
+}
+
+/** The figures in force on `date`: the county's period's, the city-wide period's where the county left one unset. */
+export function figuresInForce(county: readonly PolicyRecord[], city: readonly PolicyRecord[], date: string): FigureLookup {
+  const own = lookupIn(periodInForceOn(county, date));
+  const cityWide = lookupIn(periodInForceOn(city, date));
+  return (name) => own(name) ?? cityWide(name);
+}

@@ -4,6 +4,7 @@ import { allowedActions, checkHistoryStep, transition, type ApplicationHistoryEn
 import { applicationDeadlines } from '../../../shared/rules/deadlines';
 import { programmePathOf, programmePaths } from '../../../shared/rules/programmes';
 import { emergencyFileDueBy, emergencyFileOpen, emergencyGrantProblems } from '../../../shared/rules/programmes/emergencyGrant';
+import { figuresInForce } from '../../../shared/rules/programmes/programmeFigures';
 import { addWorkingDays } from '../../../shared/rules/workingDays';
 import { applicationTypes } from '../../../shared/vocabulary/applicationTypes';
 import { programmePathKeys } from '../../../shared/vocabulary/programmePaths';
@@ -176,5 +177,20 @@ describe('急难先行救助', () => {
     expect(emergencyFileOpen({ status: 'investigating', emergencyGrant: grant })).toBe(true);
     expect(emergencyFileOpen({ status: 'approved', emergencyGrant: grant })).toBe(false);
     expect(emergencyFileOpen({ status: 'investigating' })).toBe(false);
+  });
+});
+
+describe('the figures a path reads, by the period in force', () => {
+  it('takes the county’s period in force on the date, and the city-wide one where the county left a figure unset', () => {
+    const county = [
+      { validFrom: '2026-01-01', validTo: '2026-06-30', emergencyDelegatedLimit: 2000, emergencyFileDays: null },
+      { validFrom: '2026-07-01', emergencyDelegatedLimit: 3000, emergencyFileDays: null },
+    ];
+    const city = [{ validFrom: '2026-01-01', emergencyFileDays: 5 }];
+    expect(figuresInForce(county, city, '2026-06-30')('emergencyDelegatedLimit')).toBe(2000);
+    expect(figuresInForce(county, city, '2026-07-01')('emergencyDelegatedLimit')).toBe(3000);
+    expect(figuresInForce(county, city, '2026-07-01')('emergencyFileDays')).toBe(5);
+    expect(figuresInForce(county, [], '2026-07-01')('emergencyFileDays')).toBeUndefined();
+    expect(figuresInForce(county, city, '2025-12-31')('emergencyDelegatedLimit')).toBeUndefined();
   });
 });
