@@ -31,8 +31,11 @@ export {
   useCreateApplication,
   useUpdateApplication,
   useApplyAction,
+  useRecordVerification,
+  useGrantEmergency,
   type ApplicationFilter,
 } from './hooks/applications';
+export { type EmergencyGrantInput, type VerificationInput } from './applications/programmeRecords';
 export { type ActionInput } from './applications/applicationRecords';
 export { useChangeBenefit, useRecordReview, useApprovedApplications } from './hooks/benefits';
 export { useCareNeeds, useCareNeed, useSaveCareNeed } from './hooks/careNeeds';
@@ -54,6 +57,7 @@ export type { UploadProgress, UploadPhase } from './core/files/uploadQueue';
 // Reference data
 export { usePolicies, usePrograms, useUserNames } from './hooks/reference';
 export { policyErrorKey, useSetPolicyPeriod } from './hooks/policies';
+export { useCountyPolicyRecords } from './hooks/policyRecords';
 
 // Sync, conflicts and USB bundles
 export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';

@@ -9,6 +9,7 @@ import { lockEn, securityEn } from './security.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
 import { caseLifeEn } from './caseLife.en';
+import { programmeEn } from './programmes.en';
 import { labelsIn, memberRelationTerms, roleTerms, sexTerms, shortOf, visitTypeTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
@@ -16,6 +17,7 @@ import type { Translation } from './types';
 export const en: Translation = {
   application: applicationEn,
   caseLife: caseLifeEn,
+  programme: programmeEn,
   syncCentre: syncCentreEn,
   attachments: attachmentsEn,
   lock: lockEn,

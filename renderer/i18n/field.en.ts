@@ -248,6 +248,7 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
       deadlines: 'Deadlines',
       followUps: 'Follow-ups',
       benefits: 'Benefits',
+      programmes: 'Emergency files and lapsing recognitions',
     },
     hints: {
       visits: 'Review visits overdue or due within 14 days',
@@ -255,6 +256,7 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
       deadlines: 'Applications near or past a deadline',
       followUps: 'Follow-ups overdue or due within 3 days',
       benefits: 'Phase-outs ending this month, reviews due, the roster to check before the month ends',
+      programmes: 'Files to complete after an emergency grant; dibao-edge and expenditure recognitions lapsing within 30 days',
     },
     empty: {
       visits: 'No visits due soon',
@@ -262,6 +264,7 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
       deadlines: 'No deadlines near',
       followUps: 'No follow-ups due soon',
       benefits: 'Nothing due on benefits soon',
+      programmes: 'No emergency file open and no recognition lapsing soon',
     },
     when: {
       overdue: '{{count}} days overdue',

@@ -251,6 +251,7 @@ export const fieldZhCN = {
       deadlines: '办理时限',
       followUps: '回访提醒',
       benefits: '保障金',
+      programmes: '急难补材料与认定到期',
     },
     hints: {
       visits: '已逾期和 14 天内到期的复核走访',
@@ -258,6 +259,7 @@ export const fieldZhCN = {
       deadlines: '快到期和已超期的申请',
       followUps: '3 天内到期和已逾期的回访',
       benefits: '本月结束的渐退期、到期的复核、月底前核对的花名册',
+      programmes: '急难先行救助后待补齐的材料，30 天内到期的低保边缘、刚性支出困难认定',
     },
     empty: {
       visits: '近期没有到期的走访',
@@ -265,6 +267,7 @@ export const fieldZhCN = {
       deadlines: '没有快到期的申请',
       followUps: '近期没有要回访的',
       benefits: '保障金近期没有要办的',
+      programmes: '没有待补齐的急难材料，也没有快到期的认定',
     },
     when: {
       overdue: '已逾期 {{count}} 天',

@@ -16,10 +16,12 @@ import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
 import { caseLifeZhCN } from './caseLife.zh-CN';
+import { programmeZhCN } from './programmes.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
   caseLife: caseLifeZhCN,
+  programme: programmeZhCN,
   syncCentre: syncCentreZhCN,
   attachments: attachmentsZhCN,
   lock: lockZhCN,

@@ -1,6 +1,7 @@
 import { chinaDateOf, chinaToday } from '../../shared/domain/chinaTime';
 import { requirementInputOf, stepRequirements } from '../../shared/rules/actionRequirements';
 import { checkHistoryStep, type ApplicationHistoryEntry } from '../../shared/rules/applicationStatus';
+import { emergencyGrantProblems } from '../../shared/rules/programmes/emergencyGrant';
 import { futureDateProblems } from '../../shared/rules/recordDates';
 import type { Application } from '../../shared/schemas/application';
 import type { SyncedCollection } from '../../shared/sync/collections';
@@ -11,6 +12,7 @@ import { deriveHouseholdFields } from '../search/searchKeys';
 import { storedAreas } from '../storage/documentStore';
 import { benefitRefusal, householdGroupsFollow, settleApplication } from './caseLife';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
+import { checkEmergencyGrants } from './programmeFigures';
 
 interface Problem {
   field: string;
@@ -57,6 +59,25 @@ function stepProblems(previous: Doc | null, next: Doc, today: string): Problem[]
 }
 
 /**
+ * What the programme's path says of records written without a step: a 急难 grant is the
+ * township's once, on a 急难 临时救助 only, dated no later than today. The county's delegated limit
+ * and the file's days are policy records: `checkEmergencyGrants` holds the grant to them.
+ */
+function programmeRecordProblems(previous: Doc | null, next: Doc, today: string): Problem[] {
+  const before = previous as Application | null;
+  const application = next as Application;
+  const grant = application.emergencyGrant;
+  if (grant === undefined) {
+    return before?.emergencyGrant === undefined ? [] : [{ field: 'emergencyGrant', message: '急难先行救助已经记录，不能删除' }];
+  }
+  if (sameGrant(before?.emergencyGrant, grant)) return [];
+  return emergencyGrantProblems(application, before?.emergencyGrant, grant, today, null);
+}
+
+const sameGrant = (a: Application['emergencyGrant'], b: Application['emergencyGrant']): boolean =>
+  a !== undefined && b !== undefined && a.amount === b.amount && a.grantedOn === b.grantedOn && a.fileDueBy === b.fileDueBy;
+
+/**
  * The server's rules for every write of a push, in the order a person would fix them: what the
  * status machine allows, what the caller's role may change at this point (the write policy in
  * shared/sync/writePolicy.ts), then what the step needs. Derived fields are not checked: the
@@ -76,6 +97,7 @@ function guardFor(collection: SyncedCollection, caller: Caller, now: () => numbe
     if (benefit) throw refuse(benefit.status, benefit.status === 403 ? 'field_not_allowed' : 'requirements_not_met', id, benefit.problems);
     const unmet = [
       ...(collection === 'applications' ? stepProblems(live, write.doc, today) : []),
+      ...(collection === 'applications' ? programmeRecordProblems(live, write.doc, today) : []),
       ...futureDateProblems(collection, live, write.doc, today),
     ];
     if (unmet.length > 0) throw refuse(422, 'requirements_not_met', id, unmet);
@@ -90,6 +112,15 @@ function guardFor(collection: SyncedCollection, caller: Caller, now: () => numbe
  */
 function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
   if (collection === 'households') return undefined;
+  const links = sameAreaChecker(collection);
+  if (collection !== 'applications') return links;
+  return async (tx, writes) => {
+    await links(tx, writes);
+    await checkEmergencyGrants(tx, writes);
+  };
+}
+
+function sameAreaChecker(collection: Exclude<SyncedCollection, 'households'>): NonNullable<PushRules['checkLinks']> {
   return async (tx, writes) => {
     const links = writes
       .filter((write) => !write.deleted)

@@ -4,13 +4,25 @@
  * every push that takes the step (server/sync/writeGuards.ts), with the same code.
  */
 import type { ApplicationAction } from '../vocabulary/applicationActions';
-import { compareDates, isIsoDate, type IsoDate } from './dates';
+import { addMonths, compareDates, isIsoDate, type IsoDate } from './dates';
 import { canClosePublicNotice, publicNoticeEndDate } from './deadlines';
+import { hasPublicNotice, programmePathOf } from './programmes';
 
 /** Just the fields the checks read; `requirementInputOf` maps an application onto it. */
 export interface ActionRequirementInput {
-  /** 救助类型: recognitions (低保边缘, 刚性支出困难) pay nothing, so their approval has no amount. */
+  /** 救助类型, with `emergency`: the path says what approval records (a monthly amount, a sum paid once, a validity). */
   type?: string;
+  /** 临时救助 of the 急难 kind. */
+  emergency?: boolean;
+  /** 初审: the township's opinion; a negative one is written out. */
+  preliminaryOutcome?: string;
+  preliminaryOpinion?: string;
+  /** 信息核对: recorded by the county before it approves 低保 or 特困. */
+  verificationCheckedOn?: string;
+  /** 医疗救助, 临时救助: the sum paid once (元). */
+  oneOffAmount?: number;
+  /** 低保边缘, 刚性支出: the recognition's last day. */
+  validUntil?: string;
   /** 入户调查人员 */
   investigators?: string[];
   /** 入户调查开始日期 */
@@ -40,9 +52,6 @@ export interface StepProblem {
 /** B1 step 3: the home investigation is done by at least two investigators. */
 const MIN_INVESTIGATORS = 2;
 
-/** Types that are recognised without a payment (B3, B5): no amount is approved for them. */
-const RECOGNITION_TYPES: readonly string[] = ['dibaoEdge', 'rigidExpenditure'];
-
 const blank = (text: string | undefined) => !text?.trim();
 
 function dateProblems(field: string, value: string | undefined, label: string, today: IsoDate): StepProblem[] {
@@ -55,25 +64,11 @@ export function stepRequirements(action: ApplicationAction, application: ActionR
     // The investigation is checked when it starts and again at 初审, which rests on it: it may be
     // edited while it runs, never down to one investigator.
     case 'startInvestigation':
-    case 'preliminaryReview': {
-      const names = new Set((application.investigators ?? []).map((n) => n.trim()).filter((n) => n !== ''));
-      return [
-        ...(names.size >= MIN_INVESTIGATORS
-          ? []
-          : [{ field: 'investigation.investigators', message: `入户调查须至少${MIN_INVESTIGATORS}名调查人员（已填${names.size}名）` }]),
-        ...dateProblems('investigation.startedOn', application.investigationStartedOn, '调查开始日期', today),
-      ];
-    }
-    case 'approve': {
-      if (application.type !== undefined && RECOGNITION_TYPES.includes(application.type)) return [];
-      const amount = application.approvedAmount;
-      return [
-        ...(amount !== undefined && Number.isFinite(amount) && amount > 0
-          ? []
-          : [{ field: 'decision.approvedMonthlyAmount', message: '请填写大于0的核定救助金额' }]),
-        ...(application.approvalMethod ? [] : [{ field: 'decision.method', message: '请选择核定方式（差额或分档）' }]),
-      ];
-    }
+      return investigationProblems(application, today);
+    case 'preliminaryReview':
+      return [...investigationProblems(application, today), ...opinionProblems(application)];
+    case 'approve':
+      return approvalProblems(application, today);
     case 'refuse':
       // B1 step 6: a refusal is notified in writing, with reasons.
       return blank(application.refusalReason) ? [{ field: 'decision.refusalReason', message: '不予批准须写明书面理由' }] : [];
@@ -87,6 +82,8 @@ export function stepRequirements(action: ApplicationAction, application: ActionR
     case 'objection':
       return blank(application.objections) ? [{ field: 'publicNotice.objections', message: '请写明公示异议的内容' }] : [];
     case 'sendToCounty': {
+      // Without a 公示 on the path, or after a negative 初审 (not published), the file goes up at once.
+      if (!hasPublicNotice(programmePathOf(application)) || application.preliminaryOutcome === 'negative') return [];
       // B1 step 5: the 公示 runs its full seven days before the file goes to the county.
       const start = application.publicNoticeStart;
       if (start === undefined || !isIsoDate(start)) return [{ field: 'publicNotice.start', message: '没有公示开始日期，不能报县' }];
@@ -101,6 +98,70 @@ export function stepRequirements(action: ApplicationAction, application: ActionR
   }
 }
 
+function investigationProblems(application: ActionRequirementInput, today: IsoDate): StepProblem[] {
+  const names = new Set((application.investigators ?? []).map((n) => n.trim()).filter((n) => n !== ''));
+  return [
+    ...(names.size >= MIN_INVESTIGATORS
+      ? []
+      : [{ field: 'investigation.investigators', message: `入户调查须至少${MIN_INVESTIGATORS}名调查人员（已填${names.size}名）` }]),
+    ...dateProblems('investigation.startedOn', application.investigationStartedOn, '调查开始日期', today),
+  ];
+}
+
+/** A negative 初审 is an opinion the applicant and the county read: it says why. */
+function opinionProblems(application: ActionRequirementInput): StepProblem[] {
+  return application.preliminaryOutcome === 'negative' && blank(application.preliminaryOpinion)
+    ? [{ field: 'preliminaryReview.opinion', message: '初审不同意须写明意见和理由' }]
+    : [];
+}
+
+/** What approval records depends on the programme: a monthly amount, a sum paid once, or a validity. */
+function approvalProblems(application: ActionRequirementInput, today: IsoDate): StepProblem[] {
+  const path = programmePathOf(application);
+  const verification =
+    path.verificationBeforeApproval && application.verificationCheckedOn === undefined
+      ? [{ field: 'verification', message: '审核确认前须记录信息核对结果' }]
+      : [];
+  switch (path.decision) {
+    case 'monthlyAmount': {
+      const amount = application.approvedAmount;
+      return [
+        ...verification,
+        ...(amount !== undefined && Number.isFinite(amount) && amount > 0
+          ? []
+          : [{ field: 'decision.approvedMonthlyAmount', message: '请填写大于0的核定救助金额' }]),
+        ...(application.approvalMethod ? [] : [{ field: 'decision.method', message: '请选择核定方式（差额或分档）' }]),
+      ];
+    }
+    case 'oneOffAmount': {
+      const amount = application.oneOffAmount;
+      return [
+        ...verification,
+        ...(amount !== undefined && Number.isFinite(amount) && amount > 0
+          ? []
+          : [{ field: 'decision.oneOffAmount', message: '请填写大于0的一次性救助金额' }]),
+      ];
+    }
+    case 'recognition':
+      return [...verification, ...validityProblems(application.validUntil, today, path.recognitionMaxMonths)];
+  }
+}
+
+/** The last day a recognition approved on `approvedOn` may run to, where the rules cap it (B3: 12 months). */
+export function latestValidUntil(approvedOn: IsoDate, maxMonths: number): IsoDate {
+  return addMonths(approvedOn, maxMonths);
+}
+
+function validityProblems(validUntil: string | undefined, approvedOn: IsoDate, maxMonths: number | undefined): StepProblem[] {
+  const field = 'decision.validUntil';
+  if (validUntil === undefined || !isIsoDate(validUntil)) return [{ field, message: '请填写认定有效期（至哪一天）' }];
+  if (compareDates(validUntil, approvedOn) <= 0) return [{ field, message: '认定有效期应晚于审核确认之日' }];
+  if (maxMonths !== undefined && compareDates(validUntil, latestValidUntil(approvedOn, maxMonths)) > 0) {
+    return [{ field, message: `认定有效期最长${maxMonths}个月，最晚至${latestValidUntil(approvedOn, maxMonths)}` }];
+  }
+  return [];
+}
+
 /** The messages of `stepRequirements`: an empty list means "go ahead". */
 export function actionRequirements(action: ApplicationAction, application: ActionRequirementInput, today: IsoDate): string[] {
   return stepRequirements(action, application, today).map((problem) => problem.message);
@@ -110,8 +171,19 @@ export function actionRequirements(action: ApplicationAction, application: Actio
 export function requirementInputOf(
   application: {
     type?: string;
+    emergency?: boolean | undefined;
     investigation?: { investigators?: string[]; startedOn?: string } | undefined;
-    decision?: { approvedMonthlyAmount?: number | undefined; method?: string | undefined; refusalReason?: string | undefined } | undefined;
+    preliminaryReview?: { outcome: string; opinion?: string | undefined } | undefined;
+    verification?: { checkedOn: string } | undefined;
+    decision?:
+      | {
+          approvedMonthlyAmount?: number | undefined;
+          method?: string | undefined;
+          refusalReason?: string | undefined;
+          oneOffAmount?: number | undefined;
+          validUntil?: string | undefined;
+        }
+      | undefined;
     returnNotice?: { missingDocuments?: string[] } | undefined;
     publicNotice?: { start?: string; objections?: string | undefined } | undefined;
   },
@@ -119,6 +191,12 @@ export function requirementInputOf(
 ): ActionRequirementInput {
   return {
     ...(application.type !== undefined ? { type: application.type } : {}),
+    ...(application.emergency !== undefined ? { emergency: application.emergency } : {}),
+    ...(application.preliminaryReview ? { preliminaryOutcome: application.preliminaryReview.outcome } : {}),
+    ...(application.preliminaryReview?.opinion !== undefined ? { preliminaryOpinion: application.preliminaryReview.opinion } : {}),
+    ...(application.verification ? { verificationCheckedOn: application.verification.checkedOn } : {}),
+    ...(application.decision?.oneOffAmount !== undefined ? { oneOffAmount: application.decision.oneOffAmount } : {}),
+    ...(application.decision?.validUntil !== undefined ? { validUntil: application.decision.validUntil } : {}),
     ...(application.investigation?.investigators ? { investigators: application.investigation.investigators } : {}),
     ...(application.investigation?.startedOn ? { investigationStartedOn: application.investigation.startedOn } : {}),
     ...(application.decision?.approvedMonthlyAmount !== undefined ? { approvedAmount: application.decision.approvedMonthlyAmount } : {}),

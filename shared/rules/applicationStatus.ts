@@ -1,7 +1,9 @@
 /**
  * The one status machine for 救助申请, following the B1 steps (申请 → 受理 → 调查 → 初审 → 公示 →
  * 审核确认). The app uses it to offer buttons; the server runs `checkHistoryStep` on every push,
- * so a status can only move as the table below allows the caller's role.
+ * so a status can only move as the table below allows the caller's role. Each programme's path
+ * (./programmes/) says which of the steps it has: 医疗救助 and 急难 go from 初审 to the county
+ * without a 公示; after a negative 初审 the case goes on without one, or the township closes it.
  */
 import {
   applicationActions,
@@ -9,8 +11,11 @@ import {
   type ApplicationAction,
 } from '../vocabulary/applicationActions';
 import { applicationStatuses, applicationStatusTerms, type ApplicationStatus } from '../vocabulary/applicationStatuses';
+import { applicationTypeTerms } from '../vocabulary/applicationTypes';
+import { temporaryAidKindTerms } from '../vocabulary/programmePaths';
 import { roleTerms, type Role } from '../vocabulary/roles';
 import { shortOf } from '../vocabulary/term';
+import { hasPublicNotice, programmePathOf, type PathChoice, type ProgrammePath } from './programmes';
 
 // The codes are the vocabulary's (shared/vocabulary/), with their words; they are the machine's too.
 export { applicationActions, applicationStatuses, type ApplicationAction, type ApplicationStatus };
@@ -72,13 +77,53 @@ export const transitionTable: Readonly<Record<ApplicationAction, TransitionRule>
 
 export type TransitionResult =
   | { ok: true; to: ApplicationStatus }
-  | { ok: false; reason: 'not_allowed_for_role' | 'not_allowed_from_status'; message: string };
+  | { ok: false; reason: 'not_allowed_for_role' | 'not_allowed_from_status' | 'not_on_path'; message: string };
+
+/**
+ * What of the application the machine reads besides its status: the type and `emergency` choose
+ * the path; a negative 初审 opinion opens the township's closing and the way to the county
+ * without a 公示. Left out, the application runs the 低保 path with a positive opinion.
+ */
+export interface PathContext extends PathChoice {
+  preliminaryReview?: { outcome: string } | undefined;
+}
+
+/** The programme's name as a refusal gives it (急难型临时救助没有“开始公示”这一步). */
+function pathName(path: ProgrammePath, context: PathContext): string {
+  if (path.key === 'temporaryAidEmergency') return temporaryAidKindTerms.emergency.zh;
+  if (path.key === 'temporaryAidExpenditure') return temporaryAidKindTerms.expenditure.zh;
+  const type = context.type;
+  return type !== undefined && Object.hasOwn(applicationTypeTerms, type) ? applicationTypeTerms[type as keyof typeof applicationTypeTerms].zh : '该申请';
+}
+
+/** The table's rule, as the path and the 初审 opinion change it. */
+function ruleOnPath(action: ApplicationAction, role: Role, path: ProgrammePath, negative: boolean): TransitionRule {
+  const rule = transitionTable[action];
+  switch (action) {
+    // Without a 公示 (the path has none, or the opinion is negative: only cases proposed for
+    // approval are published) the file goes from 初审 straight to the county.
+    case 'sendToCounty':
+      return !hasPublicNotice(path) || negative ? { ...rule, from: ['preliminaryReviewed'] } : rule;
+    case 'startPublicNotice':
+      return negative ? { ...rule, from: [] } : rule;
+    // After a negative 初审 the township may close the case itself, with written reasons.
+    case 'refuse':
+      if (role === 'township' && path.townshipMayClose && negative) return { ...rule, roles: ['township'], from: ['preliminaryReviewed'] };
+      return rule;
+    default:
+      return rule;
+  }
+}
 
 /** The role is checked first: a village assistant is told it may never approve, not that the status is wrong. */
-export function transition(status: ApplicationStatus, action: ApplicationAction, role: Role): TransitionResult {
-  const rule = transitionTable[action];
+export function transition(status: ApplicationStatus, action: ApplicationAction, role: Role, context: PathContext = {}): TransitionResult {
+  const path = programmePathOf(context);
+  const rule = ruleOnPath(action, role, path, context.preliminaryReview?.outcome === 'negative');
   if (!rule.roles.includes(role)) {
     return { ok: false, reason: 'not_allowed_for_role', message: `${roleInSentence(role)}不能执行“${actionLabel(action)}”` };
+  }
+  if (!path.steps.includes(action)) {
+    return { ok: false, reason: 'not_on_path', message: `${pathName(path, context)}没有“${actionLabel(action)}”这一步` };
   }
   if (!rule.from.includes(status)) {
     return {
@@ -90,8 +135,8 @@ export function transition(status: ApplicationStatus, action: ApplicationAction,
   return { ok: true, to: rule.to };
 }
 
-export function allowedActions(status: ApplicationStatus, role: Role): ApplicationAction[] {
-  return applicationActions.filter((action) => transition(status, action, role).ok);
+export function allowedActions(status: ApplicationStatus, role: Role, context: PathContext = {}): ApplicationAction[] {
+  return applicationActions.filter((action) => transition(status, action, role, context).ok);
 }
 
 export type HistoryCheckResult =
@@ -102,7 +147,7 @@ export type HistoryCheckResult =
       message: string;
     };
 
-export interface ApplicationState {
+export interface ApplicationState extends PathContext {
   status: ApplicationStatus;
   history: readonly ApplicationHistoryEntry[];
 }
@@ -111,7 +156,8 @@ export interface ApplicationState {
  * The server's check of one push. `previous` is what the server holds (null for a new
  * application), `next` what the client sends, `role` the caller's. History is append-only and
  * compared by value; every appended entry must be a move the caller's role may make from the
- * status before it, recorded under that role; the status must be where the history ends.
+ * status before it on the application's path (`next`'s type, 急难 and 初审 opinion), recorded
+ * under that role; the status must be where the history ends.
  * Not checked here: that `byUserId` is the caller (the server knows the user; this function only
  * gets the role), and the order of `at` (device clocks drift while offline).
  */
@@ -161,7 +207,7 @@ export function checkHistoryStep(
     if (entry.from !== status) {
       return mismatch(`${where}的起始状态为“${label(entry.from)}”，但申请当时处于“${label(status)}”`);
     }
-    const step = transition(status, entry.action, role);
+    const step = transition(status, entry.action, role, next);
     if (!step.ok) return { ok: false, code: 'transition_not_allowed', message: `${where}：${step.message}` };
     if (entry.to !== step.to) {
       return mismatch(`${where}的目标状态应为“${label(step.to)}”，记为“${label(entry.to)}”`);

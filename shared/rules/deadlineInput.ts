@@ -21,5 +21,6 @@ export function deadlineInputOf(application: Application): DeadlineInput {
   if (application.publicNotice?.start) input.publicNoticeStart = application.publicNotice.start;
   if (sentToCountyOn) input.sentToCountyOn = sentToCountyOn;
   if (application.extended) input.extended = true;
+  if (application.emergency) input.emergency = true;
   return input;
 }

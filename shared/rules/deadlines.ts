@@ -1,15 +1,19 @@
 /**
- * Statutory deadlines of an application, computed from the dates its history records.
- * 特困 follows B2; every other type follows the 低保 procedure of B1 (domain.md, "Applications").
+ * Statutory deadlines of an application, computed from the dates its history records. Which
+ * periods run is the programme path's (./programmes/): B1 for 低保 and the recognitions, B2 for
+ * 特困, the 临时救助 periods for 支出型, none for 医疗救助 and 急难 (its file's due date is the grant's).
  */
 import type { ApplicationStatus } from '../vocabulary/applicationStatuses';
 import { deadlineKeyTerms, type DeadlineKey, type DeadlineState } from '../vocabulary/deadlines';
 import { addCalendarDays, calendarDaysBetween, compareDates, type IsoDate } from './dates';
+import { hasPublicNotice, programmePathOf } from './programmes';
 import { addWorkingDays, isHolidayCalendarKnown, workingDaysBetween } from './workingDays';
 
 export interface DeadlineInput {
-  /** 'dibao' | 'tekun' | 'dibaoEdge' | …; only 'tekun' has its own deadlines (B2). */
+  /** 'dibao' | 'tekun' | 'dibaoEdge' | …: with `emergency`, it chooses the path and so the periods. */
   type: string;
+  /** 临时救助 of the 急难 kind. */
+  emergency?: boolean;
   status: ApplicationStatus;
   /** 受理 */
   acceptedOn?: IsoDate;
@@ -47,17 +51,6 @@ const name = (key: DeadlineKey): string => deadlineKeyTerms[key].zh;
 /** `near` = this many days or fewer left. */
 export const NEAR_DAYS = 2;
 
-/** B1 step 3: the economic investigation starts within 3 working days of 受理. */
-const B1_START_INVESTIGATION = 3;
-/** B1 step 6: the county decides within 10 working days of receiving the file. */
-const B1_COUNTY = 10;
-/** B1 step 6: the whole path takes at most 30 working days from 受理, 45 in special cases. */
-const B1_WHOLE_PATH = 30;
-const B1_WHOLE_PATH_EXTENDED = 45;
-/** B2: the township investigates and gives its 初审 opinion within 15 working days of 受理. */
-const B2_TOWNSHIP = 15;
-/** B2: the county decides within 15 working days of receiving the file. */
-const B2_COUNTY = 15;
 /** B1 step 5 and B2: the 公示 lasts 7 days. */
 const PUBLIC_NOTICE_DAYS = 7;
 
@@ -94,28 +87,29 @@ function reached(current: ApplicationStatus, status: ApplicationStatus): boolean
 export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Deadline[] {
   // Nothing is owed before 受理, nor on a withdrawn application.
   if (!reached(input.status, 'accepted')) return [];
-  const tekun = input.type === 'tekun';
+  const path = programmePathOf(input);
+  const periods = path.deadlines;
   const isDecided = decided.includes(input.status);
   const deadlines: Deadline[] = [];
 
   if (input.acceptedOn !== undefined) {
-    if (tekun) {
+    if (periods.townshipOpinion !== undefined) {
       deadlines.push(
         working(
           'startInvestigation',
-          `乡镇调查核实并提出初审意见（受理后${B2_TOWNSHIP}个工作日内）`,
-          addWorkingDays(input.acceptedOn, B2_TOWNSHIP),
+          `乡镇调查核实并提出初审意见（受理后${periods.townshipOpinion}个工作日内）`,
+          addWorkingDays(input.acceptedOn, periods.townshipOpinion),
           // After an objection the status is back at 调查中, but the first 初审 was given in time.
           reached(input.status, 'preliminaryReviewed') || input.publicNoticeStart !== undefined,
           today,
         ),
       );
-    } else {
+    } else if (periods.investigationStarts !== undefined) {
       deadlines.push(
         working(
           'startInvestigation',
-          `${name('startInvestigation')}（受理后${B1_START_INVESTIGATION}个工作日内）`,
-          addWorkingDays(input.acceptedOn, B1_START_INVESTIGATION),
+          `${name('startInvestigation')}（受理后${periods.investigationStarts}个工作日内）`,
+          addWorkingDays(input.acceptedOn, periods.investigationStarts),
           input.investigationStartedOn !== undefined || reached(input.status, 'investigating'),
           today,
         ),
@@ -124,7 +118,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
   }
 
   // After an objection the case is back under investigation: the old notice no longer counts.
-  if (input.publicNoticeStart !== undefined && reached(input.status, 'publicNotice')) {
+  if (hasPublicNotice(path) && input.publicNoticeStart !== undefined && reached(input.status, 'publicNotice')) {
     deadlines.push(
       withState(
         {
@@ -141,8 +135,8 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
     );
   }
 
-  if (input.sentToCountyOn !== undefined && reached(input.status, 'pendingConfirmation')) {
-    const days = tekun ? B2_COUNTY : B1_COUNTY;
+  if (periods.countyDecision !== undefined && input.sentToCountyOn !== undefined && reached(input.status, 'pendingConfirmation')) {
+    const days = periods.countyDecision;
     deadlines.push(
       working(
         'countyDecision',
@@ -154,8 +148,8 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
     );
   }
 
-  if (!tekun && input.acceptedOn !== undefined) {
-    const days = input.extended ? B1_WHOLE_PATH_EXTENDED : B1_WHOLE_PATH;
+  if (periods.wholePath !== undefined && input.acceptedOn !== undefined) {
+    const days = input.extended ? periods.wholePath.extended : periods.wholePath.normal;
     deadlines.push(
       working(
         'wholePath',

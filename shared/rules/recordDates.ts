@@ -11,6 +11,8 @@ const pastDates: Readonly<Record<string, readonly { path: readonly string[]; lab
   applications: [
     { path: ['investigation', 'startedOn'], label: '调查开始日期' },
     { path: ['publicNotice', 'start'], label: '公示开始日期' },
+    { path: ['verification', 'checkedOn'], label: '信息核对日期' },
+    { path: ['emergencyGrant', 'grantedOn'], label: '先行救助日期' },
   ],
   visits: [{ path: ['visitDate'], label: '走访日期' }],
 };

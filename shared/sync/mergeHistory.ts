@@ -18,6 +18,7 @@ import {
   type ApplicationHistoryEntry,
   type ApplicationState,
   type ApplicationStatus,
+  type PathContext,
 } from '../rules/applicationStatus';
 import { sameJson, type JsonObject } from './merge';
 
@@ -38,16 +39,18 @@ export function mergeApplicationHistory(base: JsonObject, local: JsonObject, rem
   const role = added[0]!.role;
   if (added.some((entry) => entry.role !== role)) return null;
 
+  // The path is the application's own (its type, 急难 and 初审 opinion), as the laptop saw it.
+  const context = local as PathContext;
   let status = remote['status'] as ApplicationStatus;
   const replayed: ApplicationHistoryEntry[] = [];
   for (const entry of added) {
-    const step = transition(status, entry.action, entry.role);
+    const step = transition(status, entry.action, entry.role, context);
     if (!step.ok) return null;
     replayed.push({ ...entry, from: status, to: step.to });
     status = step.to;
   }
   const server: ApplicationState = { status: remote['status'] as ApplicationStatus, history: remoteHistory };
-  const merged: ApplicationState = { status, history: [...remoteHistory, ...replayed] };
+  const merged: ApplicationState = { ...context, status, history: [...remoteHistory, ...replayed] };
   // The same check the server's write guard makes on the push that follows.
   if (!checkHistoryStep(server, merged, role).ok) return null;
   return { status: merged.status, history: merged.history };

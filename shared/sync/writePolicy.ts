@@ -180,12 +180,26 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       preliminaryReview: { fields: ['preliminaryReview'], label: '初审意见', create: [], change: [{ roles: ['township'], steps: ['preliminaryReview'] }] },
       // 信息核对: the county's, while the file is with it.
       verification: { fields: ['verification'], label: '信息核对', create: [], change: [{ roles: ['county'], states: ['pendingConfirmation'] }] },
-      // 急难先行救助: no step grants it yet.
-      emergencyGrant: { fields: ['emergencyGrant'], label: '急难先行救助', create: [], change: [] },
+      // 急难先行救助: the township's, once, before the file is complete (the server checks the path, the amount and the due date).
+      emergencyGrant: {
+        fields: ['emergencyGrant'],
+        label: '急难先行救助',
+        create: [],
+        change: [{ roles: ['township'], states: ['submitted', 'accepted', 'investigating'] }],
+      },
       // 公示 and objections to it: the township's (B1 step 5).
       publicNotice: { fields: ['publicNotice'], label: '公示', create: [], change: [{ roles: ['township'], steps: ['startPublicNotice', 'objection'] }] },
       // 审核确认: the county's alone (B1 step 6).
-      decision: { fields: ['decision'], label: '审核确认结果', create: [], change: [{ roles: ['county'], steps: ['approve', 'refuse'] }] },
+      // The township writes only the reasons of its own closing after a negative 初审 (the status machine allows no other refuse).
+      decision: {
+        fields: ['decision'],
+        label: '审核确认结果',
+        create: [],
+        change: [
+          { roles: ['county'], steps: ['approve', 'refuse'] },
+          { roles: ['township'], steps: ['refuse'] },
+        ],
+      },
       // 保障金发放: set by the county's approval (the server computes it); afterwards the township records
       // reviews and the county 增发/减发/渐退/停发 (B1 art. 31-33; the server checks which is whose).
       benefit: {

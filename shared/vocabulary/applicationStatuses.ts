@@ -7,7 +7,7 @@ export const applicationStatuses = [
   'returned', // 退回补正
   'accepted', // 已受理
   'investigating', // 调查中
-  'preliminaryReviewed', // 初审通过
+  'preliminaryReviewed', // 已初审 (the opinion may be negative)
   'publicNotice', // 公示中
   'pendingConfirmation', // 待县审核确认
   'approved', // 已批准
@@ -22,7 +22,7 @@ export const applicationStatusTerms = {
   returned: { zh: '退回补正', en: 'Returned for documents' },
   accepted: { zh: '已受理', en: 'Accepted' },
   investigating: { zh: '调查中', en: 'Under investigation' },
-  preliminaryReviewed: { zh: '初审通过', en: 'Preliminary review passed' },
+  preliminaryReviewed: { zh: '已初审', en: 'Preliminary review given' },
   publicNotice: { zh: '公示中', en: 'Public notice' },
   pendingConfirmation: { zh: '待县审核确认', en: 'Awaiting county confirmation' },
   approved: { zh: '已批准', en: 'Approved' },

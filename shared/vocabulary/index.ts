@@ -50,6 +50,7 @@ import {
 } from './members';
 import { policyFigureCodes, policyFigureGroups, policyFigureGroupTerms, policyFigureTerms } from './policyFigures';
 import { residences, residenceTerms } from './residences';
+import { decisionForms, decisionFormTerms, medicalAidGroups, medicalAidGroupTerms, temporaryAidKinds, temporaryAidKindTerms } from './programmePaths';
 import { roles, roleTerms } from './roles';
 import type { Word } from './term';
 import { needCategories, needCategoryTerms, visitTypes, visitTypeTerms } from './visits';
@@ -69,6 +70,7 @@ export * from './income';
 export * from './members';
 export * from './policyFigures';
 export * from './residences';
+export * from './programmePaths';
 export * from './roles';
 export * from './term';
 export * from './visits';
@@ -117,4 +119,7 @@ export const vocabulary = {
   policyFigures: { codes: policyFigureCodes, terms: policyFigureTerms },
   residences: { codes: residences, terms: residenceTerms },
   policyFigureGroups: { codes: policyFigureGroups, terms: policyFigureGroupTerms },
+  temporaryAidKinds: { codes: temporaryAidKinds, terms: temporaryAidKindTerms },
+  decisionForms: { codes: decisionForms, terms: decisionFormTerms },
+  medicalAidGroups: { codes: medicalAidGroups, terms: medicalAidGroupTerms },
 } as const satisfies Record<string, VocabularyKind>;

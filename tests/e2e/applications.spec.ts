@@ -175,10 +175,18 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await expect(t.getByTestId('deadline-countyDecision')).toHaveAttribute('data-state', /ok|near/);
   await expectAllSynced(t);
 
-  // The county sees it in 审核确认 without a reload and approves it with an amount.
+  // The county sees it in 审核确认 without a reload, records its 信息核对 (approval waits for it)
+  // and approves it with an amount.
   const countyRow = applicationRows(c).filter({ hasText: zhao.name });
   await expect(countyRow).toHaveCount(1);
   await countyRow.click();
+  await expect(c.getByTestId('action-approve')).toBeDisabled();
+  await expect(c.getByTestId('approve-waits-for-verification')).toBeVisible();
+  await c.getByTestId('record-verification').click();
+  await c.getByTestId('verification-result').getByText('核对相符').click();
+  await c.getByTestId('verification-note').fill('户籍、不动产、车辆、存款核对相符');
+  await c.getByTestId('verification-confirm').click();
+  await expect(c.getByTestId('application-verification')).toContainText('核对相符');
   await runAction(c, 'approve', 'approved', async () => {
     await c.getByTestId('action-amount').fill('720');
   });

@@ -49,7 +49,7 @@ describe.each(databaseKinds)('applications on %s: the status machine is enforced
       [township, 'preliminaryReview', 'preliminaryReviewed', {}],
       [township, 'startPublicNotice', 'publicNotice', { publicNotice: { start: '2026-11-10' } }],
       [township, 'sendToCounty', 'pendingConfirmation', {}],
-      [county, 'approve', 'approved', { decision: { approvedMonthlyAmount: 420, method: 'gap' } }],
+      [county, 'approve', 'approved', { decision: { approvedMonthlyAmount: 420, method: 'gap' }, verification: { result: 'consistent', checkedOn: '2026-11-20' } }],
     ];
     for (const [who, action, to, extra] of steps) {
       const next = stepApplication(app, { action, to, by: who.user }, extra);

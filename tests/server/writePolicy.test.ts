@@ -10,12 +10,14 @@ import type { PushResponse } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
 import { writePolicy, type FieldGroup } from '../../shared/sync/writePolicy';
 import { storeDocuments } from '../../server/storage/documentStore';
-import { makeHousehold, wire, withoutProvenance } from '../support/documents';
+import { makeHousehold, stepApplication, wire, withoutProvenance } from '../support/documents';
 import { chinaToday } from '../../shared/domain/chinaTime';
-import { addCalendarDays } from '../../shared/rules/dates';
+import { addCalendarDays, addMonths } from '../../shared/rules/dates';
+import { addWorkingDays } from '../../shared/rules/workingDays';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import {
   applicationAt,
+  applicationFor,
   changedValue,
   recordIn,
   stepChanges,
@@ -142,7 +144,7 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
           for (const role of allRoles) {
             for (const isAuthor of authorship) {
               const author = isAuthor ? person(role).id : staff.assistant.id === person(role).id ? staff.county.id : staff.assistant.id;
-              const stored = recordIn(collection, state, household, staff, author);
+              const stored = { ...recordIn(collection, state, household, staff, author), ...(collection === 'applications' ? applicationFor[field] : {}) };
               cases.push({
                 label: `${collection}[${state}].${name}(${field}) by ${role}${isAuthor ? ' (author)' : ''}`,
                 collection,
@@ -178,7 +180,7 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       for (const [name, group] of Object.entries(policy.groups)) {
         if (group.governedBy || natural.some((f) => group.fields.includes(f))) continue;
         const field = group.fields.find((f) => f !== 'id' && changedValue.applications[f])!;
-        const stored = applicationAt(from, household, staff);
+        const stored = { ...applicationAt(from, household, staff), ...applicationFor[field] };
         const stepped = takeStep(stored, action, person(role));
         const next = withChange('applications', stepped as unknown as Doc, field);
         const expected = group.change.some(
@@ -370,11 +372,121 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       await refusedFor(await push(sessions.assistant, submitted, withdrawn), 'history', submitted);
     });
 
-    it('approves a recognition (低保边缘) without an amount', async () => {
-      const pending = { ...applicationAt('pendingConfirmation', household, staff), type: 'dibaoEdge' as const };
-      await storeDirectly(server, 'applications', [pending as unknown as Doc]);
-      const approved = takeStep(pending, 'approve', staff.county, { decision: { method: 'gap' } });
-      expect((await push(sessions.county, pending, approved)).status).toBe(200);
+    it('approves a recognition (低保边缘) with a valid-until date and no amount, and a 刚性支出 one for at most 12 months', async () => {
+      const edge = { ...applicationAt('pendingConfirmation', household, staff), type: 'dibaoEdge' as const };
+      await storeDirectly(server, 'applications', [edge as unknown as Doc]);
+      await refusedFor(await push(sessions.county, edge, takeStep(edge, 'approve', staff.county, { decision: {} })), 'decision.validUntil', edge);
+      const validUntil = addCalendarDays(chinaToday(), 180);
+      expect((await push(sessions.county, edge, takeStep(edge, 'approve', staff.county, { decision: { validUntil } }))).status).toBe(200);
+      const rigid = { ...applicationAt('pendingConfirmation', household, staff), type: 'rigidExpenditure' as const };
+      await storeDirectly(server, 'applications', [rigid as unknown as Doc]);
+      const tooLong = addMonths(chinaToday(), 13);
+      await refusedFor(await push(sessions.county, rigid, takeStep(rigid, 'approve', staff.county, { decision: { validUntil: tooLong } })), 'decision.validUntil', rigid);
+    });
+  });
+
+  describe('each programme’s own path, checked again on the server', () => {
+    const push = (who: Session, before: Application, after: Application) =>
+      api<ErrorBody>(server, who.accessToken, 'POST', '/api/v1/sync/applications/push', [{ assumedMasterState: wire(before), newDocumentState: wire(after) }]);
+    const storedNow = async (app: Application) => (await storedVersions(server, 'applications', [app.id])).get(app.id) as unknown as Application;
+    const refused = async (answer: { status: number; body: ErrorBody }, status: number, field: string | null, before: Application) => {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+      if (field) expect((answer.body.error.details as { problems: { field: string }[] }).problems.map((p) => p.field)).toContain(field);
+      expect(await storedNow(before)).toEqual(before);
+    };
+    const at = async (status: Parameters<typeof applicationAt>[0], extra: Partial<Application> = {}) => {
+      const app = { ...applicationAt(status, household, staff), ...extra };
+      await storeDirectly(server, 'applications', [app as unknown as Doc]);
+      return app;
+    };
+    const negative = { outcome: 'negative' as const, opinion: '家庭存款超过当地标准' };
+
+    it('takes a negative 初审 only with its opinion written, and then lets the township close the case with reasons', async () => {
+      const investigating = await at('investigating');
+      await refused(
+        await push(sessions.township, investigating, takeStep(investigating, 'preliminaryReview', staff.township, { preliminaryReview: { outcome: 'negative', opinion: ' ' } })),
+        422,
+        'preliminaryReview.opinion',
+        investigating,
+      );
+      expect((await push(sessions.township, investigating, takeStep(investigating, 'preliminaryReview', staff.township, { preliminaryReview: negative }))).status).toBe(200);
+      const reviewed = await storedNow(investigating);
+      // Closing without reasons is refused; with them it is stored as the township's refusal.
+      const closing = { ...stepApplication(reviewed, { action: 'refuse', to: 'refused', by: staff.township }), decision: { refusalReason: ' ' } };
+      await refused(await push(sessions.township, reviewed, closing), 422, 'decision.refusalReason', reviewed);
+      const closed = { ...closing, decision: { refusalReason: '家庭存款超过当地标准，书面告知申请人' } };
+      expect((await push(sessions.township, reviewed, closed)).status).toBe(200);
+      expect(await storedNow(reviewed)).toMatchObject({ status: 'refused', decision: closed.decision });
+    });
+
+    it('refuses the township’s closing after a positive 初审, and a 公示 after a negative one', async () => {
+      const reviewed = await at('preliminaryReviewed');
+      const closing = { ...stepApplication(reviewed, { action: 'refuse', to: 'refused', by: staff.township }), decision: { refusalReason: '不符合条件' } };
+      await refused(await push(sessions.township, reviewed, closing), 403, null, reviewed);
+      const negativeReview = await at('preliminaryReviewed', { preliminaryReview: negative });
+      await refused(await push(sessions.township, negativeReview, takeStep(negativeReview, 'startPublicNotice', staff.township)), 403, null, negativeReview);
+      // …while a negative case goes to the county at once.
+      const sent = stepApplication(negativeReview, { action: 'sendToCounty', to: 'pendingConfirmation', by: staff.township });
+      expect((await push(sessions.township, negativeReview, sent)).status).toBe(200);
+    });
+
+    it('approves 低保 only with the 信息核对 on file, recorded by the county while it holds the file and not dated ahead', async () => {
+      const pending = await at('pendingConfirmation');
+      const unchecked = stepApplication(pending, { action: 'approve', to: 'approved', by: staff.county }, { decision: { approvedMonthlyAmount: 420, method: 'gap' } });
+      await refused(await push(sessions.county, pending, unchecked), 422, 'verification', pending);
+      await refused(await push(sessions.county, pending, { ...pending, verification: { result: 'consistent', checkedOn: '2099-01-01' } }), 422, 'verification.checkedOn', pending);
+      await refused(await push(sessions.township, pending, { ...pending, verification: { result: 'consistent', checkedOn: chinaToday() } }), 403, 'verification', pending);
+      const checked = { ...pending, verification: { result: 'consistent' as const, checkedOn: chinaToday(), note: '户籍、不动产、车辆核对相符' } };
+      expect((await push(sessions.county, pending, checked)).status).toBe(200);
+      const approved = stepApplication(checked, { action: 'approve', to: 'approved', by: staff.county }, { decision: { approvedMonthlyAmount: 420, method: 'gap' } });
+      expect((await push(sessions.county, checked, approved)).status).toBe(200);
+    });
+
+    it('sends 医疗救助 from 初审 to the county without a 公示, and approves it only with a one-off sum above zero', async () => {
+      const reviewed = await at('preliminaryReviewed', { type: 'medicalAid', medical: { totalCost: 200_000, reimbursed: 120_000 } });
+      expect((await push(sessions.township, reviewed, stepApplication(reviewed, { action: 'sendToCounty', to: 'pendingConfirmation', by: staff.township }))).status).toBe(200);
+      const sent = await storedNow(reviewed);
+      await refused(await push(sessions.county, sent, stepApplication(sent, { action: 'approve', to: 'approved', by: staff.county }, { decision: { oneOffAmount: 0 } })), 422, 'decision.oneOffAmount', sent);
+      const approved = stepApplication(sent, { action: 'approve', to: 'approved', by: staff.county }, { decision: { oneOffAmount: 20_000 } });
+      expect((await push(sessions.county, sent, approved)).status).toBe(200);
+      expect(await storedNow(sent)).toMatchObject({ status: 'approved', decision: { oneOffAmount: 20_000 } });
+    });
+
+    it('lets the township grant a 急难 临时救助 at once, once, and no other application', async () => {
+      const grant = { amount: 2000, grantedOn: chinaToday(), fileDueBy: addCalendarDays(chinaToday(), 7) };
+      const expenditure = await at('accepted', { type: 'temporaryAid' });
+      await refused(await push(sessions.township, expenditure, { ...expenditure, emergencyGrant: grant }), 422, 'emergencyGrant', expenditure);
+      const emergency = await at('accepted', { type: 'temporaryAid', emergency: true });
+      await refused(await push(sessions.assistant, emergency, { ...emergency, emergencyGrant: grant }), 403, 'emergencyGrant', emergency);
+      await refused(await push(sessions.township, emergency, { ...emergency, emergencyGrant: { ...grant, fileDueBy: grant.grantedOn } }), 422, 'emergencyGrant.fileDueBy', emergency);
+      expect((await push(sessions.township, emergency, { ...emergency, emergencyGrant: grant })).status).toBe(200);
+      const granted = await storedNow(emergency);
+      expect(granted.emergencyGrant).toEqual(grant);
+      await refused(await push(sessions.township, granted, { ...granted, emergencyGrant: { ...grant, amount: 5000 } }), 422, 'emergencyGrant', granted);
+      const { emergencyGrant: _removed, ...withoutGrant } = granted;
+      await refused(await push(sessions.township, granted, withoutGrant as Application), 422, 'emergencyGrant', granted);
+    });
+
+    it('holds a 急难 grant to the county’s delegated limit and file days, where the county has set them', async () => {
+      const figures = {
+        id: `policy-test-emergency-${kind}`,
+        areaCode: '371623000000',
+        validFrom: addCalendarDays(chinaToday(), -30),
+        emergencyDelegatedLimit: 3000,
+        emergencyFileDays: 5,
+        source: '测试：县级委托乡镇先行救助额度',
+      };
+      await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: figures, deleted: false }]));
+      try {
+        const emergency = await at('accepted', { type: 'temporaryAid', emergency: true });
+        const grantedOn = chinaToday();
+        const due = addWorkingDays(grantedOn, 5);
+        await refused(await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000.01, grantedOn, fileDueBy: due } }), 422, 'emergencyGrant.amount', emergency);
+        await refused(await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000, grantedOn, fileDueBy: addCalendarDays(due, 1) } }), 422, 'emergencyGrant.fileDueBy', emergency);
+        expect((await push(sessions.township, emergency, { ...emergency, emergencyGrant: { amount: 3000, grantedOn, fileDueBy: due } })).status).toBe(200);
+      } finally {
+        await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: figures, deleted: true }]));
+      }
     });
   });
 

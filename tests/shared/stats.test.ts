@@ -88,13 +88,14 @@ describe('dashboard figures', () => {
 
   it('counts applications by type and status, flags near and overdue deadlines, and trends by month', () => {
     const household = single(VILLAGE_A, '1950-01-01', 31, { categories: ['dibao'] });
-    const draft = makeApplication(household, { createdAt: chinaNoon('2026-11-02') });
+    // 医疗救助 runs no statutory deadline (its path sets none): a draft of one, counted by type only.
+    const draft = makeApplication(household, { type: 'medicalAid', createdAt: chinaNoon('2026-11-02') });
     const submitted = stepApplication(makeApplication(household, { createdAt: chinaNoon('2026-10-10') }), {
       action: 'submit', to: 'submitted', by: user,
     });
     // Accepted 2026-11-18 (Wed): the investigation is due 3 working days later, 11-23 → near.
     const acceptedRecently = makeApplication(household, {
-      type: 'medicalAid',
+      type: 'dibao',
       status: 'accepted',
       createdAt: chinaNoon('2026-11-17'),
       history: [{ id: 'h1', action: 'accept', from: 'submitted', to: 'accepted', at: chinaNoon('2026-11-18'), byUserId: 'u', byName: '刘芳', role: 'township' }],

@@ -131,6 +131,7 @@ const englishMounts: Record<string, string> = {
   endOfDayEn: 'endOfDay',
   exportsEn: 'exports',
   caseLifeEn: 'caseLife',
+  programmeEn: 'programme',
 };
 
 /** The texts an i18n file spells out as string literals, each with its path in the resource tree. */

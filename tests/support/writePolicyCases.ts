@@ -46,9 +46,11 @@ export function stepChanges(action: ApplicationAction): Partial<Application> {
     case 'objection':
       return { publicNotice: { start: noticeStartedLongAgo(), objections: '村民反映其家中有一辆货车' } };
     case 'approve':
+      // 低保 is approved only with the county's 信息核对 on file: the county records it as it decides.
       // The benefit starts the month after approval, as the server computes it too.
       return {
         decision: { approvedMonthlyAmount: 420, method: 'gap' },
+        verification: { result: 'consistent', checkedOn: today() },
         benefit: { state: 'active', monthlyAmount: 420, fromMonth: addMonthsTo(monthOf(today()), 1), changes: [], reviews: [] },
       };
     case 'refuse':
@@ -227,6 +229,14 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     size: () => 1234,
     caption: () => '残疾证照片',
   },
+};
+
+/**
+ * The kind of application a field's change belongs on, where the path decides it: a 急难 grant is
+ * written only on a 急难 临时救助 (anywhere else the server refuses it as a requirement, 422).
+ */
+export const applicationFor: Partial<Record<string, Partial<Application>>> = {
+  emergencyGrant: { type: 'temporaryAid', emergency: true },
 };
 
 /** The document with one field changed (and the fields derived from it kept true). */

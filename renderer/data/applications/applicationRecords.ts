@@ -1,6 +1,7 @@
 import { actionRequirements, requirementInputOf } from '../../../shared/rules/actionRequirements';
 import { benefitOnApproval } from '../../../shared/rules/benefit';
 import { transition, type ApplicationAction } from '../../../shared/rules/applicationStatus';
+import { programmePathOf } from '../../../shared/rules/programmes';
 import {
   applicationFormSchema,
   applicationSchema,
@@ -22,15 +23,19 @@ export interface ActionInput {
   /** startInvestigation: at least two investigators. */
   investigators?: string[];
   investigationStartedOn?: string;
-  /** preliminaryReview: what the investigation found. */
+  /** preliminaryReview: what the investigation found, and the township's opinion (a negative one says why). */
   findings?: string;
+  preliminaryOutcome?: 'pass' | 'negative';
+  preliminaryOpinion?: string;
   /** startPublicNotice: the day the notice went up (it may be entered later than that). */
   publicNoticeStart?: string;
   /** objection: what was objected. */
   objections?: string;
-  /** approve: monthly amount and how it was set (差额 or 分档). */
+  /** approve: monthly amount and how it was set (差额 or 分档) — or the sum paid once, or a recognition's last day, as the path says. */
   approvedMonthlyAmount?: number;
   method?: 'gap' | 'band';
+  oneOffAmount?: number;
+  validUntil?: string;
   /** refuse: the written reasons. */
   refusalReason?: string;
 }
@@ -95,19 +100,20 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
         },
       };
     case 'preliminaryReview':
-      return { ...app, investigation: { investigators: [], ...app.investigation, ...(input.findings ? { findings: input.findings } : {}) } };
+      return {
+        ...app,
+        investigation: { investigators: [], ...app.investigation, ...(input.findings ? { findings: input.findings } : {}) },
+        preliminaryReview: {
+          outcome: input.preliminaryOutcome ?? 'pass',
+          ...(input.preliminaryOpinion ?? input.findings ? { opinion: input.preliminaryOpinion ?? input.findings } : {}),
+        },
+      };
     case 'startPublicNotice':
       return { ...app, publicNotice: { start: input.publicNoticeStart ?? '' } };
     case 'objection':
       return app.publicNotice ? { ...app, publicNotice: { ...app.publicNotice, objections: input.objections ?? input.note ?? '' } } : app;
     case 'approve': {
-      const decided: Application = {
-        ...app,
-        decision: {
-          ...(input.approvedMonthlyAmount !== undefined ? { approvedMonthlyAmount: input.approvedMonthlyAmount } : {}),
-          method: input.method ?? 'gap',
-        },
-      };
+      const decided: Application = { ...app, decision: decisionOf(app, input) };
       // The benefit starts the month after approval (the server computes it again by its own day).
       const benefit = benefitOnApproval(decided, chinaToday());
       return benefit ? { ...decided, benefit } : decided;
@@ -116,6 +122,21 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
       return { ...app, decision: { refusalReason: input.refusalReason } };
     default:
       return app;
+  }
+}
+
+/** What the county's approval records, in its programme's form (programmes/*.ts `decision`). */
+function decisionOf(app: Application, input: ActionInput): NonNullable<Application['decision']> {
+  switch (programmePathOf(app).decision) {
+    case 'oneOffAmount':
+      return input.oneOffAmount !== undefined ? { oneOffAmount: input.oneOffAmount } : {};
+    case 'recognition':
+      return input.validUntil !== undefined ? { validUntil: input.validUntil } : {};
+    case 'monthlyAmount':
+      return {
+        ...(input.approvedMonthlyAmount !== undefined ? { approvedMonthlyAmount: input.approvedMonthlyAmount } : {}),
+        method: input.method ?? 'gap',
+      };
   }
 }
 
@@ -131,9 +152,10 @@ export async function applyAction(
 ): Promise<Application> {
   const previous = await load(workspace, id);
   const { user } = workspace.session;
-  const step = transition(previous.status, action, user.role);
-  if (!step.ok) throw new ActionRefusedError([step.message]);
   const updated = applyInput(previous, action, input);
+  // The path reads the application as the step leaves it: a negative 初审 opens the township's closing.
+  const step = transition(previous.status, action, user.role, updated);
+  if (!step.ok) throw new ActionRefusedError([step.message]);
   const missing = actionRequirements(action, requirementInputOf(updated, input.note), chinaToday());
   if (missing.length > 0) throw new ActionRefusedError(missing);
   const now = Date.now();

@@ -5,6 +5,8 @@ import type { Application, ApplicationForm } from '../../../shared/schemas/appli
 import { useWorkspace } from './AppDataProvider';
 import { applyAction, createApplication, updateApplication, type ActionInput } from '../applications/applicationRecords';
 import { useObservable } from './useObservable';
+import type { EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
+import { grantEmergency, recordVerification, type EmergencyGrantInput, type VerificationInput } from '../applications/programmeRecords';
 
 export interface ApplicationFilter {
   householdId?: string;
@@ -58,4 +60,16 @@ export function useUpdateApplication(): (id: string, form: ApplicationForm) => P
 export function useApplyAction(): (id: string, action: ApplicationAction, input?: ActionInput) => Promise<Application> {
   const workspace = useWorkspace();
   return useCallback((id, action, input) => applyAction(workspace, id, action, input), [workspace]);
+}
+
+/** 信息核对: the county records the economic check's result (rejects with ActionRefusedError). */
+export function useRecordVerification(): (id: string, input: VerificationInput) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id, input) => recordVerification(workspace, id, input), [workspace]);
+}
+
+/** 急难先行救助: the township grants at once (rejects with ActionRefusedError). */
+export function useGrantEmergency(): (id: string, input: EmergencyGrantInput, figures: EmergencyFigures | null) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id, input, figures) => grantEmergency(workspace, id, input, figures), [workspace]);
 }

@@ -3,14 +3,17 @@ import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaToday } from '../../../shared/domain/chinaTime';
-import { stepRequirements } from '../../../shared/rules/actionRequirements';
+import { latestValidUntil } from '../../../shared/rules/actionRequirements';
 import type { ApplicationAction } from '../../../shared/rules/applicationStatus';
 import { addCalendarDays } from '../../../shared/rules/dates';
 import { publicNoticeEndDate } from '../../../shared/rules/deadlines';
+import { programmePathOf } from '../../../shared/rules/programmes';
+import { preliminaryOutcomes, type PreliminaryOutcome } from '../../../shared/vocabulary/caseLife';
 import { documentKinds, type Application, type DocumentKind } from '../../../shared/schemas/application';
 import { ActionRefusedError, useApplyAction, type ActionInput } from '../../data';
 import { fieldStatus } from '../forms/fieldStatus';
 import { DATE_FORMAT, formatDate } from '../format';
+import { defaultValidUntil, OneOffAmountField, ValidUntilField } from './ApprovalFields';
 
 export interface ActionModalProps {
   application: Application;
@@ -18,7 +21,19 @@ export interface ActionModalProps {
   onClose: () => void;
 }
 
-type FieldName = 'missingDocuments' | 'investigators' | 'investigationStartedOn' | 'findings' | 'publicNoticeStart' | 'objections' | 'amount' | 'refusalReason' | 'note';
+type FieldName =
+  | 'missingDocuments'
+  | 'investigators'
+  | 'investigationStartedOn'
+  | 'findings'
+  | 'preliminaryOpinion'
+  | 'publicNoticeStart'
+  | 'objections'
+  | 'amount'
+  | 'oneOffAmount'
+  | 'validUntil'
+  | 'refusalReason'
+  | 'note';
 
 /**
  * One step of the path in a small form: what `ActionInput` needs for it (缺少的材料, 调查人员,
@@ -42,12 +57,18 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
   const [amount, setAmount] = useState<number | null>(null);
   const [method, setMethod] = useState<'gap' | 'band'>('gap');
   const [refusalReason, setRefusalReason] = useState('');
+  // The programme's path says how approval is expressed, and whether the township may close a case.
+  const path = programmePathOf(application);
+  const latestValid = path.recognitionMaxMonths !== undefined ? latestValidUntil(today, path.recognitionMaxMonths) : undefined;
+  const [preliminaryOutcome, setPreliminaryOutcome] = useState<PreliminaryOutcome>('pass');
+  const [preliminaryOpinion, setPreliminaryOpinion] = useState('');
+  const [oneOffAmount, setOneOffAmount] = useState<number | null>(application.emergencyGrant?.amount ?? null);
+  const [validUntil, setValidUntil] = useState<string | undefined>(defaultValidUntil(today, latestValid));
+  const closing = action === 'refuse' && application.status !== 'pendingConfirmation';
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
-  // 低保边缘 and 刚性支出困难 are recognitions: approving them sets no amount.
-  const paysMoney = stepRequirements('approve', { type: application.type }, today).length > 0;
   const checklistKinds = application.documents.map((doc) => doc.kind);
   const documentOptions = [...checklistKinds, ...documentKinds.filter((kind) => !checklistKinds.includes(kind))].map((kind) => ({
     value: kind,
@@ -61,9 +82,14 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
     if (action === 'startInvestigation' && new Set(investigators).size < 2) found.investigators = t('application.actionModal.investigatorsRequired');
     if (action === 'startInvestigation' && !investigationStartedOn) found.investigationStartedOn = t('application.actionModal.investigationStartedOnRequired');
     if (action === 'preliminaryReview' && !findings.trim()) found.findings = t('application.actionModal.findingsRequired');
+    if (action === 'preliminaryReview' && preliminaryOutcome === 'negative' && !preliminaryOpinion.trim()) {
+      found.preliminaryOpinion = t('programme.preliminary.opinionRequired');
+    }
     if (action === 'startPublicNotice' && !publicNoticeStart) found.publicNoticeStart = t('application.actionModal.publicNoticeStartRequired');
     if (action === 'objection' && !objections.trim()) found.objections = t('application.actionModal.objectionsRequired');
-    if (action === 'approve' && paysMoney && !(amount !== null && amount > 0)) found.amount = t('application.actionModal.approvedMonthlyAmountRequired');
+    if (action === 'approve' && path.decision === 'monthlyAmount' && !(amount !== null && amount > 0)) found.amount = t('application.actionModal.approvedMonthlyAmountRequired');
+    if (action === 'approve' && path.decision === 'oneOffAmount' && !(oneOffAmount !== null && oneOffAmount > 0)) found.oneOffAmount = t('programme.approve.oneOffAmountRequired');
+    if (action === 'approve' && path.decision === 'recognition' && !validUntil) found.validUntil = t('programme.approve.validUntilRequired');
     if (action === 'refuse' && !refusalReason.trim()) found.refusalReason = t('application.actionModal.refusalReasonRequired');
     if (action === 'withdraw' && !note.trim()) found.note = t('application.actionModal.withdrawReasonRequired');
     return found;
@@ -77,12 +103,19 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
       case 'startInvestigation':
         return { ...base, investigators, ...(investigationStartedOn ? { investigationStartedOn } : {}) };
       case 'preliminaryReview':
-        return { ...base, findings: findings.trim() };
+        return {
+          ...base,
+          findings: findings.trim(),
+          preliminaryOutcome,
+          ...(preliminaryOutcome === 'negative' ? { preliminaryOpinion: preliminaryOpinion.trim() } : {}),
+        };
       case 'startPublicNotice':
         return { ...base, ...(publicNoticeStart ? { publicNoticeStart } : {}) };
       case 'objection':
         return { ...base, objections: objections.trim() };
       case 'approve':
+        if (path.decision === 'oneOffAmount') return { ...base, ...(oneOffAmount !== null ? { oneOffAmount } : {}) };
+        if (path.decision === 'recognition') return { ...base, ...(validUntil ? { validUntil } : {}) };
         return { ...base, ...(amount !== null ? { approvedMonthlyAmount: amount } : {}), method };
       case 'refuse':
         return { ...base, refusalReason: refusalReason.trim() };
@@ -170,9 +203,38 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
         );
       case 'preliminaryReview':
         return (
-          <Form.Item label={t('application.actionModal.findings')} htmlFor="action-findings" required {...fieldStatus(errors.findings)}>
-            <Input.TextArea id="action-findings" value={findings} onChange={(e) => setFindings(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} data-testid="action-findings" />
-          </Form.Item>
+          <>
+            <Form.Item label={t('application.actionModal.findings')} htmlFor="action-findings" required {...fieldStatus(errors.findings)}>
+              <Input.TextArea id="action-findings" value={findings} onChange={(e) => setFindings(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} data-testid="action-findings" />
+            </Form.Item>
+            <Form.Item label={t('programme.preliminary.outcomeLabel')} required>
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                value={preliminaryOutcome}
+                onChange={(e) => setPreliminaryOutcome(e.target.value as PreliminaryOutcome)}
+                options={preliminaryOutcomes.map((value) => ({ value, label: t(`programme.preliminary.outcome.${value}`) }))}
+                data-testid="action-preliminary-outcome"
+              />
+            </Form.Item>
+            {preliminaryOutcome === 'negative' && (
+              <Form.Item
+                label={t('programme.preliminary.opinion')}
+                htmlFor="action-preliminary-opinion"
+                required
+                extra={t('programme.preliminary.negativeNext')}
+                {...fieldStatus(errors.preliminaryOpinion)}
+              >
+                <Input.TextArea
+                  id="action-preliminary-opinion"
+                  value={preliminaryOpinion}
+                  onChange={(e) => setPreliminaryOpinion(e.target.value)}
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  data-testid="action-preliminary-opinion"
+                />
+              </Form.Item>
+            )}
+          </>
         );
       case 'startPublicNotice':
         return (
@@ -206,9 +268,17 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
           </Typography.Paragraph>
         ) : null;
       case 'approve':
+        if (path.decision === 'oneOffAmount') {
+          return <OneOffAmountField application={application} today={today} amount={oneOffAmount} onChange={setOneOffAmount} error={errors.oneOffAmount} />;
+        }
+        if (path.decision === 'recognition') {
+          return (
+            <ValidUntilField today={today} value={validUntil} onChange={setValidUntil} latest={latestValid} maxMonths={path.recognitionMaxMonths} error={errors.validUntil} />
+          );
+        }
         return (
           <>
-            <Form.Item label={t('application.actionModal.approvedMonthlyAmount')} htmlFor="action-amount" required={paysMoney} {...fieldStatus(errors.amount)}>
+            <Form.Item label={t('application.actionModal.approvedMonthlyAmount')} htmlFor="action-amount" required {...fieldStatus(errors.amount)}>
               <InputNumber<number>
                 id="action-amount"
                 value={amount}
@@ -236,7 +306,12 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
         );
       case 'refuse':
         return (
-          <Form.Item label={t('application.actionModal.refusalReason')} htmlFor="action-refusal-reason" required {...fieldStatus(errors.refusalReason)}>
+          <Form.Item
+            label={closing ? t('programme.close.reason') : t('application.actionModal.refusalReason')}
+            htmlFor="action-refusal-reason"
+            required
+            {...fieldStatus(errors.refusalReason)}
+          >
             <Input.TextArea id="action-refusal-reason" value={refusalReason} onChange={(e) => setRefusalReason(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} data-testid="action-refusal-reason" />
           </Form.Item>
         );
@@ -249,7 +324,7 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
   return (
     <Modal
       open
-      title={t(`application.action.${action}`)}
+      title={closing ? t('programme.close.button') : t(`application.action.${action}`)}
       onCancel={onClose}
       maskClosable={false}
       width={620}
@@ -264,7 +339,11 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
     >
       {/* No submit on Enter: Enter confirms a typed date or a name in the investigators box. */}
       <Form layout="vertical" data-testid={`action-form-${action}`}>
-        <Typography.Paragraph type="secondary">{t(`application.actionModal.hint.${action}`)}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{closing
+            ? t('programme.close.hint')
+            : action === 'approve' && path.decision !== 'monthlyAmount'
+              ? t(`programme.decisionForm.${path.decision}`)
+              : t(`application.actionModal.hint.${action}`)}</Typography.Paragraph>
         {problems.length > 0 && (
           <Alert
             type="error"

@@ -8,7 +8,11 @@ import { addCalendarDays } from '../../../shared/rules/dates';
 import { canClosePublicNotice, publicNoticeEndDate } from '../../../shared/rules/deadlines';
 import type { Application } from '../../../shared/schemas/application';
 import { formatDate } from '../format';
+import { usePermissions } from '../usePermissions';
 import { ActionModal } from './ActionModal';
+import { EmergencyGrantModal } from './EmergencyGrantModal';
+import { approvalWaitsForVerification, programmeRecordSteps, type ProgrammeRecordStep } from './programmeRecordSteps';
+import { VerificationModal } from './VerificationModal';
 
 const secondary: readonly ApplicationAction[] = ['return', 'objection'];
 const dangerous: readonly ApplicationAction[] = ['refuse', 'withdraw'];
@@ -17,7 +21,13 @@ const dangerous: readonly ApplicationAction[] = ['refuse', 'withdraw'];
 export function ActionPanel({ application, role }: { application: Application; role: Role }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<ApplicationAction | null>(null);
-  const actions = allowedActions(application.status, role);
+  const [recording, setRecording] = useState<ProgrammeRecordStep | null>(null);
+  const can = usePermissions();
+  // The steps of the application's own path (its type, 急难, the 初审 opinion), and the records it adds.
+  const actions = allowedActions(application.status, role, application);
+  const records = programmeRecordSteps(application, can);
+  const waitsForVerification = actions.includes('approve') && approvalWaitsForVerification(application);
+  const negativeOpinion = application.preliminaryReview?.outcome === 'negative' ? application.preliminaryReview.opinion : undefined;
   const today = chinaToday();
   const noticeStart = application.publicNotice?.start;
   const noticeRunning = actions.includes('sendToCounty') && (!noticeStart || !canClosePublicNotice(noticeStart, today));
@@ -30,10 +40,15 @@ export function ActionPanel({ application, role }: { application: Application; r
         </Typography.Title>
       }
       aria-labelledby="application-actions-title"
-      style={{ marginBottom: 24, borderColor: actions.length > 0 ? '#91caff' : undefined }}
+      style={{ marginBottom: 24, borderColor: actions.length + records.length > 0 ? '#91caff' : undefined }}
       data-testid="application-actions"
     >
-      {actions.length === 0 ? (
+      {negativeOpinion !== undefined && (
+        <Typography.Paragraph strong style={{ color: '#d46b08' }} data-testid="preliminary-negative">
+          {t('programme.preliminary.negativeShown', { opinion: negativeOpinion })}
+        </Typography.Paragraph>
+      )}
+      {actions.length + records.length === 0 ? (
         <Typography.Text type="secondary">{t('application.detail.actions.none')}</Typography.Text>
       ) : (
         <Flex wrap gap={12}>
@@ -42,12 +57,17 @@ export function ActionPanel({ application, role }: { application: Application; r
               key={action}
               type={secondary.includes(action) || dangerous.includes(action) ? 'default' : 'primary'}
               danger={dangerous.includes(action)}
-              disabled={action === 'sendToCounty' && noticeRunning}
+              disabled={(action === 'sendToCounty' && noticeRunning) || (action === 'approve' && waitsForVerification)}
               onClick={() => setOpen(action)}
               data-testid={`action-${action}`}
               style={{ minWidth: 120 }}
             >
-              {t(`application.action.${action}`)}
+              {action === 'refuse' && role === 'township' ? t('programme.close.button') : t(`application.action.${action}`)}
+            </Button>
+          ))}
+          {records.map((step) => (
+            <Button key={step} onClick={() => setRecording(step)} data-testid={`record-${step}`} style={{ minWidth: 120 }}>
+              {t(step === 'verification' ? 'programme.verification.button' : 'programme.emergency.button')}
             </Button>
           ))}
         </Flex>
@@ -60,6 +80,13 @@ export function ActionPanel({ application, role }: { application: Application; r
           })}
         </Typography.Paragraph>
       )}
+      {waitsForVerification && (
+        <Typography.Paragraph strong style={{ marginTop: 12, marginBottom: 0, color: '#d46b08' }} data-testid="approve-waits-for-verification">
+          {t('programme.verification.needed')}
+        </Typography.Paragraph>
+      )}
+      {recording === 'verification' && <VerificationModal application={application} onClose={() => setRecording(null)} />}
+      {recording === 'emergencyGrant' && <EmergencyGrantModal application={application} onClose={() => setRecording(null)} />}
       {open && <ActionModal key={open} application={application} action={open} onClose={() => setOpen(null)} />}
     </Card>
   );

@@ -7,6 +7,7 @@ import { headOf, type Household } from '../../../shared/schemas/household';
 import { formatDate, formatDateTime } from '../format';
 import { memberOf } from './applicationFacts';
 import { formatMoney } from './money';
+import { programmeDecisionText, programmeSummaryItems } from './programmeSummaryItems';
 import { StatusTag } from './StatusTag';
 
 /** Who applies for what, where it stands, and what the township and county recorded on the way. */
@@ -81,6 +82,7 @@ export function ApplicationSummary({ application, household }: { application: Ap
       ),
     });
   }
+  items.push(...programmeSummaryItems(application, t));
   if (decision && (application.status === 'approved' || application.status === 'refused')) {
     items.push({
       key: 'decision',
@@ -88,12 +90,13 @@ export function ApplicationSummary({ application, household }: { application: Ap
       span: 'filled',
       children: (
         <strong data-testid="application-decision">
-          {application.status === 'approved' && decision.approvedMonthlyAmount !== undefined
+          {programmeDecisionText(application, t) ??
+            (application.status === 'approved' && decision.approvedMonthlyAmount !== undefined
             ? t('application.detail.approvedAmount', {
                 amount: formatMoney(decision.approvedMonthlyAmount),
                 method: t(`application.decisionMethod.${decision.method ?? 'gap'}`),
               })
-            : t('application.detail.refusalReason', { reason: decision.refusalReason ?? '' })}
+            : t('application.detail.refusalReason', { reason: decision.refusalReason ?? '' }))}
         </strong>
       ),
     });

@@ -30,13 +30,15 @@ import {
 } from './todayItems';
 import { benefitItems } from '../caseLife/benefitTodayItems';
 import { scopePrefix } from '../../../shared/auth/roles';
+import { programmeItems } from './programmeItems';
 
-const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps' | 'benefits'> = {
+const cardKeys: Record<TodayKind, 'visits' | 'documents' | 'deadlines' | 'followUps' | 'benefits' | 'programmes'> = {
   visit: 'visits',
   document: 'documents',
   deadline: 'deadlines',
   followUp: 'followUps',
   benefit: 'benefits',
+  programme: 'programmes',
 };
 
 /**
@@ -55,7 +57,9 @@ export function TodayPage() {
   const kinds = cardsByRole[role];
   // Only what this role's cards show is read: a social worker's 今日 decrypts no application,
   // an assistant's no care need, and only open care needs have follow-ups to make.
-  const { applications } = useApplications(kinds.includes('document') || kinds.includes('deadline') || kinds.includes('benefit') ? {} : null);
+  const { applications } = useApplications(
+    kinds.includes('document') || kinds.includes('deadline') || kinds.includes('benefit') || kinds.includes('programme') ? {} : null,
+  );
   const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 
   // Only the households a visit may be due for, and those the other cards name, are read. Until
@@ -71,11 +75,15 @@ export function TodayPage() {
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
       followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
       benefit: kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '') : [],
+      programme: kinds.includes('programme') ? programmeItems(applications, role, today) : [],
     }),
     [kinds, applications, careNeeds, role, today, session],
   );
   const named = useMemo(
-    () => [...candidates, ...[...others.document, ...others.deadline, ...others.followUp, ...others.benefit].flatMap((item) => item.householdId || [])],
+    () => [
+      ...candidates,
+      ...[...others.document, ...others.deadline, ...others.followUp, ...others.benefit, ...others.programme].flatMap((item) => item.householdId || []),
+    ],
     [candidates, others],
   );
   const { byId } = useHouseholdsByIds(named);
@@ -213,6 +221,12 @@ function ItemText({ item }: { item: TodayItem }) {
         type: item.applicationType ? t(`today.applicationType.${item.applicationType}`) : '',
         outcome: item.outcome ? t(`caseLife.reviewOutcome.${item.outcome}`) : '',
       });
+    case 'programme':
+      return `${t(`today.applicationType.${item.applicationType}`)} · ${
+        item.reminder === 'emergencyFile'
+          ? t(item.daysLeft < 0 ? 'programme.today.emergencyFileOverdue' : 'programme.today.emergencyFile', { due: formatDate(item.due) })
+          : t('programme.today.recognitionLapsing', { date: formatDate(item.due) })
+      }`;
   }
 }
 

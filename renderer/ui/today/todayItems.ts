@@ -16,7 +16,7 @@ import { deadlinesOf } from '../applications/applicationFacts';
 import { openFollowUps } from '../careNeeds/careNeedFacts';
 import type { BenefitTodayItem } from '../caseLife/benefitTodayItems';
 
-export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp' | 'benefit';
+export type TodayKind = 'visit' | 'document' | 'deadline' | 'followUp' | 'benefit' | 'programme';
 
 interface ItemBase {
   key: string;
@@ -36,7 +36,9 @@ export type TodayItem =
   | (ItemBase & { kind: 'document'; document: DocumentKind; applicationType: ApplicationType })
   | (ItemBase & { kind: 'deadline'; deadline: DeadlineKey; applicationType: ApplicationType; estimated: boolean })
   | (ItemBase & { kind: 'followUp'; category: NeedCategory })
-  | BenefitTodayItem;
+  | BenefitTodayItem
+  // A programme's own reminder (programmeItems.ts): a 急难 file to complete, a recognition lapsing.
+  | (ItemBase & { kind: 'programme'; reminder: 'emergencyFile' | 'recognitionLapsing'; applicationType: ApplicationType });
 
 /** 容缺 documents promised within this many days are listed. */
 export const DOCUMENT_DAYS = 7;
@@ -45,8 +47,8 @@ export const FOLLOW_UP_DAYS = 3;
 
 /** Which cards a role sees: what that role acts on. */
 export const cardsByRole: Record<Role, TodayKind[]> = {
-  assistant: ['visit', 'document'],
-  township: ['visit', 'document', 'deadline', 'benefit'],
+  assistant: ['visit', 'document', 'programme'],
+  township: ['visit', 'document', 'deadline', 'benefit', 'programme'],
   social_worker: ['followUp'],
   county: ['deadline', 'benefit'],
   // The city oversees the counties: their decisions falling late.

@@ -17,16 +17,20 @@ describe('actionRequirements', () => {
     ]);
   });
 
-  it('needs an amount above zero and its method to approve a benefit that pays, and neither for a recognition', () => {
-    expect(stepRequirements('approve', { approvalMethod: 'gap' }, TODAY)).toEqual([
+  it('needs the 信息核对, an amount above zero and its method to approve 低保, and no amount for a recognition', () => {
+    const checked = { verificationCheckedOn: TODAY };
+    expect(stepRequirements('approve', { ...checked, approvalMethod: 'gap' }, TODAY)).toEqual([
       { field: 'decision.approvedMonthlyAmount', message: '请填写大于0的核定救助金额' },
     ]);
-    expect(actionRequirements('approve', { approvedAmount: 0, approvalMethod: 'gap' }, TODAY)).toHaveLength(1);
-    expect(actionRequirements('approve', { approvedAmount: 0.01, approvalMethod: 'gap' }, TODAY)).toEqual([]);
-    expect(stepRequirements('approve', { approvedAmount: 300 }, TODAY)).toEqual([{ field: 'decision.method', message: '请选择核定方式（差额或分档）' }]);
-    expect(actionRequirements('approve', { type: 'dibaoEdge' }, TODAY)).toEqual([]);
-    expect(actionRequirements('approve', { type: 'rigidExpenditure' }, TODAY)).toEqual([]);
-    expect(actionRequirements('approve', { type: 'medicalAid' }, TODAY)).toHaveLength(2);
+    expect(actionRequirements('approve', { ...checked, approvedAmount: 0, approvalMethod: 'gap' }, TODAY)).toHaveLength(1);
+    expect(actionRequirements('approve', { ...checked, approvedAmount: 0.01, approvalMethod: 'gap' }, TODAY)).toEqual([]);
+    expect(stepRequirements('approve', { approvedAmount: 0.01, approvalMethod: 'gap' }, TODAY)).toEqual([
+      { field: 'verification', message: '审核确认前须记录信息核对结果' },
+    ]);
+    expect(stepRequirements('approve', { ...checked, approvedAmount: 300 }, TODAY)).toEqual([{ field: 'decision.method', message: '请选择核定方式（差额或分档）' }]);
+    expect(actionRequirements('approve', { type: 'dibaoEdge', validUntil: '2026-12-31' }, TODAY)).toEqual([]);
+    expect(actionRequirements('approve', { type: 'rigidExpenditure', validUntil: '2027-03-02' }, TODAY)).toEqual([]);
+    expect(stepRequirements('approve', { type: 'medicalAid' }, TODAY)).toEqual([{ field: 'decision.oneOffAmount', message: '请填写大于0的一次性救助金额' }]);
   });
 
   it('needs written reasons to refuse', () => {

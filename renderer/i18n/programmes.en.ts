@@ -1,0 +1,73 @@
+import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
+import type { Translation } from './types';
+
+export const programmeEn: Translation['programme'] = {
+  temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'en'),
+  decisionForm: labelsIn(decisionFormTerms, 'en'),
+  medicalAidGroup: labelsIn(medicalAidGroupTerms, 'en'),
+  preliminary: {
+    outcomeLabel: 'Preliminary opinion',
+    outcome: labelsIn(preliminaryOutcomeTerms, 'en'),
+    opinion: 'Why the township does not recommend it',
+    opinionRequired: 'A negative opinion must give its reasons',
+    negativeShown: 'Township does not recommend: {{opinion}}',
+    negativeNext:
+      'A case not recommended is not published: send it to the county (which sees this opinion), or close it at the township with written reasons.',
+  },
+  close: {
+    button: 'Close (not recommended)',
+    hint: 'The township closes the case on its opinion, with reasons the applicant receives in writing within 3 working days.',
+    reason: 'Reasons for closing (sent to the applicant)',
+  },
+  verification: {
+    button: 'Record information check',
+    title: 'Information check',
+    hint: 'Record what the check of hukou, tax, social insurance, property, vehicles and deposits found.',
+    result: labelsIn(verificationResultTerms, 'en'),
+    resultLabel: 'Result',
+    resultRequired: 'Choose the result',
+    checkedOn: 'Checked on',
+    checkedOnRequired: 'Enter the date of the check',
+    note: 'Notes',
+    shown: '{{result}} ({{date}})',
+    needed: 'Record the information check before confirming.',
+  },
+  emergency: {
+    button: 'Emergency grant',
+    title: 'Emergency grant',
+    hint: 'Help first, paperwork after: the township grants within the limit the county delegates, then completes the file and the county confirms.',
+    amount: 'Amount granted (yuan)',
+    amountRequired: 'Enter an amount above 0',
+    amountOverLimit: 'Above the limit the county delegates ({{limit}} yuan): the county must approve it',
+    figures: 'The township may grant up to {{limit}} yuan; the file is due {{days}} working days after the grant ({{due}}).',
+    noFigures: 'The county has not set the emergency limit and file period yet: enter the due date by the county’s rules.',
+    grantedOn: 'Granted on',
+    grantedOnRequired: 'Enter the date of the grant',
+    fileDueBy: 'File complete by',
+    fileDueByRequired: 'Enter when the file is due',
+    shown: 'Granted {{amount}} yuan on {{date}}; file due by {{due}}',
+  },
+  approve: {
+    oneOffAmount: 'One-off amount (yuan)',
+    oneOffAmountRequired: 'Enter a one-off amount above 0',
+    suggestionTitle: 'Suggested: {{amount}} yuan ({{group}})',
+    useSuggestion: 'Use the suggestion',
+    noSuggestion: 'No suggestion: {{why}}',
+    noMedical: 'the treatment cost and reimbursement are not entered',
+    noGroup: 'not in tekun, dibao or dibao-edge, and the out-of-pocket cost is below the illness-poverty line (or it is not set)',
+    missingFigures: 'the county has not set this group’s ratio, deductible or yearly cap',
+    emergencyGranted: 'The township granted {{amount}} yuan at once.',
+    validUntil: 'Recognised until',
+    validUntilRequired: 'Enter the last day of the recognition',
+    validUntilMax: 'At most {{months}} months: until {{date}} at the latest',
+  },
+  decision: {
+    oneOff: 'One-off payment of {{amount}} yuan',
+    validUntil: 'Recognised until {{date}}',
+  },
+  today: {
+    emergencyFile: 'Emergency file to complete (by {{due}})',
+    emergencyFileOverdue: 'Emergency file overdue (due {{due}})',
+    recognitionLapsing: 'Recognition lapses on {{date}}: plan a review',
+  },
+};
