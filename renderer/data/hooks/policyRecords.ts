@@ -1,5 +1,5 @@
 import { map } from 'rxjs';
-import { naturalAreaCode } from '../../../shared/areas';
+import { naturalAreaCode, padAreaCode } from '../../../shared/areas';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
 
@@ -10,7 +10,8 @@ import { useObservable } from './useObservable';
  */
 export function useCountyPolicyRecords(areaCode: string): readonly Readonly<Record<string, unknown>>[] {
   const { db } = useWorkspace();
-  const county = `${naturalAreaCode(areaCode).slice(0, 6)}000000`;
+  // The county's code, or the city's for the city-wide periods (3716 → 371600000000, not a 10-digit code).
+  const county = padAreaCode(naturalAreaCode(areaCode).slice(0, 6));
   return useObservable<readonly Readonly<Record<string, unknown>>[]>(
     () => db.policies.find({ selector: { areaCode: county } }).$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Record<string, unknown>))),
     [],
