@@ -26,11 +26,12 @@ export function CameraCapture({ open, onDone, onCancel }: { open: boolean; onDon
       .then((media) => {
         if (cancelled) return media.getTracks().forEach((track) => track.stop());
         stream.current = media;
-        if (video.current) {
-          video.current.srcObject = media;
-          void video.current.play();
-        }
-        setState('live');
+        const element = video.current;
+        if (!element) return setState('live');
+        // 拍下这张 shows once the first frame is playing: a click before it would take nothing.
+        element.addEventListener('playing', () => !cancelled && setState('live'), { once: true });
+        element.srcObject = media;
+        void element.play();
       })
       .catch((error: unknown) => {
         if (cancelled) return;
