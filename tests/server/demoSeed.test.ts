@@ -4,6 +4,7 @@ import type { Database } from '../../server/db/database';
 import { DEMO_PROGRAMMES, statusesOnPath } from '../../server/demo/applications';
 import { generateDemoCaseload } from '../../server/demo/caseload';
 import { seedDemoData } from '../../server/demo/seedDemo';
+import { ensureReferenceData } from '../../server/reference/seedReference';
 import { generateDemoHouseholds } from '../../server/demo/households';
 import { validatePushBody } from '../../server/sync/validateDocuments';
 import { chinaDateOf, chinaToday } from '../../shared/domain/chinaTime';
@@ -16,6 +17,7 @@ import { memberAbleToWork, nextReview } from '../../shared/rules/reviewSchedule'
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household } from '../../shared/schemas/household';
+import { policyFigureNames, type Policy } from '../../shared/schemas/reference';
 import type { Visit } from '../../shared/schemas/visit';
 import { collectionDefinitions, type SyncedCollection } from '../../shared/sync/collections';
 
@@ -42,7 +44,7 @@ let visits: Visit[];
 let careNeeds: CareNeed[];
 let seedMs = 0;
 
-async function stored<T>(collection: SyncedCollection): Promise<T[]> {
+async function stored<T>(collection: SyncedCollection | 'policies'): Promise<T[]> {
   const rows = await db.query<{ data: T }>('SELECT data FROM documents WHERE collection = $1 AND NOT deleted', [collection]);
   return rows.map((row) => row.data);
 }
@@ -211,6 +213,21 @@ describe('the demo township', () => {
     expect(due.some((d) => compareDates(d, today) < 0)).toBe(true);
     expect(due.some((d) => compareDates(d, today) >= 0 && compareDates(d, addCalendarDays(today, 3)) <= 0)).toBe(true);
     expect(careNeeds.some((n) => n.state === 'closed')).toBe(true);
+  });
+
+  it('has example policy figures (示例) for 无棣县 and 惠民县 from 1 January of last year, which the server’s placeholders leave alone', async () => {
+    // The server adds its reference rows after the seed (server/app.ts): placeholders only where a county has no period.
+    await ensureReferenceData(db);
+    const policies = await stored<Policy>('policies');
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    for (const [code, name] of [['371623', '无棣县'], ['371621', '惠民县']] as const) {
+      const own = policies.filter((p) => p.areaCode === `${code}000000`);
+      expect(own).toHaveLength(1);
+      expect(own[0]).toMatchObject({ example: true, placeholder: false, validFrom: `${lastYear}-01-01`, source: `示例数据，仅供演示，不是${name}公布的标准` });
+      expect(own[0]!.validTo).toBeUndefined();
+      for (const name of policyFigureNames) expect(own[0]![name], name).toEqual(expect.any(Number));
+    }
+    expect(policies.find((p) => p.areaCode === '371622000000')).toMatchObject({ placeholder: true, example: false });
   });
 
   it('seeds in a few seconds', () => {
