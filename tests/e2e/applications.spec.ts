@@ -75,8 +75,9 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await expectAllSynced(t);
   await t.getByTestId('menu-township-queue').click();
   await expect(t.getByTestId('township-queue')).toBeVisible();
-  // The demo township has applications waiting already; this one joins them.
-  await expect(t.getByTestId('queue-tab-submitted')).toContainText(/（\d+）/);
+  // The demo township has applications waiting already (read once they are on screen, not the
+  // empty count before the local query answers); this one joins them.
+  await expect(t.getByTestId('queue-tab-submitted')).toContainText(/（[1-9]\d*）/);
   const waiting = Number((await t.getByTestId('queue-tab-submitted').textContent())?.match(/（(\d+)）/)?.[1]);
 
   await signIn(c, 'xian');
@@ -129,8 +130,10 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await expect(a.getByTestId('history-entry')).toHaveCount(1);
   await expect(a.getByTestId('eligibility-preview')).toBeVisible();
   await expect(a.getByTestId('eligibility-rule').filter({ hasText: '可作为单人户单独申请' })).toHaveAttribute('data-passed', 'passed');
-  // The county's 2026 standard ships as a placeholder: the preview says 待配置 and does not guess.
-  await expect(a.getByTestId('eligibility-policy-placeholder')).toBeVisible();
+  // The demo's county judges with example figures (示例): the preview says so plainly, never as the county's standard.
+  await expect(a.getByTestId('eligibility-policy-example')).toContainText('以下判断使用的是演示用的示例参数，不是本县公布的标准');
+  await expect(a.getByTestId('eligibility-policy-placeholder')).toHaveCount(0);
+  await expect(a.getByTestId('eligibility-policy-figure').first()).toContainText('［示例数据］');
   await expect(a.getByTestId('eligibility-preview')).toHaveAttribute('data-result', 'cannotTell');
   await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-pending', '2');
   await a.screenshot({ path: test.info().outputPath('applications-detail-submitted.png'), fullPage: true });
