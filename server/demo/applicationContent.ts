@@ -104,7 +104,3 @@ export function dibaoMonthly(random: Random, household: Household): number {
   return household.members.length * yuan(random, 180, 420);
 }
 
-/** A monthly 特困 sum: basic living and care (示例 amounts). */
-export function tekunMonthly(random: Random): number {
-  return yuan(random, 900, 1600);
-}

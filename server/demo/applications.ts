@@ -14,7 +14,7 @@ import { hasPublicNotice, programmePathOf } from '../../shared/rules/programmes/
 import { medicalAidGroupOf, medicalAidSum } from '../../shared/rules/programmes/medicalAidAmount';
 import { medicalAidFiguresOf, lookupIn } from '../../shared/rules/programmes/programmeFigures';
 import { applicationStatuses } from '../../shared/vocabulary/applicationStatuses';
-import { applicationEntry, dibaoMonthly, tekunMonthly } from './applicationContent';
+import { applicationEntry, dibaoMonthly } from './applicationContent';
 import { historyOf, stepDates, stepsTo, type Actors } from './applicationPath';
 import { chinaTimeOn, daysAgo, monthAfter, monthOf, startForDue, type DemoClock } from './demoClock';
 import { fieldWorkerFor, type DemoTeam } from './demoTeam';
@@ -244,8 +244,9 @@ function decisionFor(ctx: Context, household: Household, application: Applicatio
     case 'dibao':
       return { approvedMonthlyAmount: dibaoMonthly(random, household), method: 'gap' };
     case 'tekun':
-      // The 特困 standard by self-care level; recorded as 分档 (the step asks every monthly sum for a method).
-      return { approvedMonthlyAmount: tekunMonthly(random), method: 'band' };
+      // The example's basic-living standard and the care standard of the self-care level found at the
+      // investigation; recorded as 分档 (the step asks every monthly sum for a method).
+      return { approvedMonthlyAmount: tekunMonthly(application.facts?.selfCare ?? 'full'), method: 'band' };
     case 'dibaoEdge':
     case 'rigidExpenditure':
       // A recognition for 12 months (刚性支出: at most 12, B3).
@@ -300,4 +301,10 @@ export function standingApproval(ctx: Context, household: Household, standing: S
     application.updatedBy = team.county.id;
   }
   return built;
+}
+
+/** A monthly 特困 sum from the example figures: basic living plus care by self-care level. */
+function tekunMonthly(selfCare: 'full' | 'partial' | 'none'): number {
+  const care = { full: EXAMPLE_FIGURES.tekunCareFullSelfCareMonthly, partial: EXAMPLE_FIGURES.tekunCarePartialMonthly, none: EXAMPLE_FIGURES.tekunCareNoneMonthly }[selfCare];
+  return EXAMPLE_FIGURES.tekunBasicLivingMonthly + care;
 }

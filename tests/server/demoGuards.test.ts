@@ -124,7 +124,7 @@ describe('the demo records, pushed as the app would push them', () => {
     expect([...refused]).toEqual([]);
   });
 
-  it('agree with the demo’s example figures: the 急难 grant within the delegated limit and file days, the one-off sums as the rules give them', () => {
+  it('agree with the demo’s example figures: the 急难 grant within the delegated limit and file days, the one-off sums as the rules give them, 特困 as basic living plus care', () => {
     // The server holds a grant to the figures in force (server/sync/programmeFigures.ts); the demo seeds these.
     const lookup = lookupIn(EXAMPLE_FIGURES);
     const emergency = emergencyFiguresOf(lookup);
@@ -139,6 +139,12 @@ describe('the demo records, pushed as the app would push them', () => {
     const temporary = approved.filter((a) => a.type === 'temporaryAid');
     expect(temporary.length).toBeGreaterThan(0);
     for (const application of temporary) expect(application.decision!.oneOffAmount!).toBeLessThanOrEqual(EXAMPLE_FIGURES.temporaryAidMaxAmount);
+    const tekun = approved.filter((a) => a.type === 'tekun');
+    expect(tekun.length).toBeGreaterThan(0);
+    const care = { full: EXAMPLE_FIGURES.tekunCareFullSelfCareMonthly, partial: EXAMPLE_FIGURES.tekunCarePartialMonthly, none: EXAMPLE_FIGURES.tekunCareNoneMonthly };
+    for (const application of tekun) {
+      expect(application.decision!.approvedMonthlyAmount).toBe(EXAMPLE_FIGURES.tekunBasicLivingMonthly + care[application.facts!.selfCare!]);
+    }
     const medical = approved.filter((a) => a.type === 'medicalAid');
     expect(medical.length).toBeGreaterThan(0);
     for (const application of medical) {
