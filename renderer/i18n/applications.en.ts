@@ -248,6 +248,7 @@ export const applicationEn: LocaleTree<typeof applicationZhCN> = {
       missingTitle: 'Still missing (information or figures to configure):',
       source: 'Source: {{source}}',
       placeholderPolicy: 'The county’s figures in force on {{date}} (such as the dibao standard) are not set yet (placeholders, to configure); rules needing them cannot be judged. The county should set them on the Policy figures page from the published documents.',
+      examplePolicy: 'The judgement below uses example figures for the demo, not the county’s published standards. In real work the county sets them on the Policy figures page from the published documents.',
       noPolicy: 'The county’s policy figures in force on {{date}} have not arrived (to configure). Check again after syncing.',
       policyDate: 'Judged with the policy figures in force on the application date, {{date}}',
       figureUsed: '{{name}}: {{value}} {{unit}} ({{period}}, source: {{source}})',

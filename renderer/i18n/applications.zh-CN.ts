@@ -252,6 +252,7 @@ export const applicationZhCN = {
       missingTitle: '还缺少以下信息或参数（待配置）：',
       source: '依据：{{source}}',
       placeholderPolicy: '本县 {{date}} 适用的低保标准等参数还没有设置（现为占位值，待配置），相关条件暂时无法判断。请县级民政在“政策参数”页按县政府公布的文件设置。',
+      examplePolicy: '以下判断使用的是演示用的示例参数，不是本县公布的标准。实际工作中请县级民政在“政策参数”页按县政府公布的文件设置。',
       noPolicy: '还没有收到本县 {{date}} 适用的政策参数（待配置）。联网同步后再看。',
       policyDate: '按申请日期 {{date}} 施行的政策参数判断',
       figureUsed: '{{name}}：{{value}}{{unit}}（{{period}}，来源：{{source}}）',

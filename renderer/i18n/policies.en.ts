@@ -20,6 +20,7 @@ export const policiesEn: LocaleTree<typeof policiesZhCN> = {
   open: 'in force',
   placeholder: 'placeholder, to configure',
   example: 'example data',
+  exampleNotice: 'The figures in force for {{area}} are example figures for the demo, not the standards the county government published. Set a new period from the published documents.',
   notSet: 'to configure',
   source: 'Document',
   figureSource: 'Source of this figure',

@@ -18,6 +18,7 @@ export const policiesZhCN = {
   open: '施行中',
   placeholder: '占位值，待配置',
   example: '示例数据',
+  exampleNotice: '{{area}} 当前施行的是演示用的示例参数（示例数据，仅供演示），不是县政府公布的标准。请按公布的文件设置新的执行期。',
   notSet: '待配置',
   source: '依据文件',
   figureSource: '本项依据',

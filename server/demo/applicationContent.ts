@@ -70,8 +70,9 @@ export function applicationEntry(
   const medical =
     type === 'medicalAid'
       ? (() => {
-          const totalCost = yuan(random, 20_000, 90_000, 100);
-          return { totalCost, reimbursed: Math.round(totalCost * (random.int(45, 65) / 100)) };
+          // What insurance leaves is a heavy burden (above the example's 因病致贫 threshold of 20,000 元).
+          const totalCost = yuan(random, 45_000, 90_000, 100);
+          return { totalCost, reimbursed: Math.round(totalCost * (random.int(40, 55) / 100)) };
         })()
       : undefined;
   const essentialSpending =
@@ -103,7 +104,3 @@ export function dibaoMonthly(random: Random, household: Household): number {
   return household.members.length * yuan(random, 180, 420);
 }
 
-/** A monthly 特困 sum: basic living and care (示例 amounts). */
-export function tekunMonthly(random: Random): number {
-  return yuan(random, 900, 1600);
-}

@@ -6,6 +6,7 @@
 import { transition, type ApplicationAction, type ApplicationStatus } from '../../shared/rules/applicationStatus';
 import { addCalendarDays, compareDates, type IsoDate } from '../../shared/rules/dates';
 import type { ApplicationHistoryEntry } from '../../shared/schemas/application';
+import type { PathChoice } from '../../shared/rules/programmes/index';
 import { addWorkingDays } from '../../shared/rules/workingDays';
 import { chinaTimeOn, type DemoClock } from './demoClock';
 import type { DemoStaff } from './demoTeam';
@@ -88,7 +89,7 @@ const NOTES: Partial<Record<ApplicationAction, readonly string[]>> = {
   refuse: ['经信息核对，家庭存款超过规定标准'],
 };
 
-/** The history the steps leave, each entry at a plausible office hour on its day. */
+/** The history the steps leave on the application's path, each entry at a plausible office hour on its day. */
 export function historyOf(
   random: Random,
   steps: readonly ApplicationAction[],
@@ -96,12 +97,13 @@ export function historyOf(
   actors: Actors,
   clock: DemoClock,
   newId: () => string,
+  path: PathChoice,
 ): ApplicationHistoryEntry[] {
   let status: ApplicationStatus = 'draft';
   let minutes = 0;
   const entries = steps.map((action, i) => {
     const by = actorOf(action, actors);
-    const moved = transition(status, action, by.role);
+    const moved = transition(status, action, by.role, path);
     if (!moved.ok) throw new Error(`demo: ${moved.message}`);
     // Two steps on one day are an hour or more apart, in order.
     minutes = i > 0 && dates[i] === dates[i - 1] ? minutes + random.int(60, 90) : random.int(8 * 60 + 30, 11 * 60);

@@ -3,17 +3,22 @@
  * that makes the 花名册), and a month's work in progress — every programme at every status, some
  * deadlines near or past, one document promised (容缺受理), one 急难 临时救助 file open.
  */
-import type { ApplicationStatus } from '../../shared/rules/applicationStatus';
+import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import { addCalendarDays, addMonths, type IsoDate } from '../../shared/rules/dates';
 import { addWorkingDays } from '../../shared/rules/workingDays';
 import type { Application, ApplicationType } from '../../shared/schemas/application';
 import type { Household } from '../../shared/schemas/household';
 import type { Visit } from '../../shared/schemas/visit';
+import { emergencyFileDueBy } from '../../shared/rules/programmes/emergencyGrant';
+import { hasPublicNotice, programmePathOf } from '../../shared/rules/programmes/index';
+import { medicalAidGroupOf, medicalAidSum } from '../../shared/rules/programmes/medicalAidAmount';
+import { medicalAidFiguresOf, lookupIn } from '../../shared/rules/programmes/programmeFigures';
 import { applicationStatuses } from '../../shared/vocabulary/applicationStatuses';
-import { applicationEntry, dibaoMonthly, tekunMonthly } from './applicationContent';
+import { applicationEntry, dibaoMonthly } from './applicationContent';
 import { historyOf, stepDates, stepsTo, type Actors } from './applicationPath';
 import { chinaTimeOn, daysAgo, monthAfter, monthOf, startForDue, type DemoClock } from './demoClock';
 import { fieldWorkerFor, type DemoTeam } from './demoTeam';
+import { EXAMPLE_FIGURES } from './examplePolicy';
 import type { Random } from './random';
 import type { Standing } from './standing';
 
@@ -51,14 +56,25 @@ const TIMINGS: Partial<Record<`${ApplicationType}/${ApplicationStatus}`, Timing>
   'temporaryAid/pendingConfirmation': 'near',
 };
 
+/** The statuses a programme's path can reach: 医疗救助 has no village 公示 (shared/rules/programmes/). */
+export function statusesOnPath(type: ApplicationType): readonly ApplicationStatus[] {
+  return hasPublicNotice(programmePathOf({ type })) ? applicationStatuses : applicationStatuses.filter((status) => status !== 'publicNotice');
+}
+
+/** The steps behind a status on the application's own path (without the 公示 where it has none). */
+function stepsOnPath(scenario: Scenario): readonly ApplicationAction[] {
+  const path = programmePathOf(scenario);
+  return stepsTo[scenario.status].filter((step) => path.steps.includes(step));
+}
+
 /**
- * Every programme at every status, except approvals of the four groups (the households' own
- * approvals are those). The assistants' villages get the 容缺 case and some of the rest.
+ * Every programme at every status its path has, except approvals of the four groups (the
+ * households' own approvals are those). The assistants' villages get the 容缺 case and some of the rest.
  */
 export function inFlightScenarios(assistantVillages: readonly string[]): Scenario[] {
   const scenarios: Scenario[] = [];
   for (const type of DEMO_PROGRAMMES) {
-    for (const status of applicationStatuses) {
+    for (const status of statusesOnPath(type)) {
       if (status === 'approved' && type !== 'medicalAid' && type !== 'temporaryAid') continue;
       scenarios.push({ type, status, timing: TIMINGS[`${type}/${status}`] ?? 'ok' });
     }
@@ -106,8 +122,9 @@ function anchorOf(scenario: Scenario, clock: DemoClock, decidedOn?: IsoDate): { 
       return { action: 'accept', on: startForDue(clock, due(3), tekun ? B2_SPANS.township : B1_SPANS.startInvestigation) };
     case 'investigating':
       // B2: the township's 初审 within 15 working days; B1: the whole path within 30.
+      // 急难: granted on 受理 eight working days ago, the file due in two (the example's 10 working days).
       return scenario.emergency
-        ? { action: 'accept', on: addWorkingDays(clock.today, -5) }
+        ? { action: 'accept', on: addWorkingDays(clock.today, 2 - EXAMPLE_FIGURES.emergencyFileDays) }
         : { action: 'accept', on: startForDue(clock, due(tekun ? 8 : 20), tekun ? B2_SPANS.township : B1_SPANS.wholePath) };
     case 'preliminaryReviewed':
       return { action: 'preliminaryReview', on: addWorkingDays(clock.today, -1) };
@@ -140,10 +157,10 @@ export function buildApplication(ctx: Context, household: Household, scenario: S
   const { random, clock, team } = ctx;
   const intake = fieldWorkerFor(team, household.areaCode);
   const actors: Actors = { intake, township: team.township, county: team.county };
-  const steps = stepsTo[scenario.status];
+  const steps = stepsOnPath(scenario);
   const anchor = anchorOf(scenario, clock, decidedOn);
   const dates = anchor ? stepDates(steps, anchor.action, anchor.on, clock.today) : [];
-  const history = historyOf(random, steps, dates, actors, clock, () => ctx.newId('he-'));
+  const history = historyOf(random, steps, dates, actors, clock, () => ctx.newId('he-'), scenario);
   const dateOf = (action: (typeof steps)[number]) => dates[steps.indexOf(action)];
   const id = ctx.newId('app-');
   const entry = applicationEntry(random, household, scenario.type, clock.today, () => ctx.newId('it-'));
@@ -204,12 +221,14 @@ export function buildApplication(ctx: Context, household: Household, scenario: S
   if (scenario.emergency) {
     const grantedOn = dateOf('accept')!;
     application.emergency = true;
-    application.emergencyGrant = { amount: 2000, grantedOn, fileDueBy: addCalendarDays(clock.today, 2) };
+    // Within what the county delegates to the township, the file due the example's working days on.
+    application.emergencyGrant = { amount: 1500, grantedOn, fileDueBy: emergencyFileDueBy(grantedOn, EXAMPLE_FIGURES.emergencyFileDays) };
   }
   if (dateOf('preliminaryReview')) application.preliminaryReview = { outcome: 'pass', opinion: '经调查核实，同意上报。' };
   const noticeStart = dateOf('startPublicNotice');
   if (noticeStart) application.publicNotice = { start: noticeStart };
   const sent = dateOf('sendToCounty');
+  // 信息核对: on file before the county decides (the 低保/特困 path requires it before approval).
   if (sent && scenario.status !== 'pendingConfirmation') {
     application.verification = { result: scenario.status === 'refused' ? 'inconsistent' : 'consistent', checkedOn: addWorkingDays(sent, 2) };
   }
@@ -225,18 +244,24 @@ function decisionFor(ctx: Context, household: Household, application: Applicatio
     case 'dibao':
       return { approvedMonthlyAmount: dibaoMonthly(random, household), method: 'gap' };
     case 'tekun':
-      // The 特困 standard by self-care level; recorded as 分档 (the step asks every monthly sum for a method).
-      return { approvedMonthlyAmount: tekunMonthly(random), method: 'band' };
+      // The example's basic-living standard and the care standard of the self-care level found at the
+      // investigation; recorded as 分档 (the step asks every monthly sum for a method).
+      return { approvedMonthlyAmount: tekunMonthly(application.facts?.selfCare ?? 'full'), method: 'band' };
     case 'dibaoEdge':
     case 'rigidExpenditure':
       // A recognition for 12 months (刚性支出: at most 12, B3).
       return { validUntil: addCalendarDays(addMonths(decided, 12), -1) };
     case 'medicalAid': {
-      const { totalCost, reimbursed } = application.medical!;
-      return { oneOffAmount: Math.round((totalCost - reimbursed) * 0.7) };
+      // The sum the app suggests from the example figures, for the household's group (no earlier grant this year).
+      const cost = { ...application.medical!, grantedThisYear: 0 };
+      const group = medicalAidGroupOf(household.categories ?? [], cost.totalCost - cost.reimbursed, EXAMPLE_FIGURES.illnessPovertyThreshold);
+      const figures = group && medicalAidFiguresOf(lookupIn(EXAMPLE_FIGURES), group);
+      if (!figures?.ok) throw new Error('demo: a 医疗救助 approval outside every group of the example figures');
+      return { oneOffAmount: medicalAidSum(cost, figures.figures).amount };
     }
     default:
-      return { oneOffAmount: Math.round(random.int(8, 30)) * 100 };
+      // 临时救助: a few hundred to a few thousand 元, within the example's most for one grant.
+      return { oneOffAmount: Math.min(random.int(8, 30) * 100, EXAMPLE_FIGURES.temporaryAidMaxAmount) };
   }
 }
 
@@ -276,4 +301,10 @@ export function standingApproval(ctx: Context, household: Household, standing: S
     application.updatedBy = team.county.id;
   }
   return built;
+}
+
+/** A monthly 特困 sum from the example figures: basic living plus care by self-care level. */
+function tekunMonthly(selfCare: 'full' | 'partial' | 'none'): number {
+  const care = { full: EXAMPLE_FIGURES.tekunCareFullSelfCareMonthly, partial: EXAMPLE_FIGURES.tekunCarePartialMonthly, none: EXAMPLE_FIGURES.tekunCareNoneMonthly }[selfCare];
+  return EXAMPLE_FIGURES.tekunBasicLivingMonthly + care;
 }

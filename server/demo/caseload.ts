@@ -15,7 +15,7 @@ import { careNeedFor, type FollowUpTarget } from './careNeeds';
 import { demoClock } from './demoClock';
 import type { DemoTeam } from './demoTeam';
 import { createRandom, type Random } from './random';
-import { reviewVisit, type VisitTarget } from './reviewVisits';
+import { reviewMonths, reviewVisit, type VisitTarget } from './reviewVisits';
 import { likelyStanding, memberTags, withMemberDetails, type Standing } from './standing';
 
 export interface DemoCaseloadOptions {
@@ -118,7 +118,9 @@ export function generateDemoCaseload(options: DemoCaseloadOptions): DemoCaseload
     const household = pickFor(scenario, households.filter(inTownship), standingOf, busy, clock.today);
     if (!household) throw new Error(`demo: no household left for ${scenario.type}/${scenario.status}`);
     busy.add(household.id);
-    add(buildApplication(ctx, household, scenario));
+    // The group the household is in when the county decides (医疗救助's figures are the group's).
+    const standing = standingOf.get(household.id);
+    add(buildApplication(ctx, { ...household, categories: standing ? [standing] : [] }, scenario));
   }
 
   // Categories: the group its approval gave (still paid or recognised), and the members' tags.
@@ -139,7 +141,11 @@ export function generateDemoCaseload(options: DemoCaseloadOptions): DemoCaseload
   const forced = new Map<string, VisitTarget[]>(assistantVillages.map((code) => [code, ['thisWeek', 'overdue', 'planned']]));
   for (const household of withGroups) {
     if (!inTownship(household) || !household.categories?.length) continue;
-    const target = forced.get(household.areaCode)?.shift() ?? random.weighted<VisitTarget>([['overdue', 5], ['thisWeek', 6], ['planned', 2], ['inTime', 87]]);
+    // A forced target goes to a household whose last visit is old enough for it (not one just investigated).
+    const wanted = forced.get(household.areaCode);
+    const seen = lastSeen.get(household.id) ?? chinaDateOf(household.createdAt);
+    const reachable = wanted?.[0] !== undefined && compareDates(seen, addMonths(addCalendarDays(clock.today, -45), -reviewMonths(household, clock.today))) < 0;
+    const target = (reachable ? wanted.shift() : undefined) ?? random.weighted<VisitTarget>([['overdue', 5], ['thisWeek', 6], ['planned', 2], ['inTime', 87]]);
     const visit = reviewVisit(ctx, household, target, lastSeen.get(household.id));
     if (visit) visits.push(visit);
   }

@@ -1,13 +1,16 @@
 import { villagesIn } from '../../shared/areas';
+import { chinaDateOf } from '../../shared/domain/chinaTime';
+import { policySchema } from '../../shared/schemas/reference';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import { loadSearchKeyRoot } from '../auth/secrets';
 import type { Database } from '../db/database';
 import { deriveHouseholdFields } from '../search/searchKeys';
-import { pushChanges } from '../storage/documentStore';
+import { pushChanges, storeDocuments } from '../storage/documentStore';
 import { validatePushBody } from '../sync/validateDocuments';
 import { addUser } from '../users/userStore';
 import { generateDemoCaseload } from './caseload';
 import { personOf, type DemoStaff, type DemoTeam } from './demoTeam';
+import { examplePolicies } from './examplePolicy';
 import { generateDemoHouseholds } from './households';
 
 export const DEMO_PASSWORD = 'jiuzhu2026';
@@ -47,8 +50,8 @@ async function store(db: Database, collection: SyncedCollection, docs: readonly 
 }
 
 /**
- * Creates the demo users and a township's month of work — about 200 households, their groups
- * and approvals, the applications in progress, visits and care needs — only on an empty database.
+ * Creates the demo users, the two counties' example policy figures and a township's month of
+ * work — about 200 households, their groups and approvals, the applications in progress, visits and care needs — only on an empty database.
  * Returns null if it had data.
  */
 export async function seedDemoData(db: Database, now = Date.now()): Promise<DemoSeedCounts | null> {
@@ -85,6 +88,10 @@ export async function seedDemoData(db: Database, now = Date.now()): Promise<Demo
   // Demo households are found by ID number and by name like any other: the store computes their
   // keyed hashes (under each township's key) and the plain member names, as it does for every push.
   await store(db, 'households', caseload.households, { derive: deriveHouseholdFields(await loadSearchKeyRoot(db)) });
+  // The example figures (示例) of both demo counties, before the server adds its placeholders
+  // (it adds them only for a county without any period): the demo's sums follow these figures.
+  const policies = examplePolicies(chinaDateOf(now), now).map((policy) => policySchema.parse(policy));
+  await db.transaction((tx) => storeDocuments(tx, 'policies', policies.map((doc) => ({ doc, deleted: false }))));
   await store(db, 'applications', caseload.applications);
   await store(db, 'visits', caseload.visits);
   await store(db, 'careNeeds', caseload.careNeeds);

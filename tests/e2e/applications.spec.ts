@@ -131,8 +131,10 @@ test('a 单人户 低保 application filed offline is accepted, investigated, pu
   await expect(a.getByTestId('history-entry')).toHaveCount(1);
   await expect(a.getByTestId('eligibility-preview')).toBeVisible();
   await expect(a.getByTestId('eligibility-rule').filter({ hasText: '可作为单人户单独申请' })).toHaveAttribute('data-passed', 'passed');
-  // The county's 2026 standard ships as a placeholder: the preview says 待配置 and does not guess.
-  await expect(a.getByTestId('eligibility-policy-placeholder')).toBeVisible();
+  // The demo's county judges with example figures (示例): the preview says so plainly, never as the county's standard.
+  await expect(a.getByTestId('eligibility-policy-example')).toContainText('以下判断使用的是演示用的示例参数，不是本县公布的标准');
+  await expect(a.getByTestId('eligibility-policy-placeholder')).toHaveCount(0);
+  await expect(a.getByTestId('eligibility-policy-figure').first()).toContainText('［示例数据］');
   await expect(a.getByTestId('eligibility-preview')).toHaveAttribute('data-result', 'cannotTell');
   await expect(a.getByTestId('sync-pending')).toHaveAttribute('data-pending', '2');
   await a.screenshot({ path: test.info().outputPath('applications-detail-submitted.png'), fullPage: true });

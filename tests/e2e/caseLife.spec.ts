@@ -76,13 +76,14 @@ async function approvedLongAgo(
     data: [{ assumedMasterState: null, newDocumentState: app }],
   });
   expect(pushed.status()).toBe(200);
+  // 低保 is approved only with the county's 信息核对 on file: the county records it as it decides.
   const steps = [
     { action: 'accept', to: 'accepted', by: township, session: people.township, offset: 1, extra: {} },
     { action: 'startInvestigation', to: 'investigating', by: township, session: people.township, offset: 2, extra: { investigation: { investigators: ['刘芳', '陈静'], startedOn: day(2) } } },
     { action: 'preliminaryReview', to: 'preliminaryReviewed', by: township, session: people.township, offset: 5, extra: {} },
     { action: 'startPublicNotice', to: 'publicNotice', by: township, session: people.township, offset: 6, extra: { publicNotice: { start: day(6) } } },
     { action: 'sendToCounty', to: 'pendingConfirmation', by: township, session: people.township, offset: 25, extra: {} },
-    { action: 'approve', to: 'approved', by: county, session: people.county, offset: 30, extra: { decision: { approvedMonthlyAmount: amount, method: 'gap' } } },
+    { action: 'approve', to: 'approved', by: county, session: people.county, offset: 30, extra: { decision: { approvedMonthlyAmount: amount, method: 'gap' }, verification: { result: 'consistent', checkedOn: day(29) } } },
   ];
   for (const step of steps) {
     const at = start + step.offset * DAY;

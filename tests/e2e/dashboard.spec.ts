@@ -57,6 +57,9 @@ test('the township’s figures match the records, the county sees the same from 
   await openDashboard(t);
   await expect(t.getByTestId('dashboard-source')).toHaveAttribute('data-source', 'local');
   await expect(t.getByTestId('dashboard-source')).toHaveText('本机数据');
+  // Read once the township's demo households are counted, not the empty figures before the local query answers.
+  await expect(t.getByTestId('figure-group-rigidExpenditure')).not.toHaveAttribute('data-value', '0');
+  await expect(t.getByTestId('total-households')).not.toHaveAttribute('data-value', '0');
   const before = await groupFigures(t);
   const villageBefore = await figure(t, 'area', villageCode);
 

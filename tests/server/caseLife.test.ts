@@ -69,6 +69,7 @@ describe.each(databaseKinds)('a case after approval on %s', (kind) => {
     // The laptop's idea of the benefit is replaced by the server's: paid from the month after approval.
     const sent = stepApplication(app, { action: 'approve', to: 'approved', by: county.user }, {
       decision: { approvedMonthlyAmount: 420, method: 'gap' },
+      ...checked(),
       benefit: { state: 'active', monthlyAmount: 9999, fromMonth: '2020-01', changes: [], reviews: [] },
     });
     expect((await move(county, app, sent)).status).toBe(200);
@@ -82,6 +83,8 @@ describe.each(databaseKinds)('a case after approval on %s', (kind) => {
     byName: who.user.displayName,
     ...fields,
   });
+  // 低保/特困 are approved only with the county's 信息核对 on file: the county records it as it decides.
+  const checked = (): Pick<Application, 'verification'> => ({ verification: { result: 'consistent', checkedOn: chinaToday() } });
   const withBenefit = (app: Application, benefit: Benefit): Application => ({ ...app, benefit, updatedAt: app.updatedAt + 1 });
 
   it('starts the benefit on approval from the month after, at the amount decided, and puts the household in 低保对象', async () => {
@@ -96,7 +99,7 @@ describe.each(databaseKinds)('a case after approval on %s', (kind) => {
     const { household, app } = await atCounty('dibao');
     const stream = await openStream(server, assistant.accessToken, 'households');
     expect(await stream.next()).toBe('RESYNC');
-    const approval = stepApplication(app, { action: 'approve', to: 'approved', by: county.user }, { decision: { approvedMonthlyAmount: 380, method: 'band' } });
+    const approval = stepApplication(app, { action: 'approve', to: 'approved', by: county.user }, { decision: { approvedMonthlyAmount: 380, method: 'band' }, ...checked() });
     expect((await move(county, app, approval)).status).toBe(200);
     const event = (await stream.next()) as PullResponse<Household>;
     expect(event.documents.find((d) => d.id === household.id)?.categories).toEqual(['dibao']);
@@ -140,7 +143,7 @@ describe.each(databaseKinds)('a case after approval on %s', (kind) => {
       expect((await move(township, second, next)).status).toBe(200);
       second = next;
     }
-    const approvedSecond = stepApplication(second, { action: 'approve', to: 'approved', by: county.user }, { decision: { approvedMonthlyAmount: 300, method: 'band' } });
+    const approvedSecond = stepApplication(second, { action: 'approve', to: 'approved', by: county.user }, { decision: { approvedMonthlyAmount: 300, method: 'band' }, ...checked() });
     expect((await move(county, second, approvedSecond)).status).toBe(200);
     const benefit = first.app.benefit!;
     const stop = change(county, { kind: 'stop', month: benefit.fromMonth, reason: '重复保障，停发此笔' });

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/openDatabase';
 import type { Database } from '../../server/db/database';
-import { DEMO_PROGRAMMES } from '../../server/demo/applications';
+import { DEMO_PROGRAMMES, statusesOnPath } from '../../server/demo/applications';
 import { generateDemoCaseload } from '../../server/demo/caseload';
 import { seedDemoData } from '../../server/demo/seedDemo';
+import { ensureReferenceData } from '../../server/reference/seedReference';
 import { generateDemoHouseholds } from '../../server/demo/households';
 import { validatePushBody } from '../../server/sync/validateDocuments';
 import { chinaDateOf, chinaToday } from '../../shared/domain/chinaTime';
@@ -16,9 +17,9 @@ import { memberAbleToWork, nextReview } from '../../shared/rules/reviewSchedule'
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household } from '../../shared/schemas/household';
+import { policyFigureNames, type Policy } from '../../shared/schemas/reference';
 import type { Visit } from '../../shared/schemas/visit';
 import { collectionDefinitions, type SyncedCollection } from '../../shared/sync/collections';
-import { applicationStatuses } from '../../shared/vocabulary/applicationStatuses';
 
 /**
  * `JIUZHU_DEMO=1` seeds a township in the middle of a month: this seeds an empty database as the
@@ -43,7 +44,7 @@ let visits: Visit[];
 let careNeeds: CareNeed[];
 let seedMs = 0;
 
-async function stored<T>(collection: SyncedCollection): Promise<T[]> {
+async function stored<T>(collection: SyncedCollection | 'policies'): Promise<T[]> {
   const rows = await db.query<{ data: T }>('SELECT data FROM documents WHERE collection = $1 AND NOT deleted', [collection]);
   return rows.map((row) => row.data);
 }
@@ -98,9 +99,9 @@ describe('the demo township', () => {
     }
   });
 
-  it('has every programme at every status, each history a path the status machine allows, step by step and by role', () => {
+  it('has every programme at every status its path has, each history a path the status machine allows, step by step and by role', () => {
     for (const type of DEMO_PROGRAMMES) {
-      for (const status of applicationStatuses) {
+      for (const status of statusesOnPath(type)) {
         expect(applications.some((a) => a.type === type && a.status === status), `${type} ${status}`).toBe(true);
       }
     }
@@ -109,7 +110,7 @@ describe('the demo township', () => {
       let at = 0;
       for (const entry of application.history) {
         expect(entry.from).toBe(status);
-        const step = transition(status, entry.action, entry.role);
+        const step = transition(status, entry.action, entry.role, application);
         expect(step.ok, `${application.id} ${entry.action}`).toBe(true);
         expect(step.ok && step.to).toBe(entry.to);
         const user = users.get(entry.byUserId);
@@ -214,6 +215,21 @@ describe('the demo township', () => {
     expect(careNeeds.some((n) => n.state === 'closed')).toBe(true);
   });
 
+  it('has example policy figures (示例) for 无棣县 and 惠民县 from 1 January of last year, which the server’s placeholders leave alone', async () => {
+    // The server adds its reference rows after the seed (server/app.ts): placeholders only where a county has no period.
+    await ensureReferenceData(db);
+    const policies = await stored<Policy>('policies');
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    for (const [code, name] of [['371623', '无棣县'], ['371621', '惠民县']] as const) {
+      const own = policies.filter((p) => p.areaCode === `${code}000000`);
+      expect(own).toHaveLength(1);
+      expect(own[0]).toMatchObject({ example: true, placeholder: false, validFrom: `${lastYear}-01-01`, source: `示例数据，仅供演示，不是${name}公布的标准` });
+      expect(own[0]!.validTo).toBeUndefined();
+      for (const name of policyFigureNames) expect(own[0]![name], name).toEqual(expect.any(Number));
+    }
+    expect(policies.find((p) => p.areaCode === '371622000000')).toMatchObject({ placeholder: true, example: false });
+  });
+
   it('seeds in a few seconds', () => {
     // It runs at every end-to-end start; the households alone took about 1 s on this machine.
     expect(seedMs).toBeLessThan(15_000);
@@ -239,7 +255,7 @@ describe('the demo caseload in any month', () => {
       seed: 2027,
     });
 
-  it('is the same for the same day, and has every programme at every status on holidays and weekends too', () => {
+  it('is the same for the same day, and has every programme at every status its path has on holidays and weekends too', () => {
     const at = Date.parse('2026-12-05T02:00:00Z');
     expect(generate(at)).toEqual(generate(at));
     // Spring Festival, National Day week, a Sunday, New Year's Day.
@@ -253,7 +269,7 @@ describe('the demo caseload in any month', () => {
       }
       expect([...caseload.visits, ...caseload.careNeeds].every((doc) => doc.createdAt <= at && doc.updatedAt <= at)).toBe(true);
       const seen = new Set(caseload.applications.map((a) => `${a.type}/${a.status}`));
-      expect(seen.size, day).toBe(DEMO_PROGRAMMES.length * applicationStatuses.length);
+      expect(seen.size, day).toBe(DEMO_PROGRAMMES.reduce((n, type) => n + statusesOnPath(type).length, 0));
       const states = caseload.applications.flatMap((a) => applicationDeadlines(deadlineInputOf(a), day).map((d) => d.state));
       expect(states, day).toContain('near');
       expect(states, day).toContain('overdue');

@@ -11,7 +11,7 @@ import { useApplications, useHousehold } from '../../data';
 import { fieldStatus } from '../forms/fieldStatus';
 import { DATE_FORMAT, formatDate } from '../format';
 import { formatMoney } from './money';
-import { useProgrammeFigures } from './useProgrammeFigures';
+import { useProgrammeFigures, useProgrammeFiguresAreExample } from './useProgrammeFigures';
 
 type Suggestion = { ok: true; group: MedicalAidGroup; sum: MedicalAidSum } | { ok: false; why: 'noMedical' | 'noGroup' | 'missingFigures' };
 
@@ -43,6 +43,7 @@ function MedicalAidSuggestion({ application, today, onUse }: { application: Appl
   const household = useHousehold(application.householdId);
   const { applications } = useApplications({ householdId: application.householdId });
   const lookup = useProgrammeFigures(application);
+  const example = useProgrammeFiguresAreExample(application);
   const suggestion = medicalSuggestion(application, household?.categories ?? [], applications, lookup, today);
   if (!suggestion.ok) {
     return (
@@ -58,6 +59,11 @@ function MedicalAidSuggestion({ application, today, onUse }: { application: Appl
       title={t('programme.approve.suggestionTitle', { amount: formatMoney(suggestion.sum.amount), group: t(`programme.medicalAidGroup.${suggestion.group}`) })}
       description={
         <>
+          {example && (
+            <Typography.Paragraph type="warning" strong style={{ marginBottom: 8 }} data-testid="medical-aid-example">
+              {t('programme.approve.exampleFigures')}
+            </Typography.Paragraph>
+          )}
           <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="medical-aid-working">
             {suggestion.sum.working}
           </Typography.Paragraph>

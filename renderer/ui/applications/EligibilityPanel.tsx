@@ -38,6 +38,8 @@ export function EligibilityPanel({ application, household }: { application: Appl
     return previewEligibility(eligibilityInputOf(application, household, figures), today);
   }, [application, household, policies, date, today]);
   const residence = householdResidence(household, application.areaCode);
+  // 示例: the demo's example figures (the county's own period, or a city-wide one filling its gaps).
+  const usesExample = countyPeriod?.example === true || preview.rules.some((rule) => rule.policyFigures?.some((figure) => figure.example));
 
   const figureText = (key: string, value: number | string): string => {
     if (key === 'memberId' && typeof value === 'string') return memberOf(household, value)?.name ?? value;
@@ -75,6 +77,15 @@ export function EligibilityPanel({ application, household }: { application: Appl
           showIcon
           title={t(countyPeriod === null ? 'application.detail.eligibility.noPolicy' : 'application.detail.eligibility.placeholderPolicy', { date })}
           data-testid="eligibility-policy-placeholder"
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {usesExample && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('application.detail.eligibility.examplePolicy')}
+          data-testid="eligibility-policy-example"
           style={{ marginBottom: 12 }}
         />
       )}

@@ -9,7 +9,7 @@ import type { Application } from '../../../shared/schemas/application';
 import { ActionRefusedError, useGrantEmergency } from '../../data';
 import { fieldStatus } from '../forms/fieldStatus';
 import { DATE_FORMAT, formatDate } from '../format';
-import { useProgrammeFigures } from './useProgrammeFigures';
+import { useProgrammeFigures, useProgrammeFiguresAreExample } from './useProgrammeFigures';
 
 type Field = 'amount' | 'grantedOn' | 'fileDueBy';
 
@@ -23,6 +23,7 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
   const grant = useGrantEmergency();
   const today = chinaToday();
   const lookup = useProgrammeFigures(application);
+  const example = useProgrammeFiguresAreExample(application);
   const county = emergencyFiguresOf(lookup);
   const figures = county.ok ? county.figures : null;
   const [amount, setAmount] = useState<number | null>(null);
@@ -83,7 +84,8 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
           type={figures ? 'info' : 'warning'}
           title={
             figures
-              ? t('programme.emergency.figures', { limit: figures.delegatedLimit, days: figures.fileDays, due: due ? formatDate(due) : '' })
+              ? t('programme.emergency.figures', { limit: figures.delegatedLimit, days: figures.fileDays, due: due ? formatDate(due) : '' }) +
+                (example ? t('programme.emergency.exampleFigures') : '')
               : t('programme.emergency.noFigures')
           }
           style={{ marginBottom: 16 }}

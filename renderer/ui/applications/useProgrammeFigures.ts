@@ -1,5 +1,5 @@
 import { chinaDateOf, chinaToday } from '../../../shared/domain/chinaTime';
-import { figuresInForce, type FigureLookup } from '../../../shared/rules/programmes/programmeFigures';
+import { figuresInForce, periodInForceOn, type FigureLookup } from '../../../shared/rules/programmes/programmeFigures';
 import type { Application } from '../../../shared/schemas/application';
 import { useCountyPolicyRecords } from '../../data';
 
@@ -21,4 +21,12 @@ export function useProgrammeFigures(application: Pick<Application, 'areaCode' | 
   const county = useCountyPolicyRecords(application.areaCode);
   const city = useCountyPolicyRecords(CITY_AREA);
   return figuresInForce(county, city, applicationDate(application));
+}
+
+/** Whether the figures in force on the application's date are the demo's examples (示例), never to be shown as real. */
+export function useProgrammeFiguresAreExample(application: Pick<Application, 'areaCode' | 'history'>): boolean {
+  const county = useCountyPolicyRecords(application.areaCode);
+  const city = useCountyPolicyRecords(CITY_AREA);
+  const date = applicationDate(application);
+  return [periodInForceOn(county, date), periodInForceOn(city, date)].some((period) => period?.['example'] === true);
 }

@@ -119,6 +119,7 @@ export function PolicyPage() {
           onDone={() => setEditing(false)}
         />
       )}
+      {periods[0]?.example && <Alert type="warning" showIcon title={t('policies.exampleNotice', { area: areaName })} data-testid="policy-example" />}
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('policies.periods')}：{areaName}
       </Typography.Title>
@@ -144,7 +145,7 @@ export function PolicyPage() {
                 </span>
                 {!period.validTo && <Tag color="green">{t('policies.open')}</Tag>}
                 {period.placeholder && <Tag color="orange">{t('policies.placeholder')}</Tag>}
-                {period.example && <Tag>{t('policies.example')}</Tag>}
+                {period.example && <Tag color="gold">{t('policies.example')}</Tag>}
               </Space>
             ),
           },

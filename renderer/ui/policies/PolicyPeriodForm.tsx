@@ -95,10 +95,11 @@ export function PolicyPeriodForm({ areaCode, areaName, current, onSave, onDone }
     resolver: zodResolver(schema),
     defaultValues: {
       validFrom: undefined as unknown as string,
-      // A placeholder's document says 待配置: the county names its own.
-      source: current && !current.placeholder ? current.source : '',
-      figures: Object.fromEntries(policyFigureNames.map((name) => [name, current?.[name] ?? null])) as FormInput['figures'],
-      figureSources: current?.placeholder ? {} : { ...(current?.figureSources ?? {}) },
+      // A placeholder's document says 待配置: the county names its own. The demo's example figures
+      // (示例) are nobody's: none of them is carried into a real period.
+      source: current && !current.placeholder && !current.example ? current.source : '',
+      figures: Object.fromEntries(policyFigureNames.map((name) => [name, current?.example ? null : (current?.[name] ?? null)])) as FormInput['figures'],
+      figureSources: current?.placeholder || current?.example ? {} : { ...(current?.figureSources ?? {}) },
     },
   });
   const [failure, setFailure] = useState<string | null>(null);
