@@ -1,4 +1,4 @@
-import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
+import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, selfCareLevelTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
 export const programmeEn: Translation['programme'] = {
@@ -8,6 +8,18 @@ export const programmeEn: Translation['programme'] = {
   preliminary: {
     outcomeLabel: 'Preliminary opinion',
     outcome: labelsIn(preliminaryOutcomeTerms, 'en'),
+    facts: {
+      title: 'What the investigation established (for the preview; leave unchecked what was not checked)',
+      property: 'Property within the local limits',
+      supporter: 'A legal supporter able to support',
+      selfCare: 'Self-care',
+      yes: 'Yes',
+      no: 'No',
+      unknown: 'Not checked',
+      supporterYes: 'Yes',
+      supporterNo: 'None',
+      selfCareLevel: labelsIn(selfCareLevelTerms, 'en'),
+    },
     opinion: 'Why the township does not recommend it',
     opinionRequired: 'A negative opinion must give its reasons',
     negativeShown: 'Township does not recommend: {{opinion}}',

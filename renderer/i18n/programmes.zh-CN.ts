@@ -2,7 +2,7 @@
  * Each programme's own steps on screen (issue 13): the 初审 opinion, the township's closing, the
  * county's 信息核对, 急难先行救助, and approval as a monthly amount, a one-off sum or a recognition.
  */
-import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
+import { decisionFormTerms, labelsIn, medicalAidGroupTerms, preliminaryOutcomeTerms, selfCareLevelTerms, shortLabelsIn, temporaryAidKindTerms, verificationResultTerms } from '../../shared/vocabulary';
 
 export const programmeZhCN = {
   temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'zh'),
@@ -11,6 +11,18 @@ export const programmeZhCN = {
   preliminary: {
     outcomeLabel: '初审意见',
     outcome: labelsIn(preliminaryOutcomeTerms, 'zh'),
+    facts: {
+      title: '调查核实情况（供资格预判；未核实的不填）',
+      property: '家庭财产是否在当地规定的限额内',
+      supporter: '有无有能力履行义务的法定赡养、抚养、扶养人',
+      selfCare: '生活自理能力',
+      yes: '是',
+      no: '否',
+      unknown: '未核实',
+      supporterYes: '有',
+      supporterNo: '没有',
+      selfCareLevel: labelsIn(selfCareLevelTerms, 'zh'),
+    },
     opinion: '不同意的意见和理由',
     opinionRequired: '初审不同意须写明意见和理由',
     negativeShown: '乡镇初审不同意：{{opinion}}',

@@ -27,6 +27,8 @@ export interface ActionInput {
   findings?: string;
   preliminaryOutcome?: 'pass' | 'negative';
   preliminaryOpinion?: string;
+  /** preliminaryReview: what the investigation established beyond income (absent: not checked). */
+  facts?: NonNullable<Application['facts']>;
   /** startPublicNotice: the day the notice went up (it may be entered later than that). */
   publicNoticeStart?: string;
   /** objection: what was objected. */
@@ -107,6 +109,7 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
           outcome: input.preliminaryOutcome ?? 'pass',
           ...(input.preliminaryOpinion ?? input.findings ? { opinion: input.preliminaryOpinion ?? input.findings } : {}),
         },
+        ...(input.facts && Object.keys(input.facts).length > 0 ? { facts: { ...app.facts, ...input.facts } } : {}),
       };
     case 'startPublicNotice':
       return { ...app, publicNotice: { start: input.publicNoticeStart ?? '' } };

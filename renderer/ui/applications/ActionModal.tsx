@@ -8,7 +8,7 @@ import type { ApplicationAction } from '../../../shared/rules/applicationStatus'
 import { addCalendarDays } from '../../../shared/rules/dates';
 import { publicNoticeEndDate } from '../../../shared/rules/deadlines';
 import { programmePathOf } from '../../../shared/rules/programmes';
-import { preliminaryOutcomes, type PreliminaryOutcome } from '../../../shared/vocabulary/caseLife';
+import { preliminaryOutcomes, selfCareLevels, type PreliminaryOutcome, type SelfCareLevel } from '../../../shared/vocabulary/caseLife';
 import { documentKinds, type Application, type DocumentKind } from '../../../shared/schemas/application';
 import { ActionRefusedError, useApplyAction, type ActionInput } from '../../data';
 import { fieldStatus } from '../forms/fieldStatus';
@@ -40,6 +40,11 @@ type FieldName =
  * 公示开始日期, 核定金额 …) and a note. The data layer checks the step again; what it refuses
  * is shown here, in its own words.
  */
+/** A fact the investigation checked (yes or no), or did not. */
+type Checked = 'yes' | 'no' | 'unknown';
+const checkedChoices: readonly Checked[] = ['yes', 'no', 'unknown'];
+const checkedOf = (value: boolean | undefined): Checked => (value === undefined ? 'unknown' : value ? 'yes' : 'no');
+
 export function ActionModal({ application, action, onClose }: ActionModalProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -62,6 +67,11 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
   const latestValid = path.recognitionMaxMonths !== undefined ? latestValidUntil(today, path.recognitionMaxMonths) : undefined;
   const [preliminaryOutcome, setPreliminaryOutcome] = useState<PreliminaryOutcome>('pass');
   const [preliminaryOpinion, setPreliminaryOpinion] = useState('');
+  // What the investigation established beyond income, for the preview (特困: supporters and self-care too).
+  const [propertyFact, setPropertyFact] = useState<Checked>(checkedOf(application.facts?.propertyWithinLimits));
+  const [supporterFact, setSupporterFact] = useState<Checked>(checkedOf(application.facts?.legalSupporterAbleToSupport));
+  const [selfCare, setSelfCare] = useState<SelfCareLevel | undefined>(application.facts?.selfCare);
+  const asksTekunFacts = application.type === 'tekun';
   const [oneOffAmount, setOneOffAmount] = useState<number | null>(application.emergencyGrant?.amount ?? null);
   const [validUntil, setValidUntil] = useState<string | undefined>(defaultValidUntil(today, latestValid));
   const closing = action === 'refuse' && application.status !== 'pendingConfirmation';
@@ -108,6 +118,11 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
           findings: findings.trim(),
           preliminaryOutcome,
           ...(preliminaryOutcome === 'negative' ? { preliminaryOpinion: preliminaryOpinion.trim() } : {}),
+          facts: {
+            ...(propertyFact === 'unknown' ? {} : { propertyWithinLimits: propertyFact === 'yes' }),
+            ...(asksTekunFacts && supporterFact !== 'unknown' ? { legalSupporterAbleToSupport: supporterFact === 'yes' } : {}),
+            ...(asksTekunFacts && selfCare ? { selfCare } : {}),
+          },
         };
       case 'startPublicNotice':
         return { ...base, ...(publicNoticeStart ? { publicNoticeStart } : {}) };
@@ -217,6 +232,38 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
                 data-testid="action-preliminary-outcome"
               />
             </Form.Item>
+            <Typography.Text type="secondary">{t('programme.preliminary.facts.title')}</Typography.Text>
+            <Form.Item label={t('programme.preliminary.facts.property')}>
+              <Radio.Group
+                value={propertyFact}
+                onChange={(e) => setPropertyFact(e.target.value as Checked)}
+                options={checkedChoices.map((value) => ({ value, label: t(`programme.preliminary.facts.${value}`) }))}
+                data-testid="action-fact-property"
+              />
+            </Form.Item>
+            {asksTekunFacts && (
+              <>
+                <Form.Item label={t('programme.preliminary.facts.supporter')}>
+                  <Radio.Group
+                    value={supporterFact}
+                    onChange={(e) => setSupporterFact(e.target.value as Checked)}
+                    options={checkedChoices.map((value) => ({
+                      value,
+                      label: t(value === 'yes' ? 'programme.preliminary.facts.supporterYes' : value === 'no' ? 'programme.preliminary.facts.supporterNo' : 'programme.preliminary.facts.unknown'),
+                    }))}
+                    data-testid="action-fact-supporter"
+                  />
+                </Form.Item>
+                <Form.Item label={t('programme.preliminary.facts.selfCare')}>
+                  <Radio.Group
+                    value={selfCare}
+                    onChange={(e) => setSelfCare(e.target.value as SelfCareLevel)}
+                    options={selfCareLevels.map((value) => ({ value, label: t(`programme.preliminary.facts.selfCareLevel.${value}`) }))}
+                    data-testid="action-fact-self-care"
+                  />
+                </Form.Item>
+              </>
+            )}
             {preliminaryOutcome === 'negative' && (
               <Form.Item
                 label={t('programme.preliminary.opinion')}
