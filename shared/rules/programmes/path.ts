@@ -5,7 +5,7 @@
  * source of all that. The status machine (../applicationStatus.ts), the step requirements
  * (../actionRequirements.ts) and the deadlines (../deadlines.ts) read it by application type.
  */
-import type { ApplicationAction } from '../../vocabulary/applicationActions';
+import { applicationActions, type ApplicationAction } from '../../vocabulary/applicationActions';
 import type { DecisionForm, ProgrammePathKey } from '../../vocabulary/programmePaths';
 
 /** Working-day periods of a path; a period left out does not apply to it. */
@@ -38,20 +38,8 @@ export interface ProgrammePath {
   readonly source: string;
 }
 
-/** The B1 steps; a path without the village 公示 leaves out its two steps. */
-export const B1_STEPS: readonly ApplicationAction[] = [
-  'submit',
-  'accept',
-  'return',
-  'startInvestigation',
-  'preliminaryReview',
-  'startPublicNotice',
-  'objection',
-  'sendToCounty',
-  'approve',
-  'refuse',
-  'withdraw',
-];
+/** The B1 steps (every step the vocabulary names); a path without the village 公示 leaves out its two steps. */
+export const B1_STEPS: readonly ApplicationAction[] = applicationActions;
 
 export const STEPS_WITHOUT_PUBLIC_NOTICE: readonly ApplicationAction[] = B1_STEPS.filter(
   (step) => step !== 'startPublicNotice' && step !== 'objection',
