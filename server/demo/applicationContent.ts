@@ -3,8 +3,11 @@
  * the reason — as an assistant would fill the form for the household's shape and the programme.
  */
 import { ageOn, type IsoDate } from '../../shared/rules/dates';
+import { summarizeIncome } from '../../shared/rules/eligibility/income';
+import { householdResidence } from '../../shared/rules/residence';
 import { defaultDocuments, type Application, type ApplicationType } from '../../shared/schemas/application';
 import type { Household } from '../../shared/schemas/household';
+import { EXAMPLE_FIGURES } from './examplePolicy';
 import type { Random } from './random';
 
 type Entry = Pick<
@@ -66,6 +69,15 @@ export function applicationEntry(
     }
   }
   if (random.chance(0.5)) incomeItems.push({ id: newId(), kind: 'business', monthlyAmount: yuan(random, 80, 300), treatment: 'counted', note: '种植收入（按年折月）' });
+  // A 低保 or 特困 household the township takes up is one whose income is below the standard:
+  // the wages that would lift it above are not there (the person is ill, or cares for someone).
+  if (type === 'dibao' || type === 'tekun') {
+    const limit = EXAMPLE_FIGURES.dibaoStandardRuralMonthly * members.length * INCOME_SHARE_OF_STANDARD;
+    while (summarizeIncome(incomeItems, members.map((m) => m.id), true).netMonthly >= limit) {
+      const largest = incomeItems.reduce((a, b) => (b.monthlyAmount > a.monthlyAmount ? b : a));
+      incomeItems.splice(incomeItems.indexOf(largest), 1);
+    }
+  }
   const propertyItems = PROPERTY.slice(0, random.int(1, PROPERTY.length)).map((item) => ({ id: newId(), ...item }));
   const medical =
     type === 'medicalAid'
@@ -99,8 +111,17 @@ export function applicationEntry(
   };
 }
 
-/** A monthly 低保 sum for the household (示例 amounts, not Binzhou's standard). */
-export function dibaoMonthly(random: Random, household: Household): number {
-  return household.members.length * yuan(random, 180, 420);
+/** At most this share of the 低保 standard, per person: the households the demo approves are clearly below it. */
+const INCOME_SHARE_OF_STANDARD = 0.8;
+
+/**
+ * The monthly 低保 sum by 差额 (B1 art. 12): the standard for the household's residence (城市 or
+ * 农村, 示例 figures) for every covered member, less the household's counted income.
+ */
+export function dibaoMonthly(application: Pick<Application, 'incomeItems' | 'coveredMemberIds'>, household: Household): number {
+  const urban = householdResidence(household, household.areaCode) === 'urban';
+  const standard = urban ? EXAMPLE_FIGURES.dibaoStandardUrbanMonthly : EXAMPLE_FIGURES.dibaoStandardRuralMonthly;
+  const income = summarizeIncome(application.incomeItems, application.coveredMemberIds, true);
+  return Math.max(0, Math.round(standard * income.memberCount - income.netMonthly));
 }
 

@@ -242,7 +242,7 @@ function decisionFor(ctx: Context, household: Household, application: Applicatio
   const { random } = ctx;
   switch (application.type) {
     case 'dibao':
-      return { approvedMonthlyAmount: dibaoMonthly(random, household), method: 'gap' };
+      return { approvedMonthlyAmount: dibaoMonthly(application, household), method: 'gap' };
     case 'tekun':
       // The example's basic-living standard and the care standard of the self-care level found at the
       // investigation; recorded as 分档 (the step asks every monthly sum for a method).

@@ -13,6 +13,8 @@ import { transition, type ApplicationStatus } from '../../shared/rules/applicati
 import { addCalendarDays, compareDates } from '../../shared/rules/dates';
 import { deadlineInputOf } from '../../shared/rules/deadlineInput';
 import { applicationDeadlines } from '../../shared/rules/deadlines';
+import { summarizeIncome } from '../../shared/rules/eligibility/income';
+import { householdResidence } from '../../shared/rules/residence';
 import { memberAbleToWork, nextReview } from '../../shared/rules/reviewSchedule';
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
@@ -175,6 +177,21 @@ describe('the demo township', () => {
     expect(circles.some((c) => c.includes('rigidExpenditure'))).toBe(true);
     for (const tag of ['elderly', 'disabled', 'minor'] as const) {
       expect(circles.some((c) => c.length > 0 && c.every((k) => ['elderly', 'disabled', 'minor', 'otherLowIncome'].includes(k)) && c.includes(tag)), tag).toBe(true);
+    }
+  });
+
+  it('pays each 低保 household the gap between the example standard for its residence and its counted income (差额)', async () => {
+    const policies = await stored<Policy>('policies');
+    const dibao = applications.filter((a) => a.type === 'dibao' && a.decision?.approvedMonthlyAmount !== undefined);
+    expect(dibao.length).toBeGreaterThan(10);
+    for (const application of dibao) {
+      const household = households.find((h) => h.id === application.householdId)!;
+      const policy = policies.find((p) => p.example && p.areaCode.slice(0, 6) === application.areaCode.slice(0, 6))!;
+      const urban = householdResidence(household, household.areaCode) === 'urban';
+      const standard = (urban ? policy.dibaoStandardUrbanMonthly : policy.dibaoStandardRuralMonthly)!;
+      const income = summarizeIncome(application.incomeItems, application.coveredMemberIds, true);
+      expect(income.perCapitaMonthly, application.id).toBeLessThan(standard);
+      expect(application.decision!.approvedMonthlyAmount, application.id).toBe(Math.round(standard * income.memberCount - income.netMonthly));
     }
   });
 

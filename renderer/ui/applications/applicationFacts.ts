@@ -47,21 +47,9 @@ export function missingDocumentsOf(application: Application): DocumentKind[] {
   return [...listed];
 }
 
-/**
- * 城市 or 农村 standard: the 统计用区划代码 does not carry the urban-rural class, so a 社区 or
- * 居委会, or any place under a 街道, counts as urban; villages as rural.
- */
-export function residenceOf(areaCode: string): 'urban' | 'rural' {
-  const path = areaPath(areaCode);
-  const village = path[path.length - 1]?.name ?? '';
-  const township = path.find((area) => area.level === 'township')?.name ?? '';
-  return /社区|居委会|居民委员会/.test(village) || township.endsWith('街道') ? 'urban' : 'rural';
-}
+import { householdResidence } from '../../../shared/rules/residence';
 
-/** The household's 城市/农村 mark as the township set it, else the area's guess. */
-export function householdResidence(household: Pick<Household, 'residence'>, areaCode: string): 'urban' | 'rural' {
-  return household.residence ?? residenceOf(areaCode);
-}
+export { householdResidence, residenceOf } from '../../../shared/rules/residence';
 
 function countyNameOf(areaCode: string): string {
   const county = naturalAreaCode(areaCode).slice(0, 6);
