@@ -53,11 +53,9 @@ export const programmeEn: Translation['programme'] = {
     exampleFigures: ' (example figures for the demo, not the county’s published standards)',
     amountOverLimit: 'Above the limit the county delegates ({{limit}} yuan): the county must approve it',
     figures: 'The township may grant up to {{limit}} yuan; the file is due {{days}} working days after the grant ({{due}}).',
-    noFigures: 'The county has not set the emergency limit and file period yet: enter the due date by the county’s rules.',
+    noFigures: 'The county has not set the amount it delegates to townships nor the file period in 政策参数, so the township cannot grant at once. Send it to the county as an expenditure case, or ask the county to set them first.',
     grantedOn: 'Granted on',
     grantedOnRequired: 'Enter the date of the grant',
-    fileDueBy: 'File complete by',
-    fileDueByRequired: 'Enter when the file is due',
     shown: 'Granted {{amount}} yuan on {{date}}; file due by {{due}}',
   },
   approve: {

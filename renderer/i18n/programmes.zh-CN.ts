@@ -55,11 +55,9 @@ export const programmeZhCN = {
     exampleFigures: '（示例参数，仅供演示，不是本县公布的标准）',
     amountOverLimit: '超过县级委托乡镇的额度（{{limit}} 元），须报县审批',
     figures: '乡镇可先行救助的额度：{{limit}} 元；材料须在先行救助后 {{days}} 个工作日内补齐（{{due}} 前）。',
-    noFigures: '县级尚未设置先行救助额度和补齐材料期限：请按本县规定填写补齐期限。',
+    noFigures: '县级尚未在“政策参数”中设定委托乡镇先行救助的额度和补齐材料期限，乡镇暂不能先行救助。请按支出型临时救助报县审批，或请县民政局先设定。',
     grantedOn: '先行救助日期',
     grantedOnRequired: '请填写先行救助日期',
-    fileDueBy: '补齐材料期限',
-    fileDueByRequired: '请填写补齐材料期限',
     shown: '已先行救助 {{amount}} 元（{{date}}），材料须在 {{due}} 前补齐',
   },
   approve: {

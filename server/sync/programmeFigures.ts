@@ -1,6 +1,6 @@
 import { naturalAreaCode } from '../../shared/areas';
 import { chinaDateOf } from '../../shared/domain/chinaTime';
-import { emergencyGrantProblems, type EmergencyFigures } from '../../shared/rules/programmes/emergencyGrant';
+import { emergencyGrantProblems, NO_EMERGENCY_DELEGATION, type EmergencyFigures } from '../../shared/rules/programmes/emergencyGrant';
 import { emergencyFiguresOf, figuresInForce } from '../../shared/rules/programmes/programmeFigures';
 import type { Application } from '../../shared/schemas/application';
 import type { Queryable } from '../db/database';
@@ -24,8 +24,8 @@ async function emergencyFiguresFor(tx: Queryable, areaCode: string, date: string
 /**
  * A 急难 grant against the figures the server holds: the amount within the county's delegated
  * limit and the file due the county's days after the grant, by the period in force on the
- * application's date (its first step), as the app reads them. (The rest of the grant is checked by
- * the write guard, without figures.)
+ * application's date (its first step), as the app reads them; refused where the county has
+ * delegated nothing. (The rest of the grant is checked by the write guard, without figures.)
  */
 export async function checkEmergencyGrants(tx: Queryable, writes: StoredWrite[]): Promise<void> {
   for (const write of writes) {
@@ -36,8 +36,11 @@ export async function checkEmergencyGrants(tx: Queryable, writes: StoredWrite[])
     if (grant === undefined || before !== undefined) continue;
     const first = application.history[0];
     const figures = await emergencyFiguresFor(tx, application.areaCode, first ? chinaDateOf(first.at) : grant.grantedOn);
-    if (figures === null) continue;
-    const problems = emergencyGrantProblems(application, undefined, grant, grant.grantedOn, figures);
+    // Without the county's delegation there is nothing the township may grant on its own.
+    const problems =
+      figures === null
+        ? [{ field: 'emergencyGrant.amount', message: NO_EMERGENCY_DELEGATION }]
+        : emergencyGrantProblems(application, undefined, grant, grant.grantedOn, figures);
     if (problems.length > 0) {
       throw new HttpError(422, 'requirements_not_met', `${problems[0]!.message}；本批次未保存`, {
         ids: [application.id],

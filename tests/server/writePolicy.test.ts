@@ -19,6 +19,7 @@ import {
   applicationAt,
   applicationFor,
   changedValue,
+  EMERGENCY_TEST_FIGURES,
   recordIn,
   stepChanges,
   takeStep,
@@ -115,6 +116,16 @@ async function runCases(server: TestServer, sessions: Record<Role, Session>, cas
   expect(failures).toEqual([]);
 }
 
+const emergencyDelegation = {
+  id: 'policy-test-emergency-delegation',
+  areaCode: '371623000000',
+  // After the placeholder period the server seeds for the county (the latest start is in force).
+  validFrom: addCalendarDays(chinaToday(), -60),
+  emergencyDelegatedLimit: EMERGENCY_TEST_FIGURES.delegatedLimit,
+  emergencyFileDays: EMERGENCY_TEST_FIGURES.fileDays,
+  source: '测试：县级委托乡镇先行救助额度',
+};
+
 describe.each(databaseKinds)('write policy on %s', (kind) => {
   let server: TestServer;
   let sessions: Record<Role, Session>;
@@ -128,6 +139,8 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
     staff = { assistant: person('assistant'), township: person('township'), county: person('county') };
     household = makeHousehold(VILLAGE);
     await storeDirectly(server, 'households', [household]);
+    // The county's 急难 delegation, without which no township grants at once (the changed value's grant fits it).
+    await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: emergencyDelegation, deleted: false }]));
   }, 180_000);
   afterAll(async () => server?.close());
 
@@ -453,7 +466,7 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
     });
 
     it('lets the township grant a 急难 临时救助 at once, once, and no other application', async () => {
-      const grant = { amount: 2000, grantedOn: chinaToday(), fileDueBy: addCalendarDays(chinaToday(), 7) };
+      const grant = { amount: 2000, grantedOn: chinaToday(), fileDueBy: addWorkingDays(chinaToday(), EMERGENCY_TEST_FIGURES.fileDays) };
       const expenditure = await at('accepted', { type: 'temporaryAid' });
       await refused(await push(sessions.township, expenditure, { ...expenditure, emergencyGrant: grant }), 422, 'emergencyGrant', expenditure);
       const emergency = await at('accepted', { type: 'temporaryAid', emergency: true });
@@ -465,6 +478,20 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       await refused(await push(sessions.township, granted, { ...granted, emergencyGrant: { ...grant, amount: 5000 } }), 422, 'emergencyGrant', granted);
       const { emergencyGrant: _removed, ...withoutGrant } = granted;
       await refused(await push(sessions.township, granted, withoutGrant as Application), 422, 'emergencyGrant', granted);
+    });
+
+    it('refuses a township’s 急难 grant where the county has delegated nothing, saying so and storing nothing', async () => {
+      await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: emergencyDelegation, deleted: true }]));
+      try {
+        const emergency = await at('accepted', { type: 'temporaryAid', emergency: true });
+        const grant = { amount: 500, grantedOn: chinaToday(), fileDueBy: addWorkingDays(chinaToday(), EMERGENCY_TEST_FIGURES.fileDays) };
+        const answer = await push(sessions.township, emergency, { ...emergency, emergencyGrant: grant });
+        expect(answer.status).toBe(422);
+        expect(JSON.stringify(answer.body)).toContain('尚未在政策参数中设定委托乡镇先行救助的额度');
+        expect((await storedNow(emergency)).emergencyGrant).toBeUndefined();
+      } finally {
+        await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: emergencyDelegation, deleted: false }]));
+      }
     });
 
     it('holds a 急难 grant to the county’s delegated limit and file days, where the county has set them', async () => {

@@ -9,6 +9,7 @@ import { chinaToday } from '../../shared/domain/chinaTime';
 import { transitionTable, type ApplicationAction, type ApplicationStatus } from '../../shared/rules/applicationStatus';
 import { addMonthsTo, monthOf } from '../../shared/rules/benefit';
 import { addCalendarDays } from '../../shared/rules/dates';
+import { addWorkingDays } from '../../shared/rules/workingDays';
 import type { Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import type { Household } from '../../shared/schemas/household';
@@ -186,7 +187,10 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     facts: () => ({ propertyWithinLimits: false, legalSupporterAbleToSupport: true }),
     preliminaryReview: () => ({ outcome: 'negative', opinion: '家庭存款超过当地标准' }),
     verification: () => ({ result: 'inconsistent', checkedOn: addCalendarDays(today(), -1), note: '名下有车辆一辆' }),
-    emergencyGrant: () => ({ amount: 2000, grantedOn: addCalendarDays(today(), -1), fileDueBy: addCalendarDays(today(), 10) }),
+    emergencyGrant: () => {
+      const grantedOn = addCalendarDays(today(), -1);
+      return { amount: EMERGENCY_TEST_FIGURES.delegatedLimit, grantedOn, fileDueBy: addWorkingDays(grantedOn, EMERGENCY_TEST_FIGURES.fileDays) };
+    },
     // After approval: a review's outcome appended (what the township and the county may add).
     benefit: (d) => {
       const held = d['benefit'] as Application['benefit'];
@@ -238,6 +242,9 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
 export const applicationFor: Partial<Record<string, Partial<Application>>> = {
   emergencyGrant: { type: 'temporaryAid', emergency: true },
 };
+
+/** The 急难 figures a test county delegates to its townships; the changed grant above fits them. */
+export const EMERGENCY_TEST_FIGURES = { delegatedLimit: 2000, fileDays: 10 } as const;
 
 /** The document with one field changed (and the fields derived from it kept true). */
 export function withChange(collection: SyncedCollection, doc: Doc, field: string): Doc {

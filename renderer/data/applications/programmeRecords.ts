@@ -5,7 +5,7 @@
  */
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { compareDates } from '../../../shared/rules/dates';
-import { emergencyFileDueBy, emergencyGrantProblems, type EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
+import { emergencyFileDueBy, emergencyGrantProblems, NO_EMERGENCY_DELEGATION, type EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
 import { applicationSchema, type Application } from '../../../shared/schemas/application';
 import { mayChangeGroup } from '../../../shared/sync/writeCheck';
 import type { VerificationResult } from '../../../shared/vocabulary/caseLife';
@@ -23,8 +23,6 @@ export interface VerificationInput {
 export interface EmergencyGrantInput {
   amount: number;
   grantedOn: string;
-  /** Where the county has not set its figures yet, the township enters the due date itself. */
-  fileDueBy?: string;
 }
 
 async function load(workspace: Workspace, id: string): Promise<Application> {
@@ -57,8 +55,8 @@ export async function recordVerification(workspace: Workspace, id: string, input
 }
 
 /**
- * 急难先行救助: with the county's figures the file's due date follows from them and the amount is
- * held to the delegated limit; without them (not set yet) the township's own due date is taken.
+ * 急难先行救助: the file's due date follows from the county's figures and the amount is held to
+ * the delegated limit; without them (not set yet) the township may not grant on its own.
  */
 export async function grantEmergency(
   workspace: Workspace,
@@ -68,9 +66,9 @@ export async function grantEmergency(
 ): Promise<Application> {
   const previous = await load(workspace, id);
   mayWrite(workspace, previous, 'emergencyGrant');
-  const fileDueBy = figures ? emergencyFileDueBy(input.grantedOn, figures.fileDays) : input.fileDueBy;
-  if (fileDueBy === undefined) throw new ActionRefusedError(['请填写补齐材料的期限']);
-  const grant = { amount: input.amount, grantedOn: input.grantedOn, fileDueBy };
+  // The server refuses a grant the county has not delegated; say so before anything is written.
+  if (figures === null) throw new ActionRefusedError([NO_EMERGENCY_DELEGATION]);
+  const grant = { amount: input.amount, grantedOn: input.grantedOn, fileDueBy: emergencyFileDueBy(input.grantedOn, figures.fileDays) };
   const problems = emergencyGrantProblems(previous, previous.emergencyGrant, grant, chinaToday(), figures);
   if (problems.length > 0) throw new ActionRefusedError(problems.map((problem) => problem.message));
   return save(workspace, previous, { emergencyGrant: grant });

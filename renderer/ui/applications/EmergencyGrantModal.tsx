@@ -11,11 +11,12 @@ import { fieldStatus } from '../forms/fieldStatus';
 import { DATE_FORMAT, formatDate } from '../format';
 import { useProgrammeFigures, useProgrammeFiguresAreExample } from './useProgrammeFigures';
 
-type Field = 'amount' | 'grantedOn' | 'fileDueBy';
+type Field = 'amount' | 'grantedOn';
 
 /**
  * 急难先行救助: the township grants at once, within the amount the county delegates; the file's
- * due date follows from the county's days (or, before the county has set them, is entered here).
+ * due date follows from the county's days. Before the county has set them the township may not
+ * grant on its own (the server refuses it too), and the form says so instead of asking.
  */
 export function EmergencyGrantModal({ application, onClose }: { application: Application; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,24 +29,22 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
   const figures = county.ok ? county.figures : null;
   const [amount, setAmount] = useState<number | null>(null);
   const [grantedOn, setGrantedOn] = useState<string | undefined>(today);
-  const [fileDueBy, setFileDueBy] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const due = figures && grantedOn ? emergencyFileDueBy(grantedOn, figures.fileDays) : fileDueBy;
+  const due = figures && grantedOn ? emergencyFileDueBy(grantedOn, figures.fileDays) : undefined;
 
   const confirm = async () => {
     const found: Partial<Record<Field, string>> = {};
     if (!(amount !== null && amount > 0)) found.amount = t('programme.emergency.amountRequired');
     else if (figures && amount > figures.delegatedLimit) found.amount = t('programme.emergency.amountOverLimit', { limit: figures.delegatedLimit });
     if (!grantedOn) found.grantedOn = t('programme.emergency.grantedOnRequired');
-    if (!figures && !fileDueBy) found.fileDueBy = t('programme.emergency.fileDueByRequired');
     setErrors(found);
     setProblems([]);
     if (Object.keys(found).length > 0 || amount === null || !grantedOn) return;
     setBusy(true);
     try {
-      await grant(application.id, { amount, grantedOn, ...(fileDueBy ? { fileDueBy } : {}) }, figures);
+      await grant(application.id, { amount, grantedOn }, figures);
       void message.success(t('application.savedLocally'));
       onClose();
     } catch (error) {
@@ -74,14 +73,14 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
       onCancel={onClose}
       onOk={() => void confirm()}
       okText={t('application.actionModal.confirm')}
-      okButtonProps={{ loading: busy, 'data-testid': 'emergency-confirm' }}
+      okButtonProps={{ loading: busy, disabled: figures === null, 'data-testid': 'emergency-confirm' }}
       maskClosable={false}
       width={600}
     >
       <Form layout="vertical" data-testid="emergency-form">
         <Typography.Paragraph type="secondary">{t('programme.emergency.hint')}</Typography.Paragraph>
         <Alert
-          type={figures ? 'info' : 'warning'}
+          type={figures ? 'info' : 'error'}
           title={
             figures
               ? t('programme.emergency.figures', { limit: figures.delegatedLimit, days: figures.fileDays, due: due ? formatDate(due) : '' }) +
@@ -107,11 +106,6 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
         <Form.Item label={t('programme.emergency.grantedOn')} htmlFor="emergency-granted-on" required {...fieldStatus(errors.grantedOn)}>
           {date('emergency-granted-on', grantedOn, setGrantedOn, (d) => d > today)}
         </Form.Item>
-        {!figures && (
-          <Form.Item label={t('programme.emergency.fileDueBy')} htmlFor="emergency-file-due-by" required {...fieldStatus(errors.fileDueBy)}>
-            {date('emergency-file-due-by', fileDueBy, setFileDueBy, (d) => d <= (grantedOn ?? today))}
-          </Form.Item>
-        )}
       </Form>
     </Modal>
   );

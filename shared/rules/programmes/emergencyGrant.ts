@@ -23,6 +23,9 @@ export interface EmergencyGrant {
   fileDueBy: IsoDate;
 }
 
+/** Why a township may not grant at once where the county has set no 急难 figures. */
+export const NO_EMERGENCY_DELEGATION = '县级尚未在政策参数中设定委托乡镇先行救助的额度和补齐材料期限，乡镇不能先行救助，请按支出型临时救助报县审批';
+
 export function emergencyFileDueBy(grantedOn: IsoDate, fileDays: number): IsoDate {
   return addWorkingDays(grantedOn, fileDays);
 }
