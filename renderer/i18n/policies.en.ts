@@ -1,4 +1,4 @@
-import { labelsIn, policyFigureGroupTerms, policyFigureTerms, policyFigureUnitTerms } from '../../shared/vocabulary';
+import { labelsIn, policyFigureGroupTerms, policyFigureTerms, policyFigureUnitTerms, policyYesNoTerms } from '../../shared/vocabulary';
 import type { LocaleTree } from './types';
 import type { policiesZhCN } from './policies.zh-CN';
 
@@ -7,6 +7,7 @@ export const policiesEn: LocaleTree<typeof policiesZhCN> = {
   figure: labelsIn(policyFigureTerms, 'en'),
   unit: labelsIn(policyFigureUnitTerms, 'en'),
   group: labelsIn(policyFigureGroupTerms, 'en'),
+  yesNo: labelsIn(policyYesNoTerms, 'en'),
   help: Object.fromEntries(Object.entries(policyFigureTerms).map(([code, term]) => [code, term.help])),
   title: 'Policy figures',
   intro: 'Each county’s figures (such as the dibao standard) are kept by period: a new period ends the previous one the day before it starts, and history is kept. The eligibility preview uses the figures in force on the application date.',

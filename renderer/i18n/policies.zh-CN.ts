@@ -1,10 +1,11 @@
-import { labelsIn, policyFigureGroupTerms, policyFigureTerms, policyFigureUnitTerms } from '../../shared/vocabulary';
+import { labelsIn, policyFigureGroupTerms, policyFigureTerms, policyFigureUnitTerms, policyYesNoTerms } from '../../shared/vocabulary';
 
 /** 政策参数: the page listing each county's periods and the form that sets a new one. */
 export const policiesZhCN = {
   figure: labelsIn(policyFigureTerms, 'zh'),
   unit: labelsIn(policyFigureUnitTerms, 'zh'),
   group: labelsIn(policyFigureGroupTerms, 'zh'),
+  yesNo: labelsIn(policyYesNoTerms, 'zh'),
   help: Object.fromEntries(Object.entries(policyFigureTerms).map(([code, term]) => [code, term.help])),
   title: '政策参数',
   intro: '各县（市、区）的低保标准等政策参数按执行期管理：设置新的执行期后，上一期在新期开始前一天结束，历史记录全部保留。条件初步判断按申请日期取当时施行的参数。',

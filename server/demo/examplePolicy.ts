@@ -37,6 +37,8 @@ export const EXAMPLE_FIGURES: Readonly<Record<PolicyFigureName, number>> = {
   medicalAidYearlyCapEdge: 20_000,
   medicalAidYearlyCapIllnessPoverty: 20_000,
   illnessPovertyThreshold: 20_000,
+  // The usual rule: no village 公示 for 医疗救助.
+  medicalAidPublicNotice: 0,
   temporaryAidMaxAmount: 5000,
   emergencyDelegatedLimit: 2000,
   emergencyFileDays: 10,

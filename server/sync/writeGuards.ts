@@ -12,7 +12,7 @@ import { deriveHouseholdFields } from '../search/searchKeys';
 import { storedAreas } from '../storage/documentStore';
 import { benefitRefusal, householdGroupsFollow, settleApplication } from './caseLife';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
-import { checkEmergencyGrants } from './programmeFigures';
+import { checkCountyPublicNotice, checkEmergencyGrants } from './programmeFigures';
 
 interface Problem {
   field: string;
@@ -117,6 +117,7 @@ function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
   return async (tx, writes) => {
     await links(tx, writes);
     await checkEmergencyGrants(tx, writes);
+    await checkCountyPublicNotice(tx, writes);
   };
 }
 

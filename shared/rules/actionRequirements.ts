@@ -6,7 +6,7 @@
 import type { ApplicationAction } from '../vocabulary/applicationActions';
 import { addMonths, compareDates, isIsoDate, type IsoDate } from './dates';
 import { canClosePublicNotice, publicNoticeEndDate } from './deadlines';
-import { hasPublicNotice, programmePathOf } from './programmes';
+import { programmePathOf, publicNoticeRule } from './programmes';
 
 /** Just the fields the checks read; `requirementInputOf` maps an application onto it. */
 export interface ActionRequirementInput {
@@ -14,6 +14,8 @@ export interface ActionRequirementInput {
   type?: string;
   /** 临时救助 of the 急难 kind. */
   emergency?: boolean;
+  /** The county's choice of a 公示 for 医疗救助, where the caller holds the policy. */
+  countyRequiresPublicNotice?: boolean;
   /** 初审: the township's opinion; a negative one is written out. */
   preliminaryOutcome?: string;
   preliminaryOpinion?: string;
@@ -82,8 +84,11 @@ export function stepRequirements(action: ApplicationAction, application: ActionR
     case 'objection':
       return blank(application.objections) ? [{ field: 'publicNotice.objections', message: '请写明公示异议的内容' }] : [];
     case 'sendToCounty': {
-      // Without a 公示 on the path, or after a negative 初审 (not published), the file goes up at once.
-      if (!hasPublicNotice(programmePathOf(application)) || application.preliminaryOutcome === 'negative') return [];
+      // Without a 公示 on the path, or after a negative 初审 (not published), the file goes up at once;
+      // where the county's choice is not known here, a 公示 that was started must have run its days.
+      const notice = publicNoticeRule(programmePathOf(application), application.countyRequiresPublicNotice);
+      if (notice === 'none' || application.preliminaryOutcome === 'negative') return [];
+      if (notice === 'either' && application.publicNoticeStart === undefined) return [];
       // B1 step 5: the 公示 runs its full seven days before the file goes to the county.
       const start = application.publicNoticeStart;
       if (start === undefined || !isIsoDate(start)) return [{ field: 'publicNotice.start', message: '没有公示开始日期，不能报县' }];

@@ -15,7 +15,7 @@ import { applicationTypeTerms } from '../vocabulary/applicationTypes';
 import { temporaryAidKindTerms } from '../vocabulary/programmePaths';
 import { roleTerms, type Role } from '../vocabulary/roles';
 import { shortOf } from '../vocabulary/term';
-import { hasPublicNotice, programmePathOf, type PathChoice, type ProgrammePath } from './programmes';
+import { programmePathOf, publicNoticeRule, type PathChoice, type ProgrammePath } from './programmes';
 
 // The codes are the vocabulary's (shared/vocabulary/), with their words; they are the machine's too.
 export { applicationActions, applicationStatuses, type ApplicationAction, type ApplicationStatus };
@@ -96,14 +96,17 @@ function pathName(path: ProgrammePath, context: PathContext): string {
   return type !== undefined && Object.hasOwn(applicationTypeTerms, type) ? applicationTypeTerms[type as keyof typeof applicationTypeTerms].zh : '该申请';
 }
 
-/** The table's rule, as the path and the 初审 opinion change it. */
-function ruleOnPath(action: ApplicationAction, role: Role, path: ProgrammePath, negative: boolean): TransitionRule {
+/** The table's rule, as the path, the county's choice of a 公示 and the 初审 opinion change it. */
+function ruleOnPath(action: ApplicationAction, role: Role, path: ProgrammePath, negative: boolean, context: PathContext): TransitionRule {
   const rule = transitionTable[action];
+  const notice = publicNoticeRule(path, context.countyRequiresPublicNotice);
   switch (action) {
     // Without a 公示 (the path has none, or the opinion is negative: only cases proposed for
-    // approval are published) the file goes from 初审 straight to the county.
+    // approval are published) the file goes from 初审 straight to the county; where the county's
+    // choice is not known here, either way (the server checks it against the policy).
     case 'sendToCounty':
-      return !hasPublicNotice(path) || negative ? { ...rule, from: ['preliminaryReviewed'] } : rule;
+      if (notice === 'none' || negative) return { ...rule, from: ['preliminaryReviewed'] };
+      return notice === 'either' ? { ...rule, from: ['preliminaryReviewed', ...rule.from] } : rule;
     case 'startPublicNotice':
       return negative ? { ...rule, from: [] } : rule;
     // After a negative 初审 the township may close the case itself, with written reasons.
@@ -118,11 +121,12 @@ function ruleOnPath(action: ApplicationAction, role: Role, path: ProgrammePath, 
 /** The role is checked first: a village assistant is told it may never approve, not that the status is wrong. */
 export function transition(status: ApplicationStatus, action: ApplicationAction, role: Role, context: PathContext = {}): TransitionResult {
   const path = programmePathOf(context);
-  const rule = ruleOnPath(action, role, path, context.preliminaryReview?.outcome === 'negative');
+  const rule = ruleOnPath(action, role, path, context.preliminaryReview?.outcome === 'negative', context);
   if (!rule.roles.includes(role)) {
     return { ok: false, reason: 'not_allowed_for_role', message: `${roleInSentence(role)}不能执行“${actionLabel(action)}”` };
   }
-  if (!path.steps.includes(action)) {
+  const noticeStep = action === 'startPublicNotice' || action === 'objection';
+  if (!path.steps.includes(action) || (noticeStep && publicNoticeRule(path, context.countyRequiresPublicNotice) === 'none')) {
     return { ok: false, reason: 'not_on_path', message: `${pathName(path, context)}没有“${actionLabel(action)}”这一步` };
   }
   if (!rule.from.includes(status)) {

@@ -6,7 +6,7 @@
 import type { ApplicationStatus } from '../vocabulary/applicationStatuses';
 import { deadlineKeyTerms, type DeadlineKey, type DeadlineState } from '../vocabulary/deadlines';
 import { addCalendarDays, calendarDaysBetween, compareDates, type IsoDate } from './dates';
-import { hasPublicNotice, programmePathOf } from './programmes';
+import { programmePathOf, publicNoticeRule } from './programmes';
 import { addWorkingDays, isHolidayCalendarKnown, workingDaysBetween } from './workingDays';
 
 export interface DeadlineInput {
@@ -118,7 +118,7 @@ export function applicationDeadlines(input: DeadlineInput, today: IsoDate): Dead
   }
 
   // After an objection the case is back under investigation: the old notice no longer counts.
-  if (hasPublicNotice(path) && input.publicNoticeStart !== undefined && reached(input.status, 'publicNotice')) {
+  if (publicNoticeRule(path) !== 'none' && input.publicNoticeStart !== undefined && reached(input.status, 'publicNotice')) {
     deadlines.push(
       withState(
         {

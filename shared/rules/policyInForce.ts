@@ -50,7 +50,7 @@ export function periodInForce(policies: readonly Policy[], areaCode: string, dat
 
 function figureOf(period: Policy, name: PolicyFigureName): FigureInForce | undefined {
   const value = period[name];
-  if (value === null || !Number.isFinite(value)) return undefined;
+  if (value === null || value === undefined || !Number.isFinite(value)) return undefined;
   return {
     value,
     periodId: period.id,

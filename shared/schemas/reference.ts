@@ -41,6 +41,8 @@ export const policyFigureShape = {
   medicalAidYearlyCapIllnessPoverty: figure,
   /** 因病致贫: out-of-pocket medical cost over 12 months above this sum (元) marks a heavy burden. */
   illnessPovertyThreshold: figure,
+  /** Whether the county requires a village 公示 for 医疗救助 (1) or not (0, the usual rule); absent before v2. */
+  medicalAidPublicNotice: z.number().int().min(0).max(1, '只能选择要求或不要求').nullable().optional(),
   /** 临时救助 (B6 ch. 10): the most one grant may be (元), what a township may grant at once (急难, 元), days to complete the file. */
   temporaryAidMaxAmount: figure,
   emergencyDelegatedLimit: figure,
@@ -103,8 +105,11 @@ export const userRefSchema = z.strictObject({
 });
 export type UserRef = z.output<typeof userRefSchema>;
 
-/** v1: figures for every programme, validity periods instead of years, per-figure sources, who set them. */
-export const POLICY_SCHEMA_VERSION = 1;
+/**
+ * v1: figures for every programme, validity periods instead of years, per-figure sources, who set them.
+ * v2: whether the county requires a village 公示 for 医疗救助 (`medicalAidPublicNotice`).
+ */
+export const POLICY_SCHEMA_VERSION = 2;
 export const policyJsonSchema = toDocumentJsonSchema(policySchema, { version: POLICY_SCHEMA_VERSION, indexes: ['areaCode'] });
 export const programJsonSchema = toDocumentJsonSchema(programSchema, { version: 0 });
 export const userRefJsonSchema = toDocumentJsonSchema(userRefSchema, { version: 0 });

@@ -28,6 +28,7 @@ export const policyFigureCodes = [
   'medicalAidYearlyCapEdge',
   'medicalAidYearlyCapIllnessPoverty',
   'illnessPovertyThreshold',
+  'medicalAidPublicNotice',
   'temporaryAidMaxAmount',
   'emergencyDelegatedLimit',
   'emergencyFileDays',
@@ -38,7 +39,7 @@ export const policyFigureCodes = [
 export type PolicyFigureCode = (typeof policyFigureCodes)[number];
 
 /** How a figure is entered and shown. */
-export const policyFigureUnits = ['yuanPerPersonMonth', 'yuanPerYear', 'yuan', 'multiple', 'share', 'days', 'houses'] as const;
+export const policyFigureUnits = ['yuanPerPersonMonth', 'yuanPerYear', 'yuan', 'multiple', 'share', 'days', 'houses', 'yesNo'] as const;
 export type PolicyFigureUnit = (typeof policyFigureUnits)[number];
 
 export const policyFigureUnitTerms = {
@@ -49,7 +50,15 @@ export const policyFigureUnitTerms = {
   share: { zh: '比例（0–1）', en: 'share (0–1)' },
   days: { zh: '天', en: 'days' },
   houses: { zh: '套', en: 'houses' },
+  // A rule the county chooses rather than a sum: 1 yes, 0 no.
+  yesNo: { zh: '是/否', en: 'yes/no' },
 } as const satisfies Record<PolicyFigureUnit, Word>;
+
+/** How a yes/no figure reads (1 要求, 0 不要求). */
+export const policyYesNoTerms = {
+  1: { zh: '要求', en: 'Required' },
+  0: { zh: '不要求', en: 'Not required' },
+} as const satisfies Record<0 | 1, Word>;
 
 /** The programmes the form groups figures by. */
 export const policyFigureGroups = ['dibao', 'rigid', 'tekun', 'medical', 'temporary', 'assets'] as const;
@@ -100,6 +109,13 @@ export const policyFigureTerms = {
   medicalAidYearlyCapEdge: { zh: '年度救助限额（低保边缘）', en: 'Yearly cap (edge)', unit: 'yuanPerYear', group: 'medical', help: '每人每年最多救助的金额' },
   medicalAidYearlyCapIllnessPoverty: { zh: '年度救助限额（因病致贫）', en: 'Yearly cap (impoverished by illness)', unit: 'yuanPerYear', group: 'medical', help: '每人每年最多救助的金额' },
   illnessPovertyThreshold: { zh: '因病致贫自付费用认定线', en: 'Out-of-pocket line for impoverishment by illness', unit: 'yuan', group: 'medical', help: '近12个月医保报销后个人自付超过此数，视为负担较重' },
+  medicalAidPublicNotice: {
+    zh: '医疗救助须经村级公示',
+    en: 'Medical aid needs a village public notice',
+    unit: 'yesNo',
+    group: 'medical',
+    help: '一般不公示（救助对象认定时已公示）；本县规定须公示的选“要求”，公示期与低保相同（7天）',
+  },
   temporaryAidMaxAmount: { zh: '临时救助单次上限', en: 'Temporary aid: most per grant', unit: 'yuan', group: 'temporary', help: '一次临时救助最多的金额' },
   emergencyDelegatedLimit: { zh: '乡镇急难救助审批额度', en: 'Township emergency grant limit', unit: 'yuan', group: 'temporary', help: '乡镇可先行救助的额度（B6第十章）' },
   emergencyFileDays: { zh: '急难救助补办手续时限', en: 'Days to complete an emergency file', unit: 'days', group: 'temporary', help: '先行救助后补齐材料的天数' },

@@ -7,6 +7,7 @@ import { wrappedWebCryptoEncryptionStorage } from '../../renderer/data/core/keys
 import { policyInForce } from '../../shared/rules/policyInForce';
 import { policyFigureNames, policySchema } from '../../shared/schemas/reference';
 import policies0 from '../../shared/schemas/shipped/policies.v0.json';
+import policies1 from '../../shared/schemas/shipped/policies.v1.json';
 
 const PASSWORD = 'test-database-password-0123456789';
 
@@ -51,6 +52,41 @@ describe('policies v0 → v1 on the laptop', () => {
       expect(in2026.county?.id).toBe('policy-371623-2026');
       expect(in2026.figures.dibaoStandardRuralMonthly).toMatchObject({ value: 820, validFrom: '2026-01-01', validTo: '2026-12-31', source: '惠民县2026年标准' });
       expect(policyInForce(docs, '371623', '3716', '2025-12-31').county?.placeholder).toBe(true);
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('policies v1 → v2 on the laptop', () => {
+  it('opens a database holding a v1 period with every figure kept and the county’s 医疗救助 公示 choice 待配置', async () => {
+    const v1 = {
+      ...Object.fromEntries(policyFigureNames.filter((name) => name !== 'medicalAidPublicNotice').map((name) => [name, null])),
+      id: 'policy-371621-2026',
+      areaCode: '371621000000',
+      dibaoStandardRuralMonthly: 820,
+      medicalAidRatioDibao: 0.7,
+      source: '惠民县2026年标准',
+      figureSources: { medicalAidRatioDibao: '惠民县医保局文件' },
+      validFrom: '2026-01-01',
+      placeholder: false,
+      example: false,
+      setByUserId: 'u-county',
+      setByName: '县民政局',
+      updatedAt: Date.UTC(2026, 0, 1),
+    };
+    const storage = wrappedWebCryptoEncryptionStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+    const old = await createRxDatabase({ name: 'migration-policies-v1', storage, password: PASSWORD, multiInstance: false });
+    await old.addCollections({ policies: { schema: policies1 as unknown as RxJsonSchema<unknown> } });
+    await old.policies!.insert(v1);
+    await old.close();
+
+    const db = await openJiuzhuDatabase('migration-policies-v1', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      const doc = (await db.policies.findOne('policy-371621-2026').exec())!.toJSON();
+      expect(policySchema.safeParse(doc).success).toBe(true);
+      expect(doc).toMatchObject({ ...v1, medicalAidPublicNotice: null });
+      expect(policyInForce([doc], '371621', '3716', '2026-06-01').figures.dibaoStandardRuralMonthly).toMatchObject({ value: 820 });
     } finally {
       await db.remove();
     }

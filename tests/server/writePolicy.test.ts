@@ -465,6 +465,28 @@ describe.each(databaseKinds)('write policy on %s', (kind) => {
       expect(await storedNow(sent)).toMatchObject({ status: 'approved', decision: { oneOffAmount: 20_000 } });
     });
 
+    it('runs 医疗救助’s village 公示 exactly where the county’s policy requires one', async () => {
+      const reviewed = await at('preliminaryReviewed', { type: 'medicalAid', medical: { totalCost: 200_000, reimbursed: 120_000 } });
+      const noticeStarted = { ...stepApplication(reviewed, { action: 'startPublicNotice', to: 'publicNotice', by: staff.township }), publicNotice: { start: chinaToday() } };
+      // Not required (the usual rule): no 公示 may be started.
+      await refused(await push(sessions.township, reviewed, noticeStarted), 422, 'publicNotice', reviewed);
+      const requires = {
+        id: `policy-test-medical-notice-${kind}`,
+        areaCode: '371623000000',
+        validFrom: addCalendarDays(chinaToday(), -20),
+        medicalAidPublicNotice: 1,
+        source: '测试：本县医疗救助须经村级公示',
+      };
+      await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: requires, deleted: false }]));
+      try {
+        await refused(await push(sessions.township, reviewed, stepApplication(reviewed, { action: 'sendToCounty', to: 'pendingConfirmation', by: staff.township })), 422, 'publicNotice', reviewed);
+        expect((await push(sessions.township, reviewed, noticeStarted)).status).toBe(200);
+        expect(await storedNow(reviewed)).toMatchObject({ status: 'publicNotice', publicNotice: { start: chinaToday() } });
+      } finally {
+        await server.db.transaction((tx) => storeDocuments(tx, 'policies', [{ doc: requires, deleted: true }]));
+      }
+    });
+
     it('lets the township grant a 急难 临时救助 at once, once, and no other application', async () => {
       const grant = { amount: 2000, grantedOn: chinaToday(), fileDueBy: addWorkingDays(chinaToday(), EMERGENCY_TEST_FIGURES.fileDays) };
       const expenditure = await at('accepted', { type: 'temporaryAid' });

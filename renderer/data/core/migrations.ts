@@ -86,4 +86,8 @@ export const conflictMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2:
  * server's migration 8 converts its copies the same way and re-sends them (the latest period of a
  * county then arrives open-ended), so the pull overwrites what this produced.
  */
-export const policyMigrations: Record<number, Migrate> = { 1: (doc) => policyV1FromV0(doc) };
+export const policyMigrations: Record<number, Migrate> = {
+  1: (doc) => policyV1FromV0(doc),
+  // v2: the county's choice of a 公示 for 医疗救助, 待配置 (null: no 公示, the usual rule) until it sets one.
+  2: (doc) => ({ medicalAidPublicNotice: null, ...doc }),
+};

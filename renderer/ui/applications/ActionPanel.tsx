@@ -12,6 +12,7 @@ import { usePermissions } from '../usePermissions';
 import { ActionModal } from './ActionModal';
 import { EmergencyGrantModal } from './EmergencyGrantModal';
 import { approvalWaitsForVerification, programmeRecordSteps, type ProgrammeRecordStep } from './programmeRecordSteps';
+import { useProgrammeFigures } from './useProgrammeFigures';
 import { VerificationModal } from './VerificationModal';
 
 const secondary: readonly ApplicationAction[] = ['return', 'objection'];
@@ -23,14 +24,17 @@ export function ActionPanel({ application, role }: { application: Application; r
   const [open, setOpen] = useState<ApplicationAction | null>(null);
   const [recording, setRecording] = useState<ProgrammeRecordStep | null>(null);
   const can = usePermissions();
-  // The steps of the application's own path (its type, 急难, the 初审 opinion), and the records it adds.
-  const actions = allowedActions(application.status, role, application);
+  // The steps of the application's own path (its type, 急难, the 初审 opinion, the county's choice
+  // of a 公示 for 医疗救助 in force on its date), and the records it adds.
+  const figures = useProgrammeFigures(application);
+  const actions = allowedActions(application.status, role, { ...application, countyRequiresPublicNotice: figures('medicalAidPublicNotice') === 1 });
   const records = programmeRecordSteps(application, can);
   const waitsForVerification = actions.includes('approve') && approvalWaitsForVerification(application);
   const negativeOpinion = application.preliminaryReview?.outcome === 'negative' ? application.preliminaryReview.opinion : undefined;
   const today = chinaToday();
   const noticeStart = application.publicNotice?.start;
-  const noticeRunning = actions.includes('sendToCounty') && (!noticeStart || !canClosePublicNotice(noticeStart, today));
+  // Only a file under 公示 waits for it to end; one sent on without a 公示 goes at once.
+  const noticeRunning = actions.includes('sendToCounty') && application.status === 'publicNotice' && (!noticeStart || !canClosePublicNotice(noticeStart, today));
 
   return (
     <Card

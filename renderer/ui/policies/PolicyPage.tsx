@@ -19,9 +19,10 @@ function settableAreas(role: string | undefined, areaCode: string | undefined): 
 
 function PeriodFigures({ period }: { period: Policy }) {
   const { t } = useTranslation();
-  const shown = (value: number | null, name: (typeof policyFigureNames)[number]) => {
-    if (value === null) return <Typography.Text type="warning">{t('policies.notSet')}</Typography.Text>;
+  const shown = (value: number | null | undefined, name: (typeof policyFigureNames)[number]) => {
+    if (value === null || value === undefined) return <Typography.Text type="warning">{t('policies.notSet')}</Typography.Text>;
     const unit = policyFigureTerms[name].unit;
+    if (unit === 'yesNo') return t(`policies.yesNo.${value === 1 ? 1 : 0}`);
     return `${moneyUnits.has(unit) ? formatMoney(value) : String(value)} ${t(`policies.unit.${unit}`)}`;
   };
   return (

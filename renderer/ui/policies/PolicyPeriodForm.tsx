@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, type Control } from 'react-hook-form';
@@ -28,7 +28,7 @@ function periodFormSchema(t: TFunction, currentFrom: string | null) {
 type FormInput = z.input<ReturnType<typeof periodFormSchema>>;
 type FormOutput = z.output<ReturnType<typeof periodFormSchema>>;
 
-const precision: Record<PolicyFigureUnit, number> = { yuanPerPersonMonth: 2, yuanPerYear: 2, yuan: 2, multiple: 2, share: 4, days: 0, houses: 0 };
+const precision: Record<PolicyFigureUnit, number> = { yuanPerPersonMonth: 2, yuanPerYear: 2, yuan: 2, multiple: 2, share: 4, days: 0, houses: 0, yesNo: 0 };
 
 function FigureField({ control, name }: { control: Control<FormInput, unknown, FormOutput>; name: PolicyFigureName }) {
   const { t } = useTranslation();
@@ -41,6 +41,21 @@ function FigureField({ control, name }: { control: Control<FormInput, unknown, F
         name={`figures.${name}`}
         render={({ field, fieldState }) => (
           <Form.Item label={t(`policies.figure.${name}`)} htmlFor={id} extra={t(`policies.help.${name}`)} {...fieldStatus(fieldState.error?.message)}>
+            {unit === 'yesNo' ? (
+              // A rule, not a sum: chosen, never typed (1 要求, 0 不要求; empty: 待配置).
+              <Select<0 | 1>
+                id={id}
+                ref={field.ref}
+                value={field.value === 0 || field.value === 1 ? field.value : undefined}
+                onChange={(value) => field.onChange(value ?? null)}
+                onBlur={field.onBlur}
+                allowClear
+                placeholder={t('policies.notSet')}
+                options={([1, 0] as const).map((value) => ({ value, label: t(`policies.yesNo.${value}`) }))}
+                style={{ width: '100%' }}
+                data-testid={id}
+              />
+            ) : (
             <InputNumber<number>
               id={id}
               ref={field.ref}
@@ -55,6 +70,7 @@ function FigureField({ control, name }: { control: Control<FormInput, unknown, F
               style={{ width: '100%' }}
               data-testid={id}
             />
+            )}
           </Form.Item>
         )}
       />

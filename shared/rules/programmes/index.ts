@@ -12,7 +12,7 @@ import { tekunPath } from './tekun';
 import { temporaryAidEmergencyPath } from './temporaryAidEmergency';
 import { temporaryAidExpenditurePath } from './temporaryAidExpenditure';
 
-export { hasPublicNotice, type PathDeadlines, type ProgrammePath } from './path';
+export { hasPublicNotice, publicNoticeRule, type PathDeadlines, type ProgrammePath, type PublicNoticeRule } from './path';
 
 export const programmePaths: Readonly<Record<ProgrammePathKey, ProgrammePath>> = {
   dibao: dibaoPath,
@@ -29,6 +29,8 @@ export const programmePaths: Readonly<Record<ProgrammePathKey, ProgrammePath>> =
 export interface PathChoice {
   type?: string | undefined;
   emergency?: boolean | undefined;
+  /** The county's `medicalAidPublicNotice` in force (1: true); left out where the caller holds no policy. */
+  countyRequiresPublicNotice?: boolean | undefined;
 }
 
 export function programmePathOf(choice: PathChoice): ProgrammePath {

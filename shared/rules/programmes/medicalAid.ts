@@ -1,14 +1,16 @@
-import { STEPS_WITHOUT_PUBLIC_NOTICE, type ProgrammePath } from './path';
+import { B1_STEPS, type ProgrammePath } from './path';
 
 /**
  * 医疗救助: on application or found (依申请, 主动发现); the township checks and gives its opinion,
- * the county confirms and grants a sum paid once (see medicalAidAmount.ts). No village 公示: the
- * groups it serves were publicised when they were recognised. No statute sets working-day limits
- * for it, so none are shown. (A county that requires a 公示 cannot say so yet: left for later.)
+ * the county confirms and grants a sum paid once (see medicalAidAmount.ts). No village 公示 as a
+ * rule (the groups it serves were publicised when they were recognised), unless the county's policy
+ * requires one (`medicalAidPublicNotice`), which then runs as the 低保 one does. No statute sets
+ * working-day limits for it, so none are shown.
  */
 export const medicalAidPath: ProgrammePath = {
   key: 'medicalAid',
-  steps: STEPS_WITHOUT_PUBLIC_NOTICE,
+  steps: B1_STEPS,
+  publicNoticeByCounty: true,
   verificationBeforeApproval: false,
   townshipMayClose: false,
   emergencyGrant: false,

@@ -24,6 +24,11 @@ export interface ProgrammePath {
   readonly key: ProgrammePathKey;
   /** The steps the path has, in their usual order; any other step is refused on it. */
   readonly steps: readonly ApplicationAction[];
+  /**
+   * The village 公示 steps are on the path only where the county's policy requires them
+   * (`medicalAidPublicNotice`): 医疗救助, whose groups were publicised when recognised.
+   */
+  readonly publicNoticeByCounty?: true;
   /** The county's 信息核对 result must be recorded before it may approve. */
   readonly verificationBeforeApproval: boolean;
   /** After a negative 初审 the township may close the case itself, with written reasons. */
@@ -48,6 +53,20 @@ export const STEPS_WITHOUT_PUBLIC_NOTICE: readonly ApplicationAction[] = B1_STEP
 /** B1 step 3 and 6: the working-day periods of the 低保 procedure. */
 export const B1_DEADLINES: PathDeadlines = { investigationStarts: 3, countyDecision: 10, wholePath: { normal: 30, extended: 45 } };
 
-export function hasPublicNotice(path: ProgrammePath): boolean {
-  return path.steps.includes('startPublicNotice');
+/**
+ * Whether the village 公示 is part of this case's path: `required`, `none`, or `either` where the
+ * path leaves it to the county and the county's choice is not known to the caller (the server's
+ * status check, which holds no policy; server/sync/programmeFigures.ts then checks the choice).
+ */
+export type PublicNoticeRule = 'required' | 'none' | 'either';
+
+export function publicNoticeRule(path: ProgrammePath, countyRequires?: boolean): PublicNoticeRule {
+  if (!path.steps.includes('startPublicNotice')) return 'none';
+  if (!path.publicNoticeByCounty) return 'required';
+  return countyRequires === undefined ? 'either' : countyRequires ? 'required' : 'none';
+}
+
+/** The 公示 is part of the path as such (for a path left to the county: only where it requires one). */
+export function hasPublicNotice(path: ProgrammePath, countyRequires?: boolean): boolean {
+  return publicNoticeRule(path, countyRequires) === 'required';
 }

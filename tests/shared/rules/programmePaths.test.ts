@@ -34,17 +34,35 @@ describe('each programme’s path, as data with its source', () => {
 
 describe('the status machine on each path', () => {
   it('takes 医疗救助 and 急难 from 初审 straight to the county, without a 公示', () => {
-    for (const context of [{ type: 'medicalAid' }, { type: 'temporaryAid', emergency: true }]) {
+    for (const context of [{ type: 'medicalAid', countyRequiresPublicNotice: false }, { type: 'temporaryAid', emergency: true }]) {
       expect(allowedActions('preliminaryReviewed', 'township', context)).toEqual(['sendToCounty', 'withdraw']);
       expect(transition('preliminaryReviewed', 'startPublicNotice', 'township', context)).toMatchObject({ ok: false, reason: 'not_on_path' });
       expect(transition('preliminaryReviewed', 'sendToCounty', 'township', context)).toEqual({ ok: true, to: 'pendingConfirmation' });
     }
-    expect(transition('preliminaryReviewed', 'startPublicNotice', 'township', { type: 'medicalAid' })).toMatchObject({
+    expect(transition('preliminaryReviewed', 'startPublicNotice', 'township', { type: 'medicalAid', countyRequiresPublicNotice: false })).toMatchObject({
       message: '医疗救助没有“开始公示”这一步',
     });
+    // 急难 never has one, whatever a county says of 医疗救助.
+    expect(transition('preliminaryReviewed', 'startPublicNotice', 'township', { type: 'temporaryAid', emergency: true, countyRequiresPublicNotice: true })).toMatchObject({ ok: false });
     // 低保 and 支出型 临时救助 keep theirs.
     expect(allowedActions('preliminaryReviewed', 'township', { type: 'dibao' })).toEqual(['startPublicNotice', 'withdraw']);
     expect(allowedActions('preliminaryReviewed', 'township', { type: 'temporaryAid' })).toEqual(['startPublicNotice', 'withdraw']);
+  });
+
+  it('runs the village 公示 for 医疗救助 where the county requires one, its full seven days before the file goes up', () => {
+    const required = { type: 'medicalAid', countyRequiresPublicNotice: true };
+    expect(allowedActions('preliminaryReviewed', 'township', required)).toEqual(['startPublicNotice', 'withdraw']);
+    expect(transition('preliminaryReviewed', 'sendToCounty', 'township', required)).toMatchObject({ ok: false, reason: 'not_allowed_from_status' });
+    expect(allowedActions('publicNotice', 'township', required)).toEqual(['objection', 'sendToCounty', 'withdraw']);
+    const start = '2026-03-02';
+    expect(stepRequirements('sendToCounty', { ...required, publicNoticeStart: start }, '2026-03-05').map((p) => p.field)).toEqual(['publicNotice.start']);
+    expect(stepRequirements('sendToCounty', { ...required, publicNoticeStart: start }, '2026-03-10')).toEqual([]);
+    // A negative 初审 is not published, whatever the county requires.
+    expect(transition('preliminaryReviewed', 'sendToCounty', 'township', { ...required, preliminaryReview: negative })).toEqual({ ok: true, to: 'pendingConfirmation' });
+    // The server's status check holds no policy: either way passes there, and server/sync/programmeFigures.ts checks the county's choice.
+    expect(allowedActions('preliminaryReviewed', 'township', { type: 'medicalAid' })).toEqual(['startPublicNotice', 'sendToCounty', 'withdraw']);
+    expect(stepRequirements('sendToCounty', { type: 'medicalAid' }, '2026-03-05')).toEqual([]);
+    expect(stepRequirements('sendToCounty', { type: 'medicalAid', publicNoticeStart: start }, '2026-03-05').map((p) => p.field)).toEqual(['publicNotice.start']);
   });
 
   it('after a negative 初审 of 低保 or 特困 lets the township send the case on without a 公示, or close it itself', () => {
