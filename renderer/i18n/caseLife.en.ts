@@ -34,6 +34,13 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     reasonRequired: 'Give the reason',
     saved: 'Saved on this computer; it uploads when online',
   },
+  visitReview: {
+    label: 'Review outcome',
+    hint: 'This household receives a monthly benefit: this visit is its review. Choose what it found; the township records it.',
+    required: 'This household receives a monthly benefit: choose the outcome of this review visit',
+    pending: 'The visit of {{date}} found “{{outcome}}”; the review is not recorded yet',
+    record: 'Record the review',
+  },
   review: {
     title: 'Record a review',
     on: 'Reviewed on',
@@ -43,6 +50,7 @@ export const caseLifeEn: LocaleTree<typeof caseLifeZhCN> = {
     forCounty: 'Recorded. The county decides the adjustment or stop; it is on the county’s Today page.',
   },
   today: {
+    reviewToRecord: '{{type}} · review visit found “{{outcome}}”: to record',
     phaseOutEnds: '{{type}} · phase-out ends this month',
     reviewDue: '{{type}} · review due',
     reviewDecision: '{{type}} · review found “{{outcome}}”: to act on',

@@ -36,6 +36,13 @@ export const caseLifeZhCN = {
     reasonRequired: '请写明原因',
     saved: '已保存在本机，联网后自动上传',
   },
+  visitReview: {
+    label: '复核结论',
+    hint: '该户正在领取低保或特困供养金：本次走访即为复核，请选择结论，乡镇据此录入复核结果',
+    required: '该户正在领取保障金，请选择本次走访的复核结论',
+    pending: '{{date}} 走访的复核结论为“{{outcome}}”，尚未录入复核结果',
+    record: '录入复核结果',
+  },
   review: {
     title: '记录复核结果',
     on: '复核日期',
@@ -45,6 +52,7 @@ export const caseLifeZhCN = {
     forCounty: '已记录。调整或停发由县级民政部门决定，已列入其“今日”。',
   },
   today: {
+    reviewToRecord: '{{type}} · 走访复核结论“{{outcome}}”，待录入',
     phaseOutEnds: '{{type}} · 渐退期本月结束',
     reviewDue: '{{type}} · 复核到期',
     reviewDecision: '{{type}} · 复核结论“{{outcome}}”，待调整',

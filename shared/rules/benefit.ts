@@ -160,3 +160,28 @@ export function benefitLive(benefit: Benefit, today: IsoDate): boolean {
   if (benefit.phaseOutUntil !== undefined && monthsBetween(benefit.phaseOutUntil, monthOf(today)) > 0) return false;
   return true;
 }
+
+/**
+ * The household's application whose monthly benefit is being paid on `today` (approved, not
+ * stopped, not past its 渐退期), if any: a visit to that household is its review (复核).
+ */
+export function liveBenefitApplication<A extends { status: string; benefit?: Benefit | undefined }>(applications: readonly A[], today: IsoDate): A | undefined {
+  return applications.find((application) => application.status === 'approved' && application.benefit !== undefined && benefitLive(application.benefit, today));
+}
+
+/** What a review visit leaves for the benefit: its id, day and outcome (visits v4 `reviewOutcome`). */
+export interface ReviewVisit {
+  id: string;
+  visitDate: IsoDate;
+  reviewOutcome?: 'continue' | 'adjust' | 'stop' | undefined;
+}
+
+/**
+ * A review visit whose outcome the township has still to record on the benefit (B1 art. 31: the
+ * township reviews, the county decides): the household's latest visit, if it gave an outcome (the
+ * form asks for one only while the benefit is paid), and no review on file names it.
+ */
+export function reviewVisitToRecord(benefit: Benefit, latest: ReviewVisit | undefined): ReviewVisit | undefined {
+  if (!latest?.reviewOutcome) return undefined;
+  return benefit.reviews.some((review) => review.visitId === latest.id) ? undefined : latest;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
+import { reviewOutcomes } from '../vocabulary/caseLife';
 import { needCategories, visitTypes, type NeedCategory, type VisitType } from '../vocabulary/visits';
 
 // 走访类型 and 发现的需求 (also the categories of care needs), with their words: shared/vocabulary/visits.ts.
@@ -33,6 +34,12 @@ const visitEntryShape = {
   /** 健康和残疾状况变化 */
   healthChanges: z.string().trim().max(1000, '不超过1000个字').optional(),
   needsFound: z.array(z.enum(needCategories)).max(needCategories.length).optional(),
+  /**
+   * 复核结论: what a visit to a household receiving a monthly benefit found — continue, adjust or
+   * stop (B1 art. 31). The township records it on the benefit (benefit.reviews, with this visit's
+   * id), and the county acts on adjust and stop.
+   */
+  reviewOutcome: z.enum(reviewOutcomes, { message: '请选择复核结论' }).optional(),
 };
 
 interface VisitRuleInput {
@@ -65,8 +72,9 @@ export type Visit = z.output<typeof visitSchema>;
  * v1 added members present, living conditions, health changes and needs found — all optional.
  * v2 encrypts what the visitors wrote down (findings, living conditions, health) on the laptop.
  * v3 binds every encrypted value to its visit (re-sealed by the migration).
+ * v4 adds the optional review outcome (复核结论).
  */
-export const VISIT_SCHEMA_VERSION = 3;
+export const VISIT_SCHEMA_VERSION = 4;
 
 export const visitJsonSchema = toDocumentJsonSchema(
   z.strictObject({ ...systemFields, householdId: systemFields.id, ...visitEntryShape }),

@@ -227,7 +227,7 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       identity: { fields: ['id', 'areaCode', 'householdId'], label: '编号与所属家庭', create: fieldRoles, change: [] },
       // A visit is what its visitors saw: only they correct it.
       record: {
-        fields: ['type', 'visitDate', 'investigators', 'findings', 'nextVisitDate', 'membersPresent', 'conditions', 'healthChanges', 'needsFound'],
+        fields: ['type', 'visitDate', 'investigators', 'findings', 'nextVisitDate', 'membersPresent', 'conditions', 'healthChanges', 'needsFound', 'reviewOutcome'],
         label: '走访内容',
         create: fieldRoles,
         change: [{ roles: fieldRoles, authorOnly: true }],

@@ -189,3 +189,73 @@ test('a 低保 household reviewed and stopped from next month leaves next month�
   expect(rows.at(-1)?.[5]).toBeCloseTo(dataRows.reduce((sum, row) => sum + Number(row[5]), 0), 2);
   await context.close();
 });
+
+/**
+ * B1 art. 31: the village assistant's visit to a household receiving 低保 is its review and must
+ * say what it found; the township records that outcome on the benefit from its 今日, naming the
+ * visit, and the county is then asked to act on it.
+ */
+test('a review visit’s outcome is asked for on a 低保 household, recorded by the township from its 今日, and put before the county', async ({ browser, request }) => {
+  const assistant = await apiSignIn(request, 'xieli_a', 'e2e-caselife-assistant-1');
+  const township = await apiSignIn(request, 'zhen', 'e2e-caselife-township-02');
+  const county = await apiSignIn(request, 'xian', 'e2e-caselife-county-0002');
+  const withApplication = new Set((await pullEverything<ServerApplication>(request, county, 'applications')).map((a) => a.householdId));
+  const household = (await pullEverything<ServerHousehold>(request, assistant, 'households')).find(
+    (h) => h.archived === undefined && !withApplication.has(h.id) && h.members.some((m) => m.relation === 'head'),
+  )!;
+  const head = household.members.find((m) => m.relation === 'head')!.name;
+  const paid = await approvedLongAgo(request, { township, county }, household, 380);
+
+  // One laptop each: the village's, the township station's, the county office's.
+  const laptops = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
+  const village = await laptops[0].newPage();
+  await signIn(village, 'xieli_a');
+  await expectAllSynced(village);
+  await village.goto(`/#/households/${household.id}/visits/new`);
+  await expect(village.getByTestId('visit-step-1')).toBeVisible();
+  await village.getByTestId('visit-next').click();
+  await village.getByTestId('visit-next').click();
+  await village.getByTestId('visit-findings').fill('户主已外出务工，家庭收入明显增加。');
+  // The household receives 低保: the visit cannot be saved without its review outcome.
+  await expect(village.getByTestId('visit-review-outcome')).toBeVisible();
+  await village.getByTestId('visit-submit').click();
+  await expect(village.getByText('该户正在领取保障金，请选择本次走访的复核结论')).toBeVisible();
+  await village.getByTestId('visit-review-adjust').click();
+  await village.getByTestId('visit-submit').click();
+  await expect(village.getByText('走访记录已保存在本机，联网后自动上传')).toBeVisible();
+  await expectAllSynced(village);
+
+  // The township's 今日 lists the outcome to record; the benefit panel records it, naming the visit.
+  const station = await laptops[1].newPage();
+  await signIn(station, 'zhen');
+  await expectAllSynced(station);
+  await station.goto('/#/today');
+  const item = station.getByTestId('today-item').filter({ hasText: head }).filter({ hasText: '走访复核结论“调整金额”，待录入' });
+  await expect(item).toHaveCount(1);
+  await item.click();
+  await expect(station).toHaveURL(new RegExp(`#/applications/${paid.id}$`));
+  await expect(station.getByTestId('benefit-visit-review')).toContainText('调整金额');
+  await station.getByTestId('benefit-visit-review-record').click();
+  await expect(station.getByTestId('benefit-review-outcome').getByRole('radio', { name: '调整金额' })).toBeChecked();
+  await station.getByTestId('benefit-review-save').click();
+  await expect(station.getByTestId('benefit-visit-review')).toHaveCount(0);
+  await expect(station.getByTestId('benefit-panel')).toContainText('调整金额');
+  await expectAllSynced(station);
+  await station.goto('/#/today');
+  await expect(station.getByTestId('today-item').filter({ hasText: '走访复核结论' }).filter({ hasText: head })).toHaveCount(0);
+
+  // On the server: the visit's outcome and the review naming it; the county's 今日 asks it to act.
+  await expect(async () => {
+    const visits = (await pullEverything<{ id: string; householdId: string; reviewOutcome?: string; _deleted?: boolean }>(request, county, 'visits')).filter((v) => v.householdId === household.id);
+    const review = visits.find((v) => v.reviewOutcome === 'adjust');
+    expect(review).toBeDefined();
+    const held = (await pullEverything<ServerApplication>(request, county, 'applications')).find((a) => a.id === paid.id)!;
+    expect(held.benefit?.reviews).toEqual([expect.objectContaining({ visitId: review!.id, outcome: 'adjust' })]);
+  }).toPass({ timeout: 20_000 });
+  const office = await laptops[2].newPage();
+  await signIn(office, 'xian');
+  await expectAllSynced(office);
+  await office.goto('/#/today');
+  await expect(office.getByTestId('today-item').filter({ hasText: head }).filter({ hasText: '复核结论“调整金额”，待调整' })).toHaveCount(1);
+  await Promise.all(laptops.map((laptop) => laptop.close()));
+});

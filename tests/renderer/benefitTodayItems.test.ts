@@ -35,6 +35,21 @@ describe('今日 items of a benefit’s life', () => {
     expect(benefitItems([stopped], 'county', '2026-12-10', '371623')).toEqual([]);
   });
 
+  it('gives the township a review visit’s outcome to record, until a review on file names that visit', () => {
+    const paid = approved({});
+    const visit = { id: 'v-review', visitDate: '2026-12-08', reviewOutcome: 'stop' as const };
+    const visits = new Map([[paid.householdId, visit]]);
+    expect(benefitItems([paid], 'township', '2026-12-10', '371623102', visits)).toMatchObject([{ what: 'reviewToRecord', outcome: 'stop', due: '2026-12-08', daysLeft: -2 }]);
+    // The county acts on recorded reviews only; a visit without an outcome asks nothing.
+    expect(benefitItems([paid], 'county', '2026-12-10', '371623', visits)).toEqual([]);
+    expect(benefitItems([paid], 'township', '2026-12-10', '371623102', new Map([[paid.householdId, { id: 'v-plain', visitDate: '2026-12-08' }]]))).toEqual([]);
+    const recorded = approved({ reviews: [{ id: 'r', visitId: 'v-review', on: '2026-12-08', outcome: 'stop' }] });
+    expect(benefitItems([recorded], 'township', '2026-12-10', '371623102', new Map([[recorded.householdId, visit]]))).toEqual([]);
+    // A review on file for an earlier visit does not answer this one.
+    const earlier = approved({ reviews: [{ id: 'r', visitId: 'v-old', on: '2026-06-08', outcome: 'continue' }] });
+    expect(benefitItems([earlier], 'township', '2026-12-10', '371623102', new Map([[earlier.householdId, visit]])).map((i) => i.what)).toEqual(['reviewToRecord']);
+  });
+
   it('gives the county a review that found “stop” or “adjust” to act on, until a change follows it', () => {
     const found = approved({ reviews: [{ id: 'r', on: '2026-12-08', outcome: 'stop' }] });
     expect(benefitItems([found], 'county', '2026-12-10', '371623')).toMatchObject([{ what: 'reviewDecision', outcome: 'stop', due: '2026-12-08', daysLeft: -2 }]);

@@ -18,6 +18,7 @@ import households1 from '../../shared/schemas/shipped/households.v1.json';
 import visits0 from '../../shared/schemas/shipped/visits.v0.json';
 import visits1 from '../../shared/schemas/shipped/visits.v1.json';
 import visits2 from '../../shared/schemas/shipped/visits.v2.json';
+import visits3 from '../../shared/schemas/shipped/visits.v3.json';
 import households2 from '../../shared/schemas/shipped/households.v2.json';
 import households3 from '../../shared/schemas/shipped/households.v3.json';
 import applications1 from '../../shared/schemas/shipped/applications.v1.json';
@@ -288,6 +289,29 @@ describe('households v3 → v4 (城市/农村 mark)', () => {
       const marked = { ...makeHousehold('371623102201'), residence: 'urban' as const };
       await db.households.insert({ ...marked, memberNames: names(marked) });
       expect((await db.households.findOne(marked.id).exec())?.toJSON()).toMatchObject({ residence: 'urban' });
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('visits v3 → v4 (复核结论)', () => {
+  it('opens visits v3 intact, their findings still readable, and then stores a v4 review visit with its outcome', async () => {
+    const household = makeHousehold('371623102201');
+    const visits = [makeVisit(household, { healthChanges: '新发脑梗，左侧偏瘫' }), makeVisit(household)];
+    await writeOld('migration-visits-v3', { visits: { schema: visits3, docs: visits } }, 'g2');
+
+    const db = await openJiuzhuDatabase('migration-visits-v3', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      for (const original of visits) {
+        const doc = (await db.visits.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(doc).not.toHaveProperty('reviewOutcome');
+        expect(visitSchema.safeParse(doc).success).toBe(true);
+      }
+      const review = makeVisit(household, { reviewOutcome: 'stop' });
+      await db.visits.insert(review);
+      expect((await db.visits.findOne(review.id).exec())?.toJSON()).toMatchObject({ reviewOutcome: 'stop', findings: review.findings });
     } finally {
       await db.remove();
     }

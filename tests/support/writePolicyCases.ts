@@ -211,6 +211,7 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     conditions: () => ({ housing: '土坯房' }),
     healthChanges: () => '户主腿伤',
     needsFound: () => ['material'],
+    reviewOutcome: () => 'adjust',
   },
   careNeeds: {
     areaCode: () => '371623102202',

@@ -46,6 +46,12 @@ export async function changeBenefit(workspace: Workspace, id: string, input: Ben
 export async function recordReview(workspace: Workspace, id: string, review: Omit<BenefitReview, 'id'>): Promise<Application> {
   const previous = await approvedWithBenefit(workspace, id);
   if (review.on > chinaToday()) throw new ActionRefusedError(['复核日期不能晚于今天']);
-  const entry = { id: newDocumentId('rv'), on: review.on, outcome: review.outcome, ...(review.note?.trim() ? { note: review.note.trim() } : {}) };
+  const entry = {
+    id: newDocumentId('rv'),
+    ...(review.visitId ? { visitId: review.visitId } : {}),
+    on: review.on,
+    outcome: review.outcome,
+    ...(review.note?.trim() ? { note: review.note.trim() } : {}),
+  };
   return save(workspace, previous, { ...previous.benefit, reviews: [...previous.benefit.reviews, entry] });
 }

@@ -64,6 +64,8 @@ export const visitMigrations: Record<number, Migrate> = {
   2: (doc) => doc,
   // v3 re-seals every value bound to its visit: the storage does it on write.
   3: (doc) => doc,
+  // v4 only adds the optional review outcome (复核结论).
+  4: (doc) => doc,
 };
 
 /**

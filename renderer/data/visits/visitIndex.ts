@@ -1,5 +1,5 @@
 /**
- * 今日 needs, per household, only the latest visit's dates (走访日期, 下次走访日期), which are stored
+ * 今日 needs, per household, only the latest visit's dates (走访日期, 下次走访日期) and its 复核结论, which are stored
  * plain. Reading every visit through RxDB would decrypt each one's findings, conditions and health
  * notes (100,000 visits on a township laptop) only to drop them, so this index reads the visits
  * once beneath the encryption layer, as householdIndex.ts does for households, and then follows
@@ -7,6 +7,7 @@
  */
 import { map, type Observable } from 'rxjs';
 import type { Visit } from '../../../shared/schemas/visit';
+import type { ReviewOutcome } from '../../../shared/vocabulary/caseLife';
 import type { JiuzhuDatabase } from '../core/database';
 import { followIndex, indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from '../core/plainIndex';
 
@@ -16,6 +17,8 @@ export interface VisitDates {
   householdId: string;
   visitDate: string;
   nextVisitDate?: string;
+  /** 复核结论 of a review visit (stored plain, like the dates). */
+  reviewOutcome?: ReviewOutcome;
   /** Orders two visits on the same day: the one written last counts as the latest. */
   updatedAt: number;
 }
@@ -30,6 +33,7 @@ const datesOf = (doc: StoredVisit): VisitDates => ({
   householdId: doc.householdId ?? '',
   visitDate: doc.visitDate ?? '',
   ...(doc.nextVisitDate ? { nextVisitDate: doc.nextVisitDate } : {}),
+  ...(doc.reviewOutcome ? { reviewOutcome: doc.reviewOutcome } : {}),
   updatedAt: doc.updatedAt ?? 0,
 });
 

@@ -1,8 +1,12 @@
-import { App as AntApp, Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/auth/roles';
+import { reviewVisitToRecord } from '../../../shared/rules/benefit';
+import type { Visit } from '../../../shared/schemas/visit';
 import type { Application } from '../../../shared/schemas/application';
+import { isLaterVisit, useVisits } from '../../data';
+import { formatDate } from '../format';
 import { BenefitChangeModal, type ChangeForm } from './BenefitChangeModal';
 import { ReviewModal } from './ReviewModal';
 
@@ -16,12 +20,16 @@ const stateColor = { active: 'green', phasingOut: 'orange', stopped: 'default' }
 export function BenefitPanel({ application, role }: { application: Application; role: Role }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [open, setOpen] = useState<ChangeForm | 'review' | null>(null);
+  const [open, setOpen] = useState<ChangeForm | 'review' | 'visitReview' | null>(null);
+  const visits = useVisits(application.householdId);
   const benefit = application.benefit;
   if (!benefit) return null;
   const live = benefit.state !== 'stopped';
   const decides = role === 'county' && live;
   const reviews = (role === 'county' || role === 'township') && live;
+  // The household's latest visit, if it was a review whose outcome is not on file yet.
+  const latest = visits.reduce<Visit | undefined>((a, b) => (isLaterVisit(b, a) ? b : a), undefined);
+  const visitToRecord = live ? reviewVisitToRecord(benefit, latest) : undefined;
   const none = <Typography.Text type="secondary">{t('caseLife.benefit.none')}</Typography.Text>;
 
   return (
@@ -54,6 +62,22 @@ export function BenefitPanel({ application, role }: { application: Application; 
         </Flex>
       }
     >
+      {visitToRecord?.reviewOutcome && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="benefit-visit-review"
+          title={t('caseLife.visitReview.pending', { date: formatDate(visitToRecord.visitDate), outcome: t(`caseLife.reviewOutcome.${visitToRecord.reviewOutcome}`) })}
+          action={
+            reviews && (
+              <Button onClick={() => setOpen('visitReview')} data-testid="benefit-visit-review-record">
+                {t('caseLife.visitReview.record')}
+              </Button>
+            )
+          }
+        />
+      )}
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('caseLife.benefit.title')}>
           <Tag color={stateColor[benefit.state]} data-testid="benefit-state">
@@ -106,9 +130,10 @@ export function BenefitPanel({ application, role }: { application: Application; 
           )}
         />
       )}
-      {open === 'review' && (
+      {(open === 'review' || open === 'visitReview') && (
         <ReviewModal
           application={application}
+          fromVisit={open === 'visitReview' ? visitToRecord : undefined}
           onClose={() => setOpen(null)}
           onRecorded={(outcome) => {
             // The county acts on the outcome at once; a township's "adjust" or "stop" goes on the county's 今日.
@@ -117,7 +142,7 @@ export function BenefitPanel({ application, role }: { application: Application; 
           }}
         />
       )}
-      {open !== null && open !== 'review' && <BenefitChangeModal application={application} form={open} onClose={() => setOpen(null)} />}
+      {open !== null && open !== 'review' && open !== 'visitReview' && <BenefitChangeModal application={application} form={open} onClose={() => setOpen(null)} />}
     </Card>
   );
 }

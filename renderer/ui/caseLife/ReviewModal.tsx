@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chinaToday } from '../../../shared/domain/chinaTime';
+import type { ReviewVisit } from '../../../shared/rules/benefit';
 import type { Application } from '../../../shared/schemas/application';
 import { reviewOutcomes, type ReviewOutcome } from '../../../shared/vocabulary/caseLife';
 import { ActionRefusedError, useRecordReview } from '../../data';
@@ -13,11 +14,22 @@ import { DATE_FORMAT } from '../format';
  * 复核 outcome: 继续保障, 调整金额 or 停止保障. The outcome drives the next step: `onRecorded`
  * hears it, so the panel opens the adjustment or the stop form next.
  */
-export function ReviewModal({ application, onClose, onRecorded }: { application: Application; onClose: () => void; onRecorded: (outcome: ReviewOutcome) => void }) {
+export function ReviewModal({
+  application,
+  fromVisit,
+  onClose,
+  onRecorded,
+}: {
+  application: Application;
+  /** A review visit whose outcome this records: its day and outcome start the form, and the review names it. */
+  fromVisit?: ReviewVisit | undefined;
+  onClose: () => void;
+  onRecorded: (outcome: ReviewOutcome) => void;
+}) {
   const { t } = useTranslation();
   const recordReview = useRecordReview();
-  const [on, setOn] = useState(chinaToday());
-  const [outcome, setOutcome] = useState<ReviewOutcome | undefined>();
+  const [on, setOn] = useState(fromVisit?.visitDate ?? chinaToday());
+  const [outcome, setOutcome] = useState<ReviewOutcome | undefined>(fromVisit?.reviewOutcome);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [problems, setProblems] = useState<string[]>([]);
@@ -28,7 +40,7 @@ export function ReviewModal({ application, onClose, onRecorded }: { application:
       return;
     }
     try {
-      await recordReview(application.id, { on, outcome, note });
+      await recordReview(application.id, { on, outcome, note, ...(fromVisit ? { visitId: fromVisit.id } : {}) });
       onRecorded(outcome);
     } catch (refused) {
       if (refused instanceof ActionRefusedError) setProblems(refused.problems);

@@ -74,10 +74,10 @@ export function TodayPage() {
       document: kinds.includes('document') ? documentItems(applications, today) : [],
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
       followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
-      benefit: kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '') : [],
+      benefit: kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '', visits) : [],
       programme: kinds.includes('programme') ? programmeItems(applications, role, today) : [],
     }),
-    [kinds, applications, careNeeds, role, today, session],
+    [kinds, applications, careNeeds, role, today, session, visits],
   );
   const named = useMemo(
     () => [

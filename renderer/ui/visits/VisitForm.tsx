@@ -4,7 +4,7 @@ import { useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../shared/schemas/household';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
-import { visitResolver, visitSteps, type VisitFormValues, type VisitValues } from './visitDraft';
+import { visitResolver, visitSteps, type VisitFormContext, type VisitFormValues, type VisitValues } from './visitDraft';
 import { VisitBasicStep } from './VisitBasicStep';
 import { VisitLivingStep } from './VisitLivingStep';
 import { VisitNeedsStep } from './VisitNeedsStep';
@@ -20,6 +20,8 @@ export interface VisitFormProps {
   /** Called only with valid values; rejects when saving failed. */
   onSubmit: (values: VisitValues) => Promise<void>;
   onCancel: () => void;
+  /** The household receives a monthly benefit: the visit is its review and gives a 复核结论. */
+  reviewAsked?: boolean;
 }
 
 const LAST_STEP = visitSteps.length - 1;
@@ -33,11 +35,12 @@ function stepHasErrors(errors: FieldErrors<VisitFormValues>, step: number): bool
  * 下一步 checks the section first; 保存 checks everything and opens the first section with an
  * error. Every change is handed to `onDraftChange` at once.
  */
-export function VisitForm({ defaultValues, initialStep, members, onDraftChange, onSubmit, onCancel }: VisitFormProps) {
+export function VisitForm({ defaultValues, initialStep, members, onDraftChange, onSubmit, onCancel, reviewAsked = false }: VisitFormProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState(() => Math.min(Math.max(initialStep, 0), LAST_STEP));
   const { control, handleSubmit, formState, trigger, watch, getValues } = useForm<VisitFormValues, unknown, VisitValues>({
     resolver: visitResolver,
+    context: { reviewAsked } satisfies VisitFormContext,
     defaultValues,
   });
   const stepRef = useRef(step);
@@ -118,7 +121,7 @@ export function VisitForm({ defaultValues, initialStep, members, onDraftChange, 
       <section data-testid={`visit-step-${step + 1}`} aria-label={t(`visitSurvey.steps.${visitSteps[step]?.key ?? 'basic'}`)}>
         {step === 0 && <VisitBasicStep control={control} members={members} />}
         {step === 1 && <VisitLivingStep control={control} />}
-        {step === 2 && <VisitNeedsStep control={control} />}
+        {step === 2 && <VisitNeedsStep control={control} reviewAsked={reviewAsked} />}
       </section>
       <Flex gap={12} wrap style={{ marginTop: 24 }}>
         {step > 0 && (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import type { Visit } from '../../../shared/schemas/visit';
-import { useAuth, useDraft, useHousehold, useSaveAttachment, useSaveVisit, WriteRefusedError } from '../../data';
+import { liveBenefitApplication } from '../../../shared/rules/benefit';
+import { useApplications, useAuth, useDraft, useHousehold, useSaveAttachment, useSaveVisit, WriteRefusedError } from '../../data';
 import { formatDateTime, todayIsoDate } from '../format';
 import { PageState } from '../PageState';
 import { PageTitle } from '../PageTitle';
@@ -52,6 +53,9 @@ function VisitFormScreen({ household }: { household: Household }) {
       : { values: empty, step: 0, restoredAt: null as number | null, generation: 0 };
   });
   const backTo = `/households/${household.id}`;
+  // A household receiving a monthly benefit: this visit is its review and says what it found.
+  const { applications } = useApplications({ householdId: household.id });
+  const reviewAsked = liveBenefitApplication(applications, todayIsoDate()) !== undefined;
 
   // Once saved, nothing more goes into the draft (a last change event must not bring it back).
   const saved = useRef(false);
@@ -134,6 +138,7 @@ function VisitFormScreen({ household }: { household: Household }) {
         onDraftChange={keepDraft}
         onSubmit={save}
         onCancel={() => navigate(backTo)}
+        reviewAsked={reviewAsked}
       />
     </>
   );

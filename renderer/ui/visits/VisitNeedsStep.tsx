@@ -1,17 +1,43 @@
-import { Checkbox, Flex, Form } from 'antd';
+import { Checkbox, Flex, Form, Radio } from 'antd';
 import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { needCategories } from '../../../shared/schemas/visit';
+import { reviewOutcomes } from '../../../shared/vocabulary/caseLife';
 import { DateField } from '../forms/DateField';
 import { fieldStatus } from '../forms/fieldStatus';
 import { TextField } from '../forms/TextField';
 import type { VisitStepProps } from './VisitBasicStep';
 
-/** 需求与下次走访: needs found, what the visit found in words, the next visit date. */
-export function VisitNeedsStep({ control }: VisitStepProps) {
+/**
+ * 需求与下次走访: needs found, what the visit found in words, the next visit date — and, for a
+ * household receiving a monthly benefit, the review's outcome (复核结论).
+ */
+export function VisitNeedsStep({ control, reviewAsked }: VisitStepProps & { reviewAsked: boolean }) {
   const { t } = useTranslation();
   return (
     <>
+      {reviewAsked && (
+        <Controller
+          control={control}
+          name="reviewOutcome"
+          render={({ field, fieldState }) => (
+            <Form.Item label={t('caseLife.visitReview.label')} required extra={t('caseLife.visitReview.hint')} {...fieldStatus(fieldState.error?.message)}>
+              <Radio.Group
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                aria-label={t('caseLife.visitReview.label')}
+                data-testid="visit-review-outcome"
+              >
+                {reviewOutcomes.map((code) => (
+                  <Radio key={code} value={code} data-testid={`visit-review-${code}`} style={{ paddingBlock: 4 }}>
+                    {t(`caseLife.reviewOutcome.${code}`)}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+          )}
+        />
+      )}
       <Controller
         control={control}
         name="needsFound"

@@ -2,6 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { get, set, type FieldErrors, type Resolver, type ResolverOptions, type ResolverResult } from 'react-hook-form';
 import type { z } from 'zod';
 import { visitFormSchema, type NeedCategory, type VisitForm, type VisitType } from '../../../shared/schemas/visit';
+import type { ReviewOutcome } from '../../../shared/vocabulary/caseLife';
+import { i18n } from '../../i18n';
 
 export const conditionKeys = ['income', 'property', 'food', 'clothing', 'housing', 'dailyUse'] as const;
 export type ConditionKey = (typeof conditionKeys)[number];
@@ -20,6 +22,13 @@ export interface VisitFormValues {
   needsFound: NeedCategory[];
   findings: string;
   nextVisitDate: string | undefined;
+  /** 复核结论, asked where the household receives a monthly benefit (absent in drafts older than it). */
+  reviewOutcome?: ReviewOutcome | undefined;
+}
+
+/** What the form's resolver is told besides the values: whether this visit must give a 复核结论. */
+export interface VisitFormContext {
+  reviewAsked: boolean;
 }
 
 /** The validated visit, as the shared schema outputs it: what `useSaveVisit()` takes. */
@@ -40,7 +49,7 @@ export function visitDraftKey(householdId: string): string {
 export const visitSteps = [
   { key: 'basic', fields: ['type', 'visitDate', 'investigators', 'membersPresent'] },
   { key: 'living', fields: ['conditions', 'healthChanges'] },
-  { key: 'needs', fields: ['needsFound', 'findings', 'nextVisitDate'] },
+  { key: 'needs', fields: ['needsFound', 'findings', 'nextVisitDate', 'reviewOutcome'] },
 ] as const;
 export type VisitStepKey = (typeof visitSteps)[number]['key'];
 
@@ -84,6 +93,7 @@ export function toVisitForm(values: VisitFormValues): VisitForm {
     ...(Object.keys(conditions).length > 0 ? { conditions } : {}),
     ...(values.healthChanges.trim() ? { healthChanges: values.healthChanges } : {}),
     ...(values.needsFound.length > 0 ? { needsFound: values.needsFound } : {}),
+    ...(values.reviewOutcome ? { reviewOutcome: values.reviewOutcome } : {}),
   };
 }
 
@@ -99,6 +109,17 @@ export const visitResolver: Resolver<VisitFormValues, unknown, VisitValues> = as
   const schemaOptions = options as unknown as ResolverOptions<VisitForm>;
   const form = toVisitForm(values);
   const result = await schemaResolver(form, context, schemaOptions);
+  // A visit to a household receiving a monthly benefit is its review: it says what it found.
+  if ((context as VisitFormContext | undefined)?.reviewAsked === true && !values.reviewOutcome) {
+    const errors = { ...(result.errors as FieldErrors<VisitFormValues>) };
+    set(errors, 'reviewOutcome', { type: 'required', message: i18n.t('caseLife.visitReview.required') });
+    const withFindings = form.findings.trim() ? null : await schemaResolver({ ...form, findings: '-' }, context, schemaOptions);
+    for (const path of ['investigators', 'nextVisitDate'] as const) {
+      const ruleError = withFindings ? (get(withFindings.errors, path) as FieldErrors | undefined) : undefined;
+      if (ruleError && !get(errors, path)) set(errors, path, ruleError);
+    }
+    return { values: {}, errors };
+  }
   if (form.findings.trim()) return result as unknown as ResolverResult<VisitFormValues, VisitValues>;
   const withFindings = await schemaResolver({ ...form, findings: '-' }, context, schemaOptions);
   const errors = { ...(result.errors as FieldErrors<VisitFormValues>) };
