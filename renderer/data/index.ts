@@ -33,6 +33,7 @@ export {
   useApplyAction,
   useRecordVerification,
   useGrantEmergency,
+  useRenewRecognition,
   type ApplicationFilter,
 } from './hooks/applications';
 export { type EmergencyGrantInput, type VerificationInput } from './applications/programmeRecords';

@@ -5,6 +5,12 @@ export const programmeEn: Translation['programme'] = {
   temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'en'),
   decisionForm: labelsIn(decisionFormTerms, 'en'),
   medicalAidGroup: labelsIn(medicalAidGroupTerms, 'en'),
+  renewal: {
+    button: 'Assess again',
+    hint: 'Recognised until {{date}}. Assess it again before then: a new application is started from last time’s declaration; visit, update income and spending, collect the documents and the pledge again, then submit.',
+    started: 'Re-assessment started',
+    open: 'Open the re-assessment',
+  },
   preliminary: {
     outcomeLabel: 'Preliminary opinion',
     outcome: labelsIn(preliminaryOutcomeTerms, 'en'),

@@ -8,6 +8,12 @@ export const programmeZhCN = {
   temporaryAidKind: shortLabelsIn(temporaryAidKindTerms, 'zh'),
   decisionForm: labelsIn(decisionFormTerms, 'zh'),
   medicalAidGroup: labelsIn(medicalAidGroupTerms, 'zh'),
+  renewal: {
+    button: '重新认定',
+    hint: '认定有效期至{{date}}。到期前重新认定：系统按上次的申报新建一份申请，请入户核实、更新收入和支出，补齐材料、重签承诺书后提交。',
+    started: '已开始重新认定',
+    open: '查看重新认定申请',
+  },
   preliminary: {
     outcomeLabel: '初审意见',
     outcome: labelsIn(preliminaryOutcomeTerms, 'zh'),

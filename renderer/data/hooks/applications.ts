@@ -7,6 +7,7 @@ import { applyAction, createApplication, updateApplication, type ActionInput } f
 import { useObservable } from './useObservable';
 import type { EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
 import { grantEmergency, recordVerification, type EmergencyGrantInput, type VerificationInput } from '../applications/programmeRecords';
+import { renewRecognition } from '../applications/recognitionRenewal';
 
 export interface ApplicationFilter {
   householdId?: string;
@@ -72,4 +73,10 @@ export function useRecordVerification(): (id: string, input: VerificationInput) 
 export function useGrantEmergency(): (id: string, input: EmergencyGrantInput, figures: EmergencyFigures | null) => Promise<Application> {
   const workspace = useWorkspace();
   return useCallback((id, input, figures) => grantEmergency(workspace, id, input, figures), [workspace]);
+}
+
+/** 重新认定: a lapsing 边缘 or 刚性支出 recognition assessed again, as a new draft application; rejects with ActionRefusedError. */
+export function useRenewRecognition(): (id: string) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id) => renewRecognition(workspace, id), [workspace]);
 }

@@ -11,6 +11,7 @@ import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
 import { BenefitPanel } from '../caseLife/BenefitPanel';
 import { ActionPanel } from './ActionPanel';
+import { RecognitionRenewal } from './RecognitionRenewal';
 import { deadlinesOf, memberOf } from './applicationFacts';
 import { ApplicationSummary } from './ApplicationSummary';
 import { DeadlinesPanel } from './DeadlinesPanel';
@@ -60,6 +61,7 @@ export function ApplicationDetailPage() {
       <RefusalNoticeReminder application={application} household={household} role={role} />
       <ActionPanel application={application} role={role} />
       <BenefitPanel application={application} role={role} />
+      <RecognitionRenewal application={application} />
       <Row gutter={[24, 0]}>
         <Col xs={24} xl={12}>
           <DocumentsPanel application={application} household={household} />

@@ -2,11 +2,12 @@
  * 今日 rows the programmes' paths add: a 急难 file the township granted at once and must still
  * complete (listed until the county has decided, overdue after its due date), and recognitions
  * (低保边缘, 刚性支出) lapsing within 30 days, for the township and the village assistant to plan
- * the re-assessment.
+ * the re-assessment (listed until it is started: 重新认定).
  */
 import type { Role } from '../../../shared/auth/roles';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import { emergencyFileOpen } from '../../../shared/rules/programmes/emergencyGrant';
+import { renewalOf } from '../../../shared/rules/recognitionRenewal';
 import type { Application } from '../../../shared/schemas/application';
 import type { TodayItem } from './todayItems';
 
@@ -31,10 +32,12 @@ export function programmeItems(applications: Application[], role: Role, today: s
       });
     }
     const validUntil = application.decision?.validUntil;
+    // Listed until it is assessed again (重新认定: a later application of its type).
     if (
       (role === 'township' || role === 'assistant') &&
       application.status === 'approved' &&
       validUntil !== undefined &&
+      renewalOf(application, applications) === undefined &&
       validUntil <= addCalendarDays(today, RECOGNITION_LAPSE_DAYS) &&
       validUntil >= addCalendarDays(today, -RECOGNITION_LAPSE_DAYS)
     ) {
