@@ -22,6 +22,8 @@ import { errorBody, HttpError, sendError } from './http/errors';
 import { frameworkErrorAnswer } from './http/frameworkErrors';
 import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
 import { registerReadiness } from './http/readiness';
+import { countRequests, registerMetricsRoute } from './metrics/metricsRoute';
+import { ServerMetrics } from './metrics/serverMetrics';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { registerPolicyRoutes } from './reference/policyRoutes';
@@ -52,6 +54,8 @@ export interface ServerOptions {
   trustProxy?: TrustProxySetting;
   /** How often open streams' callers are checked again (`LiveSessions`); tests lengthen it to see the notice alone at work. */
   sessionRecheckMs?: number;
+  /** Bearer token a Prometheus scraper sends to `/metrics`; absent, read from `JIUZHU_METRICS_TOKEN`, and without that only loopback may scrape. */
+  metricsToken?: string;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -69,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // First, so that even answers the CORS plugin gives early carry the headers.
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerRequestLog(app);
+  countRequests(app, new ServerMetrics());
   const secret = await loadTokenSecret(db);
   const searchKeyRoot = await loadSearchKeyRoot(db);
   const refreshChild = await loadRefreshChildSecret(db);
@@ -115,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
   registerReadiness(app, db);
+  registerMetricsRoute(app, options.metricsToken ?? (process.env['JIUZHU_METRICS_TOKEN'] || undefined));
   registerAuthRoutes(
     app,
     db,

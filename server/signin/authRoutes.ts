@@ -85,6 +85,7 @@ export function registerAuthRoutes(
     ];
     const failed = async (status: 401 | 429, code: string, message: string, reason: string, extra: Record<string, unknown> = {}) => {
       await audit('login_failed', user, body.deviceId, { reason, ip: request.ip, ...extra });
+      app.metrics.loginFailed(reason);
       return new HttpError(status, code, message);
     };
     const attempt = await throttle.reserve(keys);

@@ -1,3 +1,4 @@
+import type { ServerMetrics } from '../metrics/serverMetrics';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
@@ -29,9 +30,11 @@ export async function serveStream(
     scope: string;
     /** Who is shown each page: its audit entry is written with the read, before it goes out. */
     viewer?: PageViewer;
+    /** Open streams and the documents they send (`/metrics`). */
+    metrics?: Pick<ServerMetrics, 'streamOpened' | 'streamClosed' | 'sent'>;
   },
 ): Promise<void> {
-  const { db, notifier, sessions, holder, collection, scope, viewer } = deps;
+  const { db, notifier, sessions, holder, collection, scope, viewer, metrics } = deps;
   let checkpoint: SyncCheckpoint = { seq: await latestSeq(db, collection) };
   reply.hijack();
   const raw = reply.raw;
@@ -51,9 +54,11 @@ export async function serveStream(
   let forget = () => {};
   let unsubscribe = () => {};
   const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  metrics?.streamOpened();
   const cleanUp = () => {
     if (closed) return;
     closed = true;
+    metrics?.streamClosed();
     clearInterval(heartbeat);
     unsubscribe();
     forget();
@@ -74,6 +79,7 @@ export async function serveStream(
       if (closed || page.ids.length === 0 || !page.checkpoint) return;
       checkpoint = page.checkpoint;
       send(pulledPageJson(page));
+      metrics?.sent(collection, 'stream', page.ids.length);
       if (page.ids.length < PAGE) return;
     }
   };

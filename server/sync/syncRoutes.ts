@@ -67,6 +67,7 @@ export function registerSyncRoutes(
     if (isSyncedCollection(name)) {
       // Records go out as the database's own JSON text: no parse and re-serialise per document.
       const page = await pullChanges(db, name, caller.scope, checkpoint, query.data.limit, { actor: actor(caller), via: 'pull' });
+      app.metrics.sent(name, 'pull', page.ids.length);
       return reply.type('application/json; charset=utf-8').send(pulledPageJson(page));
     }
     const page =
@@ -74,6 +75,7 @@ export function registerSyncRoutes(
         ? pullAreas(caller.scope, checkpoint, query.data.limit)
         : await pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
     await auditView(caller, name, viewedDocumentIds(page.documents), 'pull');
+    app.metrics.sent(name, 'pull', page.documents.length);
     return page;
   });
 
@@ -88,6 +90,7 @@ export function registerSyncRoutes(
     if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
     for (const other of outcome.alsoStored) await notifier.notify(other).catch(() => undefined);
     if (outcome.conflicts.length > 0) await auditView(caller, collection, viewedDocumentIds(outcome.conflicts), 'conflicts');
+    app.metrics.pushed(collection, caller.areaCode, rows.map((row) => Number(row.doc['updatedAt'])), outcome.conflicts.length);
     return { conflicts: outcome.conflicts };
   });
 
@@ -102,6 +105,7 @@ export function registerSyncRoutes(
       collection,
       scope: caller.scope,
       viewer: { actor: actor(caller), via: 'stream' },
+      metrics: app.metrics,
     });
   });
 }

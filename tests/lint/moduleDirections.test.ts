@@ -12,7 +12,7 @@ const serverRows: readonly (readonly string[])[] = [
   ['signin', 'admin', 'demo', 'reports'],
   ['bundles', 'stats', 'files'],
   ['sync'],
-  ['users', 'search', 'reference'],
+  ['users', 'search', 'reference', 'metrics'],
   ['storage'],
   ['audit'],
   ['auth'],
