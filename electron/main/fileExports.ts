@@ -29,8 +29,12 @@ export interface FileExportDeps {
 
 const filters = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  jzb: { name: '救助通U盘文件', extensions: ['jzb'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
 };
+const titles = { xlsx: '保存Excel文件', jzb: '保存到U盘', pdf: '保存为PDF' };
+
+const extensionOf = (name: string): keyof typeof filters => (name.endsWith('.pdf') ? 'pdf' : name.endsWith('.jzb') ? 'jzb' : 'xlsx');
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
@@ -40,9 +44,9 @@ const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
  */
 export function createFileExportHandlers(deps: FileExportDeps) {
   async function saveWithDialog(suggestedName: string, data: () => Promise<Uint8Array>): Promise<IpcResult<SavedFile>> {
-    const extension = suggestedName.endsWith('.pdf') ? 'pdf' : 'xlsx';
+    const extension = extensionOf(suggestedName);
     const choice = await deps.dialog.showSaveDialog({
-      title: extension === 'pdf' ? '保存为PDF' : '保存Excel文件',
+      title: titles[extension],
       defaultPath: path.join(deps.defaultDir(), suggestedName),
       filters: [filters[extension]],
     });

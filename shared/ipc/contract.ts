@@ -46,7 +46,7 @@ export interface JiuzhuHostApi {
   protectSecret(plain: string): Promise<IpcResult<string>>;
   /** Opens a value returned by `protectSecret` on this machine for this OS user. */
   unprotectSecret(sealed: string): Promise<IpcResult<string>>;
-  /** Saves an export (.xlsx, as base64) where the person chooses in the save dialog. */
+  /** Saves an export (.xlsx) or a USB file (.jzb), as base64, where the person chooses in the save dialog. */
   saveFile(suggestedName: string, base64: string): Promise<IpcResult<SavedFile>>;
   /** Prints the calling page (a print view) to an A4 PDF and saves it where the person chooses. */
   printToPdf(suggestedName: string): Promise<IpcResult<SavedFile>>;

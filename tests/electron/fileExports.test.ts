@@ -60,6 +60,21 @@ describe('saveFile', () => {
     });
   });
 
+  it('saves a USB file (.jzb) for the township with its own filter, and says so when the stick is gone', async () => {
+    const bytes = Buffer.from('{"header":{}}');
+    const { invoke, showSaveDialog } = setup('jiuzhu-xieli_a-2026-11-29.jzb');
+    const reply = await invoke(IPC_CHANNELS.saveFile, 'jiuzhu-xieli_a-2026-11-29.jzb', bytes.toString('base64'));
+    expect(reply).toEqual({ ok: true, value: { saved: true, fileName: 'jiuzhu-xieli_a-2026-11-29.jzb' } });
+    expect(await readFile(path.join(folder, 'jiuzhu-xieli_a-2026-11-29.jzb'))).toEqual(bytes);
+    expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: '保存到U盘', filters: [expect.objectContaining({ extensions: ['jzb'] })] }));
+    // The stick pulled out after the dialog closed: its folder is no longer there.
+    const gone = setup(path.join('removed-stick', 'jiuzhu-xieli_a-2026-11-29.jzb'));
+    expect(await gone.invoke(IPC_CHANNELS.saveFile, 'jiuzhu-xieli_a-2026-11-29.jzb', bytes.toString('base64'))).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
+  });
+
   it('answers saved: false when the dialog is cancelled, and writes nothing', async () => {
     const { invoke } = setup(null);
     expect(await invoke(IPC_CHANNELS.saveFile, 'a.xlsx', 'UEsDBA==')).toEqual({ ok: true, value: { saved: false } });
