@@ -83,11 +83,13 @@ export const syncCentreEn: LocaleTree<typeof syncCentreZhCN> = {
   firstSync: {
     title: 'Receiving your area’s data for the first time: {{arrived}} received, {{remaining}} to come',
     titleNoTotal: 'Receiving your area’s data for the first time: {{arrived}} received',
+    titleStoring: 'All of your area’s data has come ({{arrived}}): storing it on this computer…',
     explain: 'The households received can be opened and searched now; the rest keep arriving. Switching the computer off meanwhile is fine: it goes on at the next start.',
     offline: 'The network is gone: receiving goes on once it is back.',
     kind: '{{kind}}: {{arrived}} / {{total}}',
     kindNoTotal: '{{kind}}: {{arrived}} received',
     kindDone: '{{kind}}: {{arrived}}, all received',
+    kindStoring: '{{kind}}: {{arrived}}, storing on this computer',
   },
   arrivals: {
     title: 'Sent in by villages today',

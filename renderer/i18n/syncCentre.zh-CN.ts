@@ -81,11 +81,13 @@ export const syncCentreZhCN = {
   firstSync: {
     title: '正在第一次接收本辖区的数据：已收到 {{arrived}} 条，还剩 {{remaining}} 条',
     titleNoTotal: '正在第一次接收本辖区的数据：已收到 {{arrived}} 条',
+    titleStoring: '本辖区的数据已全部收到（{{arrived}} 条），正在存入本机…',
     explain: '已收到的家庭现在就可以查看和搜索，其余的会陆续到达。中途关掉电脑也没关系，下次打开会接着收。',
     offline: '网络断开了，联网后会接着接收。',
     kind: '{{kind}}：{{arrived}} / {{total}}',
     kindNoTotal: '{{kind}}：已收到 {{arrived}}',
     kindDone: '{{kind}}：{{arrived}} 条，已收完',
+    kindStoring: '{{kind}}：{{arrived}} 条，正在存入本机',
   },
   arrivals: {
     title: '今日各村上报',

@@ -21,14 +21,18 @@ export function FirstSyncBanner() {
     const kind = t(`syncCentre.collection.${name}` as 'syncCentre.collection.households');
     const arrived = formatCount(arrivedOf(progress));
     if (progress.done) return t('syncCentre.firstSync.kindDone', { kind, arrived });
+    if (progress.storing) return t('syncCentre.firstSync.kindStoring', { kind, arrived });
     if (progress.total === null) return t('syncCentre.firstSync.kindNoTotal', { kind, arrived });
     return t('syncCentre.firstSync.kind', { kind, arrived, total: formatCount(progress.total) });
   };
 
+  const arrived = formatCount(summary.arrived);
   const title =
     summary.remaining === null
-      ? t('syncCentre.firstSync.titleNoTotal', { arrived: formatCount(summary.arrived) })
-      : t('syncCentre.firstSync.title', { arrived: formatCount(summary.arrived), remaining: formatCount(summary.remaining) });
+      ? t('syncCentre.firstSync.titleNoTotal', { arrived })
+      : summary.remaining === 0
+        ? t('syncCentre.firstSync.titleStoring', { arrived })
+        : t('syncCentre.firstSync.title', { arrived, remaining: formatCount(summary.remaining) });
 
   return (
     <div

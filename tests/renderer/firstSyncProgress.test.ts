@@ -6,6 +6,7 @@ import {
   FirstSyncTracker,
   remainingOf,
   summarize,
+  whileStoring,
   type KindProgress,
 } from '../../renderer/data/core/sync/firstSyncProgress';
 import { memoryStore } from '../../harness/memoryStore';
@@ -73,6 +74,19 @@ describe('the sums over every kind', () => {
 
   it('is not running when nothing is in a first sync', () => {
     expect(summarize({})).toEqual({ running: false, arrived: 0, remaining: 0, percent: 100 });
+  });
+});
+
+describe('while the last pages are stored', () => {
+  it('a kind whose pages have all come is not done until its replication is idle', () => {
+    const progress = { households: { arrived: 1000, total: 1000, done: true }, visits: { arrived: 200, total: 2000, done: false } };
+    const seen = whileStoring(progress, (name) => name === 'households');
+    expect(seen.households).toEqual({ arrived: 1000, total: 1000, done: false, storing: true });
+    expect(remainingOf(seen.households!)).toBe(0);
+    expect(arrivedOf(seen.households!)).toBe(1000);
+    expect(seen.visits).toBe(progress.visits);
+    expect(summarize(whileStoring({ households: progress.households }, () => true)).running).toBe(true);
+    expect(summarize(whileStoring({ households: progress.households }, () => false)).running).toBe(false);
   });
 });
 

@@ -27,6 +27,6 @@ export function useSyncNow(): () => void {
  */
 export function useFirstSyncProgress(): { kinds: FirstSyncProgress; summary: FirstSyncSummary } {
   const { sync } = useWorkspace();
-  const kinds = useObservable(() => sync.firstSync.progress$, sync.firstSync.progress, [sync]);
+  const kinds = useObservable(() => sync.firstSync$, sync.firstSync.progress, [sync]);
   return { kinds, summary: summarize(kinds) };
 }

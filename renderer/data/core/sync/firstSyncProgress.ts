@@ -14,6 +14,8 @@ export interface KindProgress {
   total: number | null;
   /** The first pull reached the end (a page shorter than asked for). */
   done: boolean;
+  /** Every page is here but the last ones are still being stored (`whileStoring`). */
+  storing?: boolean;
 }
 
 /** The kinds whose first sync this laptop has seen start; absent kinds were synced before. */
@@ -41,12 +43,12 @@ export function afterPage(before: KindProgress | undefined, page: PulledPageInfo
 /** Received, as shown: never above the total (a record changed meanwhile comes twice), all of it once done. */
 export function arrivedOf(progress: KindProgress): number {
   if (progress.total === null) return progress.arrived;
-  return progress.done ? progress.total : Math.min(progress.arrived, progress.total);
+  return progress.done || progress.storing ? progress.total : Math.min(progress.arrived, progress.total);
 }
 
 /** Still to come: 0 once done, null when the server did not say how many there are. */
 export function remainingOf(progress: KindProgress): number | null {
-  if (progress.done) return 0;
+  if (progress.done || progress.storing) return 0;
   if (progress.total === null) return null;
   return Math.max(0, progress.total - progress.arrived);
 }
@@ -74,6 +76,20 @@ export function summarize(progress: FirstSyncProgress): FirstSyncSummary {
   const whole = remaining === null ? null : arrived + remaining;
   const percent = whole === null ? null : !running ? 100 : whole === 0 ? 0 : Math.min(99, Math.floor((arrived * 100) / whole));
   return { running, arrived, remaining, percent };
+}
+
+/**
+ * The progress as the person should see it: RxDB stores a page while it fetches the next, so a
+ * kind whose last page has come is not done until its replication is idle (every page stored):
+ * until then it is `storing`, and the pages do not yet show all of it.
+ */
+export function whileStoring(progress: FirstSyncProgress, busy: (name: SyncedCollection) => boolean): FirstSyncProgress {
+  const seen: FirstSyncProgress = {};
+  for (const name of syncedCollections) {
+    const kind = progress[name];
+    if (kind) seen[name] = kind.done && busy(name) ? { ...kind, done: false, storing: true } : kind;
+  }
+  return seen;
 }
 
 /** Where a user's first-sync progress is kept between starts (closing the app mid-sync resumes the counts). */
