@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { IpcResult, SavedFile } from '../../shared/ipc/contract';
+import type { IpcErrorCode, IpcResult, SavedFile } from '../../shared/ipc/contract';
 
 /** Electron's `dialog.showSaveDialog`, as far as it is used. */
 export interface SaveDialogLike {
@@ -38,6 +38,15 @@ const extensionOf = (name: string): keyof typeof filters => (name.endsWith('.pdf
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
+/** Why a write failed, in the contract's words, from Node's error code (the path stays out). */
+export function writeFailureCode(error: unknown): IpcErrorCode {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no_space';
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EIO') return 'gone';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read_only';
+  return 'failed';
+}
+
 /**
  * Saving an export and printing a form to PDF: the person chooses where in the system's save
  * dialog, so a page can never write to a path of its own choosing. Cancelling is not an error.
@@ -57,7 +66,7 @@ export function createFileExportHandlers(deps: FileExportDeps) {
       await deps.writeFile(filePath, await data());
     } catch (error) {
       deps.log?.(`[files] could not write the ${extension} file: ${error instanceof Error ? error.name : typeof error}`);
-      return { ok: false, error: { code: 'failed', message: 'The file could not be written there.' } };
+      return { ok: false, error: { code: writeFailureCode(error), message: 'The file could not be written there.' } };
     }
     return ok({ saved: true, fileName: path.basename(filePath) });
   }

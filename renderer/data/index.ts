@@ -66,7 +66,7 @@ export type { ConflictRecord } from './core/sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './hooks/conflicts';
 export { useBundles } from './hooks/bundles';
 export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
-export { UsbExportError, UsbImportError, type UsbExportProgress, type UsbExportResult, type UsbImportStep } from './core/sync/usbTransfer';
+export { UsbExportError, UsbImportError, type UsbExportProgress, type UsbExportResult, type UsbImportStep, type UsbWriteProblem } from './core/sync/usbTransfer';
 
 // 导出Excel and 打印: workbook writing, saving, and the audit record of each
 export { useExportSheet, useRecordPrint, type AuditScope } from './hooks/exports';

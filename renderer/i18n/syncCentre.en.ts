@@ -72,6 +72,9 @@ export const syncCentreEn: LocaleTree<typeof syncCentreZhCN> = {
       reading: 'Export failed: the data on this computer could not be read. Close Jiuzhu, open it again and retry; if it still fails, call the township administrator. Nothing on this computer was lost.',
       sealing: 'Export failed: the file could not be encrypted. Sign in online once and retry; if it still fails, call the township administrator. Nothing on this computer was lost.',
       writing: 'Writing to the USB stick failed: the file was not saved. Check that the USB stick is plugged in and has enough space, then retry. Nothing on this computer was lost; it is still waiting to be sent.',
+      noSpace: 'Writing to the USB stick failed: the stick is full. Delete files you do not need from it or use another stick, then retry. Nothing on this computer was lost; it is still waiting to be sent.',
+      gone: 'Writing to the USB stick failed: the stick cannot be found, it may have been pulled out. Check that it is plugged in, then retry. Nothing on this computer was lost; it is still waiting to be sent.',
+      readOnly: 'Writing to the USB stick failed: this stick cannot be written to (its write-protect switch may be on). Switch it off or use another stick, then retry. Nothing on this computer was lost; it is still waiting to be sent.',
     },
     importFailed: {
       network: 'Import failed: the server cannot be reached. Importing a USB file needs the network: check it and retry.',

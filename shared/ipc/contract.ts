@@ -16,6 +16,12 @@ export type IpcErrorCode =
   | 'unavailable'
   /** The operation itself failed (e.g. data sealed on another machine or by another user). */
   | 'failed'
+  /** A file could not be written: the disk (USB stick) is full. */
+  | 'no_space'
+  /** A file could not be written: the folder is gone (a USB stick pulled out) or the device fails. */
+  | 'gone'
+  /** A file could not be written: the disk is read-only (a write-protected stick) or not ours to write. */
+  | 'read_only'
   /** A bug in the host; details stay in the main process. */
   | 'internal';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SyncHttpError } from '../../renderer/data/core/httpErrors';
+import { SaveFailedError } from '../../renderer/data/core/platform';
 import { bundleFileName, exportToUsb, importFromUsb, importProblemOf, UsbExportError, UsbImportError } from '../../renderer/data/core/sync/usbTransfer';
 import type { Workspace } from '../../renderer/data/core/workspace';
 
@@ -27,6 +28,15 @@ describe('USB transfer: what a failure is called', () => {
     const failure = await exportToUsb({ bundleKeys: null } as Workspace, () => undefined).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UsbExportError);
     expect((failure as UsbExportError).step).toBe('noKeys');
+  });
+
+  it('tells a full, pulled-out or write-protected stick apart when the desktop host says which', () => {
+    expect(new UsbExportError('writing', new SaveFailedError('no_space')).writeProblem).toBe('noSpace');
+    expect(new UsbExportError('writing', new SaveFailedError('gone')).writeProblem).toBe('gone');
+    expect(new UsbExportError('writing', new SaveFailedError('read_only')).writeProblem).toBe('readOnly');
+    expect(new UsbExportError('writing', new SaveFailedError('failed')).writeProblem).toBeNull();
+    expect(new UsbExportError('writing', new DOMException('full', 'QuotaExceededError')).writeProblem).toBeNull();
+    expect(new UsbExportError('sealing', new SaveFailedError('no_space')).writeProblem).toBeNull();
   });
 
   it('names the file after the user and the day, with nothing a file system refuses', () => {

@@ -59,7 +59,11 @@ export function UsbTransfer() {
     } catch (error) {
       const step = error instanceof UsbExportError && error.step !== 'noKeys' ? error.step : at;
       show(step, 'failed');
-      const text = error instanceof UsbExportError && error.step === 'noKeys' ? t('syncCentre.usb.noKeys') : t(`syncCentre.usb.exportFailed.${step}`);
+      const known = error instanceof UsbExportError ? error.writeProblem : null;
+      const text =
+        error instanceof UsbExportError && error.step === 'noKeys'
+          ? t('syncCentre.usb.noKeys')
+          : t(`syncCentre.usb.exportFailed.${known ?? step}`);
       setOutcome({ type: 'error', text, testId: 'usb-export-failed' });
     }
   };

@@ -1,6 +1,6 @@
 import { chinaToday } from '../../../../shared/domain/chinaTime';
 import type { SyncedCollection } from '../../../../shared/sync/collections';
-import { offerFile } from '../exports/offerFile';
+import { offerFile, SaveFailedError } from '../exports/offerFile';
 import { SyncHttpError } from '../httpErrors';
 import type { Workspace } from '../workspace';
 import { exportUnsent, importBundle, NoBundleKeysError, type ImportResult } from './bundles';
@@ -18,12 +18,22 @@ export type UsbExportProgress = { step: 'reading'; read: number; total: number }
 /** Why an import failed: no network, a file the server refused, not a bundle at all, or the server's own trouble. */
 export type UsbImportProblem = 'network' | 'refused' | 'notBundle' | 'server';
 
+/** Why writing the file failed, when the desktop host could tell (a browser's download never says). */
+export type UsbWriteProblem = 'noSpace' | 'gone' | 'readOnly';
+
+const writeProblems: Record<string, UsbWriteProblem> = { no_space: 'noSpace', gone: 'gone', read_only: 'readOnly' };
+
 export class UsbExportError extends Error {
   constructor(
     readonly step: UsbExportStep | 'noKeys',
     override readonly cause?: unknown,
   ) {
     super(`USB export failed at ${step}`);
+  }
+
+  /** The stick was full, gone or write-protected; null when nothing more is known. */
+  get writeProblem(): UsbWriteProblem | null {
+    return this.step === 'writing' && this.cause instanceof SaveFailedError ? (writeProblems[this.cause.code] ?? null) : null;
   }
 }
 
