@@ -1,7 +1,10 @@
-import { expect, type APIRequestContext, type Route } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, type APIRequestContext, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { makeHousehold, makeVisit, newRow } from '../support/documents';
-import { test } from './appLog';
+import { recordAppLog, test } from './appLog';
 import { apiSignIn, bearer, type ApiSession } from './serverApi';
 import { DEMO_PASSWORD, householdRows, openHouseholds, signIn } from './support';
 
@@ -12,6 +15,7 @@ const VILLAGES = ['371625001001', '371625001002', '371625001003', '371625001004'
 const HOUSEHOLDS = 1000;
 const VISITS_PER_HOUSEHOLD = 2;
 const PUSH_BATCH = 100;
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** The city creates a township account, as 账号管理 does. */
 async function createTownshipUser(request: APIRequestContext, username: string): Promise<void> {
@@ -50,14 +54,14 @@ async function seedTownship(request: APIRequestContext, session: ApiSession): Pr
  * Holds the visits' pull pages after the first until the test lets them through: a slow link,
  * with the real server answering each page once it goes.
  */
-function slowVisits() {
+function slowVisits(pagesThrough = 1) {
   const held: (() => void)[] = [];
   let passed = 0;
   let open = false;
   const waiting: ((count: number) => void)[] = [];
   return {
     async handle(route: Route) {
-      if (passed++ >= 1 && !open) {
+      if (passed++ >= pagesThrough && !open) {
         await new Promise<void>((resolve) => {
           held.push(resolve);
           waiting.splice(0).forEach((notify) => notify(held.length));
@@ -75,12 +79,20 @@ function slowVisits() {
   };
 }
 
+let seeded: Promise<void> | null = null;
+
+/** A new township account whose first sync is the seeded caseload (seeded once per run of this file). */
+async function newTownshipUser(request: APIRequestContext): Promise<string> {
+  const username = `e2e_first_${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+  await createTownshipUser(request, username);
+  seeded ??= apiSignIn(request, username, `e2e-first-sync-seed-${username}`).then((seeder) => seedTownship(request, seeder));
+  await seeded;
+  return username;
+}
+
 test('a township’s first sync of thousands of records shows rising counts, and a household opens before it ends', async ({ browser, request }) => {
   test.setTimeout(300_000);
-  const username = `e2e_first_${Date.now().toString(36)}`;
-  await createTownshipUser(request, username);
-  const seeder = await apiSignIn(request, username, `e2e-first-sync-seed-${username}`);
-  await seedTownship(request, seeder);
+  const username = await newTownshipUser(request);
   const total = HOUSEHOLDS * (1 + VISITS_PER_HOUSEHOLD);
 
   // The app's service worker would hide its requests from the route.
@@ -125,4 +137,51 @@ test('a township’s first sync of thousands of records shows rising counts, and
   await page.getByTestId('menu-sync-centre').click();
   await expect(page.getByTestId('sync-centre')).toBeVisible();
   await context.close();
+});
+
+/** A browser profile on disk: closing it and opening it again is a laptop switched off and on. */
+async function launchProfile(profileDir: string, baseURL: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    // The app's service worker would hide its requests from the route.
+    serviceWorkers: 'block',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return recordAppLog(context);
+}
+
+test('a first sync cut off by closing the app shows its counts again at the next start and finishes', async ({ request, baseURL }) => {
+  test.setTimeout(300_000);
+  const username = await newTownshipUser(request);
+  const profileDir = mkdtempSync(join(tmpdir(), 'jiuzhu-first-sync-'));
+  const visitsLine = (page: Page) => page.getByTestId('first-sync-visits');
+  try {
+    let context = await launchProfile(profileDir, baseURL!);
+    let visits = slowVisits(1);
+    await context.route((url) => url.pathname.endsWith('/api/v1/sync/visits/pull'), (route) => visits.handle(route));
+    let page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, username);
+    await visits.whenHeld();
+    await expect(page.getByTestId('first-sync-households')).toHaveText(`家庭：${HOUSEHOLDS.toLocaleString('zh-CN')} 条，已收完`, { timeout: 90_000 });
+    await expect(visitsLine(page)).toHaveText('走访记录：200 / 2,000');
+    await context.close();
+
+    // Switched on again: before the server has answered a single visits page, the counts are back.
+    context = await launchProfile(profileDir, baseURL!);
+    visits = slowVisits(0);
+    await context.route((url) => url.pathname.endsWith('/api/v1/sync/visits/pull'), (route) => visits.handle(route));
+    page = context.pages()[0] ?? (await context.newPage());
+    await signIn(page, username);
+    await visits.whenHeld();
+    await expect(visitsLine(page)).toHaveText('走访记录：200 / 2,000');
+    await expect(page.getByTestId('first-sync-households')).toHaveCount(1);
+    visits.releaseAll();
+    await expect(page.getByTestId('first-sync')).toBeHidden({ timeout: 120_000 });
+    await context.close();
+  } finally {
+    rmSync(profileDir, { recursive: true, force: true });
+  }
 });
