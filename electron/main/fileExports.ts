@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { IpcResult, SavedFile } from '../../shared/ipc/contract';
+import type { IpcErrorCode, IpcResult, SavedFile } from '../../shared/ipc/contract';
 
 /** Electron's `dialog.showSaveDialog`, as far as it is used. */
 export interface SaveDialogLike {
@@ -29,10 +29,23 @@ export interface FileExportDeps {
 
 const filters = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
+  jzb: { name: '救助通U盘文件', extensions: ['jzb'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
 };
+const titles = { xlsx: '保存Excel文件', jzb: '保存到U盘', pdf: '保存为PDF' };
+
+const extensionOf = (name: string): keyof typeof filters => (name.endsWith('.pdf') ? 'pdf' : name.endsWith('.jzb') ? 'jzb' : 'xlsx');
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+
+/** Why a write failed, in the contract's words, from Node's error code (the path stays out). */
+export function writeFailureCode(error: unknown): IpcErrorCode {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'no_space';
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EIO') return 'gone';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'read_only';
+  return 'failed';
+}
 
 /**
  * Saving an export and printing a form to PDF: the person chooses where in the system's save
@@ -40,9 +53,9 @@ const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
  */
 export function createFileExportHandlers(deps: FileExportDeps) {
   async function saveWithDialog(suggestedName: string, data: () => Promise<Uint8Array>): Promise<IpcResult<SavedFile>> {
-    const extension = suggestedName.endsWith('.pdf') ? 'pdf' : 'xlsx';
+    const extension = extensionOf(suggestedName);
     const choice = await deps.dialog.showSaveDialog({
-      title: extension === 'pdf' ? '保存为PDF' : '保存Excel文件',
+      title: titles[extension],
       defaultPath: path.join(deps.defaultDir(), suggestedName),
       filters: [filters[extension]],
     });
@@ -53,7 +66,7 @@ export function createFileExportHandlers(deps: FileExportDeps) {
       await deps.writeFile(filePath, await data());
     } catch (error) {
       deps.log?.(`[files] could not write the ${extension} file: ${error instanceof Error ? error.name : typeof error}`);
-      return { ok: false, error: { code: 'failed', message: 'The file could not be written there.' } };
+      return { ok: false, error: { code: writeFailureCode(error), message: 'The file could not be written there.' } };
     }
     return ok({ saved: true, fileName: path.basename(filePath) });
   }

@@ -61,11 +61,13 @@ export { policyErrorKey, useSetPolicyPeriod } from './hooks/policies';
 export { useCountyPolicyRecords } from './hooks/policyRecords';
 
 // Sync, conflicts and USB bundles
-export { useSyncStatus, useSyncNow, useCollectionSyncStatus } from './hooks/syncStatus';
+export { useSyncStatus, useSyncNow, useCollectionSyncStatus, useFirstSyncProgress } from './hooks/syncStatus';
+export { arrivedOf, remainingOf, type KindProgress, type FirstSyncProgress, type FirstSyncSummary } from './core/sync/firstSyncProgress';
 export type { ConflictRecord } from './core/sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './hooks/conflicts';
 export { useBundles } from './hooks/bundles';
 export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
+export { UsbExportError, UsbImportError, type UsbExportProgress, type UsbExportResult, type UsbImportStep, type UsbWriteProblem } from './core/sync/usbTransfer';
 
 // 导出Excel and 打印: workbook writing, saving, and the audit record of each
 export { useExportSheet, useRecordPrint, type AuditScope } from './hooks/exports';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useAuth } from '../data';
 import { AppMenu } from './AppMenu';
+import { FirstSyncBanner } from './FirstSyncBanner';
 import { OfflineBanner } from './OfflineBanner';
 import { SyncIndicator } from './SyncIndicator';
 import { UserInfo } from './UserInfo';
@@ -39,6 +40,7 @@ export function AppLayout() {
           <UserInfo user={session.user} onSignOut={() => void signOut()} />
         </Layout.Header>
         {session.offline && <OfflineBanner />}
+        <FirstSyncBanner />
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />
         </Layout.Content>

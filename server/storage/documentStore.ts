@@ -35,9 +35,26 @@ function wireText(dataText: string, deleted: boolean): string {
   return `{${inner}${inner ? ',' : ''}"_deleted":${deleted}}`;
 }
 
-/** The answer to a pull: `{"documents":[…],"checkpoint":…}`. */
-export function pulledPageJson(page: PulledPage): string {
-  return `{"documents":[${page.texts.join(',')}],"checkpoint":${JSON.stringify(page.checkpoint)}}`;
+/**
+ * The answer to a pull: `{"documents":[…],"checkpoint":…}`, and on a pull from the start the
+ * `total` the pages will carry (`countInScope`), for the app's first-sync progress.
+ */
+export function pulledPageJson(page: PulledPage, total?: number): string {
+  const counted = total === undefined ? '' : `,"total":${total}`;
+  return `{"documents":[${page.texts.join(',')}],"checkpoint":${JSON.stringify(page.checkpoint)}${counted}}`;
+}
+
+/**
+ * How many documents of a collection lie in a scope, deleted ones included: what pages followed
+ * from the start carry (one per document, each in its latest version, unless it changes meanwhile).
+ * Counted once per pull from the start, never per page, so a county's first sync pays for it once.
+ */
+export async function countInScope(db: Queryable, collection: SyncedCollection, scope: string): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents WHERE collection = $1 AND area_code LIKE $2', [
+    collection,
+    `${scope}%`,
+  ]);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Who is shown a page, for its audit entry (see `viewAuditEntry`): recorded by the pull's own statement. */

@@ -16,6 +16,12 @@ export type IpcErrorCode =
   | 'unavailable'
   /** The operation itself failed (e.g. data sealed on another machine or by another user). */
   | 'failed'
+  /** A file could not be written: the disk (USB stick) is full. */
+  | 'no_space'
+  /** A file could not be written: the folder is gone (a USB stick pulled out) or the device fails. */
+  | 'gone'
+  /** A file could not be written: the disk is read-only (a write-protected stick) or not ours to write. */
+  | 'read_only'
   /** A bug in the host; details stay in the main process. */
   | 'internal';
 
@@ -46,7 +52,7 @@ export interface JiuzhuHostApi {
   protectSecret(plain: string): Promise<IpcResult<string>>;
   /** Opens a value returned by `protectSecret` on this machine for this OS user. */
   unprotectSecret(sealed: string): Promise<IpcResult<string>>;
-  /** Saves an export (.xlsx, as base64) where the person chooses in the save dialog. */
+  /** Saves an export (.xlsx) or a USB file (.jzb), as base64, where the person chooses in the save dialog. */
   saveFile(suggestedName: string, base64: string): Promise<IpcResult<SavedFile>>;
   /** Prints the calling page (a print view) to an A4 PDF and saves it where the person chooses. */
   printToPdf(suggestedName: string): Promise<IpcResult<SavedFile>>;

@@ -17,6 +17,12 @@ export type WireDocument<T> = T & { _deleted: boolean };
 export interface PullResponse<T> {
   documents: WireDocument<T>[];
   checkpoint: SyncCheckpoint | null;
+  /**
+   * On a pull without a checkpoint only: how many documents of the caller's scope the pages from
+   * the start will carry (deleted ones included), for a first sync's progress. An extension of
+   * v1: older clients ignore it, and the app does without it (it then shows only what arrived).
+   */
+  total?: number;
 }
 
 export interface PushRow<T> {

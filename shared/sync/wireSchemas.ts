@@ -14,7 +14,11 @@ const document = z.custom<Record<string, unknown> & { _deleted: boolean }>(
 
 export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
 
-export const pullAnswerSchema = z.object({ documents: z.array(document), checkpoint: checkpointSchema.nullable() });
+export const pullAnswerSchema = z.object({
+  documents: z.array(document),
+  checkpoint: checkpointSchema.nullable(),
+  total: z.number().int().min(0).optional(),
+});
 export const pushAnswerSchema = z.object({ conflicts: z.array(document) });
 
 export const sessionUserSchema = z.object({

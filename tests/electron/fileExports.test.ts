@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerIpcHandlers, type IpcInvokeEventLike, type IpcMainLike } from '../../electron/main/ipc';
-import type { FileExportDeps, PdfSourceLike } from '../../electron/main/fileExports';
+import { writeFailureCode, type FileExportDeps, type PdfSourceLike } from '../../electron/main/fileExports';
 import { trustedOrigins } from '../../electron/main/origins';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
 import { fakeSafeStorage } from './fakes';
@@ -60,6 +60,32 @@ describe('saveFile', () => {
     });
   });
 
+  it('saves a USB file (.jzb) for the township with its own filter, and says so when the stick is gone', async () => {
+    const bytes = Buffer.from('{"header":{}}');
+    const { invoke, showSaveDialog } = setup('jiuzhu-xieli_a-2026-11-29.jzb');
+    const reply = await invoke(IPC_CHANNELS.saveFile, 'jiuzhu-xieli_a-2026-11-29.jzb', bytes.toString('base64'));
+    expect(reply).toEqual({ ok: true, value: { saved: true, fileName: 'jiuzhu-xieli_a-2026-11-29.jzb' } });
+    expect(await readFile(path.join(folder, 'jiuzhu-xieli_a-2026-11-29.jzb'))).toEqual(bytes);
+    expect(showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: '保存到U盘', filters: [expect.objectContaining({ extensions: ['jzb'] })] }));
+    // The stick pulled out after the dialog closed: its folder is no longer there.
+    const gone = setup(path.join('removed-stick', 'jiuzhu-xieli_a-2026-11-29.jzb'));
+    expect(await gone.invoke(IPC_CHANNELS.saveFile, 'jiuzhu-xieli_a-2026-11-29.jzb', bytes.toString('base64'))).toMatchObject({
+      ok: false,
+      error: { code: 'gone' },
+    });
+  });
+
+  it('names why a write failed from the system’s error: a full stick, a pulled one, a write-protected one', () => {
+    const failure = (code: string) => Object.assign(new Error('write failed'), { code });
+    expect(writeFailureCode(failure('ENOSPC'))).toBe('no_space');
+    expect(writeFailureCode(failure('ENOENT'))).toBe('gone');
+    expect(writeFailureCode(failure('EIO'))).toBe('gone');
+    expect(writeFailureCode(failure('EROFS'))).toBe('read_only');
+    expect(writeFailureCode(failure('EACCES'))).toBe('read_only');
+    expect(writeFailureCode(failure('EBUSY'))).toBe('failed');
+    expect(writeFailureCode('not an error')).toBe('failed');
+  });
+
   it('answers saved: false when the dialog is cancelled, and writes nothing', async () => {
     const { invoke } = setup(null);
     expect(await invoke(IPC_CHANNELS.saveFile, 'a.xlsx', 'UEsDBA==')).toEqual({ ok: true, value: { saved: false } });
@@ -79,7 +105,7 @@ describe('saveFile', () => {
   it('says so when the file cannot be written, without the path in the log', async () => {
     const { invoke, log } = setup(path.join('no-such-folder', '张三家.xlsx'));
     const reply = await invoke(IPC_CHANNELS.saveFile, 'a.xlsx', 'UEsDBA==');
-    expect(reply).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'gone' } });
     expect(log.mock.calls.flat().join(' ')).not.toContain('张三');
   });
 

@@ -57,6 +57,23 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
     expect(seenByTownship).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 
+  it('says on a pull from the start how many documents the pages will carry, and only there', async () => {
+    expect((await api(server, assistantB.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(makeHousehold(VILLAGE_B))])).status).toBe(200);
+    expect((await api(server, assistantA.accessToken, 'POST', '/api/v1/sync/households/push', [newRow(makeHousehold(VILLAGE_A))])).status).toBe(200);
+    const everything = await pullAll(server, assistantB.accessToken, 'households', 1000);
+    const first = await api<PullResponse<Doc>>(server, assistantB.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1');
+    expect(first.body.documents).toHaveLength(1);
+    expect(first.body.total).toBe(everything.length);
+    expect(first.body.total).toBeGreaterThan(0);
+    const query = `limit=1&checkpoint=${encodeURIComponent(JSON.stringify(first.body.checkpoint))}`;
+    const next = await api<PullResponse<Doc>>(server, assistantB.accessToken, 'GET', `/api/v1/sync/households/pull?${query}`);
+    expect(next.body).not.toHaveProperty('total');
+    // The township's scope holds the village's documents and more.
+    const townshipFirst = await api<PullResponse<Doc>>(server, township.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1');
+    expect(townshipFirst.body.total).toBe((await pullAll(server, township.accessToken, 'households', 1000)).length);
+    expect(townshipFirst.body.total).toBeGreaterThan(everything.length);
+  });
+
   it('refuses a push outside the caller’s scope and stores nothing of the batch', async () => {
     const mine = makeHousehold(VILLAGE_A);
     const foreign = makeHousehold(OTHER_TOWNSHIP_VILLAGE);

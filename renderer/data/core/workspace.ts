@@ -15,6 +15,7 @@ import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
 import { SyncEngine } from './sync/syncEngine';
+import { firstSyncKeyOf } from './sync/firstSyncProgress';
 import type { AppSession } from './types';
 
 export interface WorkspaceDeps {
@@ -124,6 +125,7 @@ export class Workspace {
       isNavigatorOnline: deps.isNavigatorOnline,
       reachability$: reachability.asObservable(),
       writer: { role: user.role, userId: user.id },
+      firstSyncKey: firstSyncKeyOf(user.id),
     });
     sync.start();
     const workspace = new Workspace(
@@ -179,6 +181,7 @@ export class Workspace {
     DraftStore.remove(this.store, user.id);
     this.store.removeItem(pendingKeyOf(user.id));
     this.store.removeItem(tusStorageKeyOf(user.id));
+    this.store.removeItem(firstSyncKeyOf(user.id));
   }
 }
 

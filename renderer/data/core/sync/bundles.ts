@@ -10,10 +10,17 @@ export class NoBundleKeysError extends Error {}
  * 导出未上传的数据: every change the server has not accepted, with the server state it was made
  * on, sealed for the server and signed by this laptop, for a USB stick to the township.
  */
-export async function exportUnsent(workspace: Workspace): Promise<{ file: BundleFile; counts: Partial<Record<SyncedCollection, number>> }> {
+export async function exportUnsent(
+  workspace: Workspace,
+  /** Told as each kind of record has been read (`read` of `total` records) and before sealing. */
+  onProgress?: (progress: { step: 'reading'; read: number; total: number } | { step: 'sealing' }) => void,
+): Promise<{ file: BundleFile; counts: Partial<Record<SyncedCollection, number>> }> {
   if (!workspace.bundleKeys) throw new NoBundleKeysError('sign in online once to get the bundle keys');
   const payload: BundlePayload = {};
   const counts: Partial<Record<SyncedCollection, number>> = {};
+  const total = syncedCollections.reduce((sum, name) => sum + workspace.pending.idsOf(name).length, 0);
+  let read = 0;
+  onProgress?.({ step: 'reading', read, total });
   for (const name of syncedCollections) {
     const ids = workspace.pending.idsOf(name);
     if (ids.length === 0) continue;
@@ -29,7 +36,10 @@ export async function exportUnsent(workspace: Workspace): Promise<{ file: Bundle
     }
     payload[name] = rows;
     counts[name] = rows.length;
+    read += ids.length;
+    onProgress?.({ step: 'reading', read: Math.min(read, total), total });
   }
+  onProgress?.({ step: 'sealing' });
   const { user } = workspace.session;
   const file = await sealBundle({
     header: { userId: user.id, deviceId: workspace.deviceId, areaCode: user.areaCode, createdAt: Date.now(), counts },

@@ -10,6 +10,7 @@ import { recordConflict, resolvedVersion, type ConflictRecord } from './conflict
 import { keepStreamOpen } from './eventStream';
 import { SyncHttpError } from '../httpErrors';
 import type { Writer } from '../../../../shared/sync/writeCheck';
+import type { PulledPageInfo } from './firstSyncProgress';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
 const PULL_BATCH = 200;
@@ -34,6 +35,8 @@ export function replicateCollection(
   conflicts?: RxCollection<ConflictRecord>,
   /** Who is signed in: a merge keeps only what the write policy lets them change. */
   writer?: Writer,
+  /** Told of every answered pull page (counts only), for a first sync's progress. */
+  onPage?: (page: PulledPageInfo) => void,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
@@ -53,6 +56,7 @@ export function replicateCollection(
       batchSize: PULL_BATCH,
       async handler(checkpoint, batchSize) {
         const page: PullResponse<Doc> = await client.pull<Doc>(name, checkpoint ?? null, batchSize);
+        onPage?.({ fromStart: !checkpoint, documents: page.documents.length, total: page.total, batchSize });
         succeeded.next();
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },

@@ -1,6 +1,7 @@
-import { BehaviorSubject, combineLatest, merge, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, merge, type Observable, type Subscription } from 'rxjs';
 import { getAssumedMasterState } from 'rxdb/plugins/core';
 import {
+  isSyncedCollection,
   pulledReferenceCollections,
   syncedCollections,
   type PulledReferenceCollection,
@@ -13,6 +14,7 @@ import { SyncHttpError, type SyncErrorKind } from '../httpErrors';
 import type { KeyValueStore } from '../keyValueStore';
 import type { PendingChanges } from './pendingChanges';
 import { replicateCollection, type CollectionReplication } from './replicateCollection';
+import { FirstSyncTracker, whileStoring, type FirstSyncProgress, type PulledPageInfo } from './firstSyncProgress';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { SyncClient } from './syncClient';
 
@@ -27,6 +29,8 @@ export interface SyncEngineDeps {
   reachability$: Observable<boolean>;
   /** The signed-in user, whose merges keep to the write policy. */
   writer?: Writer;
+  /** Where the first sync's progress is kept between starts (per user: `firstSyncKeyOf`). */
+  firstSyncKey?: string;
 }
 
 const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server):/;
@@ -55,6 +59,10 @@ function errorKind(error: unknown): SyncErrorKind {
 export class SyncEngine {
   readonly status$: BehaviorSubject<SyncStatus>;
   readonly collections$ = new BehaviorSubject<CollectionSyncStatus[]>([]);
+  /** What a first sync has received and has still to receive, per kind of record. */
+  readonly firstSync: FirstSyncTracker;
+  /** The same as the person sees it: a kind is done once its pages are stored too (`whileStoring`). */
+  readonly firstSync$: Observable<FirstSyncProgress>;
   private readonly replications: CollectionReplication[] = [];
   private readonly subscriptions: Subscription[] = [];
   private readonly lastSyncKey = 'jiuzhu:lastSyncAt';
@@ -62,6 +70,10 @@ export class SyncEngine {
   private readonly onOffline = () => this.patch({ online: false });
 
   constructor(private readonly deps: SyncEngineDeps) {
+    this.firstSync = new FirstSyncTracker(deps.store, deps.firstSyncKey ?? 'jiuzhu:firstSync');
+    this.firstSync$ = combineLatest([this.firstSync.progress$, this.collections$]).pipe(
+      map(([progress, collections]) => whileStoring(progress, (name) => collections.some((c) => c.name === name && c.syncing))),
+    );
     const stored = Number(deps.store.getItem(this.lastSyncKey));
     this.status$ = new BehaviorSubject<SyncStatus>({
       online: deps.isNavigatorOnline(),
@@ -76,7 +88,8 @@ export class SyncEngine {
     const { db, client, pending } = this.deps;
     const names = [...syncedCollections, ...pulledReferenceCollections];
     for (const name of names) {
-      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts, this.deps.writer));
+      const onPage = isSyncedCollection(name) ? (page: PulledPageInfo) => this.firstSync.pagePulled(name, page) : undefined;
+      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts, this.deps.writer, onPage));
     }
     this.collections$.next(
       names.map((name) => ({ name, syncing: false, pending: pending.countOf(name), lastSyncAt: null, lastError: null, lastErrorAt: null })),
