@@ -156,10 +156,27 @@ test('a half-registered household with its members survives a reload, the lock a
   await expect(page.getByTestId('household-phone')).toHaveValue('13905431234');
 
   await menuAsksFirst(page, /#\/households\/new$/);
-  // Left, not discarded: the form offers the draft again; saved, it is gone.
+  // Left, not discarded: the form offers the draft again.
+  await page.goto('/#/households/new');
+  await expect(page.getByTestId('draft-notice')).toBeVisible();
+  // 退出登录 asks first too; the draft stays on the laptop sealed, and comes back for the same person.
+  const question = page.locator('.ant-modal-confirm');
+  await page.getByTestId('sign-out').click();
+  await expect(question).toContainText('还有表格没有保存，确定退出登录吗？');
+  await question.getByRole('button', { name: '留下继续填写' }).click();
+  await expect(page.getByTestId('household-form')).toBeVisible();
+  await page.getByTestId('sign-out').click();
+  await question.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByTestId('login-submit')).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify(localStorage));
+  expect(stored).toContain('jiuzhu:drafts:');
+  expect(stored).not.toContain('孔繁荣');
+  expect(stored).not.toContain('碣石山镇一村 8 排 3 号');
+  await signIn(page, 'xieli_a');
   await page.goto('/#/households/new');
   await expect(page.getByTestId('draft-notice')).toBeVisible();
   await typed(page);
+  // Saved, it is gone.
   await page.getByTestId('household-submit').click();
   await expect(page.getByText('已保存在本机，联网后自动上传')).toBeVisible();
   await expect(page).toHaveURL(/#\/households\/(?!new)[^/]+$/);
