@@ -17,7 +17,9 @@ export function LockScreen() {
   const [failure, setFailure] = useState<SignInFailure | 'required' | null>(null);
   const [busy, setBusy] = useState(false);
   const screen = useRef<HTMLDivElement>(null);
-  useEffect(() => (screen.current ? drawCurtain(screen.current) : undefined), []);
+  // Read while rendering, before the password field takes the focus.
+  const [focusedBefore] = useState(() => document.activeElement);
+  useEffect(() => (screen.current ? drawCurtain(screen.current, focusedBefore) : undefined), [focusedBefore]);
 
   const submit = async () => {
     if (!password) return setFailure('required');

@@ -5,13 +5,12 @@
  * `inert`, `aria-hidden`). Hidden rather than removed from the layout, so the page keeps its
  * scroll position; the position, and the field that had the focus, are put back when the
  * curtain lifts all the same.
- * Returns the function that lifts it.
+ * `focused` is what had the focus before the lock screen took it. Returns the function that lifts it.
  */
-export function drawCurtain(lockScreen: Element): () => void {
+export function drawCurtain(lockScreen: Element, focused: Element | null): () => void {
   const body = lockScreen.ownerDocument.body;
   const view = lockScreen.ownerDocument.defaultView;
   const scroll = view ? { x: view.scrollX, y: view.scrollY } : null;
-  const focused = lockScreen.ownerDocument.activeElement;
   const hidden = new Map<HTMLElement, { visibility: string; inert: boolean; ariaHidden: string | null }>();
 
   const hide = (element: Element) => {

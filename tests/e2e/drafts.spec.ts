@@ -54,6 +54,13 @@ async function lockKeepsTheForm(page: Page, form: Locator): Promise<void> {
     window.scrollTo(0, document.documentElement.scrollHeight);
     return window.scrollY;
   });
+  // The field being typed in gets the focus back after unlocking.
+  const hadFocus = await page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused || focused === document.body) return false;
+    focused.setAttribute('data-had-focus', 'yes');
+    return true;
+  });
   await page.clock.fastForward('10:30');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await expect(form).toBeHidden();
@@ -67,6 +74,7 @@ async function lockKeepsTheForm(page: Page, form: Locator): Promise<void> {
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(form).toBeVisible();
   expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+  if (hadFocus) expect(await page.evaluate(() => document.activeElement?.getAttribute('data-had-focus'))).toBe('yes');
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
 }
 

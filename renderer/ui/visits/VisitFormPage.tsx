@@ -140,7 +140,11 @@ function VisitFormScreen({ household }: { household: Household }) {
         members={household.members}
         onDraftChange={keepDraft}
         onSubmit={save}
-        onCancel={() => navigate(backTo)}
+        onCancel={() => {
+          // 稍后再填 is leaving on purpose, the draft kept: nothing to ask.
+          unsaved.current = false;
+          navigate(backTo);
+        }}
       />
     </>
   );
