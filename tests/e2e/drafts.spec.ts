@@ -377,3 +377,20 @@ test('half-set policy figures survive a reload, the lock and a closed page; savi
   await expect(page.getByTestId('draft-notice')).toHaveCount(0);
   await context.close();
 });
+
+test('the idle lock leaves the 入户调查表 on the section it was on, with what was typed', async ({ browser }) => {
+  const { context, page } = await startSignedIn(browser, 'xieli_a');
+  await openHouseholds(page);
+  await householdRows(page).first().click();
+  await page.getByTestId('visit-new').click();
+  await page.getByTestId('visit-next').click();
+  await expect(page.getByTestId('visit-step-2')).toBeVisible();
+  await page.getByTestId('visit-condition-income').fill('种地一年收入约五千元');
+  await lockKeepsTheForm(page, page.getByTestId('visit-form'));
+  await expect(page.getByTestId('visit-step-2')).toBeVisible();
+  await expect(page.getByTestId('visit-condition-income')).toHaveValue('种地一年收入约五千元');
+  // Its own notice was not shown again either: the form was never closed.
+  await expect(page.getByTestId('visit-draft-restored')).toHaveCount(0);
+  await menuAsksFirst(page, /\/visits\/new$/);
+  await context.close();
+});
