@@ -2,7 +2,8 @@ import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { useState } from 'react';
+import { createHashRouter, Navigate, Route, RouterProvider, Routes } from 'react-router';
 import { useAuth } from './data';
 import { AppLayout } from './ui/AppLayout';
 import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
@@ -87,23 +88,32 @@ function Screens() {
   if (!session) return <LoginPage />;
   return (
     <>
-      {/* Unmounted while locked, so no record stays on screen or in the page behind the lock. */}
-      {locked ? <LockScreen /> : <SignedInRoutes />}
+      {/* Kept mounted while locked, so an open form is exactly as it was after unlocking; the lock
+          screen hides it from sight, keyboard and screen readers meanwhile. */}
+      <SignedInRoutes />
+      {locked && <LockScreen />}
     </>
   );
+}
+
+/**
+ * Every path is matched by `SignedInRoutes` (or the sign-in page); the router is a data router
+ * only so that a form with unsaved changes can ask before the app leaves it (`useBlocker`).
+ */
+function makeRouter() {
+  return createHashRouter([{ path: '*', element: <Screens /> }]);
 }
 
 const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
 
 export function App() {
   const reducedMotion = usePrefersReducedMotion();
+  const [router] = useState(makeRouter);
   return (
     // autoInsertSpace off: antd would show 保存 as "保 存", which also changes the button's accessible name.
     <ConfigProvider locale={zhCN} theme={reducedMotion ? stillTheme : theme} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
-        <HashRouter>
-          <Screens />
-        </HashRouter>
+        <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
   );

@@ -9,7 +9,7 @@ import { registerIpcHandlers } from './ipc';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, trustedOrigins } from './origins';
 import { APP_PERMISSIONS, hardenSession, hardenWebContents } from './security';
-import { APP_TITLE, mainWindowOptions } from './window';
+import { APP_TITLE, mainWindowOptions, unsavedFormQuestion } from './window';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(mainDir, '../preload/index.cjs');
@@ -34,6 +34,10 @@ function createMainWindow(): BrowserWindow {
   // The title stays the product name whatever <title> each page sets.
   window.on('page-title-updated', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // A form with unsaved changes asks before the window closes or reloads; 关闭 lets it go.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (dialog.showMessageBoxSync(window, unsavedFormQuestion) === 0) event.preventDefault();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MessageBoxSyncOptions } from 'electron';
 import { secureWebPreferences } from './security';
 
 export const APP_TITLE = '救助通';
@@ -16,3 +16,17 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     webPreferences: secureWebPreferences(preloadPath),
   };
 }
+
+/**
+ * Asked when a page with an unsaved form is closed or reloaded (its beforeunload): Electron would
+ * otherwise keep the window open without a word. Button 0 leaves; the draft stays either way.
+ */
+export const unsavedFormQuestion: MessageBoxSyncOptions = {
+  type: 'question',
+  title: APP_TITLE,
+  message: '还有表格没有保存，确定关闭吗？',
+  detail: '已填写的内容会作为草稿留在本机，下次打开这张表时可以继续填写。',
+  buttons: ['关闭', '留下继续填写'],
+  defaultId: 1,
+  cancelId: 1,
+};

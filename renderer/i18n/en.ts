@@ -6,6 +6,7 @@ import { fieldEn } from './field.en';
 import { adminEn } from './admin.en';
 import { policiesEn } from './policies.en';
 import { lockEn, securityEn } from './security.en';
+import { draftsEn } from './drafts.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
 import { caseLifeEn } from './caseLife.en';
@@ -22,6 +23,7 @@ export const en: Translation = {
   attachments: attachmentsEn,
   lock: lockEn,
   security: securityEn,
+  drafts: draftsEn,
   admin: adminEn,
   policies: policiesEn,
   dashboard: dashboardEn,

@@ -13,6 +13,7 @@ import { fieldZhCN } from './field.zh-CN';
 import { adminZhCN } from './admin.zh-CN';
 import { policiesZhCN } from './policies.zh-CN';
 import { lockZhCN, securityZhCN } from './security.zh-CN';
+import { draftsZhCN } from './drafts.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
 import { caseLifeZhCN } from './caseLife.zh-CN';
@@ -26,6 +27,7 @@ export const zhCN = {
   attachments: attachmentsZhCN,
   lock: lockZhCN,
   security: securityZhCN,
+  drafts: draftsZhCN,
   admin: adminZhCN,
   policies: policiesZhCN,
   dashboard: dashboardZhCN,

@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { useAuth } from '../data';
 import { AppMenu } from './AppMenu';
 import { FirstSyncBanner } from './FirstSyncBanner';
+import { useConfirmSignOut } from './drafts/useLeaveGuard';
 import { OfflineBanner } from './OfflineBanner';
 import { SyncIndicator } from './SyncIndicator';
 import { UserInfo } from './UserInfo';
@@ -12,6 +13,8 @@ import { UserInfo } from './UserInfo';
 export function AppLayout() {
   const { t } = useTranslation();
   const { session, signOut } = useAuth();
+  // A form with unsaved changes asks first; its draft stays, sealed, for the next sign-in.
+  const confirmSignOut = useConfirmSignOut(() => void signOut());
   if (!session) return null;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -37,7 +40,7 @@ export function AppLayout() {
           }}
         >
           <SyncIndicator />
-          <UserInfo user={session.user} onSignOut={() => void signOut()} />
+          <UserInfo user={session.user} onSignOut={confirmSignOut} />
         </Layout.Header>
         {session.offline && <OfflineBanner />}
         <FirstSyncBanner />

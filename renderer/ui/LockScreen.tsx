@@ -1,16 +1,25 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type SignInFailure } from '../data';
+import { drawCurtain } from './lockCurtain';
 
-/** Covers the whole app while it is locked: nothing of the records shows until the password is given. */
+/**
+ * Covers the whole app while it is locked: nothing of the records shows, takes the focus or is
+ * read out until the password is given (`drawCurtain`). The pages stay mounted behind it.
+ */
 export function LockScreen() {
   const { t } = useTranslation();
   const { session, unlock, signOut } = useAuth();
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<SignInFailure | 'required' | null>(null);
   const [busy, setBusy] = useState(false);
+  const screen = useRef<HTMLDivElement>(null);
+  // Read while rendering, before the password field takes the focus.
+  const [focusedBefore] = useState(() => document.activeElement);
+  useEffect(() => (screen.current ? drawCurtain(screen.current, focusedBefore) : undefined), [focusedBefore]);
 
   const submit = async () => {
     if (!password) return setFailure('required');
@@ -21,8 +30,10 @@ export function LockScreen() {
     setFailure(result.ok ? null : result.reason);
   };
 
-  return (
+  // A child of <body> of its own, so everything else there can be hidden.
+  return createPortal(
     <Flex
+      ref={screen}
       justify="center"
       align="center"
       style={{ position: 'fixed', inset: 0, background: '#f0f2f5', zIndex: 2000 }}
@@ -55,6 +66,7 @@ export function LockScreen() {
           </Flex>
         </Form>
       </Card>
-    </Flex>
+    </Flex>,
+    document.body,
   );
 }

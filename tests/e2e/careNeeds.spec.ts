@@ -179,7 +179,7 @@ test('a half-filled visit survives a reload as a draft; discarding clears it; sa
   await page.getByTestId('visit-prev').click();
   await expect(page.getByTestId('visit-condition-income')).toHaveValue('务农年收入约6000元');
 
-  // 丢弃草稿: a fresh form, and nothing comes back after another reload.
+  // 放弃草稿: a fresh form, and nothing comes back after another reload.
   await page.getByTestId('visit-draft-discard').click();
   await expect(page.getByTestId('visit-draft-restored')).toHaveCount(0);
   await expect(page.getByTestId('visit-step-1')).toBeVisible();

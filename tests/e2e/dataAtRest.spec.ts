@@ -135,6 +135,12 @@ test('清除本机数据 warns about records not yet uploaded, asks twice, and l
   await fillHouseholdForm(page, '碣石山镇一村 8 排 12 号', [{ name: '卫长林', idNumber: testIdNumber('1946-04-21', 812) }]);
   await page.getByTestId('household-submit').click();
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '1');
+  // A second household half typed: its draft goes with the rest.
+  await expect(page.getByTestId('household-summary')).toBeVisible();
+  await page.goto('/#/households/new');
+  await expect(page.getByTestId('household-address')).toHaveValue('');
+  await page.getByTestId('household-address').fill('碣石山镇一村 8 排 14 号');
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('jiuzhu:drafts:')).length)).toBe(1);
 
   await page.getByTestId('wipe-open').click();
   await expect(page.getByTestId('wipe-pending')).toContainText('还有 1 条记录没有上传到服务器');

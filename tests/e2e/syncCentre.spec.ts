@@ -65,7 +65,9 @@ test('a collision shows in the sync centre side by side and can be re-applied', 
   // Stepping away: the lock hides the records until the password is given.
   await village.getByTestId('lock-now').click();
   await expect(village.getByTestId('lock-screen')).toBeVisible();
-  await expect(village.getByText(name)).toHaveCount(0);
+  // The page stays behind it (unmounted, a form would lose what was typed), but nothing of it shows.
+  await expect(village.getByText(name).filter({ visible: true })).toHaveCount(0);
+  await expect(village.getByTestId('sync-centre')).toBeHidden();
   await village.getByLabel('密码').fill('wrong-password');
   await village.getByTestId('unlock-submit').click();
   await expect(village.getByTestId('unlock-error')).toContainText('密码不正确');

@@ -91,7 +91,9 @@ test('a wrong ID number shows an inline error and nothing is saved', async ({ br
   await expect(page.getByTestId('member-1-id-number')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('已保存在本机，联网后自动上传')).toHaveCount(0);
 
+  // 取消 with something typed asks first (what was typed stays as a draft).
   await page.getByTestId('household-cancel').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '离开' }).click();
   await page.getByTestId('household-search').fill('钱玉兰');
   await expect(page.getByTestId('household-empty')).toBeVisible();
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');

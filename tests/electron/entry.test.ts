@@ -25,8 +25,10 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
     }
     readonly webContents = {
       hardened: [] as string[],
-      on: (event: string) => {
+      listeners: new Map<string, Listener[]>(),
+      on: (event: string, listener?: Listener) => {
         this.webContents.hardened.push(event);
+        if (listener) this.webContents.listeners.set(event, [...(this.webContents.listeners.get(event) ?? []), listener]);
         return this.webContents;
       },
       setWindowOpenHandler: () => this.webContents.hardened.push('setWindowOpenHandler'),
@@ -88,7 +90,7 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
       buildFromTemplate: (template: { label: string }[]) => template,
       setApplicationMenu: (menu: { label: string }[]) => calls.push(`menu ${menu.map((m) => m.label).join(',')}`),
     },
-    dialog: { showMessageBox: vi.fn() },
+    dialog: { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
   };
   return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready };
 }
@@ -155,6 +157,21 @@ describe('electron/main/index.ts', () => {
       expect.arrayContaining(['will-navigate', 'will-attach-webview', 'setWindowOpenHandler']),
     );
     expect(window?.loadedUrl).toBe('app://jiuzhu/index.html');
+  });
+
+  it('asks before a page with an unsaved form is closed or reloaded, and lets it go only on 关闭', async () => {
+    await loadEntry();
+    await becomeReady();
+    const [onPreventUnload] = fake.windows[0]?.webContents.listeners.get('will-prevent-unload') ?? [];
+    expect(onPreventUnload).toBeDefined();
+    const stay = { preventDefault: vi.fn() };
+    onPreventUnload?.(stay);
+    expect(fake.module.dialog.showMessageBoxSync).toHaveBeenCalledWith(fake.windows[0], expect.objectContaining({ message: '还有表格没有保存，确定关闭吗？', buttons: ['关闭', '留下继续填写'] }));
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    fake.module.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    const leave = { preventDefault: vi.fn() };
+    onPreventUnload?.(leave);
+    expect(leave.preventDefault).toHaveBeenCalled();
   });
 
   it('loads the dev server and shows 视图 while developing', async () => {

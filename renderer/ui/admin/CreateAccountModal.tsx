@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { areaLabel } from '../../../shared/areas';
 import { roles, type Role, type SessionUser } from '../../../shared/auth/roles';
 import { adminErrorKey, type NewAccount } from '../../data';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useFormDraft, useKeepOnChange, useResetOnDiscard } from '../drafts/useFormDraft';
 import { fieldStatus } from '../forms/fieldStatus';
 import { areaChoices, creatableRoles } from './accountOptions';
 
@@ -21,6 +23,8 @@ function accountSchema(t: TFunction) {
   });
 }
 
+type AccountValues = z.input<ReturnType<typeof accountSchema>>;
+
 export interface CreateAccountModalProps {
   creator: SessionUser;
   open: boolean;
@@ -33,10 +37,20 @@ export function CreateAccountModal({ creator, open, onClose, onCreate }: CreateA
   const { t } = useTranslation();
   const rolesAllowed = creatableRoles(creator);
   const schema = useMemo(() => accountSchema(t), [t]);
-  const { control, handleSubmit, reset, setValue } = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+  // Kept while typed, like every form — but never the password.
+  const draft = useFormDraft<AccountValues>('account:new', () => ({
+    displayName: '',
+    username: '',
+    password: '',
+    role: rolesAllowed[0] ?? 'assistant',
+    areaCode: '',
+  }));
+  const { control, handleSubmit, setValue, watch, reset } = useForm<AccountValues, unknown, z.output<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { displayName: '', username: '', password: '', role: rolesAllowed[0] ?? 'assistant', areaCode: '' },
+    defaultValues: { ...draft.start, password: '' },
   });
+  useKeepOnChange(watch, (values) => draft.keep({ ...values, password: '' }));
+  useResetOnDiscard(draft, reset);
   const role = useWatch({ control, name: 'role' }) as Role;
   const areas = useMemo(() => areaChoices(creator, role), [creator, role]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -44,7 +58,7 @@ export function CreateAccountModal({ creator, open, onClose, onCreate }: CreateA
   const submit = handleSubmit(async (values) => {
     try {
       await onCreate(values);
-      reset();
+      draft.saved();
       setFailure(null);
       onClose();
     } catch (error) {
@@ -56,6 +70,7 @@ export function CreateAccountModal({ creator, open, onClose, onCreate }: CreateA
     <Modal open={open} title={t('admin.create')} okText={t('admin.form.submit')} cancelText={t('common.cancel')}
       onOk={() => void submit()} onCancel={onClose} okButtonProps={{ 'data-testid': 'account-submit' } as Record<`data-${string}`, string>} destroyOnHidden>
       {failure && <Alert type="error" showIcon role="alert" data-testid="account-error" title={t(failure as 'admin.error.server')} style={{ marginBottom: 16 }} />}
+      <DraftNotice draft={draft} hint={t('drafts.autosaveHintNoPassword')} />
       <Form layout="vertical" component="div">
         <Controller control={control} name="displayName" render={({ field, fieldState }) => (
           <Form.Item label={t('admin.form.displayName')} htmlFor="account-display-name" required {...fieldStatus(fieldState.error?.message)}>

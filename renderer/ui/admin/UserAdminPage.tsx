@@ -93,7 +93,8 @@ export function UserAdminPage() {
           },
         ]}
       />
-      <CreateAccountModal creator={session.user} open={creating} onClose={() => setCreating(false)} onCreate={createUser} />
+      {/* Mounted while open: each opening starts from the kept draft, if any. */}
+      {creating && <CreateAccountModal creator={session.user} open onClose={() => setCreating(false)} onCreate={createUser} />}
     </Flex>
   );
 }

@@ -4,6 +4,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applicationAssistance, applicationModes, applicationTypes } from '../../../shared/schemas/application';
 import type { Household } from '../../../shared/schemas/household';
+import { useKeepOnChange } from '../drafts/useFormDraft';
 import { fieldStatus } from '../forms/fieldStatus';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
 import { TextField } from '../forms/TextField';
@@ -27,6 +28,8 @@ export interface ApplicationFormProps {
   /** Called only with valid values; `submit` = 保存并提交. Rejects when saving failed. */
   onSubmit: (values: ApplicationValues, submit: boolean) => Promise<void>;
   onCancel: () => void;
+  /** Every change, at once: the page keeps it as a draft. */
+  onChange: (values: ApplicationDraft) => void;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -47,13 +50,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** 救助申请表: eight sections, checked by the shared application rules. */
-export function ApplicationForm({ household, defaultValues, onSubmit, onCancel }: ApplicationFormProps) {
+export function ApplicationForm({ household, defaultValues, onSubmit, onCancel, onChange }: ApplicationFormProps) {
   const { t } = useTranslation();
   const resolver = useApplicationResolver();
-  const { control, handleSubmit, formState, setValue, getValues } = useForm<ApplicationDraft, unknown, ApplicationValues>({
+  const { control, handleSubmit, formState, setValue, getValues, watch } = useForm<ApplicationDraft, unknown, ApplicationValues>({
     resolver,
     defaultValues,
   });
+  useKeepOnChange(watch, onChange);
   const type = useWatch({ control, name: 'type' });
   const medical = useWatch({ control, name: 'medical' });
   const saveDraft = handleSubmit((values) => onSubmit(values, false));

@@ -8,7 +8,9 @@ import { ActionRefusedError, useApplication, useApplyAction, useCreateApplicatio
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
-import { applicationToDraft, emptyApplicationDraft, type ApplicationValues } from './applicationDraft';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { applicationToDraft, emptyApplicationDraft, type ApplicationDraft, type ApplicationValues } from './applicationDraft';
 import { ApplicationForm } from './ApplicationForm';
 
 /** /households/:id/applications/new — 发起救助申请 for a household. */
@@ -43,6 +45,11 @@ function ApplicationFormScreen({ household, existing }: { household: Household; 
   const applyAction = useApplyAction();
   const backTo = existing ? `/applications/${existing.id}` : `/households/${household.id}`;
   const editable = !existing || existing.status === 'draft' || existing.status === 'returned';
+  const draft = useFormDraft<ApplicationDraft>(
+    existing ? `application:${existing.id}` : `application:new:${household.id}`,
+    () => (existing ? applicationToDraft(existing) : emptyApplicationDraft(household)),
+    { enabled: editable },
+  );
 
   const save = async (values: ApplicationValues, submit: boolean) => {
     let saved: Application;
@@ -52,6 +59,8 @@ function ApplicationFormScreen({ household, existing }: { household: Household; 
       void message.error(error instanceof ActionRefusedError ? error.problems.join('；') : t('common.saveFailed'));
       return;
     }
+    // The record holds what was typed now (提交 may still be refused below).
+    draft.saved();
     if (submit) {
       try {
         await applyAction(saved.id, 'submit');
@@ -81,10 +90,13 @@ function ApplicationFormScreen({ household, existing }: { household: Household; 
           },
         ]}
       />
+      {editable && <DraftNotice draft={draft} />}
       {editable ? (
         <ApplicationForm
+          key={draft.generation}
           household={household}
-          defaultValues={existing ? applicationToDraft(existing) : emptyApplicationDraft(household)}
+          defaultValues={draft.start}
+          onChange={draft.keep}
           onSubmit={save}
           onCancel={() => navigate(backTo)}
         />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { careSeverities } from '../../../shared/schemas/careNeed';
 import type { Member } from '../../../shared/schemas/household';
 import { needCategories } from '../../../shared/schemas/visit';
+import { useKeepOnChange } from '../drafts/useFormDraft';
 import { fieldStatus } from '../forms/fieldStatus';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
 import { TextField } from '../forms/TextField';
@@ -26,15 +27,18 @@ export interface CareNeedFormProps {
   /** Called only with valid values; rejects when saving failed. */
   onSubmit: (values: CareNeedValues) => Promise<void>;
   onCancel: () => void;
+  /** Every change, at once: the page keeps it as a draft. */
+  onChange: (values: CareNeedFormValues) => void;
 }
 
 /** 照料需求: who, what kind, how urgent, the need and the plan; referrals and follow-ups; open or closed. */
-export function CareNeedForm({ defaultValues, members, readOnly, onSubmit, onCancel }: CareNeedFormProps) {
+export function CareNeedForm({ defaultValues, members, readOnly, onSubmit, onCancel, onChange }: CareNeedFormProps) {
   const { t } = useTranslation();
-  const { control, handleSubmit, formState } = useForm<CareNeedFormValues, unknown, CareNeedValues>({
+  const { control, handleSubmit, formState, watch } = useForm<CareNeedFormValues, unknown, CareNeedValues>({
     resolver: careNeedResolver,
     defaultValues,
   });
+  useKeepOnChange(watch, onChange);
   const submit = handleSubmit(onSubmit);
   const memberOptions = members.map((member) => ({
     value: member.id,

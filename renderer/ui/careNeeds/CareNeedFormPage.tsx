@@ -8,7 +8,9 @@ import { useCareNeed, useHousehold, useSaveCareNeed, WriteRefusedError } from '.
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
 import { PageTitle } from '../PageTitle';
-import { careNeedToValues, emptyCareNeedValues, type CareNeedValues } from './careNeedDraft';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { careNeedToValues, emptyCareNeedValues, type CareNeedFormValues, type CareNeedValues } from './careNeedDraft';
 import { CareNeedForm } from './CareNeedForm';
 
 /** /households/:id/care-needs/new — a new care need for the household. */
@@ -62,10 +64,16 @@ function CareNeedScreen({ household, existing }: { household: Household; existin
   // Only the social worker writes care needs (the write policy); the township reads them here.
   const readOnly = existing ? !can.canChange('careNeeds', 'need', existing) : !can.canCreate('careNeeds') || Boolean(household.archived);
   const backTo = existing ? '/care-needs' : `/households/${household.id}`;
+  const draft = useFormDraft<CareNeedFormValues>(
+    existing ? `careNeed:${existing.id}` : `careNeed:new:${household.id}`,
+    () => (existing ? careNeedToValues(existing) : emptyCareNeedValues()),
+    { enabled: !readOnly },
+  );
 
   const save = async (values: CareNeedValues) => {
     try {
       await saveCareNeed(household.id, values, existing?.id);
+      draft.saved();
       void message.success(t('careNeed.form.savedLocally'));
       navigate(backTo);
     } catch (error) {
@@ -96,8 +104,11 @@ function CareNeedScreen({ household, existing }: { household: Household; existin
           },
         ]}
       />
+      {!readOnly && <DraftNotice draft={draft} />}
       <CareNeedForm
-        defaultValues={existing ? careNeedToValues(existing) : emptyCareNeedValues()}
+        key={draft.generation}
+        defaultValues={draft.start}
+        onChange={draft.keep}
         members={household.members}
         readOnly={readOnly}
         onSubmit={save}

@@ -1,13 +1,15 @@
 import { Button, Flex, Form, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useKeepOnChange } from '../drafts/useFormDraft';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
 import { TextField } from '../forms/TextField';
 import {
   householdResolver,
   toSubmission,
   type HouseholdDraft,
+  type HouseholdFormState,
   type HouseholdSubmission,
   type HouseholdValues,
 } from './householdDraft';
@@ -24,20 +26,24 @@ export interface HouseholdFormProps {
   /** Called only with valid values; rejects when saving failed. */
   onSubmit: (submission: HouseholdSubmission) => Promise<void>;
   onCancel: () => void;
+  /** Every change (values and village), at once: the page keeps it as a draft. */
+  onChange: (state: HouseholdFormState) => void;
 }
 
 /**
  * 登记家庭 / 编辑家庭: village, address, phone, note, the members and the household's situation
  * (4+N groups, 单人户, 单独登记备案, 收入不固定), checked by the shared rules.
  */
-export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel }: HouseholdFormProps) {
+export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel, onChange }: HouseholdFormProps) {
   const { t } = useTranslation();
   const [areaCode, setAreaCode] = useState(defaultAreaCode);
   const [villageMissing, setVillageMissing] = useState(false);
-  const { control, handleSubmit, formState, getValues } = useForm<HouseholdDraft, unknown, HouseholdValues>({
+  const { control, handleSubmit, formState, getValues, watch } = useForm<HouseholdDraft, unknown, HouseholdValues>({
     resolver: householdResolver,
     defaultValues,
   });
+  const area = useRef(defaultAreaCode);
+  useKeepOnChange(watch, (values) => onChange({ values, areaCode: area.current }));
 
   const submit = handleSubmit(
     async (values) => {
@@ -65,6 +71,8 @@ export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit,
         scope={scope}
         value={areaCode}
         onChange={(code) => {
+          area.current = code;
+          onChange({ values: getValues(), areaCode: code });
           setAreaCode(code);
           setVillageMissing(false);
         }}

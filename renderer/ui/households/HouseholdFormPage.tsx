@@ -7,7 +7,9 @@ import { useAuth, useHousehold, useSaveHousehold, WriteRefusedError } from '../.
 import { PageTitle } from '../PageTitle';
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
-import { emptyHouseholdDraft, householdToDraft, type HouseholdSubmission } from './householdDraft';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
+import { emptyHouseholdDraft, householdToDraft, type HouseholdFormState, type HouseholdSubmission } from './householdDraft';
 import { HouseholdForm } from './HouseholdForm';
 
 /** /households/new and /households/:id/edit. */
@@ -33,14 +35,19 @@ function HouseholdFormScreen({ existing }: { existing: Household | undefined }) 
   const { message } = AntApp.useApp();
   const { session } = useAuth();
   const saveHousehold = useSaveHousehold();
+  const scope = session ? scopePrefix(session.user.role, session.user.areaCode) : '';
+  // Kept per record; a new household per user (the drafts are) and scope.
+  const draft = useFormDraft<HouseholdFormState>(existing ? `household:${existing.id}` : `household:new:${scope}`, () => ({
+    values: existing ? householdToDraft(existing) : emptyHouseholdDraft(),
+    areaCode: existing?.areaCode ?? (scope.length === 12 ? scope : undefined),
+  }));
   if (!session) return null;
-  const { user } = session;
-  const scope = scopePrefix(user.role, user.areaCode);
   const backTo = existing ? `/households/${existing.id}` : '/households';
 
   const save = async (submission: HouseholdSubmission) => {
     try {
       const saved = await saveHousehold(submission, existing?.id);
+      draft.saved();
       void message.success(t('household.savedLocally'));
       navigate(`/households/${saved.id}`);
     } catch (error) {
@@ -53,9 +60,12 @@ function HouseholdFormScreen({ existing }: { existing: Household | undefined }) 
   return (
     <>
       <PageTitle title={existing ? t('household.form.titleEdit') : t('household.form.titleNew')} backTo={backTo} />
+      <DraftNotice draft={draft} />
       <HouseholdForm
-        defaultValues={existing ? householdToDraft(existing) : emptyHouseholdDraft()}
-        defaultAreaCode={existing?.areaCode ?? (scope.length === 12 ? scope : undefined)}
+        key={draft.generation}
+        defaultValues={draft.start.values}
+        defaultAreaCode={draft.start.areaCode}
+        onChange={draft.keep}
         scope={scope}
         onSubmit={save}
         onCancel={() => navigate(backTo)}

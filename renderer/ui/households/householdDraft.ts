@@ -49,6 +49,12 @@ export interface HouseholdDraft {
   irregularIncome: boolean;
 }
 
+/** What the household form's draft keeps: the values and the village chosen (outside the form's values). */
+export interface HouseholdFormState {
+  values: HouseholdDraft;
+  areaCode: string | undefined;
+}
+
 /** The validated form, as the shared schema outputs it (trimmed, ID numbers upper-case). */
 export type HouseholdValues = z.output<typeof householdFormSchema>;
 

@@ -10,6 +10,8 @@ import type { NewPolicyPeriod } from '../../../shared/schemas/policyPeriod';
 import { policyFigureNames, policyFigureShape, type Policy, type PolicyFigureName } from '../../../shared/schemas/reference';
 import { policyFigureGroups, policyFigureTerms, type PolicyFigureUnit } from '../../../shared/vocabulary';
 import { policyErrorKey } from '../../data';
+import { DraftNotice } from '../drafts/DraftNotice';
+import { useFormDraft, useKeepOnChange, useResetOnDiscard } from '../drafts/useFormDraft';
 import { DateField } from '../forms/DateField';
 import { fieldStatus } from '../forms/fieldStatus';
 
@@ -107,23 +109,28 @@ export interface PolicyPeriodFormProps {
 export function PolicyPeriodForm({ areaCode, areaName, current, onSave, onDone }: PolicyPeriodFormProps) {
   const { t } = useTranslation();
   const schema = useMemo(() => periodFormSchema(t, current?.validFrom ?? null), [t, current]);
-  const { control, handleSubmit, formState } = useForm<FormInput, unknown, FormOutput>({
+  // One draft per area: a new period half set for 无棣县 is not offered for 惠民县.
+  const draft = useFormDraft<FormInput>(`policy:${areaCode}`, () => ({
+    validFrom: undefined as unknown as string,
+    // A placeholder's document says 待配置: the county names its own. The demo's example figures
+    // (示例) are nobody's: none of them is carried into a real period.
+    source: current && !current.placeholder && !current.example ? current.source : '',
+    figures: Object.fromEntries(policyFigureNames.map((name) => [name, current?.example ? null : (current?.[name] ?? null)])) as FormInput['figures'],
+    figureSources: current?.placeholder || current?.example ? {} : { ...(current?.figureSources ?? {}) },
+  }));
+  const { control, handleSubmit, formState, watch, reset } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
-    defaultValues: {
-      validFrom: undefined as unknown as string,
-      // A placeholder's document says 待配置: the county names its own. The demo's example figures
-      // (示例) are nobody's: none of them is carried into a real period.
-      source: current && !current.placeholder && !current.example ? current.source : '',
-      figures: Object.fromEntries(policyFigureNames.map((name) => [name, current?.example ? null : (current?.[name] ?? null)])) as FormInput['figures'],
-      figureSources: current?.placeholder || current?.example ? {} : { ...(current?.figureSources ?? {}) },
-    },
+    defaultValues: draft.start,
   });
+  useKeepOnChange(watch, draft.keep);
+  useResetOnDiscard(draft, reset);
   const [failure, setFailure] = useState<string | null>(null);
 
   const submit = handleSubmit(async (values) => {
     const figureSources = Object.fromEntries(Object.entries(values.figureSources).filter((entry): entry is [string, string] => Boolean(entry[1])));
     try {
       await onSave({ areaCode, validFrom: values.validFrom, source: values.source, figures: values.figures, figureSources });
+      draft.saved();
       setFailure(null);
       onDone();
     } catch (error) {
@@ -134,6 +141,7 @@ export function PolicyPeriodForm({ areaCode, areaName, current, onSave, onDone }
   return (
     <Card title={t('policies.form.title', { area: areaName })} data-testid="policy-period-form">
       {failure && <Alert type="error" showIcon role="alert" data-testid="policy-error" title={t(failure as 'policies.error.server')} style={{ marginBottom: 16 }} />}
+      <DraftNotice draft={draft} />
       <Form layout="vertical" component="div">
         <DateField
           control={control}

@@ -21,6 +21,7 @@ import { VisitForm } from './VisitForm';
 import type { AddedFile } from '../attachments/AttachmentAdder';
 import { PendingAttachments } from '../attachments/PendingAttachments';
 import { usePermissions } from '../usePermissions';
+import { useLeaveGuard } from '../drafts/useLeaveGuard';
 
 /** /households/:id/visits/new — the 入户调查表, kept as a draft as it is filled in; then back to the household. */
 export function VisitFormPage() {
@@ -59,15 +60,21 @@ function VisitFormScreen({ household }: { household: Household }) {
 
   // Once saved, nothing more goes into the draft (a last change event must not bring it back).
   const saved = useRef(false);
+  // Leaving asks first while a draft holds something.
+  const unsaved = useRef(draft !== null);
+  useLeaveGuard(useCallback(() => unsaved.current && !saved.current, []));
   const keepDraft = useCallback(
     (values: VisitFormValues, step: number) => {
-      if (!saved.current) saveDraft({ values, step, savedAt: Date.now() });
+      if (saved.current) return;
+      unsaved.current = true;
+      saveDraft({ values, step, savedAt: Date.now() });
     },
     [saveDraft],
   );
 
   const discard = () => {
     clearDraft();
+    unsaved.current = false;
     setStart((previous) => ({
       values: emptyVisitValues(investigator, todayIsoDate()),
       step: 0,
@@ -137,7 +144,11 @@ function VisitFormScreen({ household }: { household: Household }) {
         members={household.members}
         onDraftChange={keepDraft}
         onSubmit={save}
-        onCancel={() => navigate(backTo)}
+        onCancel={() => {
+          // 稍后再填 is leaving on purpose, the draft kept: nothing to ask.
+          unsaved.current = false;
+          navigate(backTo);
+        }}
         reviewAsked={reviewAsked}
       />
     </>
