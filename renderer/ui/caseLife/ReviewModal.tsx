@@ -41,7 +41,7 @@ export function ReviewModal({ application, onClose, onRecorded }: { application:
       open
       title={t('caseLife.review.title')}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
