@@ -30,7 +30,12 @@ export interface FileExportDeps {
 const filters = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  txt: { name: '文本文件', extensions: ['txt'] },
 };
+const titles = { xlsx: '保存Excel文件', pdf: '保存为PDF', txt: '保存诊断信息' };
+
+/** The file's type by its name; the IPC schema has already refused any other ending. */
+const extensionOf = (name: string): keyof typeof filters => (name.endsWith('.pdf') ? 'pdf' : name.endsWith('.txt') ? 'txt' : 'xlsx');
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
@@ -40,9 +45,9 @@ const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
  */
 export function createFileExportHandlers(deps: FileExportDeps) {
   async function saveWithDialog(suggestedName: string, data: () => Promise<Uint8Array>): Promise<IpcResult<SavedFile>> {
-    const extension = suggestedName.endsWith('.pdf') ? 'pdf' : 'xlsx';
+    const extension = extensionOf(suggestedName);
     const choice = await deps.dialog.showSaveDialog({
-      title: extension === 'pdf' ? '保存为PDF' : '保存Excel文件',
+      title: titles[extension],
       defaultPath: path.join(deps.defaultDir(), suggestedName),
       filters: [filters[extension]],
     });

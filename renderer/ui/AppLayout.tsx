@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { useAuth } from '../data';
 import { AppMenu } from './AppMenu';
 import { OfflineBanner } from './OfflineBanner';
+import { PageFrame } from './shell/PageFrame';
 import { SyncIndicator } from './SyncIndicator';
 import { UserInfo } from './UserInfo';
 
@@ -40,7 +41,9 @@ export function AppLayout() {
         </Layout.Header>
         {session.offline && <OfflineBanner />}
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          <PageFrame>
+            <Outlet />
+          </PageFrame>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -7,11 +7,14 @@ export const MAX_SECRET_LENGTH = 4096;
 export const MAX_SEALED_LENGTH = 32768;
 
 /** A plain file name ending in the type the call writes: no folders, no characters Windows refuses. */
-const fileName = (extension: 'xlsx' | 'pdf') =>
+const fileName = (...extensions: ('xlsx' | 'txt' | 'pdf')[]) =>
   z
     .string()
     .max(120)
-    .regex(new RegExp(`^[^\\\\/:*?"<>|\\u0000-\\u001f]+\\.${extension}$`), `a file name ending in .${extension}`);
+    .regex(
+      new RegExp(`^[^\\\\/:*?"<>|\\u0000-\\u001f]+\\.(${extensions.join('|')})$`),
+      `a file name ending in ${extensions.map((extension) => `.${extension}`).join(' or ')}`,
+    );
 
 /** A township's whole roster is a few megabytes; the bound stops a runaway page, not a real export. */
 export const MAX_SAVED_FILE_BASE64 = 64 * 1024 * 1024;
@@ -24,7 +27,8 @@ export const ipcArgSchemas = {
   getAppInfo: z.object({}).strict(),
   protectSecret: z.object({ plain: z.string().min(1).max(MAX_SECRET_LENGTH) }).strict(),
   unprotectSecret: z.object({ sealed: z.base64().min(4).max(MAX_SEALED_LENGTH) }).strict(),
-  saveFile: z.object({ suggestedName: fileName('xlsx'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
+  // .txt: the diagnostics file (导出诊断信息).
+  saveFile: z.object({ suggestedName: fileName('xlsx', 'txt'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
   printToPdf: z.object({ suggestedName: fileName('pdf') }).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 
