@@ -26,6 +26,9 @@ export const rendererBuild: BuildEnvironmentOptions = {
   chunkSizeWarningLimit: 1000,
   rolldownOptions: {
     output: {
+      // Chunks cut by size must still run their modules in import order (a cut through antd
+      // otherwise reads a helper before its chunk has run).
+      strictExecutionOrder: true,
       codeSplitting: {
         groups: [
           { name: 'echarts', test: inPackage('echarts', 'zrender'), priority: 30, maxSize: 450 * KB },

@@ -21,7 +21,7 @@ const person = {
 };
 const personalTexts = Object.values(person);
 
-function report(error: unknown, log = new AppLog(), componentStack = '\n    at MembersTable (http://x/assets/a.js:1:2)\n    at HouseholdDetailPage (http://x/assets/b.js:3:4)') {
+function report(error: unknown, log = new AppLog(), componentStack = '\n    at MembersTable (http://x/assets/a.js:1:2)\n    at http://x/assets/c.js:5:6\n    at HouseholdDetailPage (http://x/assets/b.js:3:4)') {
   return diagnosticsReport({
     where: 'page',
     error,
@@ -46,6 +46,8 @@ describe('the diagnostics file (导出诊断信息)', () => {
     expect(text).toMatch(/at .*\.test\.ts:\d+:\d+/); // the stack's frames, with positions
     expect(text).toContain('MembersTable < HouseholdDetailPage');
     expect(text).toContain('page /households/:id');
+    expect(pagePattern('/households/hh-2a1ac6b70c2c/edit')).toBe('/households/:id/edit');
+    expect(pagePattern('/print/public-notice/371623102201')).toBe('/print/public-notice/:id');
     expect(text).toContain('sync online=false pending=1 error=sync.error.network');
   });
 

@@ -51,11 +51,15 @@ export function scrubStack(stack: string | undefined): string {
     .join('\n');
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-
-/** A page's path with record ids and area codes replaced: which page, not which record. */
+/**
+ * A page's path with record ids and area codes replaced (any part with a digit in it: the app's
+ * own words, households, new, edit, have none): which page, not which record.
+ */
 export function pagePattern(path: string): string {
-  return path.replace(UUID, ':id').replace(/\/\d{5,}/g, '/:code');
+  return path
+    .split('/')
+    .map((part) => (/\d/.test(part) ? ':id' : part))
+    .join('/');
 }
 
 export class AppLog {

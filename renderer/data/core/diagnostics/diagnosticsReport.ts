@@ -31,7 +31,7 @@ function componentNames(stack: string | null | undefined): string {
   if (!stack) return '';
   return stack
     .split('\n')
-    .map((line) => /^\s*at\s+([A-Za-z0-9_$.]+)/.exec(line)?.[1])
+    .map((line) => /^\s*at\s+([A-Za-z0-9_$.]+)(?:\s|$)/.exec(line)?.[1])
     .filter((name): name is string => Boolean(name))
     .slice(0, 30)
     .join(' < ');
