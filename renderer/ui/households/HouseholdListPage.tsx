@@ -95,7 +95,8 @@ export function HouseholdListPage() {
           placeholder={t('household.list.searchPlaceholder')}
           aria-label={t('household.list.searchLabel')}
           data-testid="household-search"
-          style={{ width: 420, maxWidth: '100%' }}
+          // In em: the placeholder must fit whole at every 字号.
+          style={{ width: '26em', maxWidth: '100%' }}
         />
         {!oneVillage && (
           <Select
