@@ -99,3 +99,26 @@ test('a page that fails to draw shows the error boundary; the menu works and a w
 
   await context.close();
 });
+
+/**
+ * Code splitting and the offline shell (issue 14): pages load their code on first visit, so the
+ * service worker must have kept every chunk at install, not only what index.html names. Offline,
+ * after a reload, pages never opened online still open.
+ */
+test('offline, pages never opened before still load their code from the offline shell', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'xieli_a');
+  await expectAllSynced(page);
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller));
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  await page.getByRole('menuitem', { name: '同步中心' }).click();
+  await expect(page.getByTestId('sync-centre')).toBeVisible();
+  await page.getByRole('menuitem', { name: '申请' }).click();
+  await expect(page.getByRole('heading', { name: '救助申请' })).toBeVisible();
+  await expect(page.getByTestId('error-boundary-page')).toHaveCount(0);
+  await context.close();
+});
