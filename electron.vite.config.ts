@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { rendererBuild, rendererDefine } from './renderer/vite.config';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -37,9 +38,12 @@ export default defineConfig({
   renderer: {
     root: fromRoot('renderer'),
     plugins: [react(), rootBase()],
+    define: rendererDefine,
     build: {
+      // The same cut as the browser build (code splitting, one warning limit).
+      ...rendererBuild,
       outDir: fromRoot('out/renderer'),
-      rolldownOptions: { input: { index: fromRoot('renderer/index.html') } },
+      rolldownOptions: { ...rendererBuild.rolldownOptions, input: { index: fromRoot('renderer/index.html') } },
     },
   },
 });

@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 /**
  * Layering (ARCHITECTURE.md): shared/ is pure TypeScript; renderer/, electron/ and server/ may
@@ -100,6 +102,27 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+    },
+  },
+  // React (issue 14): the rules of hooks and the React Compiler's checks, accessibility where it
+  // fits an antd app, and no deprecated API (antd marks its deprecated props @deprecated: the type
+  // checker finds them, as antd's own console warnings would at run time). Every finding is an
+  // error, fixed or disabled on its line with the reason.
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'bench/browser/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts', 'bench/browser/vite.config.ts'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      ...Object.fromEntries(Object.keys(reactHooks.configs.flat.recommended.rules).map((rule) => [rule, 'error'])),
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // autoFocus stays on antd fields only: the one field of a screen or dialog a person opened
+      // to type in (sign-in, unlock, a new password), as people expect; never on a plain element.
+      'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }],
+      // Only says the React Compiler would skip a component (react-hook-form's watch): this app
+      // does not run the compiler.
+      'react-hooks/incompatible-library': 'off',
+      '@typescript-eslint/no-deprecated': 'error',
     },
   },
   {

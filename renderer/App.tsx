@@ -1,61 +1,61 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState } from 'react';
-import { createHashRouter, Navigate, Route, RouterProvider, Routes } from 'react-router';
-import { useAuth } from './data';
+import { useLayoutEffect, useState } from 'react';
+import { createHashRouter, Navigate, Outlet, Route, RouterProvider, Routes } from 'react-router';
+import { textSizePx, useAuth, useTextSize } from './data';
 import { AppLayout } from './ui/AppLayout';
-import { CareNeedEditPage, CareNeedNewPage } from './ui/careNeeds/CareNeedFormPage';
-import { CareNeedListPage } from './ui/careNeeds/CareNeedListPage';
-import { DashboardPage } from './ui/dashboard/DashboardPage';
-import { RosterPage } from './ui/caseLife/RosterPage';
-import { EndOfDayPage } from './ui/endOfDay/EndOfDayPage';
 import { LockScreen } from './ui/LockScreen';
 import { LoginPage } from './ui/LoginPage';
-import { SyncCentrePage } from './ui/syncCentre/SyncCentrePage';
-import { UserAdminPage } from './ui/admin/UserAdminPage';
-import { PolicyPage } from './ui/policies/PolicyPage';
-import { ApplicationDetailPage } from './ui/applications/ApplicationDetailPage';
-import { EditApplicationPage, NewApplicationPage } from './ui/applications/ApplicationFormPage';
-import { ApplicationListPage } from './ui/applications/ApplicationListPage';
-import { HouseholdDetailPage } from './ui/households/HouseholdDetailPage';
-import { HouseholdFormPage } from './ui/households/HouseholdFormPage';
-import { HouseholdListPage } from './ui/households/HouseholdListPage';
 import { TodayPage } from './ui/today/TodayPage';
-import { VisitFormPage } from './ui/visits/VisitFormPage';
-import { ApplicationSummaryPrintPage } from './ui/print/ApplicationSummaryPrintPage';
-import { ApprovalFormPrintPage } from './ui/print/ApprovalFormPrintPage';
-import { MissingItemsNoticePrintPage } from './ui/print/MissingItemsNoticePrintPage';
-import { PledgePrintPage } from './ui/print/PledgePrintPage';
-import { PublicNoticeListPrintPage } from './ui/print/PublicNoticeListPrintPage';
-import { RefusalNoticePrintPage } from './ui/print/RefusalNoticePrintPage';
-import { VisitRecordPrintPage } from './ui/print/VisitRecordPrintPage';
+import {
+  ApplicationDetailPage,
+  ApplicationListPage,
+  ApplicationSummaryPrintPage,
+  ApprovalFormPrintPage,
+  CareNeedEditPage,
+  CareNeedListPage,
+  CareNeedNewPage,
+  DashboardPage,
+  EditApplicationPage,
+  EndOfDayPage,
+  HouseholdDetailPage,
+  HouseholdFormPage,
+  HouseholdListPage,
+  MissingItemsNoticePrintPage,
+  NewApplicationPage,
+  PledgePrintPage,
+  PolicyPage,
+  PublicNoticeListPrintPage,
+  RefusalNoticePrintPage,
+  RosterPage,
+  SyncCentrePage,
+  UserAdminPage,
+  VisitFormPage,
+  VisitRecordPrintPage,
+} from './ui/shell/lazyPages';
+import { AppErrorBoundary } from './ui/shell/AppErrorBoundary';
+import { PageFrame } from './ui/shell/PageFrame';
+import { appTheme } from './ui/shell/theme';
 import { usePrefersReducedMotion } from './ui/usePrefersReducedMotion';
 
 dayjs.locale('zh-cn');
-
-/** Base 16 px text and darker secondary text: read on old screens, sometimes in the sun. */
-const theme: ThemeConfig = {
-  token: {
-    fontSize: 16,
-    colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.68)',
-  },
-};
 
 /** Signed in: the app's pages inside the layout. Hash routes work from app:// and a plain web server. */
 function SignedInRoutes() {
   return (
     <Routes>
       {/* Printed forms stand alone: no menu or header on the page, nor on paper. */}
-      <Route path="print/visits/:id" element={<VisitRecordPrintPage />} />
-      <Route path="print/applications/:id/missing-items" element={<MissingItemsNoticePrintPage />} />
-      <Route path="print/applications/:id/pledge" element={<PledgePrintPage />} />
-      <Route path="print/applications/:id/summary" element={<ApplicationSummaryPrintPage />} />
-      <Route path="print/applications/:id/approval-form" element={<ApprovalFormPrintPage />} />
-      <Route path="print/applications/:id/refusal-notice" element={<RefusalNoticePrintPage />} />
-      <Route path="print/public-notice/:villageCode" element={<PublicNoticeListPrintPage />} />
+      <Route element={<PageFrame><Outlet /></PageFrame>}>
+        <Route path="print/visits/:id" element={<VisitRecordPrintPage />} />
+        <Route path="print/applications/:id/missing-items" element={<MissingItemsNoticePrintPage />} />
+        <Route path="print/applications/:id/pledge" element={<PledgePrintPage />} />
+        <Route path="print/applications/:id/summary" element={<ApplicationSummaryPrintPage />} />
+        <Route path="print/applications/:id/approval-form" element={<ApprovalFormPrintPage />} />
+        <Route path="print/applications/:id/refusal-notice" element={<RefusalNoticePrintPage />} />
+        <Route path="print/public-notice/:villageCode" element={<PublicNoticeListPrintPage />} />
+      </Route>
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to="/today" replace />} />
         <Route path="today" element={<TodayPage />} />
@@ -104,16 +104,21 @@ function makeRouter() {
   return createHashRouter([{ path: '*', element: <Screens /> }]);
 }
 
-const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
-
 export function App() {
   const reducedMotion = usePrefersReducedMotion();
   const [router] = useState(makeRouter);
+  const basePx = textSizePx[useTextSize().size];
+  // 字号 for what antd does not draw (the few sizes written as rem in the pages).
+  useLayoutEffect(() => {
+    document.documentElement.style.fontSize = `${basePx}px`;
+  }, [basePx]);
   return (
     // autoInsertSpace off: antd would show 保存 as "保 存", which also changes the button's accessible name.
-    <ConfigProvider locale={zhCN} theme={reducedMotion ? stillTheme : theme} componentSize="large" button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={appTheme(basePx, reducedMotion)} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
-        <RouterProvider router={router} />
+        <AppErrorBoundary>
+          <RouterProvider router={router} />
+        </AppErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );

@@ -1,18 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { AppDataProvider } from './data';
+import { AppDataProvider, recordAppEvent, watchUncaughtErrors } from './data';
 import { initI18n } from './i18n';
 import { registerOfflineShell } from './offlineShell';
+import { AppErrorBoundary } from './ui/shell/AppErrorBoundary';
 
 registerOfflineShell();
+watchUncaughtErrors(window);
+recordAppEvent('start', `started at ${location.protocol}`);
 await initI18n();
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 createRoot(container).render(
   <StrictMode>
-    <AppDataProvider>
-      <App />
-    </AppDataProvider>
+    {/* The last stop, should the data layer itself fail to draw; App has its own inside it. */}
+    <AppErrorBoundary>
+      <AppDataProvider>
+        <App />
+      </AppDataProvider>
+    </AppErrorBoundary>
   </StrictMode>,
 );

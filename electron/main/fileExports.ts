@@ -31,10 +31,13 @@ const filters = {
   xlsx: { name: 'Excel 工作簿', extensions: ['xlsx'] },
   jzb: { name: '救助通U盘文件', extensions: ['jzb'] },
   pdf: { name: 'PDF 文件', extensions: ['pdf'] },
+  txt: { name: '文本文件', extensions: ['txt'] },
 };
-const titles = { xlsx: '保存Excel文件', jzb: '保存到U盘', pdf: '保存为PDF' };
+const titles = { xlsx: '保存Excel文件', jzb: '保存到U盘', pdf: '保存为PDF', txt: '保存诊断信息' };
 
-const extensionOf = (name: string): keyof typeof filters => (name.endsWith('.pdf') ? 'pdf' : name.endsWith('.jzb') ? 'jzb' : 'xlsx');
+/** The file's type by its name; the IPC schema has already refused any other ending. */
+const extensionOf = (name: string): keyof typeof filters =>
+  name.endsWith('.pdf') ? 'pdf' : name.endsWith('.jzb') ? 'jzb' : name.endsWith('.txt') ? 'txt' : 'xlsx';
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 

@@ -81,3 +81,9 @@ export { useEndOfDayReport, type EndOfDayState, type EndOfDayError } from './hoo
 
 // Account administration (online only)
 export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';
+
+// The app shell: the in-memory app log, 导出诊断信息, and the per-user 字号
+export { recordAppEvent, pagePattern, watchUncaughtErrors } from './core/diagnostics/appLog';
+export { exportDiagnostics, APP_VERSION, type CaughtError } from './core/diagnostics/diagnosticsReport';
+export { useTextSize } from './hooks/textSize';
+export { textSizes, textSizePx, type TextSize } from './core/textSize';

@@ -11,6 +11,7 @@ import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
 import { caseLifeEn } from './caseLife.en';
 import { programmeEn } from './programmes.en';
+import { shellEn } from './shell.en';
 import { labelsIn, memberRelationTerms, roleTerms, sexTerms, shortOf, visitTypeTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
@@ -19,6 +20,7 @@ export const en: Translation = {
   application: applicationEn,
   caseLife: caseLifeEn,
   programme: programmeEn,
+  shell: shellEn,
   syncCentre: syncCentreEn,
   attachments: attachmentsEn,
   lock: lockEn,

@@ -18,11 +18,13 @@ import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
 import { caseLifeZhCN } from './caseLife.zh-CN';
 import { programmeZhCN } from './programmes.zh-CN';
+import { shellZhCN } from './shell.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
   caseLife: caseLifeZhCN,
   programme: programmeZhCN,
+  shell: shellZhCN,
   syncCentre: syncCentreZhCN,
   attachments: attachmentsZhCN,
   lock: lockZhCN,

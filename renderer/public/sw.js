@@ -3,15 +3,25 @@
  * The app's own files are cached so a reload without network still opens the app and its local
  * data; API requests are never cached or touched.
  */
-const CACHE = 'jiuzhu-shell-v1';
+// v2: every file of the build, the lazy pages' chunks too (v1 kept only what index.html named).
+const CACHE = 'jiuzhu-shell-v2';
 
+/**
+ * index.html and every file the build lists in precache.json (renderer/vite.config.ts): the pages
+ * load their code on first visit (code splitting), so a page never opened online must still open
+ * offline. A build without the list (the dev server) falls back to what index.html names.
+ */
 async function precache() {
   const cache = await caches.open(CACHE);
   const response = await fetch('./index.html', { cache: 'no-cache' });
   await cache.put('./index.html', response.clone());
   const html = await response.text();
-  const assets = [...html.matchAll(/(?:src|href)="(\.?\/?assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll(assets);
+  const named = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]);
+  const listed = await fetch('./precache.json', { cache: 'no-cache' })
+    .then((answer) => (answer.ok ? answer.json() : []))
+    .catch(() => []);
+  // One request per file: addAll refuses a list that names a file twice.
+  await cache.addAll([...new Set([...named, ...listed])].map((file) => `./${file}`));
 }
 
 self.addEventListener('install', (event) => {

@@ -6,6 +6,7 @@ import { AppMenu } from './AppMenu';
 import { FirstSyncBanner } from './FirstSyncBanner';
 import { useConfirmSignOut } from './drafts/useLeaveGuard';
 import { OfflineBanner } from './OfflineBanner';
+import { PageFrame } from './shell/PageFrame';
 import { SyncIndicator } from './SyncIndicator';
 import { UserInfo } from './UserInfo';
 
@@ -45,7 +46,9 @@ export function AppLayout() {
         {session.offline && <OfflineBanner />}
         <FirstSyncBanner />
         <Layout.Content style={{ padding: 24 }}>
-          <Outlet />
+          <PageFrame>
+            <Outlet />
+          </PageFrame>
         </Layout.Content>
       </Layout>
     </Layout>

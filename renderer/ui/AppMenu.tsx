@@ -62,7 +62,7 @@ export function AppMenu() {
         items={items}
         selectedKeys={selected}
         onClick={({ key }) => navigate(key)}
-        style={{ borderInlineEnd: 'none', fontSize: 17 }}
+        style={{ borderInlineEnd: 'none', fontSize: '1.0625rem' }}
       />
     </nav>
   );

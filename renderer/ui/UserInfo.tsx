@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../shared/areas';
 import type { SessionUser } from '../../shared/auth/roles';
 import { useAuth } from '../data';
+import { TextSizeMenu } from './shell/TextSizeMenu';
 import { WipeLocalData } from './WipeLocalData';
 
 export interface UserInfoProps {
@@ -28,6 +29,7 @@ export function UserInfo({ user, onSignOut }: UserInfoProps) {
       </Space>
       <Typography.Text data-testid="user-role">{t(`role.${user.role}`)}</Typography.Text>
       <Typography.Text data-testid="user-area">{areaLabel(user.areaCode)}</Typography.Text>
+      <TextSizeMenu />
       <Button icon={<LockOutlined />} onClick={lockNow} data-testid="lock-now">
         {t('lock.lockNow')}
       </Button>

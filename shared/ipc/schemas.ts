@@ -7,7 +7,7 @@ export const MAX_SECRET_LENGTH = 4096;
 export const MAX_SEALED_LENGTH = 32768;
 
 /** A plain file name ending in the type the call writes: no folders, no characters Windows refuses. */
-const fileName = (...extensions: ('xlsx' | 'jzb' | 'pdf')[]) =>
+const fileName = (...extensions: ('xlsx' | 'jzb' | 'txt' | 'pdf')[]) =>
   z
     .string()
     .max(120)
@@ -27,8 +27,8 @@ export const ipcArgSchemas = {
   getAppInfo: z.object({}).strict(),
   protectSecret: z.object({ plain: z.string().min(1).max(MAX_SECRET_LENGTH) }).strict(),
   unprotectSecret: z.object({ sealed: z.base64().min(4).max(MAX_SEALED_LENGTH) }).strict(),
-  // An Excel export, or the USB file (.jzb) a village takes to the township.
-  saveFile: z.object({ suggestedName: fileName('xlsx', 'jzb'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
+  // An Excel export, the USB file (.jzb) a village takes to the township, or the diagnostics file (导出诊断信息, .txt).
+  saveFile: z.object({ suggestedName: fileName('xlsx', 'jzb', 'txt'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
   printToPdf: z.object({ suggestedName: fileName('pdf') }).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 

@@ -146,7 +146,7 @@ describe('electron/main/index.ts', () => {
     expect(ask('geolocation')).toBe(false);
     expect(fake.calls).toContain('handle app');
     expect(fake.ipcChannels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
-    expect(fake.calls).toContain('menu 文件,帮助');
+    expect(fake.calls).toContain('menu 文件,视图,帮助');
 
     expect(fake.windows).toHaveLength(1);
     const [window] = fake.windows;
@@ -174,7 +174,7 @@ describe('electron/main/index.ts', () => {
     expect(leave.preventDefault).toHaveBeenCalled();
   });
 
-  it('loads the dev server and shows 视图 while developing', async () => {
+  it('loads the dev server while developing', async () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     await loadEntry({ isPackaged: false });
     await becomeReady();
@@ -187,7 +187,7 @@ describe('electron/main/index.ts', () => {
     await loadEntry({ isPackaged: true });
     await becomeReady();
     expect(fake.windows[0]?.loadedUrl).toBe('app://jiuzhu/index.html');
-    expect(fake.calls).toContain('menu 文件,帮助');
+    expect(fake.calls).toContain('menu 文件,视图,帮助');
   });
 
   it('quits at once when another instance holds the lock', async () => {

@@ -86,6 +86,15 @@ describe('saveFile', () => {
     expect(writeFailureCode('not an error')).toBe('failed');
   });
 
+  it('saves the diagnostics file (导出诊断信息) as .txt with a text filter', async () => {
+    const { invoke, showSaveDialog } = setup('诊断信息');
+    const text = Buffer.from('救助通 诊断信息\n版本 0.1.0\n');
+    const reply = await invoke(IPC_CHANNELS.saveFile, '救助通-诊断信息-20261205-2140.txt', text.toString('base64'));
+    expect(reply).toEqual({ ok: true, value: { saved: true, fileName: '诊断信息.txt' } });
+    expect(await readFile(path.join(folder, '诊断信息.txt'))).toEqual(text);
+    expect(showSaveDialog.mock.calls[0]![0]).toMatchObject({ title: '保存诊断信息', filters: [{ extensions: ['txt'] }] });
+  });
+
   it('answers saved: false when the dialog is cancelled, and writes nothing', async () => {
     const { invoke } = setup(null);
     expect(await invoke(IPC_CHANNELS.saveFile, 'a.xlsx', 'UEsDBA==')).toEqual({ ok: true, value: { saved: false } });

@@ -1,5 +1,5 @@
 import type { RxStorage } from 'rxdb/plugins/core';
-import { BehaviorSubject, map, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, map, Subject, type Observable, type Subscription } from 'rxjs';
 import type { SearchKeys } from '../../../shared/domain/idHash';
 import { sameJson } from '../../../shared/sync/merge';
 import type { TokenResponse } from '../../../shared/sync/wire';
@@ -9,6 +9,7 @@ import { TokenKeeper } from './auth/tokenKeeper';
 import { FileClient } from './files/fileClient';
 import { AttachmentUploadQueue, tusStorageKeyOf } from './files/uploadQueue';
 import { openJiuzhuDatabase, removeJiuzhuDatabase, type JiuzhuDatabase } from './database';
+import { logSyncChanges } from './diagnostics/syncLog';
 import { DraftStore } from './drafts';
 import type { DataKey } from './keys/dataKey';
 import type { KeyValueStore } from './keyValueStore';
@@ -46,6 +47,7 @@ export class Workspace {
   attachmentQueue!: AttachmentUploadQueue;
   /** The session's tokens; set by `open`. */
   private tokens!: TokenKeeper;
+  private syncLog?: Subscription;
   /**
    * ID-number search keys by township (SECURITY.md): those of the townships in the user's scope,
    * as the last sign-in or token refresh gave them (a rotated township's new key comes with the
@@ -128,6 +130,8 @@ export class Workspace {
       firstSyncKey: firstSyncKeyOf(user.id),
     });
     sync.start();
+    // The diagnostics file's log of the sync (counts and codes only); ends with the workspace.
+    const syncLog = logSyncChanges(sync.status$);
     const workspace = new Workspace(
       session,
       db,
@@ -141,6 +145,7 @@ export class Workspace {
       deps.store,
     );
     workspace.tokens = keeper;
+    workspace.syncLog = syncLog;
     onKeys = (keys) => workspace.acceptSearchKeys(keys);
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
@@ -161,6 +166,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    this.syncLog?.unsubscribe();
     await this.attachmentQueue.stop();
     await this.sync.stop();
     await this.drafts.flushed();

@@ -111,6 +111,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
     const session = readSession(sessionStore.getItem(SESSION_KEY));
     const profile = session ? readOfflineProfile(store, session.user.username) : null;
     if (!session || !profile) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- storage is read once, after mount; nothing to restore ends the wait at once.
       setRestoring(false);
       return;
     }

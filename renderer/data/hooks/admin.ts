@@ -46,6 +46,7 @@ export function useManagedUsers() {
   }, [client]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the list comes from the server: asked on mount, and again by 刷新 and after each change.
     void reload();
   }, [reload]);
 

@@ -68,6 +68,7 @@ export function useAttachmentUrl(attachment: Attachment, wanted: boolean): { vie
     if (!wanted) return;
     let url: string | null = null;
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new file (or a retry) shows 'loading' until its bytes are read or fetched.
     setView({ state: 'loading' });
     loadAttachmentBytes(workspace, attachment)
       .then((bytes) => {
@@ -82,6 +83,8 @@ export function useAttachmentUrl(attachment: Attachment, wanted: boolean): { vie
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
+    // The bytes are keyed by their hash: a new record object for the same file must not read them again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- attachment.sha256 stands for the attachment.
   }, [workspace, attachment.sha256, wanted, attempt]);
   return { view, retry: useCallback(() => setAttempt((n) => n + 1), []) };
 }

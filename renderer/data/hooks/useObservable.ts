@@ -7,6 +7,7 @@ export function useObservable<T>(factory: () => Observable<T>, initial: T, deps:
   useEffect(() => {
     const subscription = factory().subscribe(setValue);
     return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a generic hook: the caller names what the factory depends on, as with useMemo.
   }, deps);
   return value;
 }

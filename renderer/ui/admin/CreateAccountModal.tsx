@@ -96,7 +96,7 @@ export function CreateAccountModal({ creator, open, onClose, onCreate }: CreateA
         )} />
         <Controller control={control} name="areaCode" render={({ field, fieldState }) => (
           <Form.Item label={t('admin.form.area')} htmlFor="account-area" required {...fieldStatus(fieldState.error?.message)}>
-            <Select id="account-area" showSearch optionFilterProp="label" value={field.value || undefined} onChange={field.onChange}
+            <Select id="account-area" showSearch={{ optionFilterProp: 'label' }} value={field.value || undefined} onChange={field.onChange}
               data-testid="account-area" options={areas.map((a) => ({ value: a.value, label: areaLabel(a.code) }))} />
           </Form.Item>
         )} />

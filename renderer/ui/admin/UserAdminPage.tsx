@@ -59,7 +59,7 @@ export function UserAdminPage() {
             title: t('admin.columns.devices'),
             key: 'devices',
             render: (_: unknown, user) => (
-              <Space direction="vertical" size={4}>
+              <Space orientation="vertical" size={4}>
                 {user.devices.map((device) => (
                   <Space key={device.deviceId} size={8} data-testid="account-device">
                     <Typography.Text>{(device.deviceName ?? device.deviceId).slice(0, 24)} · {when(device.lastSeenAt)}</Typography.Text>

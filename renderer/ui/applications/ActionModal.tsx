@@ -200,6 +200,7 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
                 value={investigators}
                 onChange={(names: string[]) => setInvestigators([...new Set(names.map((name) => name.trim()).filter(Boolean))])}
                 tokenSeparators={[',', '，', '、']}
+                // eslint-disable-next-line @typescript-eslint/no-deprecated -- antd's Select hides its arrow with suffixIcon={null} and reads no `suffix` (the deprecation is rc-select's).
                 suffixIcon={null}
                 notFoundContent={null}
                 open={false}
@@ -373,7 +374,7 @@ export function ActionModal({ application, action, onClose }: ActionModalProps) 
       open
       title={closing ? t('programme.close.button') : t(`application.action.${action}`)}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       width={620}
       footer={[
         <Button key="cancel" onClick={onClose} data-testid="action-cancel">

@@ -183,7 +183,7 @@ export function ApplicationForm({ household, defaultValues, onSubmit, onCancel, 
             <MoneyField control={control} name="medical.reimbursed" id="medical-reimbursed" label={t('application.form.medical.reimbursed')} testId="medical-reimbursed" width={260} />
           </Flex>
           {outOfPocket !== null && (
-            <Typography.Text strong style={{ fontSize: 18 }} data-testid="medical-out-of-pocket">
+            <Typography.Text strong style={{ fontSize: '1.125rem' }} data-testid="medical-out-of-pocket">
               {t('application.form.medical.outOfPocket', { amount: formatMoney(outOfPocket) })}
             </Typography.Text>
           )}
@@ -205,7 +205,7 @@ export function ApplicationForm({ household, defaultValues, onSubmit, onCancel, 
                 checked={field.value}
                 onChange={(event) => field.onChange(event.target.checked)}
                 data-testid="application-pledge"
-                style={{ fontSize: 17 }}
+                style={{ fontSize: '1.0625rem' }}
               >
                 {t('application.form.pledgeSigned')}
               </Checkbox>

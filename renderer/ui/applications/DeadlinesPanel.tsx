@@ -27,7 +27,7 @@ export function DeadlinesPanel({ deadlines }: { deadlines: Deadline[] }) {
               style={{ padding: '10px 16px', borderBottom: '1px solid #f0f0f0' }}
             >
               <Space size="middle" wrap>
-                <Tag color={tagColors[deadline.state]} style={{ fontSize: 15 }}>
+                <Tag color={tagColors[deadline.state]} style={{ fontSize: '0.9375rem' }}>
                   {t(`application.deadline.state.${deadline.state}`)}
                 </Tag>
                 <Typography.Text strong>{deadline.label}</Typography.Text>

@@ -42,7 +42,7 @@ export function DocumentsField({ control, typeChosen }: DocumentsFieldProps) {
             data-testid={`document-${item.kind}`}
           >
             <Flex wrap gap={16} align="center" justify="space-between">
-              <Typography.Text strong style={{ minWidth: 220, fontSize: 17 }}>
+              <Typography.Text strong style={{ minWidth: 220, fontSize: '1.0625rem' }}>
                 {name}
               </Typography.Text>
               <Controller

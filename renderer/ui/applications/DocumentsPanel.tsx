@@ -60,7 +60,7 @@ export function DocumentsPanel({ application, household }: { application: Applic
           >
             <Space size="middle" wrap>
               <Typography.Text strong>{docName(doc.kind)}</Typography.Text>
-              <Tag color={stateColors[doc.state]} style={{ fontSize: 15 }}>
+              <Tag color={stateColors[doc.state]} style={{ fontSize: '0.9375rem' }}>
                 {t(`application.documentState.${doc.state}`)}
               </Tag>
               {doc.state === 'promised' && doc.promisedBy && (
@@ -85,7 +85,7 @@ export function DocumentsPanel({ application, household }: { application: Applic
       >
         {noticeLines.length > 0 ? (
           <>
-            <div data-testid="missing-items-notice" style={{ whiteSpace: 'pre-wrap', fontSize: 17, lineHeight: 1.8 }}>
+            <div data-testid="missing-items-notice" style={{ whiteSpace: 'pre-wrap', fontSize: '1.0625rem', lineHeight: 1.8 }}>
               {noticeLines.join('\n')}
             </div>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

@@ -57,10 +57,10 @@ export function EligibilityPanel({ application, household }: { application: Appl
         showIcon
         title={
           <Space wrap>
-            <Tag color={preview.result === 'likelyEligible' ? 'green' : preview.result === 'likelyNotEligible' ? 'red' : 'orange'} style={{ fontSize: 15 }}>
+            <Tag color={preview.result === 'likelyEligible' ? 'green' : preview.result === 'likelyNotEligible' ? 'red' : 'orange'} style={{ fontSize: '0.9375rem' }}>
               {t(`application.detail.eligibility.result.${preview.result}`)}
             </Tag>
-            <span data-testid="eligibility-headline" style={{ fontSize: 17 }}>
+            <span data-testid="eligibility-headline" style={{ fontSize: '1.0625rem' }}>
               {preview.headline}
             </span>
           </Space>
@@ -123,7 +123,7 @@ export function EligibilityPanel({ application, household }: { application: Appl
               data-passed={state}
               title={
                 <Space wrap>
-                  <Tag color={ruleColors[state]} style={{ fontSize: 15 }}>
+                  <Tag color={ruleColors[state]} style={{ fontSize: '0.9375rem' }}>
                     {t(`application.detail.eligibility.rule.${state}`)}
                   </Tag>
                   <span style={{ whiteSpace: 'normal' }}>{rule.title}</span>

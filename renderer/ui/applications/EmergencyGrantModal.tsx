@@ -74,7 +74,7 @@ export function EmergencyGrantModal({ application, onClose }: { application: App
       onOk={() => void confirm()}
       okText={t('application.actionModal.confirm')}
       okButtonProps={{ loading: busy, disabled: figures === null, 'data-testid': 'emergency-confirm' }}
-      maskClosable={false}
+      mask={{ closable: false }}
       width={600}
     >
       <Form layout="vertical" data-testid="emergency-form">

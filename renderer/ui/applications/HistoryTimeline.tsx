@@ -27,7 +27,7 @@ export function HistoryTimeline({ application }: { application: Application }) {
             content: (
               <div data-testid="history-entry" data-action={entry.action}>
                 <div>
-                  <Typography.Text strong style={{ fontSize: 17 }}>
+                  <Typography.Text strong style={{ fontSize: '1.0625rem' }}>
                     {t(`application.action.${entry.action}`)}
                   </Typography.Text>
                   <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>

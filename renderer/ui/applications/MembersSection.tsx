@@ -72,7 +72,7 @@ export function MembersSection({ control, setValue, getValues, household }: Memb
                 setValue('coveredMemberIds', event.target.checked ? (id ? [id] : []) : household.members.map((m) => m.id), valid);
               }}
               data-testid="application-single-person-unit"
-              style={{ fontSize: 17 }}
+              style={{ fontSize: '1.0625rem' }}
             >
               {t('application.form.singlePersonUnit')}
             </Checkbox>
@@ -104,7 +104,7 @@ export function MembersSection({ control, setValue, getValues, household }: Memb
                   value={member.id}
                   disabled={single && member.id !== applicant}
                   data-testid={`covered-${member.id}`}
-                  style={{ fontSize: 17 }}
+                  style={{ fontSize: '1.0625rem' }}
                 >
                   {memberLabel(member.id)}
                 </Checkbox>

@@ -20,7 +20,7 @@ const colors: Record<ApplicationStatus, string> = {
 export function StatusTag({ status }: { status: ApplicationStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={colors[status]} variant="outlined" data-testid="application-status" data-status={status} style={{ fontSize: 15, padding: '2px 10px' }}>
+    <Tag color={colors[status]} variant="outlined" data-testid="application-status" data-status={status} style={{ fontSize: '0.9375rem', padding: '2px 10px' }}>
       {t(`application.status.${status}`)}
     </Tag>
   );

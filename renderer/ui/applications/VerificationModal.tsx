@@ -49,7 +49,7 @@ export function VerificationModal({ application, onClose }: { application: Appli
       onOk={() => void confirm()}
       okText={t('application.actionModal.confirm')}
       okButtonProps={{ loading: busy, 'data-testid': 'verification-confirm' }}
-      maskClosable={false}
+      mask={{ closable: false }}
       width={560}
     >
       <Form layout="vertical" data-testid="verification-form">

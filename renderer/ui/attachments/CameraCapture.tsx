@@ -16,6 +16,7 @@ export function CameraCapture({ open, onDone, onCancel }: { open: boolean; onDon
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- each opening starts the camera afresh (the dialog stays mounted between openings).
     setState('starting');
     if (!navigator.mediaDevices?.getUserMedia) {
       setState('unavailable');
@@ -80,7 +81,7 @@ export function CameraCapture({ open, onDone, onCancel }: { open: boolean; onDon
 
   return (
     <Modal open={open} title={t('attachments.camera.title')} onCancel={onCancel} width={720} destroyOnHidden footer={footer}>
-      {state === 'starting' && <Spin tip={t('attachments.camera.starting')} />}
+      {state === 'starting' && <Spin description={t('attachments.camera.starting')} />}
       {state === 'denied' && <Alert type="warning" showIcon title={t('attachments.camera.denied')} data-testid="camera-denied" />}
       {state === 'unavailable' && <Alert type="warning" showIcon title={t('attachments.camera.unavailable')} data-testid="camera-unavailable" />}
       <video ref={video} muted playsInline style={{ width: '100%', display: state === 'live' || state === 'starting' ? 'block' : 'none' }} />

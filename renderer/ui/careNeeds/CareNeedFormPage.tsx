@@ -97,7 +97,7 @@ function CareNeedScreen({ household, existing }: { household: Household; existin
             key: 'household',
             label: t('careNeed.form.household'),
             children: (
-              <Button type="link" style={{ padding: 0, height: 'auto', fontSize: 16 }} onClick={() => navigate(`/households/${household.id}`)} data-testid="care-need-household">
+              <Button type="link" style={{ padding: 0, height: 'auto', fontSize: '1rem' }} onClick={() => navigate(`/households/${household.id}`)} data-testid="care-need-household">
                 {[headOf(household)?.name ?? t('household.noHead'), areaLabel(household.areaCode), household.address].join(' · ')}
               </Button>
             ),

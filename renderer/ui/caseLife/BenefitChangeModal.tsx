@@ -68,7 +68,7 @@ export function BenefitChangeModal({ application, form, onClose }: { application
       open
       title={t('caseLife.change.title', { kind: t(`caseLife.changeKind.${kind}`) })}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}

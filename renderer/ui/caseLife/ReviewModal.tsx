@@ -53,7 +53,7 @@ export function ReviewModal({
       open
       title={t('caseLife.review.title')}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={[
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}

@@ -65,8 +65,7 @@ export function RosterPage() {
               <Select
                 value={village}
                 onChange={setVillage}
-                showSearch
-                optionFilterProp="label"
+                showSearch={{ optionFilterProp: 'label' }}
                 options={[{ value: '', label: t('caseLife.roster.allArea', { name: findArea(scope)?.name ?? scope }) }, ...villages.map((v) => ({ value: v.code, label: v.name }))]}
                 style={{ width: 240 }}
                 data-testid="roster-village"

@@ -188,7 +188,7 @@ export function DashboardPage() {
     <>
       <PageTitle title={t('dashboard.title')} />
       <Flex wrap gap={16} align="center" style={{ marginBottom: 16 }}>
-        <Tag color={source === 'local' ? 'green' : 'blue'} data-testid="dashboard-source" data-source={source} style={{ fontSize: 16, padding: '4px 10px' }}>
+        <Tag color={source === 'local' ? 'green' : 'blue'} data-testid="dashboard-source" data-source={source} style={{ fontSize: '1rem', padding: '4px 10px' }}>
           {t(`dashboard.source.${source}`)}
         </Tag>
         <Typography.Text type="secondary">{t(source === 'local' ? 'dashboard.source.localHint' : 'dashboard.source.serverHint')}</Typography.Text>

@@ -18,7 +18,7 @@ export interface EChartProps {
   label: string;
 }
 
-/** A small wrapper: one ECharts instance on a div, resized with the window, disposed on unmount. */
+/** A small wrapper: one ECharts instance on a div, resized with its box, disposed on unmount. */
 export function EChart({ option, onClick, height = 280, testId, label }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -35,10 +35,13 @@ export function EChart({ option, onClick, height = 280, testId, label }: EChartP
     chart.on('click', (params) => {
       if (typeof params.dataIndex === 'number') clickRef.current?.(params.dataIndex);
     });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The box, not the window: a page growing a scroll bar, or a larger 字号 reflowing the cards,
+    // narrows the chart without any window resize (a chart left wider than its card scrolls the
+    // whole page sideways).
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
       chartRef.current = null;
     };

@@ -55,7 +55,7 @@ export function EndOfDayPage() {
           </Button>
         }
       />
-      <Typography.Paragraph style={{ fontSize: 17 }}>{t('endOfDay.intro')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ fontSize: '1.0625rem' }}>{t('endOfDay.intro')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         {t('endOfDay.needsNetwork')} <Link to="/sync-centre" data-testid="eod-local-link">{t('endOfDay.localLink')}</Link>
       </Typography.Paragraph>

@@ -14,7 +14,7 @@ function Received({ village }: { village: VillageEndOfDay }) {
   return (
     <Flex wrap gap={6}>
       {entries.map(([name, count]) => (
-        <Tag key={name} color="green" style={{ fontSize: 15, padding: '2px 8px' }}>
+        <Tag key={name} color="green" style={{ fontSize: '0.9375rem', padding: '2px 8px' }}>
           {t('endOfDay.receivedItem', { name: t(`endOfDay.collection.${isKnown(name) ? name : 'other'}`), count })}
         </Tag>
       ))}
@@ -29,7 +29,7 @@ function Waiting({ village }: { village: VillageEndOfDay }) {
     <Flex wrap gap={6} align="center">
       <span>{t('endOfDay.waitingCount', { count: village.waiting })}</span>
       {village.overdue > 0 && (
-        <Tag color="red" style={{ fontSize: 15, padding: '2px 8px' }}>
+        <Tag color="red" style={{ fontSize: '0.9375rem', padding: '2px 8px' }}>
           {t('endOfDay.overdueCount', { count: village.overdue })}
         </Tag>
       )}
@@ -47,7 +47,7 @@ function Assistant({ assistant }: { assistant: AssistantLastSeen }) {
       <Typography.Text strong>{assistant.displayName}</Typography.Text>
       {days !== null && <Typography.Text type="secondary">{seen}</Typography.Text>}
       {assistant.stale && (
-        <Tag color="red" style={{ fontSize: 15, padding: '2px 8px' }}>
+        <Tag color="red" style={{ fontSize: '0.9375rem', padding: '2px 8px' }}>
           {days === null ? t('endOfDay.staleNever') : t('endOfDay.stale', { count: days })}
         </Tag>
       )}

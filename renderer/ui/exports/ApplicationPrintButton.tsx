@@ -20,7 +20,7 @@ export function ApplicationPrintButton({ applicationId, status, role }: { applic
   return (
     <Dropdown
       trigger={['click']}
-      menu={{ items, onClick: ({ key }) => navigate(`/print/applications/${applicationId}/${key}`), style: { fontSize: 16 } }}
+      menu={{ items, onClick: ({ key }) => navigate(`/print/applications/${applicationId}/${key}`), style: { fontSize: '1rem' } }}
     >
       <Button icon={<PrinterOutlined />} data-testid="application-print">
         {t('exports.print.button')} <DownOutlined />

@@ -30,7 +30,7 @@ export function PublicNoticeListButton({ applications }: { applications: readonl
   return (
     <Dropdown
       trigger={['click']}
-      menu={{ items, onClick: ({ key }) => key !== 'none' && navigate(`/print/public-notice/${key}`), style: { fontSize: 16 } }}
+      menu={{ items, onClick: ({ key }) => key !== 'none' && navigate(`/print/public-notice/${key}`), style: { fontSize: '1rem' } }}
     >
       <Button icon={<PrinterOutlined />} data-testid="public-notice-print">
         {t('exports.print.publicNoticeList')} <DownOutlined />

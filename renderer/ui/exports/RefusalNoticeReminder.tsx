@@ -26,7 +26,7 @@ export function RefusalNoticeReminder({ application, household, role }: { applic
       showIcon
       style={{ marginBottom: 16 }}
       data-testid="refusal-notice-due"
-      message={t(overdue ? 'exports.print.refusalOverdue' : 'exports.print.refusalDue', { decided: notice.decidedOn, due: notice.dueBy })}
+      title={t(overdue ? 'exports.print.refusalOverdue' : 'exports.print.refusalDue', { decided: notice.decidedOn, due: notice.dueBy })}
       action={
         <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/applications/${application.id}/refusal-notice`)}>
           {t('exports.print.refusalNotice')}

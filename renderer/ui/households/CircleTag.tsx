@@ -9,7 +9,7 @@ export function CircleTag({ circle }: { circle: HouseholdCircle }) {
   const { t } = useTranslation();
   if (circle === null) return <span>{t('householdExtra.circle.none')}</span>;
   return (
-    <Tag color={COLORS[circle]} data-circle={circle} style={{ fontSize: 15, paddingInline: 10 }}>
+    <Tag color={COLORS[circle]} data-circle={circle} style={{ fontSize: '0.9375rem', paddingInline: 10 }}>
       {t(`householdExtra.circle.${circle}`)}
     </Tag>
   );

@@ -53,6 +53,7 @@ export function HouseholdListPage() {
   // Households archived or moved away meanwhile can leave the page past the end: show the last one.
   const lastPage = Math.max(1, Math.ceil(total / PAGE_SIZE));
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- only once the page's count has come back from the database can it be found past the end.
     if (!loading && page > lastPage) setPaging({ search, page: lastPage });
   }, [loading, page, lastPage, search]);
 
@@ -94,7 +95,8 @@ export function HouseholdListPage() {
           placeholder={t('household.list.searchPlaceholder')}
           aria-label={t('household.list.searchLabel')}
           data-testid="household-search"
-          style={{ width: 420, maxWidth: '100%' }}
+          // In em: the placeholder must fit whole at every 字号.
+          style={{ width: '26em', maxWidth: '100%' }}
         />
         {!oneVillage && (
           <Select

@@ -16,7 +16,7 @@ export function HouseholdSituation({ household }: { household: Household }) {
         categories.length > 0 ? (
           <Flex gap={6} wrap data-testid="household-categories">
             {categories.map((category) => (
-              <Tag key={category} data-category={category} style={{ fontSize: 15 }}>
+              <Tag key={category} data-category={category} style={{ fontSize: '0.9375rem' }}>
                 {t(`householdExtra.category.${category}`)}
               </Tag>
             ))}

@@ -67,7 +67,7 @@ export function HouseholdTable({ households, paging, loading, searchText, filter
         </Flex>
       ),
     },
-    { key: 'address', dataIndex: 'address', title: t('household.list.columns.address'), ellipsis: true },
+    { key: 'address', dataIndex: 'address', title: t('household.list.columns.address') },
     {
       key: 'updatedAt',
       title: t('household.list.columns.updatedAt'),

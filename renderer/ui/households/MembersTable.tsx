@@ -36,7 +36,7 @@ export function MembersTable({ members }: { members: Member[] }) {
       key: 'idNumber',
       title: t('household.detail.columns.idNumber'),
       render: (_, member) => (
-        <span data-testid="member-id-number" style={{ fontFamily: 'monospace', fontSize: 16 }}>
+        <span data-testid="member-id-number" style={{ fontFamily: 'monospace', fontSize: '1rem' }}>
           {revealed ? member.idNumber : maskIdNumber(member.idNumber)}
         </span>
       ),

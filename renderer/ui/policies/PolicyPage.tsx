@@ -82,7 +82,7 @@ export function PolicyPage() {
       </Typography.Title>
       <Typography.Paragraph>{t('policies.intro')}</Typography.Paragraph>
       {!online && <Alert type="warning" showIcon title={t('policies.offline')} data-testid="policy-offline" />}
-      {saved && <Alert type="success" showIcon closable title={saved} data-testid="policy-saved" onClose={() => setSaved(null)} />}
+      {saved && <Alert type="success" showIcon closable={{ onClose: () => setSaved(null) }} title={saved} data-testid="policy-saved" />}
       <Flex gap={16} align="center" wrap>
         {areas.length > 1 && (
           <Space>

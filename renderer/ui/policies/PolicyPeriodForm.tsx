@@ -19,7 +19,7 @@ import { fieldStatus } from '../forms/fieldStatus';
 function periodFormSchema(t: TFunction, currentFrom: string | null) {
   return z.object({
     validFrom: z
-      .string({ message: t('policies.form.dateRequired') })
+      .string({ error: t('policies.form.dateRequired') })
       .refine(isIsoDate, t('policies.form.dateRequired'))
       .refine((date) => currentFrom === null || date > currentFrom, t('policies.form.dateAfter', { current: currentFrom ?? '' })),
     source: z.string().trim().min(1, t('policies.form.required')).max(500),

@@ -79,7 +79,7 @@ export function PublicNoticeListPrintPage() {
           className="print-screen-only"
           type="warning"
           showIcon
-          message={t('exports.print.householdsMissing', { count: list.householdsMissing })}
+          title={t('exports.print.householdsMissing', { count: list.householdsMissing })}
           data-testid="public-notice-incomplete"
         />
       )}

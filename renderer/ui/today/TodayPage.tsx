@@ -98,7 +98,7 @@ export function TodayPage() {
   return (
     <>
       <PageTitle title={t('today.title')} />
-      <Typography.Paragraph style={{ fontSize: 17 }} data-testid="today-date">
+      <Typography.Paragraph style={{ fontSize: '1.0625rem' }} data-testid="today-date">
         {t('today.date', { date: dayjs(today).format('YYYY-MM-DD dddd') })}
       </Typography.Paragraph>
       {kinds.length === 0 ? (
@@ -133,7 +133,7 @@ function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
       title={
         <Flex align="center" gap={12} wrap>
           <span>{t(`today.cards.${card}`)}</span>
-          <Tag color={items.length > 0 ? (overdue > 0 ? 'red' : 'orange') : 'default'} style={{ fontSize: 15 }} data-testid="today-card-count">
+          <Tag color={items.length > 0 ? (overdue > 0 ? 'red' : 'orange') : 'default'} style={{ fontSize: '0.9375rem' }} data-testid="today-card-count">
             {items.length}
           </Tag>
         </Flex>
@@ -175,7 +175,7 @@ function TodayRow({ item, household, summary }: { item: TodayItem; household: Ho
     >
       <Flex align="center" justify="space-between" gap={12} wrap>
         <Flex vertical gap={2} style={{ minWidth: 0 }}>
-          <Typography.Text strong style={{ fontSize: 17 }}>
+          <Typography.Text strong style={{ fontSize: '1.0625rem' }}>
             {name}
             {village && (
               <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 8 }}>
@@ -236,20 +236,20 @@ function WhenTag({ item }: { item: TodayItem }) {
   if (item.daysLeft < 0) {
     const count = -item.daysLeft;
     return (
-      <Tag color="red" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="overdue">
+      <Tag color="red" style={{ fontSize: '0.9375rem', marginInlineEnd: 0 }} data-state="overdue">
         {working ? t('today.when.overdueWorking', { count }) : t('today.when.overdue', { count })}
       </Tag>
     );
   }
   if (item.daysLeft === 0) {
     return (
-      <Tag color="orange" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="today">
+      <Tag color="orange" style={{ fontSize: '0.9375rem', marginInlineEnd: 0 }} data-state="today">
         {t('today.when.today')}
       </Tag>
     );
   }
   return (
-    <Tag color="blue" style={{ fontSize: 15, marginInlineEnd: 0 }} data-state="soon">
+    <Tag color="blue" style={{ fontSize: '0.9375rem', marginInlineEnd: 0 }} data-state="soon">
       {working ? t('today.when.soonWorking', { count: item.daysLeft }) : t('today.when.soon', { count: item.daysLeft })}
     </Tag>
   );

@@ -62,6 +62,7 @@ export function VisitBasicStep({ control, members }: VisitStepProps & { members:
               onChange={(names: string[]) => field.onChange(names.map((name) => name.trim()).filter(Boolean))}
               onBlur={field.onBlur}
               tokenSeparators={[',', '，', '、']}
+              // eslint-disable-next-line @typescript-eslint/no-deprecated -- antd's Select hides its arrow with suffixIcon={null} and reads no `suffix` (the deprecation is rc-select's).
               suffixIcon={null}
               notFoundContent={null}
               open={false}

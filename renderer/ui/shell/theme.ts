@@ -1,0 +1,20 @@
+import type { ThemeConfig } from 'antd';
+
+/**
+ * The app's antd theme at a base text size (字号: 16, 18 or 20 px): darker secondary text, read on
+ * old screens and sometimes in the sun; controls grow with the text so a click target stays large;
+ * no motion when the system asks for less. antd derives its other sizes (headings, small and large
+ * text, menu rows) from these.
+ */
+export function appTheme(basePx: number, reducedMotion: boolean): ThemeConfig {
+  const scale = basePx / 16;
+  return {
+    token: {
+      fontSize: basePx,
+      controlHeight: Math.round(32 * scale),
+      colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
+      colorTextDescription: 'rgba(0, 0, 0, 0.68)',
+      ...(reducedMotion ? { motion: false } : {}),
+    },
+  };
+}
