@@ -11,7 +11,12 @@ import { documentedExceptions, parseFindings } from './electronegativityReport';
 const dir = mkdtempSync(path.join(tmpdir(), 'eneg-'));
 try {
   const out = path.join(dir, 'findings.csv');
-  execFileSync('npx', ['electronegativity', '-i', 'electron', '-e', '45.5.0', '-r', '-v', 'false', '-o', out], { stdio: 'ignore' });
+  // offlineGot.cjs: the scanner makes no network request (and so cannot crash on one under Node 24).
+  const preload = `--require ${path.resolve('scripts/offlineGot.cjs')}`;
+  execFileSync('npx', ['electronegativity', '-i', 'electron', '-e', '45.5.0', '-r', '-v', 'false', '-o', out], {
+    stdio: 'ignore',
+    env: { ...process.env, NODE_OPTIONS: [process.env['NODE_OPTIONS'], preload].filter(Boolean).join(' ') },
+  });
   const findings = parseFindings(readFileSync(out, 'utf8')).filter((f) => f.severity !== 'INFORMATIONAL');
   const allowed = documentedExceptions(readFileSync('SECURITY.md', 'utf8'));
   const unexplained = findings.filter((f) => !allowed.has(`${f.check} ${f.file}`));
