@@ -4,6 +4,8 @@
 // settled") and kills the scan. The scan needs neither (the Electron version is given with -e,
 // the English texts ship with it): here `got` fails at once, which the scanner already handles
 // as "no connectivity", and no request leaves the machine.
+/* global require */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload (NODE_OPTIONS --require) patches require itself
 const Module = require('node:module');
 const load = Module._load;
 const offline = () => Promise.reject(new Error('electronegativity scan: no network requests'));
