@@ -117,7 +117,9 @@ export function App() {
     <ConfigProvider locale={zhCN} theme={appTheme(basePx, reducedMotion)} componentSize="large" button={{ autoInsertSpace: false }}>
       <AntApp>
         <AppErrorBoundary>
-          <RouterProvider router={router} />
+          {/* Navigations are not transitions: a page still loading its code shows 加载中 at once,
+              rather than the page just left staying on screen (and editable) meanwhile. */}
+          <RouterProvider router={router} useTransitions={false} />
         </AppErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -1,25 +1,32 @@
 import { lazy, type ComponentType } from 'react';
 
 /**
- * Every page but the sign-in page, the lock screen and 今日 loads on its first visit (code
- * splitting): starting the app parses only what 今日 needs, not the dashboard's ECharts, the
- * print pages or the forms. A page's chunk comes from the app's own files (app:// on the
- * desktop, the service worker's cache offline in a browser: renderer/public/sw.js keeps them all).
+ * The pages that bring heavy code of their own — the dashboard's ECharts, the print pages, the
+ * roster, the end-of-day report, the sync centre, accounts and policy figures — load on their
+ * first visit (code splitting): starting the app parses none of them. A page's chunk comes from
+ * the app's own files (app:// on the desktop, the service worker's cache offline in a browser:
+ * renderer/public/sw.js keeps them all).
+ *
+ * The record pages (households, visits, applications, care needs, their forms) are in the main
+ * chunk: loaded lazily, a form just saved could be drawn again with its cleared draft restored
+ * when one came back to it while the next page's code was still loading (tests/e2e/drafts.spec.ts
+ * failed so about one run in three; cause not found, see the issue note).
  */
+export { HouseholdListPage } from '../households/HouseholdListPage';
+export { HouseholdFormPage } from '../households/HouseholdFormPage';
+export { HouseholdDetailPage } from '../households/HouseholdDetailPage';
+export { VisitFormPage } from '../visits/VisitFormPage';
+export { CareNeedNewPage } from '../careNeeds/CareNeedFormPage';
+export { CareNeedEditPage } from '../careNeeds/CareNeedFormPage';
+export { CareNeedListPage } from '../careNeeds/CareNeedListPage';
+export { NewApplicationPage } from '../applications/ApplicationFormPage';
+export { EditApplicationPage } from '../applications/ApplicationFormPage';
+export { ApplicationListPage } from '../applications/ApplicationListPage';
+export { ApplicationDetailPage } from '../applications/ApplicationDetailPage';
+
 const lazyPage = <M extends Record<K, ComponentType>, K extends string>(load: () => Promise<M>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
-export const HouseholdListPage = lazyPage(() => import('../households/HouseholdListPage'), 'HouseholdListPage');
-export const HouseholdFormPage = lazyPage(() => import('../households/HouseholdFormPage'), 'HouseholdFormPage');
-export const HouseholdDetailPage = lazyPage(() => import('../households/HouseholdDetailPage'), 'HouseholdDetailPage');
-export const VisitFormPage = lazyPage(() => import('../visits/VisitFormPage'), 'VisitFormPage');
-export const CareNeedNewPage = lazyPage(() => import('../careNeeds/CareNeedFormPage'), 'CareNeedNewPage');
-export const CareNeedEditPage = lazyPage(() => import('../careNeeds/CareNeedFormPage'), 'CareNeedEditPage');
-export const CareNeedListPage = lazyPage(() => import('../careNeeds/CareNeedListPage'), 'CareNeedListPage');
-export const NewApplicationPage = lazyPage(() => import('../applications/ApplicationFormPage'), 'NewApplicationPage');
-export const EditApplicationPage = lazyPage(() => import('../applications/ApplicationFormPage'), 'EditApplicationPage');
-export const ApplicationListPage = lazyPage(() => import('../applications/ApplicationListPage'), 'ApplicationListPage');
-export const ApplicationDetailPage = lazyPage(() => import('../applications/ApplicationDetailPage'), 'ApplicationDetailPage');
 export const DashboardPage = lazyPage(() => import('../dashboard/DashboardPage'), 'DashboardPage');
 export const RosterPage = lazyPage(() => import('../caseLife/RosterPage'), 'RosterPage');
 export const EndOfDayPage = lazyPage(() => import('../endOfDay/EndOfDayPage'), 'EndOfDayPage');
