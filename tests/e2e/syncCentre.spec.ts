@@ -28,7 +28,12 @@ test('a collision shows in the sync centre side by side and can be re-applied', 
   await expectAllSynced(township);
   await openHouseholds(township);
   await township.getByTestId('household-search').fill(name);
-  await householdRows(township).filter({ hasText: name }).click();
+  // The whole list shows before the search answers; a click on a row being redrawn is lost, so it is
+  // retried until the household's page is open.
+  await expect(async () => {
+    await householdRows(township).filter({ hasText: name }).click({ timeout: 5_000 });
+    await expect(township.getByTestId('household-edit')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   const householdUrl = township.url();
 
   // The village goes offline and changes the address; the township changes it too, online.
