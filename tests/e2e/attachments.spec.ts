@@ -82,7 +82,11 @@ test('a photo picked on a visit uploads, and the township sees it; a signature d
   await expectAllSynced(township);
   await openHouseholds(township);
   await township.getByTestId('household-search').fill(name);
-  await householdRows(township).filter({ hasText: name }).click();
+  // The whole list shows before the search answers: a click on a row being redrawn is retried.
+  await expect(async () => {
+    await householdRows(township).filter({ hasText: name }).click({ timeout: 5_000 });
+    await expect(township.getByTestId('household-summary')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   const seen = township.getByTestId('visit-row').getByTestId('attachment-thumb');
   await expect(seen).toHaveCount(1);
   await seen.getByTestId('attachment-open').click();

@@ -53,7 +53,11 @@ test('the county reads who created, changed and viewed a household', async ({ br
   await expectAllSynced(township);
   await openHouseholds(township);
   await township.getByTestId('household-search').fill(name);
-  await householdRows(township).filter({ hasText: name }).click();
+  // The whole list shows before the search answers: a click on a row being redrawn is retried.
+  await expect(async () => {
+    await householdRows(township).filter({ hasText: name }).click({ timeout: 5_000 });
+    await expect(township.getByTestId('household-summary')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(township.getByTestId('household-summary')).toContainText('碣石山镇一村 4 排 10 号');
   expect(township.url()).toContain(householdId);
 
