@@ -35,6 +35,7 @@ import {
   policyMigrations,
 } from './migrations';
 import { wrappedWebCryptoEncryptionStorage } from './keys/webCryptoEncryptionStorage';
+import { withMasterCopyGuard } from './sync/masterCopyGuard';
 import { conflictHandlerFor, conflictJsonSchema, type ConflictRecord } from './sync/conflicts';
 import type { Writer } from '../../../shared/sync/writeCheck';
 
@@ -73,7 +74,8 @@ export interface DatabaseOptions extends MigrationContext {
 
 /** The storage with field encryption (WebCrypto AES-GCM) on top: what the app's databases are opened with. */
 function encryptedStorage(storage: RxStorage<unknown, unknown>): RxStorage<unknown, unknown> {
-  return wrappedWebCryptoEncryptionStorage({ storage, readsOldFormat });
+  // The guard sees documents as RxDB does (in the clear): it records a first-pull copy before its first change.
+  return withMasterCopyGuard(wrappedWebCryptoEncryptionStorage({ storage, readsOldFormat }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, merge, Subject, type Observable } from 'rxjs';
 import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
@@ -11,6 +11,9 @@ import { keepStreamOpen } from './eventStream';
 import { SyncHttpError } from '../httpErrors';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { PulledPageInfo } from './firstSyncProgress';
+import { AFTER_FIRST_PULL_COPIES, markHandedOver, readFirstPull, runFirstPull, type FirstPullRecord } from './firstPull';
+import { writeReplicationCheckpoints } from './replicationCheckpoints';
+import { expectMasterStateRecorder, metaRecorderOf } from './masterCopyGuard';
 
 // Small enough for a village's slow mobile link, large enough that a township's initial pull is quick.
 const PULL_BATCH = 200;
@@ -20,6 +23,10 @@ export interface CollectionReplication {
   state: RxReplicationState<{ id: string; updatedAt: number }, SyncCheckpoint>;
   /** Completed pulls and pushes, for "last synced" */
   succeeded$: Observable<void>;
+  /** Pulling or pushing now: the first pull (firstPull.ts), then RxDB's replication. */
+  active$: Observable<boolean>;
+  /** Failed pulls and pushes, the first pull's included. */
+  error$: Observable<unknown>;
   reconnect(): void;
   stop(): Promise<void>;
 }
@@ -46,10 +53,16 @@ export function replicateCollection(
         // refusal and the app says in words that this laptop was stopped, without waiting for an edit.
         (error) => (error instanceof SyncHttpError && error.kind === 'revoked' ? 'RESYNC' : null),
       ) : null;
+  const replicationIdentifier = `jiuzhu-${name}-${client.serverUrl}`;
+  const firstPulling = new BehaviorSubject(false);
+  const firstPullError = new Subject<unknown>();
+  let stopped = false;
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
     collection: collection as unknown as RxCollection<Doc>,
-    replicationIdentifier: `jiuzhu-${name}-${client.serverUrl}`,
+    replicationIdentifier,
     live: true,
+    // Started below, once a first pull has filled an empty collection.
+    autoStart: false,
     retryTime: 2000,
     waitForLeadership: false,
     pull: {
@@ -107,16 +120,55 @@ export function replicateCollection(
   succeeded.subscribe(() => {
     state.retryTime = backoff.reset();
   });
+  // Changes to first-pull copies wait for RxDB's bookkeeping (masterCopyGuard.ts) until it runs.
+  const settleRecorder = isSyncedCollection(name) ? expectMasterStateRecorder(collection.database.name, collection.name) : null;
+  const started = (async () => {
+    // RxDB's replication starts from where a first pull of this collection ended, if one ran.
+    if (isSyncedCollection(name)) {
+      let record: FirstPullRecord | null;
+      firstPulling.next(true);
+      try {
+        record = await runFirstPull({
+          name, collection, db: collection.database as never, client, replicationIdentifier, onPage,
+          onStored: () => succeeded.next(), stopped: () => stopped,
+        });
+      } catch (error) {
+        if (stopped) return;
+        firstPullError.next(error);
+        record = await readFirstPull(collection.database as never, name, replicationIdentifier);
+      } finally {
+        firstPulling.next(false);
+      }
+      if (record && !stopped) {
+        await writeReplicationCheckpoints(collection, replicationIdentifier, { down: record.checkpoint, up: AFTER_FIRST_PULL_COPIES });
+        // From now on RxDB's own bookkeeping says where it is, even after a failed page.
+        if (!record.done) await markHandedOver(collection.database as never, name, replicationIdentifier, record);
+      }
+    }
+    // Stopped, or cancelled by RxDB because its database closed meanwhile: nothing to start.
+    if (stopped || state.isStopped()) return;
+    await state.start();
+    settleRecorder?.(state.internalReplicationState ? metaRecorderOf(state.internalReplicationState) : null);
+  })().catch((error: unknown) => {
+    // Closing while the first pull wrote (its database gone): nothing to tell.
+    if (!stopped) firstPullError.next(error);
+    settleRecorder?.(null);
+  });
   return {
     state,
     succeeded$: succeeded.asObservable(),
+    active$: combineLatest([firstPulling, state.active$]).pipe(map(([pulling, active]) => pulling || active)),
+    error$: merge(firstPullError, state.error$),
     reconnect() {
       state.retryTime = backoff.reset();
       stream?.reconnect();
       state.reSync();
     },
     async stop() {
+      stopped = true;
       stream?.close();
+      await started;
+      settleRecorder?.(null);
       await state.cancel();
     },
   };

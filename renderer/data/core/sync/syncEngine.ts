@@ -98,10 +98,10 @@ export class SyncEngine {
       const name = names[index]!;
       this.subscriptions.push(
         replication.succeeded$.subscribe(() => this.patchCollection(name, { lastSyncAt: Date.now(), lastError: null })),
-        replication.state.error$.subscribe((error) =>
+        replication.error$.subscribe((error) =>
           this.patchCollection(name, { lastError: `sync.error.${errorKind(error)}`, lastErrorAt: Date.now() }),
         ),
-        replication.state.active$.subscribe((syncing) => this.patchCollection(name, { syncing })),
+        replication.active$.subscribe((syncing) => this.patchCollection(name, { syncing })),
       );
     });
     this.subscriptions.push(
@@ -121,12 +121,12 @@ export class SyncEngine {
         // not say "online" again: only the browser's own word brings it back.
         this.patch({ lastSyncAt: now, lastError: null, online: this.deps.isNavigatorOnline() });
       }),
-      merge(...this.replications.map((r) => r.state.error$)).subscribe((error) => {
+      merge(...this.replications.map((r) => r.error$)).subscribe((error) => {
         // Without a network every try fails the same way: say so, not "server error".
         const kind = this.deps.isNavigatorOnline() ? errorKind(error) : 'network';
         this.patch({ lastError: `sync.error.${kind}` });
       }),
-      combineLatest(this.replications.map((r) => r.state.active$)).subscribe((active) =>
+      combineLatest(this.replications.map((r) => r.active$)).subscribe((active) =>
         this.patch({ syncing: active.some(Boolean) && this.deps.isNavigatorOnline() }),
       ),
     );
