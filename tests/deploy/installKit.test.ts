@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -30,6 +30,13 @@ let root: string;
 let cluster: Awaited<ReturnType<typeof startThrowawayCluster>> | null = null;
 let server: ChildProcess | null = null;
 let serverOutput = '';
+/** The kit's layout under the temporary root: /opt/jiuzhu, /etc/jiuzhu, /etc/systemd/system. */
+let prefix: string;
+let configDir: string;
+let unitDir: string;
+let serverBuild: string;
+let installEnv: Record<string, string>;
+const shellEnv = { PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? '/usr/bin:/bin'}` };
 
 /** Runs a kit script; its output is returned, and a failure shows all of it. */
 function run(command: string, args: string[], env: Record<string, string>): string {
@@ -56,6 +63,26 @@ describe('the install kit', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'jiuzhu-kit-'));
     cluster = await startThrowawayCluster({ hostAuth: 'scram-sha-256' });
+    // The build machine: the server to JavaScript (here into a folder of its own), the web app (a stand-in page).
+    serverBuild = path.join(root, 'build', 'server');
+    await buildServer(serverBuild);
+    const webBuild = path.join(root, 'build', 'web');
+    mkdirSync(webBuild, { recursive: true });
+    writeFileSync(path.join(webBuild, 'index.html'), `<!doctype html><title>救助通</title><p>${WEB_MARKER}</p>`);
+
+    // The county's server: install.sh into the kit's layout.
+    prefix = path.join(root, 'opt', 'jiuzhu');
+    configDir = path.join(root, 'etc', 'jiuzhu');
+    unitDir = path.join(root, 'etc', 'systemd', 'system');
+    installEnv = {
+      ...shellEnv,
+      JIUZHU_PREFIX: prefix,
+      JIUZHU_CONFIG_DIR: configDir,
+      JIUZHU_UNIT_DIR: unitDir,
+      JIUZHU_SERVER_BUILD: serverBuild,
+      JIUZHU_WEB_BUILD: webBuild,
+    };
+    run(path.join(CHECKOUT, 'deploy', 'install.sh'), [], installEnv);
   });
   afterAll(async () => {
     if (server && server.exitCode === null) {
@@ -68,29 +95,8 @@ describe('the install kit', () => {
   });
 
   it('installs the built server, prepares PostgreSQL, starts as the unit says, makes an account, and a laptop syncs through it', async () => {
-    // The build machine: the server to JavaScript (here into a folder of its own), the web app (a stand-in page).
-    const serverBuild = path.join(root, 'build', 'server');
-    await buildServer(serverBuild);
-    const webBuild = path.join(root, 'build', 'web');
-    mkdirSync(webBuild, { recursive: true });
-    writeFileSync(path.join(webBuild, 'index.html'), `<!doctype html><title>救助通</title><p>${WEB_MARKER}</p>`);
     // The bundle names nothing in the checkout it was built from.
     expect(readFileSync(path.join(serverBuild, 'main.js'), 'utf8')).not.toContain(CHECKOUT);
-
-    // The county's server: install.sh into the kit's layout.
-    const prefix = path.join(root, 'opt', 'jiuzhu');
-    const configDir = path.join(root, 'etc', 'jiuzhu');
-    const unitDir = path.join(root, 'etc', 'systemd', 'system');
-    const shellEnv = { PATH: `${path.dirname(process.execPath)}:${process.env['PATH'] ?? '/usr/bin:/bin'}` };
-    const installEnv = {
-      ...shellEnv,
-      JIUZHU_PREFIX: prefix,
-      JIUZHU_CONFIG_DIR: configDir,
-      JIUZHU_UNIT_DIR: unitDir,
-      JIUZHU_SERVER_BUILD: serverBuild,
-      JIUZHU_WEB_BUILD: webBuild,
-    };
-    run(path.join(CHECKOUT, 'deploy', 'install.sh'), [], installEnv);
 
     // PostgreSQL: the set-up script as the superuser through the socket, as `sudo -u postgres` would.
     const pgBin = findPostgresBin()!;
@@ -177,5 +183,21 @@ describe('the install kit', () => {
     } finally {
       await second.close();
     }
+  });
+
+  it('runs from the kit on its embedded database too (a trial on one machine): PGlite finds its files beside the bundle', () => {
+    const trialSettings = path.join(root, 'trial.env');
+    writeFileSync(trialSettings, readFileSync(path.join(configDir, 'jiuzhu.env'), 'utf8'));
+    setSetting(trialSettings, 'DATABASE_URL', '');
+    const dataDir = path.join(root, 'trial-data');
+    setSetting(trialSettings, 'JIUZHU_DATA_DIR', dataDir);
+    const passwordFile = path.join(root, 'trial-password.txt');
+    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
+    const created = run(path.join(prefix, 'bin', 'jiuzhu'), ['user', 'add', '--username', 'zhen', '--role', 'township', '--area', '371623102000', '--password-file', passwordFile], {
+      ...shellEnv,
+      JIUZHU_ENV_FILE: trialSettings,
+    });
+    expect(created).toMatch(/^created user zhen \(township, 371623102000\)/m);
+    expect(readdirSync(dataDir)).toContain('PG_VERSION');
   });
 });
