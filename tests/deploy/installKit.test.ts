@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPostgresBin, freePort, startThrowawayCluster } from '../../harness/postgresCluster';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import { buildServer } from '../../scripts/buildServer';
 import { laptop, openWorkspace } from '../support/laptop';
 import { readEnvFile, readUnit, setSetting } from './kitFiles';
 
@@ -63,9 +62,10 @@ describe('the install kit', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'jiuzhu-kit-'));
     cluster = await startThrowawayCluster({ hostAuth: 'scram-sha-256' });
-    // The build machine: the server to JavaScript (here into a folder of its own), the web app (a stand-in page).
+    // The build machine: npm run build:server (here into a folder of its own), the web app (a stand-in page).
     serverBuild = path.join(root, 'build', 'server');
-    await buildServer(serverBuild);
+    const built = spawnSync('npm', ['run', '--silent', 'build:server', '--', serverBuild], { cwd: CHECKOUT, encoding: 'utf8', env: { ...process.env, ...shellEnv } });
+    if (built.status !== 0) throw new Error(`npm run build:server failed: ${built.stdout}${built.stderr}`);
     const webBuild = path.join(root, 'build', 'web');
     mkdirSync(webBuild, { recursive: true });
     writeFileSync(path.join(webBuild, 'index.html'), `<!doctype html><title>救助通</title><p>${WEB_MARKER}</p>`);
