@@ -100,12 +100,10 @@ describe('the install kit', () => {
 
     // PostgreSQL: the set-up script as the superuser through the socket, as `sudo -u postgres` would.
     const pgBin = findPostgresBin()!;
-    const setup = run(path.join(prefix, 'deploy', 'postgres-setup.sh'), [], {
-      PATH: `${pgBin}:${shellEnv.PATH}`,
-      PGHOST: cluster!.socketDir,
-      PGPORT: String(cluster!.port),
-      PGUSER: 'postgres',
-    });
+    const asSuperuser = { PATH: `${pgBin}:${shellEnv.PATH}`, PGHOST: cluster!.socketDir, PGPORT: String(cluster!.port), PGUSER: 'postgres' };
+    const setup = run(path.join(prefix, 'deploy', 'postgres-setup.sh'), [], asSuperuser);
+    // Run again, it changes nothing and keeps the password it made.
+    expect(run(path.join(prefix, 'deploy', 'postgres-setup.sh'), [], asSuperuser)).toContain('DATABASE_URL=postgres://jiuzhu:<its password>@');
     const databaseUrl = /^DATABASE_URL=(\S+)$/m.exec(setup)?.[1];
     expect(databaseUrl).toMatch(new RegExp(`^postgres://jiuzhu:[0-9a-f]{40}@127\\.0\\.0\\.1:${cluster!.port}/jiuzhu$`));
     const admin = new pg.Client({ host: cluster!.socketDir, port: cluster!.port, user: 'postgres', database: 'jiuzhu' });
