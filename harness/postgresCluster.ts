@@ -27,8 +27,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface ThrowawayClusterOptions {
+  /**
+   * How TCP connections authenticate: `trust` (default) lets any role in without a password;
+   * `scram-sha-256` asks for one, as a county's cluster does (the superuser then connects through
+   * the socket in `socketDir`, as `sudo -u postgres psql` does).
+   */
+  hostAuth?: 'trust' | 'scram-sha-256';
+}
+
 /** A throwaway cluster for one test run; PostgreSQL refuses to run as root, so it runs as `postgres` then. */
-export async function startThrowawayCluster(): Promise<{ url: string; stop: () => void }> {
+export async function startThrowawayCluster(
+  options: ThrowawayClusterOptions = {},
+): Promise<{ url: string; port: number; socketDir: string; stop: () => void }> {
   const bin = findPostgresBin();
   if (!bin) {
     throw new Error(
@@ -49,7 +60,7 @@ export async function startThrowawayCluster(): Promise<{ url: string; stop: () =
   }
   chmodSync(dir, 0o700);
   const data = path.join(dir, 'data');
-  run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth-local=trust', `--auth-host=${options.hostAuth ?? 'trust'}`, '-E', 'UTF8', '--locale=C.UTF-8']);
   const port = await freePort();
   run(path.join(bin, 'pg_ctl'), [
     '-D', data, '-l', path.join(dir, 'log'), '-w', '-o',
@@ -57,6 +68,8 @@ export async function startThrowawayCluster(): Promise<{ url: string; stop: () =
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    socketDir: dir,
     stop: () => {
       try {
         run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);

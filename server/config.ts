@@ -1,10 +1,13 @@
 import path from 'node:path';
+import { DEFAULT_POOL_SIZE } from './db/postgresDatabase';
 import { readFilesConfig, type FilesConfig } from './files/filesConfig';
 
 export interface ServerConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL connections this process holds at most (`JIUZHU_DB_POOL_SIZE`, default 10). */
+  databasePoolSize: number;
   dataDir: string;
   demo: boolean;
   staticDir: string;
@@ -15,6 +18,8 @@ export interface ServerConfig {
   files: FilesConfig;
   /** Reverse proxies trusted to say the client's address in `X-Forwarded-For` (`JIUZHU_TRUST_PROXY`). */
   trustProxy: TrustProxySetting;
+  /** pino's level for the request log (`LOG_LEVEL`: fatal, error, warn, info, debug, trace, silent). */
+  logLevel: string;
 }
 
 /** Fastify's `trustProxy`: addresses, CIDR ranges or proxy-addr's names (`loopback`, …), or none. */
@@ -35,6 +40,27 @@ export function readTrustProxy(env: NodeJS.ProcessEnv): TrustProxySetting {
   return list.length > 0 ? list : false;
 }
 
+/**
+ * `JIUZHU_DB_POOL_SIZE`: each server process holds at most this many PostgreSQL connections (plus
+ * one for LISTEN); all processes together must stay under the cluster's `max_connections`.
+ */
+function readPoolSize(env: NodeJS.ProcessEnv): number {
+  const given = env['JIUZHU_DB_POOL_SIZE'];
+  if (!given) return DEFAULT_POOL_SIZE;
+  const size = Number(given);
+  if (!Number.isInteger(size) || size < 1 || size > 1000) throw new Error(`JIUZHU_DB_POOL_SIZE must be a whole number from 1 to 1000, got ${given}`);
+  return size;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A mistyped level would stop the server deep inside pino; it is refused here in words instead. */
+function readLogLevel(env: NodeJS.ProcessEnv): string {
+  const level = env['LOG_LEVEL'] || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${level}`);
+  return level;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env['PORT'] ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env['PORT']}`);
@@ -43,6 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     host: env['HOST'] ?? '127.0.0.1',
     databaseUrl: env['DATABASE_URL'] || undefined,
+    databasePoolSize: readPoolSize(env),
     dataDir,
     demo: env['JIUZHU_DEMO'] === '1',
     staticDir: path.resolve(env['JIUZHU_STATIC_DIR'] ?? './out/renderer'),
@@ -50,5 +77,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     hsts: env['JIUZHU_HSTS'] === '1',
     files: readFilesConfig(env, dataDir),
     trustProxy: readTrustProxy(env),
+    logLevel: readLogLevel(env),
   };
 }

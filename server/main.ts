@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
   if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
   if (argv.length > 0) throw new Error(`unknown command: ${argv.join(' ')}`);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 
   if (config.demo) {
     const seeded = await seedDemoData(db);
@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
     corsOrigins: config.corsOrigins,
     hsts: config.hsts,
     files: openFileStorage(config.files),
-    logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
+    logger: { level: config.logLevel },
   });
   const shutdown = async () => {
     await app.close();

@@ -8,11 +8,13 @@ export interface DatabaseSettings {
   databaseUrl?: string | undefined;
   /** Folder for PGlite; null keeps it in memory (tests). */
   dataDir: string | null;
+  /** PostgreSQL only: the most connections this process holds at once (default 10). */
+  poolSize?: number | undefined;
 }
 
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
   const db = settings.databaseUrl
-    ? await openPostgresDatabase(settings.databaseUrl)
+    ? await openPostgresDatabase(settings.databaseUrl, settings.poolSize)
     : await openPgliteDatabase(settings.dataDir);
   try {
     await migrate(db);

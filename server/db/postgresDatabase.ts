@@ -3,12 +3,15 @@ import { int8ToNumber, type Database, type Queryable } from './database';
 
 const INT8_OID = 20;
 
-export async function openPostgresDatabase(connectionString: string): Promise<Database> {
+/** Connections the pool keeps at most, unless the operator says (`JIUZHU_DB_POOL_SIZE`). */
+export const DEFAULT_POOL_SIZE = 10;
+
+export async function openPostgresDatabase(connectionString: string, poolSize = DEFAULT_POOL_SIZE): Promise<Database> {
   const typeParsers = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? (value: string) => int8ToNumber(value) : pg.types.getTypeParser(oid, format ?? 'text'),
   };
-  const pool = new pg.Pool({ connectionString, max: 10, types: typeParsers as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
