@@ -14,6 +14,8 @@ const TOWNSHIP = '371625001';
 const VILLAGES = ['371625001001', '371625001002', '371625001003', '371625001004'];
 const HOUSEHOLDS = 1000;
 const VISITS_PER_HOUSEHOLD = 2;
+/** A first sync asks for pages of 1,000 (renderer/data/core/sync/firstPull.ts `FIRST_PULL_BATCH`). */
+const FIRST_PAGE = 1000;
 const PUSH_BATCH = 100;
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -106,12 +108,12 @@ test('a township’s first sync of thousands of records shows rising counts, and
   const banner = page.getByTestId('first-sync');
   await visits.whenHeld();
   await expect(page.getByTestId('first-sync-households')).toHaveText(`家庭：${HOUSEHOLDS.toLocaleString('zh-CN')} 条，已收完`, { timeout: 90_000 });
-  await expect(page.getByTestId('first-sync-visits')).toHaveText(`走访记录：200 / ${(HOUSEHOLDS * VISITS_PER_HOUSEHOLD).toLocaleString('zh-CN')}`);
+  await expect(page.getByTestId('first-sync-visits')).toHaveText(`走访记录：${FIRST_PAGE.toLocaleString('zh-CN')} / ${(HOUSEHOLDS * VISITS_PER_HOUSEHOLD).toLocaleString('zh-CN')}`);
   const arrivedNow = async () => Number(await banner.getAttribute('data-arrived'));
   const seen = [await arrivedNow()];
-  expect(seen[0]).toBe(HOUSEHOLDS + 200);
+  expect(seen[0]).toBe(HOUSEHOLDS + FIRST_PAGE);
   await expect(page.getByTestId('first-sync-title')).toHaveText(
-    `正在第一次接收本辖区的数据：已收到 ${(HOUSEHOLDS + 200).toLocaleString('zh-CN')} 条，还剩 ${(total - HOUSEHOLDS - 200).toLocaleString('zh-CN')} 条`,
+    `正在第一次接收本辖区的数据：已收到 ${(HOUSEHOLDS + FIRST_PAGE).toLocaleString('zh-CN')} 条，还剩 ${(total - HOUSEHOLDS - FIRST_PAGE).toLocaleString('zh-CN')} 条`,
   );
 
   // The list and search work on what has arrived, while the rest is still to come.
@@ -167,7 +169,7 @@ test('a first sync cut off by closing the app shows its counts again at the next
     await signIn(page, username);
     await visits.whenHeld();
     await expect(page.getByTestId('first-sync-households')).toHaveText(`家庭：${HOUSEHOLDS.toLocaleString('zh-CN')} 条，已收完`, { timeout: 90_000 });
-    await expect(visitsLine(page)).toHaveText('走访记录：200 / 2,000');
+    await expect(visitsLine(page)).toHaveText(`走访记录：${FIRST_PAGE.toLocaleString('zh-CN')} / 2,000`);
     await context.close();
 
     // Switched on again: before the server has answered a single visits page, the counts are back.
@@ -177,7 +179,7 @@ test('a first sync cut off by closing the app shows its counts again at the next
     page = context.pages()[0] ?? (await context.newPage());
     await signIn(page, username);
     await visits.whenHeld();
-    await expect(visitsLine(page)).toHaveText('走访记录：200 / 2,000');
+    await expect(visitsLine(page)).toHaveText(`走访记录：${FIRST_PAGE.toLocaleString('zh-CN')} / 2,000`);
     await expect(page.getByTestId('first-sync-households')).toHaveCount(1);
     visits.releaseAll();
     await expect(page.getByTestId('first-sync')).toBeHidden({ timeout: 120_000 });
