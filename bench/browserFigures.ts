@@ -54,12 +54,17 @@ async function openPage(context: BrowserContext, url: string, log: Log): Promise
   return page;
 }
 
-/** initial_sync_30k_s: a township laptop's first Workspace.open pulls the seeded township into IndexedDB. */
-async function initialSync(server: BenchServer, page: Page, township: Dataset, options: Options): Promise<Figure> {
+/**
+ * initial_sync_30k_s: a township laptop's first Workspace.open pulls the seeded township into
+ * IndexedDB; initial_sync_30k_vs_floor: that ÷ the same documents written once into raw
+ * IndexedDB in the same run; first_village_usable_s: until the first village's list answers.
+ */
+async function initialSync(server: BenchServer, page: Page, township: Dataset, options: Options): Promise<Figure[]> {
   const runs = options.quick ? 1 : 3;
   const total = datasetSize(township);
   options.log(`initial sync in Chromium: a township laptop pulls ${total} documents via Workspace.open, ${runs} run(s)`);
   const times: number[] = [];
+  const firstVillage: number[] = [];
   const cpuNotes: string[] = [];
   for (let run = 0; run < runs; run++) {
     const [user] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
@@ -73,21 +78,41 @@ async function initialSync(server: BenchServer, page: Page, township: Dataset, o
       ),
     );
     times.push(result.ms / 1000);
-    options.log(`  run ${run + 1}: ${(result.ms / 1000).toFixed(2)} s (${(total / (result.ms / 1000)).toFixed(0)} docs/s)`);
+    firstVillage.push((result.firstVillageMs ?? result.ms) / 1000);
+    options.log(`  run ${run + 1}: ${(result.ms / 1000).toFixed(2)} s (${(total / (result.ms / 1000)).toFixed(0)} docs/s); first village's list answered after ${((result.firstVillageMs ?? result.ms) / 1000).toFixed(2)} s`);
     const cpu = describeCpu(cpuSecondsBetween(cpuBefore, cpuSnapshot()));
     if (cpu) options.log(`    CPU meanwhile: ${cpu}`);
     cpuNotes.push(cpu);
   }
   const floorMs = await rawWriteFloor(page, township);
   options.log(`  floor: the same ${total} documents written once into IndexedDB itself (no RxDB, no encryption): ${(floorMs / 1000).toFixed(2)} s`);
-  return {
-    name: 'initial_sync_30k_s',
-    value: median(times),
-    unit: 's',
-    target: 7,
-    better: 'lower',
-    note: `${WHERE}, ${total} docs, Workspace.open, median of ${runs}; writing them once into raw IndexedDB alone takes ${(floorMs / 1000).toFixed(1)} s${cpuNotes[0] ? `; CPU in run 1: ${cpuNotes[0]}` : ''}`,
-  };
+  const note = `${WHERE}, ${total} docs, Workspace.open, median of ${runs}`;
+  return [
+    {
+      name: 'initial_sync_30k_s',
+      value: median(times),
+      unit: 's',
+      target: 7,
+      better: 'lower',
+      note: `${note}; writing them once into raw IndexedDB alone takes ${(floorMs / 1000).toFixed(1)} s${cpuNotes[0] ? `; CPU in run 1: ${cpuNotes[0]}` : ''}`,
+    },
+    {
+      name: 'initial_sync_30k_vs_floor',
+      value: median(times) / (floorMs / 1000),
+      unit: 'ratio',
+      target: 1.5,
+      better: 'lower',
+      note: `${note} ÷ the same documents written once into raw IndexedDB (no RxDB, no encryption, the schemas' indexes) right after, ${(floorMs / 1000).toFixed(1)} s`,
+    },
+    {
+      name: 'first_village_usable_s',
+      value: median(firstVillage),
+      unit: 's',
+      target: 2,
+      better: 'lower',
+      note: `${note}: from sign-in (Workspace.open) until the first village's household list (first 20, newest first) answers with households, while the first sync runs`,
+    },
+  ];
 }
 
 /** The initial sync's floor on this machine: the township's documents put into IndexedDB once, nothing else. */
@@ -265,7 +290,7 @@ export async function browserFigures(options: Options): Promise<Figure[]> {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     const page = await openPage(context, `${server.url}/`, log);
     log(`  Chromium ${context.browser()?.version() ?? ''} up with a fresh profile (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    figures.push(await initialSync(server, page, township, options));
+    figures.push(...(await initialSync(server, page, township, options)));
     figures.push(...(await localFigures(page, options)));
   } finally {
     await context?.close();
