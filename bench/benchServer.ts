@@ -16,6 +16,7 @@ import type { SyncedCollection } from '../shared/sync/collections';
 import type { TokenResponse } from '../shared/sync/wire';
 import { startThrowawayCluster } from '../harness/postgresCluster';
 import { BENCH_CLUSTER } from './benchPostgres';
+import type { OwnProcesses } from './ownCpu';
 import { startServerProcess, type ServerProcess } from '../harness/serverProcess';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
@@ -26,6 +27,8 @@ export interface BenchServer {
   postgres: string;
   /** The cluster's own address, for figures that read PostgreSQL directly (no server between). */
   databaseUrl: string;
+  /** The server's process group and the cluster's port: whose CPU is the phase's own (ownCpu.ts). */
+  own: OwnProcesses;
   /** A connection of the bench's own, for set-up (users, seeded documents) and counts. */
   db: Database;
   /** The server's current ID-search key of every township (for documents seeded straight into the database). */
@@ -74,6 +77,7 @@ export async function startBenchServer(options: { staticDir?: string; serverEnv?
     url: proc.url,
     postgres: `PostgreSQL ${settings?.version}, fsync=${settings?.fsync}, synchronous_commit=${settings?.commit}`,
     databaseUrl: cluster.url,
+    own: { serverGroup: proc.process.pid!, postgresPort: new URL(cluster.url).port },
     db: database,
     searchKeys,
     async createUsers(users) {

@@ -12,7 +12,7 @@ import type { PullResponse } from '../shared/sync/wire';
 import type { BenchServer } from './benchServer';
 import { loginDevices, type Device } from './benchDevices';
 import { townshipVillages } from './dataset';
-import { cpuSecondsBetween, cpuSnapshot, describeCpu } from './processCpu';
+import { ownCpuBetween, ownCpuSnapshot } from './ownCpu';
 import { bySize, type SizedOptions } from './size';
 import { median, type Figure, type Log } from './stats';
 
@@ -67,17 +67,16 @@ async function floorPull(client: pg.Pool, scope: string): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
-/** Runs a pull; also says where the CPU went meanwhile (this bench process, the server, PostgreSQL). */
-async function timed(run: () => Promise<number[]>): Promise<{ docs: number; rate: number; seconds: number; cpu: string }> {
-  const before = cpuSnapshot();
+/** Runs a pull; also says where the CPU went meanwhile: this bench process, its server, its PostgreSQL. */
+async function timed(server: BenchServer, run: () => Promise<number[]>): Promise<{ docs: number; rate: number; seconds: number; cpu: string }> {
+  const before = ownCpuSnapshot(server.own);
   const ownBefore = process.cpuUsage();
   const started = performance.now();
   const docs = (await run()).reduce((a, b) => a + b, 0);
   const seconds = (performance.now() - started) / 1000;
   const own = process.cpuUsage(ownBefore);
-  // Chromium has no part here; the server and PostgreSQL roles count every such process on the machine.
-  const others = new Map([...cpuSecondsBetween(before, cpuSnapshot())].filter(([role]) => role === 'server' || role === 'PostgreSQL'));
-  const cpu = `bench clients ${((own.user + own.system) / 1e6).toFixed(1)} s, ${describeCpu(others)}`;
+  const used = ownCpuBetween(before, ownCpuSnapshot(server.own));
+  const cpu = `bench clients ${((own.user + own.system) / 1e6).toFixed(2)} s, server ${used.server.toFixed(2)} s, PostgreSQL ${used.postgres.toFixed(2)} s`;
   return { docs, rate: docs / seconds, seconds, cpu };
 }
 
@@ -93,8 +92,8 @@ export async function pullFigures(server: BenchServer, options: SizedOptions & {
   const floors: number[] = [];
   try {
     for (let run = 0; run <= runs; run++) {
-      const pulled = await timed(() => Promise.all(devices.map((d) => initialPull(server.url, d.tokens.accessToken))));
-      const floor = await timed(() => Promise.all(devices.map((d) => floorPull(floorClient, scopePrefix('assistant', d.village)))));
+      const pulled = await timed(server, () => Promise.all(devices.map((d) => initialPull(server.url, d.tokens.accessToken))));
+      const floor = await timed(server, () => Promise.all(devices.map((d) => floorPull(floorClient, scopePrefix('assistant', d.village)))));
       if (floor.docs !== pulled.docs) throw new Error(`the floor read ${floor.docs} documents, the pull ${pulled.docs}`);
       if (run === 0) continue;
       rates.push(pulled.rate);
@@ -102,7 +101,7 @@ export async function pullFigures(server: BenchServer, options: SizedOptions & {
       log(
         `  run ${run}: ${pulled.docs} docs pulled in ${pulled.seconds.toFixed(2)} s = ${pulled.rate.toFixed(0)} docs/s; straight from PostgreSQL ${floor.seconds.toFixed(2)} s = ${floor.rate.toFixed(0)} docs/s (${(pulled.rate / floor.rate).toFixed(2)})`,
       );
-      log(`    CPU: pull ${pulled.cpu}; floor ${floor.cpu}`);
+      log(`    CPU seconds: pull ${pulled.cpu}; floor ${floor.cpu}`);
     }
   } finally {
     await floorClient.end();

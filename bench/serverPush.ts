@@ -15,6 +15,7 @@ import { createRandom } from '../server/demo/random';
 import { type BenchServer } from './benchServer';
 import { loginDevices, nextSeed, rowsOf, spreadVillages, type Device } from './benchDevices';
 import { checkDocuments, generateDataset, makeApplication } from './dataset';
+import { ownCpuBetween, ownCpuSnapshot } from './ownCpu';
 import { bySize, type SizedOptions } from './size';
 import { median, percentile, type Figure, type Log } from './stats';
 
@@ -100,6 +101,7 @@ async function closedLoop(server: BenchServer, devices: Device[], daysPerDevice:
   const work = await Promise.all(devices.map((device) => endOfDays(server, device, daysPerDevice)));
   const latencies: number[] = [];
   const done: { at: number; docs: number }[] = [];
+  const cpuBefore = ownCpuSnapshot(server.own);
   const started = performance.now();
   const finished = await Promise.all(
     devices.map(async (device, i) => {
@@ -110,9 +112,13 @@ async function closedLoop(server: BenchServer, devices: Device[], daysPerDevice:
       return performance.now();
     }),
   );
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = ownCpuBetween(cpuBefore, ownCpuSnapshot(server.own));
   const allBusyUntil = Math.min(...finished);
   const docs = done.filter((d) => d.at <= allBusyUntil).reduce((n, d) => n + d.docs, 0);
-  return { rate: docs / ((allBusyUntil - started) / 1000), p50: median(latencies), p99: percentile(latencies, 99) };
+  // Where the time went, as shares of the step's wall time (2 = two cores busy the whole step).
+  const busy = `server ${(cpu.server / seconds).toFixed(2)}, PostgreSQL ${(cpu.postgres / seconds).toFixed(2)} cores`;
+  return { rate: docs / ((allBusyUntil - started) / 1000), p50: median(latencies), p99: percentile(latencies, 99), busy };
 }
 
 async function saturation(server: BenchServer, devicesFor: (n: number) => Promise<Device[]>, options: PushOptions) {
@@ -129,7 +135,7 @@ async function saturation(server: BenchServer, devicesFor: (n: number) => Promis
     const step = await closedLoop(server, await devicesFor(count), daysPerDevice);
     most = count;
     seen.push(`${count}: ${step.rate.toFixed(0)}`);
-    log(`  ${count} devices: ${step.rate.toFixed(0)} docs/s (${(step.rate / DOCS_PER_DAY).toFixed(1)} end-of-days/s), request p50 ${step.p50.toFixed(0)} ms, p99 ${step.p99.toFixed(0)} ms`);
+    log(`  ${count} devices: ${step.rate.toFixed(0)} docs/s (${(step.rate / DOCS_PER_DAY).toFixed(1)} end-of-days/s), request p50 ${step.p50.toFixed(0)} ms, p99 ${step.p99.toFixed(0)} ms; CPU ${step.busy}`);
     // Two steps in a row without 10 % more: the plateau (one step alone could be a noisy moment).
     flat = step.rate > best.rate * 1.1 ? 0 : flat + 1;
     if (step.rate > best.rate) best = { rate: step.rate, devices: count };
