@@ -15,12 +15,20 @@ import type { Role } from '../shared/auth/roles';
 import type { SyncedCollection } from '../shared/sync/collections';
 import type { TokenResponse } from '../shared/sync/wire';
 import { startThrowawayCluster } from '../harness/postgresCluster';
+import { BENCH_CLUSTER } from './benchPostgres';
+import type { OwnProcesses } from './ownCpu';
 import { startServerProcess, type ServerProcess } from '../harness/serverProcess';
 
 export const BENCH_PASSWORD = 'bench-password-2026';
 
 export interface BenchServer {
   url: string;
+  /** The cluster's settings as it reports them (`SHOW`): "PostgreSQL 15.18, fsync=on, synchronous_commit=on". */
+  postgres: string;
+  /** The cluster's own address, for figures that read PostgreSQL directly (no server between). */
+  databaseUrl: string;
+  /** The server's process group and the cluster's port: whose CPU is the phase's own (ownCpu.ts). */
+  own: OwnProcesses;
   /** A connection of the bench's own, for set-up (users, seeded documents) and counts. */
   db: Database;
   /** The server's current ID-search key of every township (for documents seeded straight into the database). */
@@ -33,24 +41,43 @@ export interface BenchServer {
 }
 
 /** `staticDir`: files the server hands out at `/` (the bench page for the Chromium figures). */
-export async function startBenchServer(options: { staticDir?: string } = {}): Promise<BenchServer> {
-  const cluster = await startThrowawayCluster();
+/** `serverEnv`: more environment for the server process (e.g. NODE_OPTIONS=--cpu-prof to profile it). */
+export async function startBenchServer(options: { staticDir?: string; serverEnv?: Record<string, string> } = {}): Promise<BenchServer> {
+  const cluster = await startThrowawayCluster(BENCH_CLUSTER);
   let db: Database | null = null;
   let proc: ServerProcess;
   try {
     // Migrate first, from here, so the server process starts on a ready schema.
     db = await openDatabase({ databaseUrl: cluster.url, dataDir: null });
-    proc = await startServerProcess({ DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', JIUZHU_STATIC_DIR: options.staticDir ?? '/nonexistent' });
+    proc = await startServerProcess({ DATABASE_URL: cluster.url, LOG_LEVEL: 'warn', JIUZHU_STATIC_DIR: options.staticDir ?? '/nonexistent', ...options.serverEnv });
   } catch (error) {
     await db?.close();
     cluster.stop();
     throw error;
   }
   const database = db;
+  // Interrupted (Ctrl-C, a CI timeout), the phase still takes its server and cluster down with it.
+  const onSignal = () => {
+    try {
+      process.kill(-proc.process.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    cluster.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const searchKeys = await currentSearchKeys(database, await loadSearchKeyRoot(database), townshipsIn(CITY_CODE).map((t) => t.code));
   const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const [settings] = await database.query<{ version: string; fsync: string; commit: string }>(
+    `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit`,
+  );
   return {
     url: proc.url,
+    postgres: `PostgreSQL ${settings?.version}, fsync=${settings?.fsync}, synchronous_commit=${settings?.commit}`,
+    databaseUrl: cluster.url,
+    own: { serverGroup: proc.process.pid!, postgresPort: new URL(cluster.url).port },
     db: database,
     searchKeys,
     async createUsers(users) {
@@ -97,6 +124,8 @@ export async function startBenchServer(options: { staticDir?: string } = {}): Pr
       }
     },
     async stop() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       await proc.stop();
       await database.close();
       cluster.stop();

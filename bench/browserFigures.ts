@@ -17,6 +17,7 @@ import { BENCH_TOWNSHIP, checkDataset, datasetSize, generateDataset, townshipVil
 import { cpuSecondsBetween, cpuSnapshot, describeCpu, waitForIndexedDbToSettle } from './processCpu';
 import { profiled, profiling } from './profile';
 import { seedTownship } from './serverFigures';
+import { bySize, type SizedOptions } from './size';
 import { median, percentile, type Figure, type Log } from './stats';
 // `window.bench`, the page's API: declared by the page (bench/browser/main.ts, `declare global`), compiled
 // with the DOM only in its own project; a type-only import, so Node never loads the page's code.
@@ -35,10 +36,7 @@ const LOCAL_SEARCH_KEYS: Record<string, string> = Object.fromEntries(
 );
 const WHERE = 'Chromium, IndexedDB on disk';
 
-interface Options {
-  quick: boolean;
-  log: Log;
-}
+type Options = SizedOptions & { log: Log };
 
 const counts = (data: Dataset) =>
   Object.fromEntries(syncedCollections.map((c) => [c, (data as unknown as Record<string, unknown[] | undefined>)[c]?.length ?? 0])) as Record<SyncedCollection, number>;
@@ -140,7 +138,7 @@ function searchTexts(data: Dataset, count: number): string[] {
 async function localFigures(page: Page, options: Options): Promise<Figure[]> {
   const { log } = options;
   // Quick: a smaller caseload, so a smoke run stays near 3 minutes (the app writes each household encrypted).
-  const householdCount = options.quick ? 3000 : 30000;
+  const householdCount = bySize(options, 30000, 3000, 300);
   let started = performance.now();
   const data = await generateDataset({
     households: householdCount,
@@ -155,8 +153,8 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
   const figures: Figure[] = [];
 
   // rxdb_vs_raw_dexie_write first, on a fresh profile's IndexedDB.
-  const rxRuns = options.quick ? 2 : 3;
-  const rxDocs = data.households.slice(0, options.quick ? 2000 : 10000);
+  const rxRuns = bySize(options, 3, 2, 1);
+  const rxDocs = data.households.slice(0, bySize(options, 10000, 2000, 200));
   const ratios: number[] = [];
   const plainRatios: number[] = [];
   for (let run = 0; run <= rxRuns; run++) {
@@ -189,7 +187,7 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
     for (let i = 0; i < docs.length; i += 2500) await page.evaluate(([name, chunk]) => window.bench.fill(name, chunk), [c, docs.slice(i, i + 2500)] as const);
   }
   log(`  stored in the app's database in Chromium (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  log(`  Chromium's browser process (IndexedDB) quiet after ${((await waitForIndexedDbToSettle()) / 1000).toFixed(1)} s`);
+  log(`  Chromium's browser process (IndexedDB) quiet after ${((await waitForIndexedDbToSettle(bySize(options, 60_000, 60_000, 5_000))) / 1000).toFixed(1)} s`);
 
   // local_search_p95_ms
   const texts = searchTexts(data, options.quick ? 24 : 45);
@@ -245,7 +243,7 @@ async function localFigures(page: Page, options: Options): Promise<Figure[]> {
 
   // cold_start_interactive_ms: reload the page; it opens the database and answers a name search by itself.
   const coldTimes: number[] = [];
-  const coldRuns = options.quick ? 2 : 3;
+  const coldRuns = bySize(options, 3, 2, 1);
   for (let run = 0; run < coldRuns; run++) {
     const text = texts[(run * 3 + 1) % texts.length]!;
     await page.evaluate(async ([keys, t]) => {

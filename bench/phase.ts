@@ -3,17 +3,17 @@
  * own throwaway PostgreSQL and server.
  */
 import { writeFileSync } from 'node:fs';
+import { BENCH_SIZES, sizedOptions, type BenchSize } from './size';
 import type { Figure } from './stats';
 
 async function main(): Promise<void> {
   const [phase, mode, out] = process.argv.slice(2);
-  const quick = mode === 'quick';
-  const log = (line: string) => console.log(line);
+  if (!out || !BENCH_SIZES.includes(mode as BenchSize)) throw new Error('usage: phase.ts server|browser full|quick|smoke OUT.json');
+  const options = { ...sizedOptions(mode as BenchSize), log: (line: string) => console.log(line) };
   let figures: Figure[];
-  if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures({ quick, log });
-  else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures({ quick, log });
+  if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures(options);
+  else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures(options);
   else throw new Error(`unknown phase ${phase}`);
-  if (!out) throw new Error('usage: phase.ts server|browser quick|full OUT.json');
   writeFileSync(out, JSON.stringify(figures));
 }
 

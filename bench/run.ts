@@ -1,14 +1,17 @@
 /**
- * `npm run bench [-- --quick] [-- --json FILE] [-- --only browser|server]`: generates the dataset,
+ * `npm run bench [-- --quick | --smoke] [-- --json FILE] [-- --only browser|server]`: generates the dataset,
  * measures every figure of issue 7 against its target, prints a table and optionally writes the
  * figures as JSON. Each phase runs in its own Node process (see phase.ts): `browser` (the laptop's
- * figures, in Chromium) and `server` (many devices against the server on PostgreSQL).
+ * figures, in Chromium) and `server` (many devices against the server on PostgreSQL). `--smoke`
+ * computes every figure on tiny data and judges none (size.ts): it fails only when something broke.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeBenchPostgres } from './benchPostgres';
+import type { BenchSize } from './size';
 import { met, type Figure } from './stats';
 
 const ORDER = [
@@ -18,9 +21,10 @@ const ORDER = [
   'initial_sync_30k_s',
   'push_500_slow_link_s',
   'wire_bytes_ratio',
-  'server_push_docs_per_s',
-  'server_push_p99_ms',
+  'server_push_saturation_docs_per_s',
+  'server_push_p99_at_half_load_ms',
   'server_pull_docs_per_s',
+  'server_pull_vs_pg_floor',
   'cold_start_interactive_ms',
   'rxdb_vs_raw_dexie_write',
 ];
@@ -46,17 +50,18 @@ function machine(loadAtStart: number[]) {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     chromium: chromiumVersion(),
+    postgres: describeBenchPostgres(),
     loadAverageAtStart: loadAtStart,
     loadAverageAtEnd: load(),
   };
 }
 
-function runPhase(phase: string, quick: boolean, dir: string): Promise<Figure[]> {
+function runPhase(phase: string, size: BenchSize, dir: string): Promise<Figure[]> {
   const out = path.join(dir, `${phase}.json`);
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'phase.ts'), phase, quick ? 'quick' : 'full', out],
+      ['--max-old-space-size=8192', '--import', 'tsx', path.join('bench', 'phase.ts'), phase, size, out],
       { stdio: 'inherit' },
     );
     child.on('error', reject);
@@ -71,8 +76,11 @@ const fmt = (value: number) =>
   !Number.isFinite(value) ? 'n/a' : Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } } });
-  const quick = values.quick ?? false;
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, smoke: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } },
+  });
+  const size: BenchSize = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
+  const judged = size !== 'smoke';
   const started = performance.now();
   const loadAtStart = load();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-'));
@@ -81,9 +89,9 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   try {
     for (const phase of phases) {
-      console.log(`\n== ${phase} (${quick ? 'quick' : 'full'})`);
+      console.log(`\n== ${phase} (${size})`);
       try {
-        figures.push(...(await runPhase(phase, quick, dir)));
+        figures.push(...(await runPhase(phase, size, dir)));
       } catch (error) {
         failures.push(error instanceof Error ? error.message : String(error));
         console.error(failures[failures.length - 1]);
@@ -93,25 +101,29 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   figures.sort((a, b) => ORDER.indexOf(a.name) - ORDER.indexOf(b.name));
-  const rows = figures.map((f) => ({ ...f, met: met(f) }));
+  // A smoke run's figures come from tiny data: computed to show the bench works, never judged.
+  const rows = figures.map((f) => ({ ...f, met: judged ? met(f) : null }));
   const width = Math.max(...rows.map((r) => r.name.length), 4);
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(6)}  ${'target'.padStart(10)}  result`);
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${`${r.better === 'lower' ? '≤' : '≥'} ${r.target}`.padStart(10)}  ${r.met ? 'met' : 'MISSED'}   ${r.note}`,
+      `${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${`${r.better === 'lower' ? '≤' : '≥'} ${r.target}`.padStart(10)}  ${r.met === null ? 'smoke' : r.met ? 'met' : 'MISSED'}   ${r.note}`,
     );
   }
   const missing = ORDER.filter((name) => !rows.some((r) => r.name === name));
   if (missing.length > 0) console.log(`not measured: ${missing.join(', ')}`);
+  // A figure that came out as no number (NaN, Infinity) was not computed: in a smoke run that is what broke.
+  const uncomputed = rows.filter((r) => !Number.isFinite(r.value)).map((r) => r.name);
+  if (!judged && uncomputed.length > 0) failures.push(`figures not computed: ${uncomputed.join(', ')}`);
   const info = machine(loadAtStart);
   console.log(
-    `\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memGiB} GiB, Node ${info.node}, ${info.os}, Chromium ${info.chromium ?? 'not found'}; load average ${info.loadAverageAtStart.join(' ')} at start, ${info.loadAverageAtEnd.join(' ')} at end; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `\nmachine: ${info.cpus} × ${info.cpuModel}, ${info.memGiB} GiB, Node ${info.node}, ${info.os}, Chromium ${info.chromium ?? 'not found'}, PostgreSQL ${info.postgres}; load average ${info.loadAverageAtStart.join(' ')} at start, ${info.loadAverageAtEnd.join(' ')} at end; total ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   if (values.json) {
     const json = {
       figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target, met: r.met, better: r.better, note: r.note })),
       machine: info,
-      mode: quick ? 'quick' : 'full',
+      mode: size,
       measuredIn: { laptop: 'Chromium (Playwright, persistent profile: IndexedDB on disk)', server: 'Node clients against the server process on PostgreSQL' },
       failures,
       at: new Date().toISOString(),
@@ -119,7 +131,10 @@ async function main(): Promise<void> {
     writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`figures written to ${values.json}`);
   }
-  if (failures.length > 0) process.exitCode = 1;
+  if (failures.length > 0) {
+    console.error(`\nbench failed: ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 void main();

@@ -27,18 +27,35 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface ThrowawayClusterOptions {
+export interface ClusterOptions {
   /**
    * How TCP connections authenticate: `trust` (default) lets any role in without a password;
    * `scram-sha-256` asks for one, as a county's cluster does (the superuser then connects through
    * the socket in `socketDir`, as `sudo -u postgres psql` does).
    */
   hostAuth?: 'trust' | 'scram-sha-256';
+  /**
+   * Flushes every commit to disk (`fsync=on`, `synchronous_commit=on`), as a production server
+   * must: the bench's write figures are measured so. Off by default: the tests check behaviour,
+   * not durability, and run faster without the flushes.
+   */
+  durable?: boolean;
+}
+/** The install kit's test names them so. */
+export type ThrowawayClusterOptions = ClusterOptions;
+
+/** The settings a cluster runs with, as `-c` options (said in the bench's output). */
+export function clusterSettings(options: ClusterOptions = {}): Record<string, string> {
+  return {
+    fsync: options.durable ? 'on' : 'off',
+    ...(options.durable ? { synchronous_commit: 'on' } : {}),
+    max_connections: '200',
+  };
 }
 
 /** A throwaway cluster for one test run; PostgreSQL refuses to run as root, so it runs as `postgres` then. */
 export async function startThrowawayCluster(
-  options: ThrowawayClusterOptions = {},
+  options: ClusterOptions = {},
 ): Promise<{ url: string; port: number; socketDir: string; stop: () => void }> {
   const bin = findPostgresBin();
   if (!bin) {
@@ -64,7 +81,7 @@ export async function startThrowawayCluster(
   const port = await freePort();
   run(path.join(bin, 'pg_ctl'), [
     '-D', data, '-l', path.join(dir, 'log'), '-w', '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${Object.entries(clusterSettings(options)).map(([k, v]) => `-c ${k}=${v}`).join(' ')}`, 'start',
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -18,3 +18,6 @@ step "end-to-end tests (Playwright, Chromium)"; npx playwright test
 # The end-to-end run saw realistic demo households: neither the server's log nor the app's console
 # output (tests/e2e/appLog.ts) may hold any of their ID or phone numbers.
 step "no personal data in the end-to-end server and app logs"; npx tsx scripts/checkLogsForPersonalData.ts .tmp/e2e-server-*.log .tmp/e2e-app-*.log
+# The bench itself must not rot: every figure computed on tiny data, no target judged (BENCHMARKS.md).
+# Each phase stops its own server and PostgreSQL cluster, also when a figure fails.
+step "benchmark smoke run (npm run bench -- --smoke)"; npm run bench -- --smoke

@@ -27,6 +27,8 @@ export interface PulledPage {
   texts: string[];
   ids: string[];
   checkpoint: SyncCheckpoint | null;
+  /** With `withTotal`: how many documents the scope holds (COUNT_IN_SCOPE), read by the page's own statement. */
+  total?: number;
 }
 
 /** A stored document's JSON text with `_deleted` added, as `toWire` gives it. */
@@ -47,15 +49,10 @@ export function pulledPageJson(page: PulledPage, total?: number): string {
 /**
  * How many documents of a collection lie in a scope, deleted ones included: what pages followed
  * from the start carry (one per document, each in its latest version, unless it changes meanwhile).
- * Counted once per pull from the start, never per page, so a county's first sync pays for it once.
+ * Counted once per pull from the start, never per page, so a county's first sync pays for it once
+ * — by the first page's own statement (`pullChanges`' `withTotal`), no round trip of its own.
  */
-export async function countInScope(db: Queryable, collection: SyncedCollection, scope: string): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents WHERE collection = $1 AND area_code LIKE $2', [
-    collection,
-    `${scope}%`,
-  ]);
-  return Number(rows[0]?.n ?? 0);
-}
+const COUNT_IN_SCOPE = 'SELECT count(*)::int AS n FROM documents WHERE collection = $1 AND area_code LIKE $3';
 
 /** Who is shown a page, for its audit entry (see `viewAuditEntry`): recorded by the pull's own statement. */
 export interface PageViewer {
@@ -72,6 +69,8 @@ export interface PageViewer {
  *
  * With a viewer, the same statement appends the page's 'view' entry to the audit log (none for
  * an empty page): a page is never read without its entry, and the two cost one round trip.
+ * `withTotal` (a pull from the start): the same statement also counts the scope (`total`), in
+ * the page's own snapshot.
  */
 export async function pullChanges(
   db: Queryable,
@@ -80,25 +79,38 @@ export async function pullChanges(
   checkpoint: SyncCheckpoint | null,
   limit: number,
   viewer?: PageViewer,
+  options: { withTotal?: boolean } = {},
 ): Promise<PulledPage> {
   const page = `SELECT id, data, deleted, seq FROM documents
                  WHERE collection = $1 AND seq > $2 AND area_code LIKE $3
                  ORDER BY seq LIMIT $4`;
-  const params = [collection, checkpoint?.seq ?? 0, `${scope}%`, limit];
-  const rows = await db.query<{ id: string; data: string; deleted: boolean; seq: number }>(
-    viewer
-      ? `WITH page AS (${page}),
-              viewed AS (
-                INSERT INTO audit_log (user_id, device_id, role, action, collection, area_code, details)
-                SELECT $5, $6, $7, 'view', $1, $8,
-                       jsonb_build_object('count', count(*), 'via', $9::text, 'documentIds', jsonb_agg(id ORDER BY seq))
-                  FROM page HAVING count(*) > 0)
-         SELECT id, data::text AS data, deleted, seq FROM page ORDER BY seq`
-      : `SELECT id, data::text AS data, deleted, seq FROM (${page}) AS page ORDER BY seq`,
-    viewer
-      ? [...params, viewer.actor.userId, viewer.actor.deviceId, viewer.actor.role, viewer.actor.areaCode, viewer.via]
-      : params,
+  const params: unknown[] = [collection, checkpoint?.seq ?? 0, `${scope}%`, limit];
+  if (viewer) params.push(viewer.actor.userId, viewer.actor.deviceId, viewer.actor.role, viewer.actor.areaCode, viewer.via);
+  const viewed = viewer
+    ? `, viewed AS (
+         INSERT INTO audit_log (user_id, device_id, role, action, collection, area_code, details)
+         SELECT $5, $6, $7, 'view', $1, $8,
+                jsonb_build_object('count', count(*), 'via', $9::text, 'documentIds', jsonb_agg(id ORDER BY seq))
+           FROM page HAVING count(*) > 0)`
+    : '';
+  if (!options.withTotal) {
+    const rows = await db.query<PageRow>(`WITH page AS (${page})${viewed} SELECT id, data::text AS data, deleted, seq FROM page ORDER BY seq`, params);
+    return pageOf(rows, checkpoint);
+  }
+  // The count rides on every row of the page, and on one row of nulls when the page is empty.
+  const rows = await db.query<Partial<PageRow> & { total: number }>(
+    `WITH page AS (${page})${viewed}, total AS (${COUNT_IN_SCOPE})
+     SELECT page.id, page.data::text AS data, page.deleted, page.seq, total.n AS total
+       FROM total LEFT JOIN page ON true ORDER BY page.seq`,
+    params,
   );
+  const documents = rows.filter((row): row is PageRow & { total: number } => typeof row.id === 'string');
+  return { ...pageOf(documents, checkpoint), total: Number(rows[0]?.total ?? 0) };
+}
+
+type PageRow = { id: string; data: string; deleted: boolean; seq: number };
+
+function pageOf(rows: readonly PageRow[], checkpoint: SyncCheckpoint | null): PulledPage {
   const last = rows[rows.length - 1];
   return {
     texts: rows.map((row) => wireText(row.data, row.deleted)),

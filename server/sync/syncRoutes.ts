@@ -12,7 +12,7 @@ import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from '../storage/changeNotifier';
 import { sessionOf, type LiveSessions } from './liveSessions';
-import { countInScope, pullChanges, pulledPageJson, pullFiltered, pushChanges } from '../storage/documentStore';
+import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from '../storage/documentStore';
 import { referenceVisibility } from './referenceVisibility';
 import { pushRulesFor } from './writeGuards';
 import { serveStream } from './stream';
@@ -66,11 +66,10 @@ export function registerSyncRoutes(
     const checkpoint = parseCheckpoint(query.data.checkpoint);
     if (isSyncedCollection(name)) {
       // Records go out as the database's own JSON text: no parse and re-serialise per document.
-      const page = await pullChanges(db, name, caller.scope, checkpoint, query.data.limit, { actor: actor(caller), via: 'pull' });
-      app.metrics.sent(name, 'pull', page.ids.length);
       // A pull from the start says how much there is in all, so a first sync can show what is left.
-      const total = checkpoint === null ? await countInScope(db, name, caller.scope) : undefined;
-      return reply.type('application/json; charset=utf-8').send(pulledPageJson(page, total));
+      const page = await pullChanges(db, name, caller.scope, checkpoint, query.data.limit, { actor: actor(caller), via: 'pull' }, { withTotal: checkpoint === null });
+      app.metrics.sent(name, 'pull', page.ids.length);
+      return reply.type('application/json; charset=utf-8').send(pulledPageJson(page, page.total));
     }
     const page =
       name === 'areas'

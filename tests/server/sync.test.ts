@@ -74,6 +74,13 @@ describe.each(databaseKinds)('sync server on %s', (kind) => {
     expect(townshipFirst.body.total).toBeGreaterThan(everything.length);
   });
 
+  it('says a scope with nothing in it holds 0, with an empty first page and no checkpoint', async () => {
+    const newcomer = await server.signIn('assistant', '371623102203');
+    const first = await api<PullResponse<Doc>>(server, newcomer.accessToken, 'GET', '/api/v1/sync/households/pull?limit=10');
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ documents: [], checkpoint: null, total: 0 });
+  });
+
   it('refuses a push outside the caller’s scope and stores nothing of the batch', async () => {
     const mine = makeHousehold(VILLAGE_A);
     const foreign = makeHousehold(OTHER_TOWNSHIP_VILLAGE);
