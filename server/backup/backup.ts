@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/database';
 import { DatabaseTooNewError, LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -20,6 +20,8 @@ async function prepareEmptyFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const present = await readdir(dir);
   if (present.length > 0) throw new Error(`备份目录 ${dir} 不是空的 / the backup folder ${dir} is not empty: give a new folder`);
+  // It will hold personal data and the sealed secrets: its owner's only, even if it existed already.
+  await chmod(dir, 0o700);
 }
 
 /**
