@@ -80,6 +80,8 @@ export async function exportDatabase(db: Database, dir: string): Promise<Databas
       const rows = await exportTable(tx, name, path.join(dir, file));
       tables.push({ name, file, rows, sha256: await sha256Of(path.join(dir, file)) });
     }
+    // Sequences are not part of the snapshot: read after the rows, they are at least as far as any
+    // number the rows hold (a push meanwhile only leaves a gap).
     const sequences = await tx.query<{ name: string; lastValue: number | null }>(
       'SELECT sequencename AS name, last_value AS "lastValue" FROM pg_sequences WHERE schemaname = current_schema() ORDER BY sequencename',
     );

@@ -7,6 +7,14 @@ import { migrate, migrations, splitStatements } from '../db/migrations';
 import type { BackupManifest } from './manifest';
 
 const ROWS_PER_INSERT = 1000;
+/**
+ * How far the sync numbering (`change_seq`) jumps at a restore. The lost server went on numbering
+ * after the backup, and a laptop that pulled then holds a checkpoint past the backup's last number:
+ * were the numbering to resume there, that laptop would never pull the changes made after the
+ * restore until the count caught up. No county makes a billion changes between two backups; gaps
+ * in the numbering are harmless (a rolled-back push leaves one too).
+ */
+export const RESTORED_CHANGE_SEQ_GAP = 1_000_000_000;
 /** The lock `migrate` takes: a server starting on the target meanwhile waits for the restore. */
 const MIGRATION_LOCK = 7164001;
 
@@ -74,7 +82,10 @@ export async function importDatabase(
     await tx.query('INSERT INTO server_secrets (name, value) SELECT name, value FROM jsonb_populate_recordset(NULL::server_secrets, $1::jsonb)', [
       JSON.stringify(secrets),
     ]);
-    for (const sequence of manifest.sequences) await tx.query('SELECT setval($1::regclass, $2, true)', [quoted(sequence.name), sequence.lastValue]);
+    for (const sequence of manifest.sequences) {
+      const value = sequence.name === 'change_seq' ? sequence.lastValue + RESTORED_CHANGE_SEQ_GAP : sequence.lastValue;
+      await tx.query('SELECT setval($1::regclass, $2, true)', [quoted(sequence.name), value]);
+    }
   });
   await migrate(db);
 }
