@@ -194,6 +194,12 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('backup and restore drill (%
     // Restore into a new database and folder, and start the server on them at the same address.
     const second = await newPlace(kind, root, 'second');
     places.push(second);
+    // A mistyped passphrase is refused in words, and leaves the new place as it was: the real restore then goes in.
+    const wrongFile = path.join(root, 'wrong.txt');
+    writeFileSync(wrongFile, '县民政局 备份口令 2025 冬\n', { mode: 0o600 });
+    const refused = await serverCommand(['restore', '--from', backupDir, '--passphrase-file', wrongFile], second.env);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('wrong backup passphrase');
     const restore = await serverCommand(['restore', '--from', backupDir, '--passphrase-file', passphraseFile], second.env);
     expect(restore.output, restore.output).toContain('restored');
     expect(restore.code).toBe(0);
