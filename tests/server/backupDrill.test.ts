@@ -7,7 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { saveAttachment } from '../../renderer/data/attachments/attachmentRecords';
 import { signIn } from '../../renderer/data/core/auth/signIn';
 import { Workspace } from '../../renderer/data/core/workspace';
@@ -129,15 +129,18 @@ async function reopen(device: Laptop, username: string, serverUrl: string): Prom
  * runs; a PGlite folder belongs to one process, so there the server is stopped first.
  */
 describe.each<DatabaseKind>(['postgres', 'pglite'])('backup and restore drill (%s)', (kind) => {
-  const root = mkdtempSync(path.join(tmpdir(), 'jiuzhu-drill-'));
+  let root = '';
   let server: ServerProcess | null = null;
   let open: Workspace | null = null;
   const places: Place[] = [];
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'jiuzhu-drill-'));
+  });
   afterAll(async () => {
     await open?.close();
     await server?.stop();
     for (const place of places) await place.destroy();
-    rmSync(root, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('restores database, attachments and secrets; the laptops sync on without a reset, nothing lost or doubled', async () => {
