@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { findArea } from '../shared/areas';
 import { buildServer } from './app';
 import { loadSearchKeyRoot } from './auth/secrets';
+import { backupCommand, restoreCommand } from './backup/backupCommands';
 import { readConfig } from './config';
 import { openDatabase } from './db/openDatabase';
 import { seedDemoData } from './demo/seedDemo';
@@ -70,12 +71,17 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
 
 /**
  * `npm run server` starts the server; `npm run server -- user add …` creates a user;
- * `npm run server -- search-keys rotate …` rotates a township's search key.
+ * `npm run server -- search-keys rotate …` rotates a township's search key;
+ * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
   if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
+  if (argv[0] === 'backup' || argv[0] === 'restore') {
+    const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
+    return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);
+  }
   if (argv.length > 0) throw new Error(`unknown command: ${argv.join(' ')}`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
 

@@ -19,7 +19,19 @@ export function firstLine(text: string): string {
   return text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
 }
 
-export async function readPassword(source: PasswordSource, io: PasswordIo = { stdin: process.stdin, prompt: process.stderr }): Promise<string> {
+/** What the terminal prompt asks; `again: null` asks once (a restore's passphrase: a typo is refused anyway). */
+export interface PasswordPrompts {
+  first: string;
+  again: string | null;
+}
+
+const PASSWORD_PROMPTS: PasswordPrompts = { first: '密码 / Password: ', again: '再输入一次 / Again: ' };
+
+export async function readPassword(
+  source: PasswordSource,
+  io: PasswordIo = { stdin: process.stdin, prompt: process.stderr },
+  prompts: PasswordPrompts = PASSWORD_PROMPTS,
+): Promise<string> {
   if (source.password !== undefined && source.passwordFile !== undefined) {
     throw new Error('give either --password or --password-file, not both');
   }
@@ -30,8 +42,9 @@ export async function readPassword(source: PasswordSource, io: PasswordIo = { st
     return password;
   }
   if (io.stdin.isTTY && io.stdin.setRawMode) {
-    const password = await promptHidden(io, '密码 / Password: ');
-    const again = await promptHidden(io, '再输入一次 / Again: ');
+    const password = await promptHidden(io, prompts.first);
+    if (prompts.again === null) return password;
+    const again = await promptHidden(io, prompts.again);
     if (password !== again) throw new Error('the two passwords differ / 两次输入的密码不一致');
     return password;
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import type { TokenResponse } from '../../shared/sync/wire';
@@ -237,5 +238,111 @@ describe.each(databaseKinds)('migration 8 (policies v1) on %s', (kind) => {
     } finally {
       await drop();
     }
+  });
+});
+
+/** Every row of every table, to compare before and after an upgrade that must not change them. */
+async function tableRows(db: Database): Promise<Record<string, unknown[]>> {
+  const tables = (await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename")).map((t) => t.name);
+  const rows: Record<string, unknown[]> = {};
+  for (const table of tables) rows[table] = (await db.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM "${table}" AS t ORDER BY to_jsonb(t)::text`)).map((r) => r.row);
+  return rows;
+}
+
+/**
+ * What a server at `version` held: a user, their device and refresh token, the secret of that
+ * time, a household; from version 2 audit entries (a write, and a pull that viewed the household);
+ * from version 3 an attachment with its file rows.
+ */
+async function seedAt(db: Database, version: number): Promise<void> {
+  await addUser(db, { username: 'xieli', password: 'password-123', role: 'assistant', areaCode: '371623102201' });
+  const user = (await db.query<{ id: string }>("SELECT id FROM users WHERE username = 'xieli'"))[0]!.id;
+  await db.query("INSERT INTO devices (user_id, device_id, device_name) VALUES ($1, 'dev-old-laptop', '旧笔记本')", [user]);
+  await db.query("INSERT INTO refresh_tokens (token_hash, user_id, device_id, expires_at) VALUES ('hash-old', $1, 'dev-old-laptop', now() + interval '30 days')", [user]);
+  await db.query("INSERT INTO server_secrets (name, value) VALUES ('access_token_hmac', 'a-secret-of-the-old-server-0123456789abcdef')");
+  await db.transaction((tx) => storeDocuments(tx, 'households', [{ doc: makeHousehold('371623102201', { id: 'h-old' }) as unknown as Record<string, unknown>, deleted: false }]));
+  if (version >= 2) {
+    await db.query("INSERT INTO audit_log (user_id, device_id, role, action, collection, document_id, area_code, details) VALUES ($1, 'dev-old-laptop', 'assistant', 'create', 'households', 'h-old', '371623102201', '{\"fields\":[\"members\"]}')", [user]);
+    await db.query("INSERT INTO audit_log (user_id, device_id, role, action, collection, area_code, details) VALUES ($1, 'dev-old-laptop', 'assistant', 'view', 'households', '371623102201', '{\"documentIds\":[\"h-old\"]}')", [user]);
+  }
+  if (version >= 3) {
+    const sha = 'ab'.repeat(32);
+    await db.query("INSERT INTO files (sha256, content_type, size, created_by) VALUES ($1, 'image/jpeg', 1234, $2)", [sha, user]);
+    await db.query("INSERT INTO file_areas (sha256, area_code, created_by) VALUES ($1, '371623102201', $2)", [sha, user]);
+  }
+}
+
+const indexNames = async (db: Database) => (await db.query<{ name: string }>('SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()')).map((i) => i.name);
+
+/** What each of migrations 2–5 adds, checked on the upgraded database. */
+const upgrades: Record<number, { what: string; check: (db: Database) => Promise<void> }> = {
+  2: {
+    what: 'the append-only audit log',
+    async check(db) {
+      await db.query("INSERT INTO audit_log (action, collection, document_id) VALUES ('create', 'households', 'h-old')");
+      await expect(db.query("UPDATE audit_log SET action = 'changed'")).rejects.toThrow(/append-only/);
+      await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    },
+  },
+  3: {
+    what: 'attachments’ files and their areas',
+    async check(db) {
+      await expect(db.query("INSERT INTO file_areas (sha256, area_code) VALUES ('unknown', '371623102201')")).rejects.toThrow();
+      expect(await indexNames(db)).toContain('documents_attachment_sha256');
+    },
+  },
+  4: {
+    what: 'the end-of-day index of stored writes',
+    async check(db) {
+      expect(await indexNames(db)).toContain('audit_log_writes_by_time');
+      const writes = await db.query("SELECT document_id FROM audit_log WHERE action IN ('create', 'change') AND at > now() - interval '1 day' AND area_code LIKE '371623102%'");
+      expect(writes).toEqual([{ document_id: 'h-old' }]);
+    },
+  },
+  5: {
+    what: 'the index of viewed documents',
+    async check(db) {
+      expect(await indexNames(db)).toContain('audit_log_viewed_documents');
+      const views = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'view' AND details->'documentIds' @> '[\"h-old\"]'::jsonb");
+      expect(views).toEqual([{ action: 'view' }]);
+    },
+  },
+};
+
+describe.each(databaseKinds)('migrations 2–5, each on a database of the version before it, with data, on %s', (kind) => {
+  it.each(Object.keys(upgrades).map(Number))('migration %i keeps every row and adds what it is for; the server then starts and signs in the old user', async (version) => {
+    const { db, drop } = await databaseAtVersion(kind, version - 1);
+    try {
+      await seedAt(db, version - 1);
+      const before = await tableRows(db);
+      await migrate(db);
+      expect((await db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(LATEST_SCHEMA_VERSION);
+      await upgrades[version]!.check(db);
+      // Later migrations move the old token secret (6) and key versions (7), and reshape policies (8): their own tests say how.
+      const after = await tableRows(db);
+      for (const table of ['users', 'devices', 'documents', 'files', 'file_areas']) {
+        if (!(table in before)) continue;
+        const keep = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), session_epoch: undefined, used_at: undefined, replayed_at: undefined }));
+        expect(keep(after[table]!), `${table} after migration ${version}`).toEqual(keep(before[table]!));
+      }
+      const app = await buildServer({ db });
+      try {
+        const answer = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xieli', password: 'password-123', deviceId: 'dev-old-laptop' } });
+        expect(answer.statusCode).toBe(200);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+});
+
+describe('migration tests', () => {
+  it('every migration after the first has a test that upgrades a database of the version before it', () => {
+    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8]);
+    const source = readFileSync(new URL(import.meta.url), 'utf8');
+    for (const version of [6, 7, 8]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
+    expect(migrations.filter((m) => m.version > 1 && !tested.has(m.version)).map((m) => m.version)).toEqual([]);
   });
 });

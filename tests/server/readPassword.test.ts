@@ -37,6 +37,16 @@ describe('user add: where the password comes from', () => {
     await expect(given).rejects.toThrow(/cancelled/);
   });
 
+  it('asks a restore\'s passphrase once, with its own words', async () => {
+    const { io, stdin, shown } = terminal();
+    const answer = readPassword({}, io, { first: '备份口令 / Backup passphrase: ', again: null });
+    stdin.write('a long passphrase\r');
+    expect(await answer).toBe('a long passphrase');
+    expect(shown()).toContain('Backup passphrase');
+    expect(shown()).not.toContain('Again');
+    expect(stdin.rawMode).toEqual([true, false]);
+  });
+
   it('reads the first line of what is piped in, or of a file; --password still works; not two at once', async () => {
     const piped = new PassThrough();
     piped.end('from-stdin-1\r\nignored\n');
