@@ -23,7 +23,19 @@ const ORDER = [
   'server_pull_docs_per_s',
   'cold_start_interactive_ms',
   'rxdb_vs_raw_dexie_write',
+  'couchdb_protocol_first_sync_s',
+  'initial_sync_vs_couchdb_protocol',
+  'browser_memory_mb',
+  'couchdb_protocol_browser_memory_mb',
+  'local_search_p95_ms_3k_households',
+  'local_search_p95_ms_30k_households',
+  'local_search_p95_ms_100k_households',
+  'initial_sync_3k_households_s',
+  'initial_sync_30k_households_s',
+  'initial_sync_100k_households_s',
 ];
+/** A figure without a target (NaN) is a reference: the peer's own time, a point of a curve. */
+const isReference = (f: Figure) => !Number.isFinite(f.target);
 
 function chromiumVersion(): string | null {
   try {
@@ -97,9 +109,9 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r.name.length), 4);
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(6)}  ${'target'.padStart(10)}  result`);
   for (const r of rows) {
-    console.log(
-      `${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${`${r.better === 'lower' ? '≤' : '≥'} ${r.target}`.padStart(10)}  ${r.met ? 'met' : 'MISSED'}   ${r.note}`,
-    );
+    const target = isReference(r) ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target}`;
+    const result = isReference(r) ? 'reference' : r.met ? 'met' : 'MISSED';
+    console.log(`${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${target.padStart(10)}  ${result}   ${r.note}`);
   }
   const missing = ORDER.filter((name) => !rows.some((r) => r.name === name));
   if (missing.length > 0) console.log(`not measured: ${missing.join(', ')}`);
@@ -109,7 +121,7 @@ async function main(): Promise<void> {
   );
   if (values.json) {
     const json = {
-      figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target, met: r.met, better: r.better, note: r.note })),
+      figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: isReference(r) ? null : r.target, met: isReference(r) ? null : r.met, better: r.better, note: r.note })),
       machine: info,
       mode: quick ? 'quick' : 'full',
       measuredIn: { laptop: 'Chromium (Playwright, persistent profile: IndexedDB on disk)', server: 'Node clients against the server process on PostgreSQL' },
