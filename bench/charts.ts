@@ -44,11 +44,12 @@ function lineChart(title: string, subtitle: string, yName: string, points: [numb
 }
 
 /** Writes the two charts into `dir`; returns their paths. */
-export function renderScaleCharts(points: readonly ScalePoint[], dir: string, mode: string): string[] {
+/** `conditions`: how busy the machine was, for the subtitle. */
+export function renderScaleCharts(points: readonly ScalePoint[], dir: string, mode: string, conditions: string): string[] {
   mkdirSync(dir, { recursive: true });
   const run = mode === 'full' ? '' : ` (${mode} run)`;
   const largest = points[points.length - 1];
-  const subtitle = `npm run bench, ${new Date().toISOString().slice(0, 10)}${largest ? ` · ${largest.households.toLocaleString('en-US')} households = ${largest.documents.toLocaleString('en-US')} documents` : ''}`;
+  const subtitle = `npm run bench, ${new Date().toISOString().slice(0, 10)}${largest ? ` · ${largest.households.toLocaleString('en-US')} households = ${largest.documents.toLocaleString('en-US')} documents` : ''} · ${conditions}`;
   const files = [
     {
       name: 'scale-search-p95.svg',

@@ -6,6 +6,7 @@
  * processes that map it, so it is the fairer total and is given beside it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright';
 
 export interface ChromiumMemory {
   /** Sum of the processes' resident set sizes, MB (2^20 bytes). */
@@ -81,3 +82,18 @@ export function chromiumMemory(profileDir: string): ChromiumMemory | null {
 
 export const describeMemory = (m: ChromiumMemory | null) =>
   m ? `${m.rssMb.toFixed(0)} MB RSS summed over ${m.processes} processes (PSS ${m.pssMb.toFixed(0)} MB)` : 'Chromium not found in /proc';
+
+/**
+ * The Chromium's memory once the page's garbage is collected (DevTools protocol), so a collection
+ * that happens to be due or not does not sway the figure; the page keeps everything it holds.
+ */
+export async function settledChromiumMemory(page: Page, profileDir: string): Promise<ChromiumMemory | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return chromiumMemory(profileDir);
+}

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { syncedCollections } from '../shared/sync/collections';
-import { chromiumMemory, describeMemory } from './chromiumMemory';
+import { describeMemory, settledChromiumMemory, type ChromiumMemory } from './chromiumMemory';
 import { freshChromium } from './chromiumLaunch';
 import { datasetSize, type Dataset } from './dataset';
 import type { Figure, Log } from './stats';
@@ -84,11 +84,11 @@ export async function couchPeerFigures(township: Dataset, ours: readonly Figure[
     started = performance.now();
     const chromium = await freshChromium(`http://127.0.0.1:${address.port}/couchPeer.html`, log, /status of 404/);
     let result: { ms: number; docs: number; adapter: string };
-    let memory: ReturnType<typeof chromiumMemory>;
+    let memory: ChromiumMemory | null;
     try {
       log(`  fresh Chromium up (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       result = await chromium.page.evaluate(([remote, expected]) => window.couchPeer.firstSync(remote, expected), ['/db/township', total] as const);
-      memory = chromiumMemory(chromium.profile);
+      memory = await settledChromiumMemory(chromium.page, chromium.profile);
     } finally {
       await chromium.close();
     }

@@ -5,12 +5,13 @@
  * searches in the database that sync filled, then that Chromium's memory. The curve is drawn to
  * SVG (charts.ts); at 30,000 households the memory is `browser_memory_mb`.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createRandom } from '../server/demo/random';
 import { syncedCollections, type SyncedCollection } from '../shared/sync/collections';
 import type { BenchServer } from './benchServer';
 import { renderScaleCharts, type ScalePoint } from './charts';
-import { chromiumMemory, describeMemory, type ChromiumMemory } from './chromiumMemory';
+import { describeMemory, settledChromiumMemory, type ChromiumMemory } from './chromiumMemory';
 import { freshChromium } from './chromiumLaunch';
 import { checkDataset, datasetSize, generateDataset, townshipVillages, type Dataset } from './dataset';
 import { waitForIndexedDbToSettle } from './processCpu';
@@ -70,7 +71,7 @@ async function measureSize(server: BenchServer, households: number, township: st
   started = performance.now();
   const chromium = await freshChromium(`${server.url}/`, log);
   try {
-    const idle = chromiumMemory(chromium.profile);
+    const idle = await settledChromiumMemory(chromium.page, chromium.profile);
     log(`  fresh Chromium up (${((performance.now() - started) / 1000).toFixed(1)} s), idle with the bench page: ${describeMemory(idle)}`);
     const syncMs = await chromium.page.evaluate(
       ([s, t, expected, village]) => window.benchScale.firstSync(s, t, expected, village),
@@ -82,21 +83,23 @@ async function measureSize(server: BenchServer, households: number, township: st
     const texts = searchTexts(data, WARM_UPS + SEARCHES, seed);
     const warmUps: number[] = [];
     for (const text of texts.slice(0, WARM_UPS)) warmUps.push((await chromium.page.evaluate((t) => window.benchScale.search(t), text)).ms);
-    const times: number[] = [];
-    const found: number[] = [];
+    // The first search built the index and saved its snapshot (sealed, into IndexedDB): not part of a search.
+    const settled = await waitForIndexedDbToSettle();
+    const runs: { ms: number; count: number; text: string }[] = [];
     for (const text of texts.slice(WARM_UPS)) {
       const { ms, count } = await chromium.page.evaluate((t) => window.benchScale.search(t), text);
       if (count === 0) throw new Error(`scale ${households}: a search for a member of the dataset found nothing`);
-      times.push(ms);
-      found.push(count);
+      runs.push({ ms, count, text });
     }
+    const times = runs.map((r) => r.ms);
+    const found = runs.map((r) => r.count);
     const searchP95 = percentile(times, 95);
+    const slowest = [...runs].sort((a, b) => b.ms - a.ms).slice(0, 3);
     log(
-      `  search: first (builds the in-memory index) ${warmUps[0]!.toFixed(0)} ms; then ${SEARCHES}: p50 ${median(times).toFixed(1)} ms, p95 ${searchP95.toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; found median ${median(found)}, max ${Math.max(...found)}`,
+      `  search: first (builds the in-memory index) ${warmUps[0]!.toFixed(0)} ms, quiet again after ${(settled / 1000).toFixed(1)} s; then ${SEARCHES}: p50 ${median(times).toFixed(1)} ms, p95 ${searchP95.toFixed(1)} ms; found median ${median(found)}, max ${Math.max(...found)}; slowest ${slowest.map((r) => `${r.ms.toFixed(1)} ms (${/^\d/.test(r.text) ? 'ID number' : 'name'}, ${r.count} found)`).join(', ')}`,
     );
-    const memory = chromiumMemory(chromium.profile);
+    const memory = await settledChromiumMemory(chromium.page, chromium.profile);
     log(`  Chromium after the first sync and ${SEARCHES} searches: ${describeMemory(memory)}`);
-    await chromium.page.evaluate(() => window.benchScale.wipe());
     return { households, documents, syncSeconds: syncMs / 1000, searchP95Ms: searchP95, memory };
   } finally {
     await chromium.close();
@@ -107,7 +110,12 @@ export async function scaleFigures(server: BenchServer, options: ScaleOptions): 
   const mode = options.smoke ? 'smoke' : options.quick ? 'quick' : 'full';
   const sizes = RUN_SIZES[mode];
   const results: SizeResult[] = [];
-  for (const [i, households] of sizes.entries()) results.push(await measureSize(server, households, TOWNSHIPS[i]!, 31 + i, options.log));
+  // Other work on the machine stretches every time here: the charts say how busy it was.
+  const loads = [os.loadavg()[0]!];
+  for (const [i, households] of sizes.entries()) {
+    results.push(await measureSize(server, households, TOWNSHIPS[i]!, 31 + i, options.log));
+    loads.push(os.loadavg()[0]!);
+  }
 
   const figures: Figure[] = [];
   results.forEach((r, i) => {
@@ -143,6 +151,7 @@ export async function scaleFigures(server: BenchServer, options: ScaleOptions): 
   }
   // A smoke or quick run's tiny curve must not replace the committed charts of a full run.
   const dir = mode === 'full' ? path.resolve('bench-charts') : path.resolve('.tmp/bench-charts');
-  for (const file of renderScaleCharts(results, dir, mode)) options.log(`  chart written: ${path.relative(process.cwd(), file)}`);
+  const load = `load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
+  for (const file of renderScaleCharts(results, dir, mode, load)) options.log(`  chart written: ${path.relative(process.cwd(), file)}`);
   return figures;
 }
