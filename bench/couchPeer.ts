@@ -3,10 +3,11 @@
  * express-pouchdb 4.2 with PouchDB 9 (LevelDB) on Node, seeded with the very documents our
  * first sync pulls (the bench township), and PouchDB 9 on its `idb` adapter in a fresh Chromium
  * profile pulling them one-shot in batches of 1,000 over loopback. The peer's page
- * (bench/browser/couchPeer.ts) is served by the same express app, so no CORS is involved.
+ * (bench/browser/couchPeer.ts) is served from the same origin (express-pouchdb under /db), so
+ * no CORS is involved.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,12 +32,22 @@ interface PouchDb {
   close(): Promise<void>;
 }
 type PouchStatic = (new (name: string) => PouchDb) & { defaults(options: { prefix: string }): PouchStatic };
-interface ExpressApp {
-  use(path: string, handler: unknown): void;
-  use(handler: unknown): void;
-  listen(port: number, host: string, ready: () => void): Server;
+type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** The built page's files (a handful), read from WEB_DIR; anything else 404. */
+function servePage(req: IncomingMessage, res: ServerResponse): void {
+  const pathname = new URL(req.url ?? '/', 'http://peer').pathname;
+  const file = path.join(WEB_DIR, pathname === '/' ? 'couchPeer.html' : pathname);
+  if (!file.startsWith(`${WEB_DIR}${path.sep}`)) return void res.writeHead(404).end();
+  try {
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
 }
-type Express = (() => ExpressApp) & { static(dir: string): unknown };
 
 const require = createRequire(import.meta.url);
 
@@ -54,8 +65,7 @@ export async function couchPeerFigures(township: Dataset, ours: readonly Figure[
   });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-couch-'));
   const PouchDB = (require('pouchdb') as PouchStatic).defaults({ prefix: `${dataDir}/` });
-  const express = require('express') as Express;
-  const expressPouchDB = require('express-pouchdb') as (pouch: PouchStatic, options: object) => unknown;
+  const expressPouchDB = require('express-pouchdb') as (pouch: PouchStatic, options: object) => RequestHandler;
   const db = new PouchDB('township');
   let server: Server | null = null;
   try {
@@ -71,12 +81,13 @@ export async function couchPeerFigures(township: Dataset, ours: readonly Figure[
     if (seeded !== total) throw new Error(`couch peer: ${seeded} documents seeded, ${total} expected`);
     log(`CouchDB-protocol peer: express-pouchdb (PouchDB 9, LevelDB) seeded with the same ${total} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-    const app = express();
-    app.use('/db', expressPouchDB(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true }));
-    app.use(express.static(WEB_DIR));
-    const listening = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const couch = expressPouchDB(PouchDB, { mode: 'minimumForPouchDB', inMemoryConfig: true });
+    const listening = createServer((req, res) => {
+      if (!req.url?.startsWith('/db/')) return servePage(req, res);
+      req.url = req.url.slice('/db'.length);
+      couch(req, res);
     });
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     server = listening;
     const address = listening.address();
     if (!address || typeof address === 'string') throw new Error('couch peer: no port');
