@@ -13,9 +13,12 @@ import { CITY_CODE, townshipsIn } from '../shared/areas';
 import { collectionDefinitions, syncedCollections, type SyncedCollection } from '../shared/sync/collections';
 import { createRandom } from '../server/demo/random';
 import { startBenchServer, type BenchServer } from './benchServer';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromiumLaunch';
+import { couchPeerFigures } from './couchPeer';
 import { BENCH_TOWNSHIP, checkDataset, datasetSize, generateDataset, townshipVillages, type Dataset } from './dataset';
 import { cpuSecondsBetween, cpuSnapshot, describeCpu, waitForIndexedDbToSettle } from './processCpu';
 import { profiled, profiling } from './profile';
+import { scaleFigures } from './scaleFigures';
 import { seedTownship } from './serverFigures';
 import { bySize, type SizedOptions } from './size';
 import { median, percentile, type Figure, type Log } from './stats';
@@ -24,8 +27,6 @@ import { median, percentile, type Figure, type Log } from './stats';
 import type {} from './browser/main';
 
 const WEB_DIR = path.resolve('.tmp/bench-web');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /**
  * The local laptop's search keys: a city's, one per township of Binzhou (92), so an ID search
  * hashes the typed number 92 times, the most any laptop does; the bench township's households
@@ -289,7 +290,13 @@ export async function browserFigures(options: Options): Promise<Figure[]> {
     const page = await openPage(context, `${server.url}/`, log);
     log(`  Chromium ${context.browser()?.version() ?? ''} up with a fresh profile (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     figures.push(...(await initialSync(server, page, township, options)));
+    // The CouchDB-protocol peer pulls the same documents right after ours, in a Chromium of its own.
+    figures.push(...(await couchPeerFigures(township, figures, options)));
     figures.push(...(await localFigures(page, options)));
+    // Each size in a fresh Chromium of its own: this one is done.
+    await context.close();
+    context = null;
+    figures.push(...(await scaleFigures(server, options)));
   } finally {
     await context?.close();
     await server.stop();

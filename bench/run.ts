@@ -19,6 +19,8 @@ const ORDER = [
   'open_household_p95_ms',
   'save_visit_visible_ms',
   'initial_sync_30k_s',
+  'initial_sync_30k_vs_floor',
+  'first_village_usable_s',
   'push_500_slow_link_s',
   'wire_bytes_ratio',
   'server_push_saturation_docs_per_s',
@@ -27,7 +29,19 @@ const ORDER = [
   'server_pull_vs_pg_floor',
   'cold_start_interactive_ms',
   'rxdb_vs_raw_dexie_write',
+  'couchdb_protocol_first_sync_s',
+  'initial_sync_vs_couchdb_protocol',
+  'browser_memory_mb',
+  'couchdb_protocol_browser_memory_mb',
+  'local_search_p95_ms_3k_households',
+  'local_search_p95_ms_30k_households',
+  'local_search_p95_ms_100k_households',
+  'initial_sync_3k_households_s',
+  'initial_sync_30k_households_s',
+  'initial_sync_100k_households_s',
 ];
+/** A figure without a target (NaN) is a reference: the peer's own time, a point of a curve. */
+const isReference = (f: Figure) => !Number.isFinite(f.target);
 
 function chromiumVersion(): string | null {
   try {
@@ -106,9 +120,9 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r.name.length), 4);
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'unit'.padEnd(6)}  ${'target'.padStart(10)}  result`);
   for (const r of rows) {
-    console.log(
-      `${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${`${r.better === 'lower' ? '≤' : '≥'} ${r.target}`.padStart(10)}  ${r.met === null ? 'smoke' : r.met ? 'met' : 'MISSED'}   ${r.note}`,
-    );
+    const target = isReference(r) ? '—' : `${r.better === 'lower' ? '≤' : '≥'} ${r.target}`;
+    const result = isReference(r) ? 'reference' : r.met === null ? 'smoke' : r.met ? 'met' : 'MISSED';
+    console.log(`${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)}  ${r.unit.padEnd(6)}  ${target.padStart(10)}  ${result}   ${r.note}`);
   }
   const missing = ORDER.filter((name) => !rows.some((r) => r.name === name));
   if (missing.length > 0) console.log(`not measured: ${missing.join(', ')}`);
@@ -121,7 +135,7 @@ async function main(): Promise<void> {
   );
   if (values.json) {
     const json = {
-      figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: r.target, met: r.met, better: r.better, note: r.note })),
+      figures: rows.map((r) => ({ name: r.name, value: r.value, unit: r.unit, target: isReference(r) ? null : r.target, met: isReference(r) ? null : r.met, better: r.better, note: r.note })),
       machine: info,
       mode: size,
       measuredIn: { laptop: 'Chromium (Playwright, persistent profile: IndexedDB on disk)', server: 'Node clients against the server process on PostgreSQL' },

@@ -23,6 +23,8 @@ import { householdJsonSchema, type Household } from '../../shared/schemas/househ
 import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { memoryStore } from '../../harness/memoryStore';
+// The scale step's API (`window.benchScale`), on the same page.
+import './scale';
 
 const storage = getRxStorageDexie();
 let db: JiuzhuDatabase | null = null;

@@ -1,0 +1,99 @@
+/**
+ * A Chromium's memory, from /proc (Linux only): its browser process (found by the profile directory
+ * on its command line, as Playwright launches it) and every process under it (zygotes, pages, GPU,
+ * network and storage utilities), so two Chromiums running at once are never mixed up. RSS summed
+ * over the processes is what a task manager adds up; PSS shares each shared page out between the
+ * processes that map it, so it is the fairer total and is given beside it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright';
+
+export interface ChromiumMemory {
+  /** Sum of the processes' resident set sizes, MB (2^20 bytes). */
+  rssMb: number;
+  /** Sum of their proportional set sizes, MB; NaN where smaps_rollup cannot be read. */
+  pssMb: number;
+  processes: number;
+}
+
+const read = (file: string) => readFileSync(file, 'utf8');
+
+/** Every process's parent, from /proc/<pid>/stat. */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = read(`/proc/${name}/stat`);
+      // After the parenthesised command name: state, then the parent's pid.
+      parentOf.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Ended between the listing and the read.
+    }
+  }
+  return parentOf;
+}
+
+/** kB of a field (`VmRSS:`, `Pss:`) in a /proc status-like file, 0 where absent. */
+function kbOf(text: string, field: string): number {
+  const match = new RegExp(`^${field}\\s+(\\d+) kB`, 'm').exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** The Chromium started with `--user-data-dir=<profileDir>` and all its processes; null when it is not running. */
+export function chromiumMemory(profileDir: string): ChromiumMemory | null {
+  const parentOf = parents();
+  const root = [...parentOf.keys()].find((pid) => {
+    try {
+      const args = read(`/proc/${pid}/cmdline`).split('\0');
+      return args.includes(`--user-data-dir=${profileDir}`) && !args.some((a) => a.startsWith('--type=')) && /chrom/i.test(args[0] ?? '');
+    } catch {
+      return false;
+    }
+  });
+  if (root === undefined) return null;
+  const members = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parentOf) {
+      if (!members.has(pid) && members.has(parent)) {
+        members.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let rssKb = 0;
+  let pssKb = 0;
+  let pssKnown = true;
+  for (const pid of members) {
+    try {
+      rssKb += kbOf(read(`/proc/${pid}/status`), 'VmRSS:');
+    } catch {
+      continue;
+    }
+    try {
+      pssKb += kbOf(read(`/proc/${pid}/smaps_rollup`), 'Pss:');
+    } catch {
+      pssKnown = false;
+    }
+  }
+  return { rssMb: rssKb / 1024, pssMb: pssKnown ? pssKb / 1024 : Number.NaN, processes: members.size };
+}
+
+export const describeMemory = (m: ChromiumMemory | null) =>
+  m ? `${m.rssMb.toFixed(0)} MB RSS summed over ${m.processes} processes (PSS ${m.pssMb.toFixed(0)} MB)` : 'Chromium not found in /proc';
+
+/**
+ * The Chromium's memory once the page's garbage is collected (DevTools protocol), so a collection
+ * that happens to be due or not does not sway the figure; the page keeps everything it holds.
+ */
+export async function settledChromiumMemory(page: Page, profileDir: string): Promise<ChromiumMemory | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return chromiumMemory(profileDir);
+}
