@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   let figures: Figure[];
   if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures({ quick, log });
   else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures({ quick, log });
+  else if (phase === 'ui') figures = await (await import('./uiColdStart')).uiColdStartFigures({ mode: mode === 'smoke' || mode === 'quick' ? mode : 'full', log });
   else throw new Error(`unknown phase ${phase}`);
   if (!out) throw new Error('usage: phase.ts server|browser quick|full OUT.json');
   writeFileSync(out, JSON.stringify(figures));

@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick] [-- --json FILE] [-- --only browser|server]`: generates the dataset,
  * measures every figure of issue 7 against its target, prints a table and optionally writes the
  * figures as JSON. Each phase runs in its own Node process (see phase.ts): `browser` (the laptop's
- * figures, in Chromium) and `server` (many devices against the server on PostgreSQL).
+ * figures, in Chromium), `server` (many devices against the server on PostgreSQL) and `ui` (the
+ * real app's start in a new Chromium process, bench/uiColdStart.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,8 @@ const ORDER = [
   'server_push_p99_ms',
   'server_pull_docs_per_s',
   'cold_start_interactive_ms',
+  'ui_cold_start_ms',
+  'ui_household_list_ms',
   'rxdb_vs_raw_dexie_write',
 ];
 
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-'));
-  const phases = values.only ? values.only.split(',') : ['browser', 'server'];
+  const phases = values.only ? values.only.split(',') : ['browser', 'server', 'ui'];
   const figures: Figure[] = [];
   const failures: string[] = [];
   try {
