@@ -52,7 +52,8 @@ function todaySignature(want?: string): string | null {
   const drawn = cards
     .map((card) => {
       const count = card.querySelector('[data-testid="today-card-count"]')?.textContent ?? '?';
-      const rows = [...card.querySelectorAll('[data-testid="today-item"]')].slice(0, 3).map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' '));
+      // textContent, not innerText: read every frame, it must not force a layout of the page it measures.
+      const rows = [...(card.querySelector('ul')?.children ?? [])].slice(0, 3).map((row) => row.textContent);
       return `${card.getAttribute('data-testid')}:${count}:${rows.join('|')}`;
     })
     .join('\n');
@@ -64,7 +65,7 @@ function listSignature(want?: string): string | null {
   const rows = [...document.querySelectorAll('[data-testid="household-row"]')];
   if (rows.length === 0) return null;
   const total = document.querySelector('.ant-pagination-total-text')?.textContent ?? '';
-  const drawn = `${total}\n${rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ')).join('\n')}`;
+  const drawn = `${total}\n${rows.map((row) => row.textContent).join('\n')}`;
   return want === undefined || drawn === want ? drawn : null;
 }
 
