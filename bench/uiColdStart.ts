@@ -23,7 +23,8 @@ import { waitForIndexedDbToSettle } from './processCpu';
 import { profiled, profiling } from './profile';
 import { median, type Figure, type Log } from './stats';
 
-const UI_WEB_DIR = path.resolve('.tmp/bench-ui-web');
+/** The app's build, one per bench process (removed after), so two runs side by side never share one. */
+const UI_WEB_DIR = path.resolve(`.tmp/bench-ui-web-${process.pid}`);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 /** The bench's (and the e2e tests') flags. */
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -188,8 +189,10 @@ async function measuredStart(server: BenchServer, profile: string, username: str
     });
     const signInToTodayMs = performance.now() - clicked;
     const menu = performance.now();
-    await menuItem(page, 'households').click();
-    await page.waitForFunction(listSignature, expected.list, { timeout: 60_000, polling: 'raf' });
+    await profiled(page, `ui-households-${run}`, log, async () => {
+      await menuItem(page, 'households').click();
+      await page.waitForFunction(listSignature, expected.list, { timeout: 60_000, polling: 'raf' });
+    });
     const householdsMs = performance.now() - menu;
     return { launchMs, loginDrawnMs, typingMs: clicked - typed, signInToTodayMs, householdsMs };
   } finally {
@@ -249,5 +252,6 @@ export async function uiColdStartFigures(options: UiColdStartOptions): Promise<F
   } finally {
     await server.stop();
     rmSync(profile, { recursive: true, force: true });
+    rmSync(UI_WEB_DIR, { recursive: true, force: true });
   }
 }
