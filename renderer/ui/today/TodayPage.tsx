@@ -85,14 +85,9 @@ export function TodayPage() {
     [kinds, applications, role, today, session, visits],
   );
   const others = useMemo(() => ({ ...fromApplications, followUp, benefit }), [fromApplications, followUp, benefit]);
-  const named = useMemo(
-    () => [
-      ...candidates,
-      ...[...others.document, ...others.deadline, ...others.followUp, ...others.benefit, ...others.programme].flatMap((item) => item.householdId || []),
-    ],
-    [candidates, others],
-  );
-  const { byId } = useHouseholdsByIds(named);
+  // The visit card needs every candidate household to know which are due; the other cards read
+  // only the households of the rows they list (TodayRows), not those of thousands of deadlines.
+  const { byId } = useHouseholdsByIds(candidates);
   const items = useMemo<Record<TodayKind, TodayItem[]>>(
     () => ({
       visit: visitItems(candidates.flatMap((id) => byId.get(id) ?? []), visits, today),
@@ -125,7 +120,7 @@ export function TodayPage() {
 interface TodayCardProps {
   kind: TodayKind;
   items: TodayItem[];
-  /** The households the items name, read for the head's name (户主). */
+  /** Households already read (the visit card's candidates), for the head's name (户主); the card reads the others it lists. */
   households: Map<string, Household>;
   summaries: ReadonlyMap<string, HouseholdSummary>;
 }
@@ -181,12 +176,17 @@ function TodayRows({ items, households, summaries }: Omit<TodayCardProps, 'kind'
   // The deferred render sees `listed` itself; the urgent one, until that is done, the first rows only.
   const settled = useDeferredValue(listed, noRows);
   const shown = settled === listed ? listed : listed.slice(0, FIRST_ROWS);
+  const unread = useMemo(
+    () => listed.flatMap((item) => (item.householdId && !households.has(item.householdId) ? [item.householdId] : [])),
+    [listed, households],
+  );
+  const { byId: read } = useHouseholdsByIds(unread);
   return (
     <>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {shown.map((item) => (
           <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
-            <TodayRow item={item} household={households.get(item.householdId)} summary={summaries.get(item.householdId)} />
+            <TodayRow item={item} household={households.get(item.householdId) ?? read.get(item.householdId)} summary={summaries.get(item.householdId)} />
           </li>
         ))}
       </ul>
