@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   let figures: Figure[];
   if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures(options);
   else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures(options);
+  else if (phase === 'ui') figures = await (await import('./uiColdStart')).uiColdStartFigures({ mode: options.size, log: options.log });
   else throw new Error(`unknown phase ${phase}`);
   writeFileSync(out, JSON.stringify(figures));
 }

@@ -2,7 +2,8 @@
  * `npm run bench [-- --quick | --smoke] [-- --json FILE] [-- --only browser|server]`: generates the dataset,
  * measures every figure of issue 7 against its target, prints a table and optionally writes the
  * figures as JSON. Each phase runs in its own Node process (see phase.ts): `browser` (the laptop's
- * figures, in Chromium) and `server` (many devices against the server on PostgreSQL). `--smoke`
+ * figures, in Chromium), `server` (many devices against the server on PostgreSQL) and `ui` (the
+ * real app's start in a new Chromium process, bench/uiColdStart.ts). `--smoke`
  * computes every figure on tiny data and judges none (size.ts): it fails only when something broke.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -28,6 +29,8 @@ const ORDER = [
   'server_pull_docs_per_s',
   'server_pull_vs_pg_floor',
   'cold_start_interactive_ms',
+  'ui_cold_start_ms',
+  'ui_household_list_ms',
   'rxdb_vs_raw_dexie_write',
   'couchdb_protocol_first_sync_s',
   'initial_sync_vs_couchdb_protocol',
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = load();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-'));
-  const phases = values.only ? values.only.split(',') : ['browser', 'server'];
+  const phases = values.only ? values.only.split(',') : ['browser', 'server', 'ui'];
   const figures: Figure[] = [];
   const failures: string[] = [];
   try {

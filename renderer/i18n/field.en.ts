@@ -242,6 +242,7 @@ export const fieldEn: LocaleTree<typeof fieldZhCN> = {
     title: 'Today',
     date: '{{date}}: things to look at',
     allClear: 'Nothing is due soon.',
+    showAll: 'Show all {{count}}',
     cards: {
       visits: 'Visits due',
       documents: 'Documents promised',

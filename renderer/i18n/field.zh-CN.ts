@@ -245,6 +245,7 @@ export const fieldZhCN = {
     title: '今日',
     date: '{{date}}，需要留意的事项',
     allClear: '近期没有到期的事项。',
+    showAll: '显示全部 {{count}} 项',
     cards: {
       visits: '到期的走访',
       documents: '待补交的材料',

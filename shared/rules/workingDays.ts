@@ -16,7 +16,7 @@
  * `isHolidayCalendarKnown(date)` and say "按周一至周五估算" next to any date computed from it.
  */
 import calendar from 'chinese-days/dist/chinese-days.json';
-import { addCalendarDays, calendarDaysBetween, compareDates, weekdayOf, yearOf, type IsoDate } from './dates';
+import { addCalendarDays, fromDayNumber, toDayNumber, weekdayOf, yearOf, type IsoDate } from './dates';
 
 export { addCalendarDays };
 
@@ -39,6 +39,22 @@ export function isHolidayCalendarKnown(date: IsoDate): boolean {
   return year >= holidayCalendarYears.first && year <= holidayCalendarYears.last;
 }
 
+/**
+ * Working or not, by day number (days since 1970-01-01), kept once asked: 今日 counts the working
+ * days of every open application's deadlines, hundreds of days each for the overdue ones, and
+ * turning each day into its date string again was most of that work. A few thousand days at most.
+ */
+const workingByDayNumber = new Map<number, boolean>();
+
+function isWorkingDayNumber(dayNumber: number): boolean {
+  let working = workingByDayNumber.get(dayNumber);
+  if (working === undefined) {
+    working = isWorkingDay(fromDayNumber(dayNumber));
+    workingByDayNumber.set(dayNumber, working);
+  }
+  return working;
+}
+
 export function isWorkingDay(date: IsoDate): boolean {
   if (Object.hasOwn(makeUpWorkdays, date)) return true;
   if (Object.hasOwn(holidays, date)) return false;
@@ -55,12 +71,13 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n)) throw new RangeError(`working days must be a whole number: ${n}`);
   const step = n > 0 ? 1 : -1;
   let left = Math.abs(n);
-  let day = date;
+  if (left === 0) return date;
+  let day = toDayNumber(date);
   while (left > 0) {
-    day = addCalendarDays(day, step);
-    if (isWorkingDay(day)) left -= 1;
+    day += step;
+    if (isWorkingDayNumber(day)) left -= 1;
   }
-  return day;
+  return fromDayNumber(day);
 }
 
 /**
@@ -68,11 +85,12 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
  * before `a`. So `workingDaysBetween(a, addWorkingDays(a, n)) === n`.
  */
 export function workingDaysBetween(a: IsoDate, b: IsoDate): number {
-  if (compareDates(b, a) < 0) return -workingDaysBetween(b, a);
+  const from = toDayNumber(a);
+  const to = toDayNumber(b);
+  if (to < from) return -workingDaysBetween(b, a);
   let count = 0;
-  const span = calendarDaysBetween(a, b);
-  for (let i = 1; i <= span; i++) {
-    if (isWorkingDay(addCalendarDays(a, i))) count += 1;
+  for (let day = from + 1; day <= to; day++) {
+    if (isWorkingDayNumber(day)) count += 1;
   }
   return count;
 }

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { findArea } from '../../../shared/areas';
@@ -69,24 +69,25 @@ export function TodayPage() {
     () => (kinds.includes('visit') && visitsKnown ? visitCandidates(summaries.values(), visits, today) : []),
     [kinds, visitsKnown, summaries, visits, today],
   );
-  const others = useMemo(
+  // Apart from the benefit card's, these do not change with the visits (which arrive later at a
+  // start): each application's deadlines are worked out once, not again when the visits come.
+  const fromApplications = useMemo(
     () => ({
       document: kinds.includes('document') ? documentItems(applications, today) : [],
       deadline: kinds.includes('deadline') ? deadlineItems(applications, role, today) : [],
-      followUp: kinds.includes('followUp') ? followUpItems(careNeeds, today) : [],
-      benefit: kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '', visits) : [],
       programme: kinds.includes('programme') ? programmeItems(applications, role, today) : [],
     }),
-    [kinds, applications, careNeeds, role, today, session, visits],
+    [kinds, applications, role, today],
   );
-  const named = useMemo(
-    () => [
-      ...candidates,
-      ...[...others.document, ...others.deadline, ...others.followUp, ...others.benefit, ...others.programme].flatMap((item) => item.householdId || []),
-    ],
-    [candidates, others],
+  const followUp = useMemo(() => (kinds.includes('followUp') ? followUpItems(careNeeds, today) : []), [kinds, careNeeds, today]);
+  const benefit = useMemo(
+    () => (kinds.includes('benefit') ? benefitItems(applications, role, today, session ? scopePrefix(role, session.user.areaCode) : '', visits) : []),
+    [kinds, applications, role, today, session, visits],
   );
-  const { byId } = useHouseholdsByIds(named);
+  const others = useMemo(() => ({ ...fromApplications, followUp, benefit }), [fromApplications, followUp, benefit]);
+  // The visit card needs every candidate household to know which are due; the other cards read
+  // only the households of the rows they list (TodayRows), not those of thousands of deadlines.
+  const { byId } = useHouseholdsByIds(candidates);
   const items = useMemo<Record<TodayKind, TodayItem[]>>(
     () => ({
       visit: visitItems(candidates.flatMap((id) => byId.get(id) ?? []), visits, today),
@@ -119,7 +120,7 @@ export function TodayPage() {
 interface TodayCardProps {
   kind: TodayKind;
   items: TodayItem[];
-  /** The households the items name, read for the head's name (户主). */
+  /** Households already read (the visit card's candidates), for the head's name (户主); the card reads the others it lists. */
   households: Map<string, Household>;
   summaries: ReadonlyMap<string, HouseholdSummary>;
 }
@@ -150,19 +151,58 @@ function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
           {t(`today.empty.${card}`)}
         </Typography.Paragraph>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {items.map((item) => (
-            <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
-              <TodayRow item={item} household={households.get(item.householdId)} summary={summaries.get(item.householdId)} />
-            </li>
-          ))}
-        </ul>
+        <TodayRows items={items} households={households} summaries={summaries} />
       )}
     </Card>
   );
 }
 
-function TodayRow({ item, household, summary }: { item: TodayItem; household: Household | undefined; summary: HouseholdSummary | undefined }) {
+/** Rows drawn with the card; the rest follow in a render of their own (see TodayRows). */
+const FIRST_ROWS = 20;
+/** Rows a card lists until 显示全部 is clicked: a township's visits due can be thousands. */
+const LISTED_ROWS = 100;
+const noRows: TodayItem[] = [];
+
+/**
+ * A card's rows, the most urgent first: the first ones at once, the rest in a deferred render
+ * that React interrupts for anything the person does, so 今日 shows its cards without first
+ * drawing rows below the fold, and a click on the menu is not kept waiting. Beyond LISTED_ROWS,
+ * 显示全部 lists every row (thousands of rows drawn on every start made 今日 take seconds).
+ */
+function TodayRows({ items, households, summaries }: Omit<TodayCardProps, 'kind'>) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const listed = useMemo(() => (all ? items : items.slice(0, LISTED_ROWS)), [all, items]);
+  // The deferred render sees `listed` itself; the urgent one, until that is done, the first rows only.
+  const settled = useDeferredValue(listed, noRows);
+  const shown = settled === listed ? listed : listed.slice(0, FIRST_ROWS);
+  const unread = useMemo(
+    () => listed.flatMap((item) => (item.householdId && !households.has(item.householdId) ? [item.householdId] : [])),
+    [listed, households],
+  );
+  const { byId: read } = useHouseholdsByIds(unread);
+  return (
+    <>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {shown.map((item) => (
+          <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
+            <TodayRow item={item} household={households.get(item.householdId) ?? read.get(item.householdId)} summary={summaries.get(item.householdId)} />
+          </li>
+        ))}
+      </ul>
+      {listed.length < items.length && (
+        <div style={{ borderTop: '1px solid #f0f0f0', padding: '8px 24px' }}>
+          <Button type="link" onClick={() => setAll(true)} data-testid="today-show-all">
+            {t('today.showAll', { count: items.length })}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Drawn again only when its own item, household or summary changed, not whenever 今日's data moves. */
+const TodayRow = memo(function TodayRow({ item, household, summary }: { item: TodayItem; household: Household | undefined; summary: HouseholdSummary | undefined }) {
   const { t } = useTranslation();
   const name = item.kind === 'benefit' && item.what === 'rosterCheck' ? t('caseLife.roster.title') : household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
   const village = summary ? findArea(summary.areaCode)?.name : undefined;
@@ -194,7 +234,7 @@ function TodayRow({ item, household, summary }: { item: TodayItem; household: Ho
       </Flex>
     </Link>
   );
-}
+});
 
 /** What is due, in words: 年度复核走访, 残疾证 · 低保申请, 公示期满 · 低保申请, 就业 · 回访. */
 function ItemText({ item }: { item: TodayItem }) {
