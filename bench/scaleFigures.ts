@@ -15,14 +15,12 @@ import { describeMemory, settledChromiumMemory, type ChromiumMemory } from './ch
 import { freshChromium } from './chromiumLaunch';
 import { checkDataset, datasetSize, generateDataset, townshipVillages, type Dataset } from './dataset';
 import { waitForIndexedDbToSettle } from './processCpu';
+import type { SizedOptions } from './size';
 import { median, percentile, type Figure, type Log } from './stats';
 // `window.benchScale`: declared by the page (bench/browser/scale.ts); type-only.
 import type {} from './browser/scale';
 
-export interface ScaleOptions {
-  quick: boolean;
-  /** Tiny sizes: every figure computed, in seconds (CI's `--smoke`). */
-  smoke?: boolean;
+export interface ScaleOptions extends SizedOptions {
   log: Log;
 }
 
@@ -107,7 +105,7 @@ async function measureSize(server: BenchServer, households: number, township: st
 }
 
 export async function scaleFigures(server: BenchServer, options: ScaleOptions): Promise<Figure[]> {
-  const mode = options.smoke ? 'smoke' : options.quick ? 'quick' : 'full';
+  const mode = options.size;
   const sizes = RUN_SIZES[mode];
   const results: SizeResult[] = [];
   // Other work on the machine stretches every time here: the charts say how busy it was.
