@@ -109,8 +109,12 @@ export async function runFirstPull(input: FirstPullInput): Promise<FirstPullReco
   }
   const storage = collection.internalStorageInstance as Storage;
   const identifierHash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
-  const fetchPage = (checkpoint: SyncCheckpoint | null) =>
-    client.pull<Record<string, unknown>>(name, checkpoint, FIRST_PULL_BATCH);
+  const fetchPage = (checkpoint: SyncCheckpoint | null) => {
+    const page = client.pull<Record<string, unknown>>(name, checkpoint, FIRST_PULL_BATCH);
+    // A page fetched ahead is awaited below, or dropped when the workspace closes: never unhandled.
+    page.catch(() => undefined);
+    return page;
+  };
   let checkpoint = record.checkpoint;
   let next: Promise<PullResponse<Record<string, unknown>>> = fetchPage(checkpoint);
   for (;;) {
