@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { AppDataProvider, recordAppEvent, watchUncaughtErrors } from './data';
+import { AppDataProvider, forwardAppLogToHost, recordAppEvent, watchUncaughtErrors } from './data';
 import { initI18n } from './i18n';
 import { registerOfflineShell } from './offlineShell';
 import { AppErrorBoundary } from './ui/shell/AppErrorBoundary';
 
 registerOfflineShell();
 watchUncaughtErrors(window);
+forwardAppLogToHost(window);
 recordAppEvent('start', `started at ${location.protocol}`);
 await initI18n();
 const container = document.getElementById('root');

@@ -1,11 +1,12 @@
 // The entry: the only main-process file that loads Electron itself. Everything it wires is a
 // plain module with Electron passed in, tested under Node (tests/electron).
-import { writeFile } from 'node:fs/promises';
+import fs, { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { registerAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpcHandlers } from './ipc';
+import { LaptopLog } from './laptopLog';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, trustedOrigins } from './origins';
 import { APP_PERMISSIONS, hardenSession, hardenWebContents } from './security';
@@ -73,12 +74,20 @@ function start(): void {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { trustedOrigins: origins, allowedPermissions: APP_PERMISSIONS });
     registerAppProtocol(protocol, rendererDir);
+    // The laptop's log file, in the OS's place for an app's logs (…/救助通/logs).
+    const laptopLog = new LaptopLog(app.getPath('logs'), fs);
+    const logHostProblem = (message: string) => {
+      console.warn(message);
+      void laptopLog.append([{ at: new Date().toISOString(), kind: 'error', text: message }]).catch(() => undefined);
+    };
+    void laptopLog.append([{ at: new Date().toISOString(), kind: 'start', text: `host ${app.getVersion()} on ${process.platform}` }]).catch(() => undefined);
     registerIpcHandlers(ipcMain, {
       appInfo,
       safeStorage,
       platform: process.platform,
       trustedOrigins: origins,
-      log: (message) => console.warn(message),
+      log: logHostProblem,
+      laptopLog,
       files: {
         dialog: {
           // Modal to the app's window, so the dialog cannot get lost behind it.

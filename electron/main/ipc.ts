@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc/contract';
 import { ipcArgNames, ipcArgSchemas, type IpcArgs } from '../../shared/ipc/schemas';
 import { createFileExportHandlers, type FileExportDeps, type PdfSourceLike } from './fileExports';
+import type { LaptopLog } from './laptopLog';
 import { isTrustedUrl } from './origins';
 
 /** The part of an `IpcMainInvokeEvent` the handlers read. */
@@ -41,6 +42,8 @@ export interface IpcDeps {
   log?: (message: string) => void;
   /** Save dialog and file writing for exports and PDFs; without it those calls answer `unavailable`. */
   files?: FileExportDeps;
+  /** The laptop's rotating log file (laptopLog.ts); without it the log calls answer `unavailable`. */
+  laptopLog?: Pick<LaptopLog, 'append' | 'read'>;
 }
 
 type Handlers = {
@@ -123,6 +126,14 @@ function createHandlers(deps: IpcDeps): Handlers {
     saveFile: async (args) => (files ? files.saveFile(args) : noFiles),
 
     printToPdf: async (args, event) => (files ? files.printToPdf(args, event.sender) : noFiles),
+
+    appendLog: async ({ lines }) => {
+      if (!deps.laptopLog) return fail('unavailable', 'This host keeps no log file.');
+      await deps.laptopLog.append(lines);
+      return ok(null);
+    },
+
+    readLog: async () => (deps.laptopLog ? ok(await deps.laptopLog.read()) : fail('unavailable', 'This host keeps no log file.')),
 
     protectSecret: async ({ plain }) => {
       const problem = await keyStoreProblem();

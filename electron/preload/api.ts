@@ -1,4 +1,4 @@
-import { IPC_CHANNELS, type JiuzhuHostApi } from '../../shared/ipc/contract';
+import { IPC_CHANNELS, type JiuzhuHostApi, type LogLine } from '../../shared/ipc/contract';
 
 /** `ipcRenderer.invoke`, passed in so this file loads in tests without Electron. */
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
@@ -18,6 +18,8 @@ export function createHostApi(invoke: Invoke): JiuzhuHostApi {
       invoke(IPC_CHANNELS.saveFile, suggestedName, base64) as ReturnType<JiuzhuHostApi['saveFile']>,
     printToPdf: (suggestedName: string) =>
       invoke(IPC_CHANNELS.printToPdf, suggestedName) as ReturnType<JiuzhuHostApi['printToPdf']>,
+    appendLog: (lines: LogLine[]) => invoke(IPC_CHANNELS.appendLog, lines) as ReturnType<JiuzhuHostApi['appendLog']>,
+    readLog: () => invoke(IPC_CHANNELS.readLog) as ReturnType<JiuzhuHostApi['readLog']>,
   } satisfies JiuzhuHostApi;
   return Object.freeze(api);
 }

@@ -84,6 +84,7 @@ export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } fro
 
 // The app shell: the in-memory app log, 导出诊断信息, and the per-user 字号
 export { recordAppEvent, pagePattern, watchUncaughtErrors } from './core/diagnostics/appLog';
+export { forwardAppLogToHost } from './core/diagnostics/hostLog';
 export { exportDiagnostics, APP_VERSION, type CaughtError } from './core/diagnostics/diagnosticsReport';
 export { useTextSize } from './hooks/textSize';
 export { textSizes, textSizePx, type TextSize } from './core/textSize';

@@ -39,6 +39,20 @@ export interface AppInfo {
   electron: string;
 }
 
+/** What kind of thing a line of the app's log says happened. */
+export type AppEventKind = 'start' | 'page' | 'sync' | 'error' | 'session';
+
+/**
+ * A line of the app's log (renderer/data/core/diagnostics/appLog.ts): what happened, never to whom
+ * (its text is scrubbed of anything personal by the page, and again by the host).
+ */
+export interface LogLine {
+  /** ISO time of the event. */
+  at: string;
+  kind: AppEventKind;
+  text: string;
+}
+
 /** The answer of a save dialog: `saved: false` when the person cancelled. */
 export interface SavedFile {
   saved: boolean;
@@ -56,6 +70,10 @@ export interface JiuzhuHostApi {
   saveFile(suggestedName: string, base64: string): Promise<IpcResult<SavedFile>>;
   /** Prints the calling page (a print view) to an A4 PDF and saves it where the person chooses. */
   printToPdf(suggestedName: string): Promise<IpcResult<SavedFile>>;
+  /** Adds lines to the laptop's rotating log file, for the helpdesk (导出诊断信息 bundles it). */
+  appendLog(lines: LogLine[]): Promise<IpcResult<null>>;
+  /** The log file's recent lines, oldest first, for 导出诊断信息. */
+  readLog(): Promise<IpcResult<string>>;
 }
 
 export type IpcMethod = keyof JiuzhuHostApi;
@@ -70,6 +88,8 @@ export const IPC_CHANNELS = {
   unprotectSecret: 'jiuzhu:unprotectSecret',
   saveFile: 'jiuzhu:saveFile',
   printToPdf: 'jiuzhu:printToPdf',
+  appendLog: 'jiuzhu:appendLog',
+  readLog: 'jiuzhu:readLog',
 } as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
 
 export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];

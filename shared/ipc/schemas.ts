@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import type { IpcMethod } from './contract';
+import { TEXT_LIMIT } from '../diagnostics/scrub';
+
+/** A batch of log lines: the page sends what gathered in a few seconds, never a flood. */
+export const MAX_LOG_LINES = 200;
+const logLine = z
+  .object({
+    at: z.iso.datetime({ offset: true }),
+    kind: z.enum(['start', 'page', 'sync', 'error', 'session']),
+    text: z.string().max(TEXT_LIMIT),
+  })
+  .strict();
 
 /** Generous for a database key or token; a bound keeps a runaway caller from sealing megabytes. */
 export const MAX_SECRET_LENGTH = 4096;
@@ -30,6 +41,8 @@ export const ipcArgSchemas = {
   // An Excel export, the USB file (.jzb) a village takes to the township, or the diagnostics file (导出诊断信息, .txt).
   saveFile: z.object({ suggestedName: fileName('xlsx', 'jzb', 'txt'), base64: z.base64().min(4).max(MAX_SAVED_FILE_BASE64) }).strict(),
   printToPdf: z.object({ suggestedName: fileName('pdf') }).strict(),
+  appendLog: z.object({ lines: z.array(logLine).min(1).max(MAX_LOG_LINES) }).strict(),
+  readLog: z.object({}).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 
 export type IpcArgs<M extends IpcMethod> = z.infer<(typeof ipcArgSchemas)[M]>;

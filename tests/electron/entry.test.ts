@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
 
@@ -10,6 +13,7 @@ type Listener = (...args: any[]) => unknown;
 
 function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {}) {
   const calls: string[] = [];
+  const osFolder = mkdtempSync(join(tmpdir(), 'jiuzhu-entry-'));
   const appListeners = new Map<string, Listener[]>();
   const windows: FakeWindow[] = [];
   let markReady: () => void = () => {};
@@ -68,6 +72,8 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
       },
       getName: () => '救助通',
       getVersion: () => '0.1.0',
+      // The OS's folders: a throwaway one here (the laptop's log file is written under 'logs').
+      getPath: (name: string) => join(osFolder, name),
     },
     BrowserWindow: FakeWindow,
     protocol: {
@@ -92,7 +98,7 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
     },
     dialog: { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
   };
-  return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready };
+  return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready, osFolder };
 }
 
 let fake: ReturnType<typeof fakeElectron>;
@@ -116,6 +122,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  if (fake) rmSync(fake.osFolder, { recursive: true, force: true });
   vi.doUnmock('electron');
   vi.unstubAllEnvs();
 });
@@ -147,6 +154,10 @@ describe('electron/main/index.ts', () => {
     expect(fake.calls).toContain('handle app');
     expect(fake.ipcChannels.sort()).toEqual(Object.values(IPC_CHANNELS).sort());
     expect(fake.calls).toContain('menu 文件,视图,帮助');
+    // The laptop's log file says the host started.
+    await expect.poll(() => (existsSync(join(fake.osFolder, 'logs', 'jiuzhu.log')) ? readFileSync(join(fake.osFolder, 'logs', 'jiuzhu.log'), 'utf8') : '')).toMatch(
+      /\tstart\thost 0\.1\.0 on /,
+    );
 
     expect(fake.windows).toHaveLength(1);
     const [window] = fake.windows;

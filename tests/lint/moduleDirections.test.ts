@@ -27,7 +27,7 @@ const sharedRows: readonly (readonly string[])[] = [
   ['schemas'],
   ['auth', 'ipc'],
   ['areas', 'domain', 'files', 'wire'],
-  ['vocabulary'],
+  ['diagnostics', 'vocabulary'],
 ];
 
 const ROOT = process.cwd();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BehaviorSubject } from 'rxjs';
-import { AppLog, APP_LOG_LIMIT, pagePattern, scrubText, watchUncaughtErrors } from '../../renderer/data/core/diagnostics/appLog';
+import { AppLog, APP_LOG_LIMIT, pagePattern, scrubText, watchUncaughtErrors, type AppLogEntry } from '../../renderer/data/core/diagnostics/appLog';
 import { diagnosticsFileName, diagnosticsReport } from '../../renderer/data/core/diagnostics/diagnosticsReport';
 import { logSyncChanges } from '../../renderer/data/core/diagnostics/syncLog';
 import type { SyncStatus } from '../../renderer/data/core/types';
@@ -100,4 +100,40 @@ describe('the diagnostics file (导出诊断信息)', () => {
     expect(diagnosticsFileName(new Date(2026, 11, 5, 21, 40))).toBe('救助通-诊断信息-20261205-2140.txt');
     expect(scrubText('x'.repeat(2000))).toHaveLength(500);
   });
+
+  it('sends the log on to the desktop host in batches, and bundles the host’s log file, scrubbed', async () => {
+    const log = new AppLog();
+    log.record('start', 'started at app:');
+    const batches: AppLogEntry[][] = [];
+    log.forwardTo(async (entries) => {
+      batches.push(entries);
+    });
+    log.record('page', '/households/:id');
+    log.record('error', `save failed for ${person.name} ${person.idNumber}`);
+    await log.flush();
+    // One call for what gathered, the entry from before forwarding included, already scrubbed.
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((entry) => entry.kind)).toEqual(['start', 'page', 'error']);
+    expect(JSON.stringify(batches)).not.toContain(person.name);
+    // A host that fails to write never breaks the app: the ring keeps the entries.
+    log.forwardTo(() => Promise.reject(new Error('disk full')));
+    log.record('sync', 'online=false');
+    await expect(log.flush()).resolves.toBeUndefined();
+    expect(log.recent().at(-1)?.text).toBe('online=false');
+
+    const text = diagnosticsReport({
+      where: 'app',
+      error: new Error('boom'),
+      version: '0.1.0',
+      at: new Date('2026-12-06T02:40:00Z'),
+      platformKind: 'desktop',
+      userAgent: 'Electron',
+      log: log.recent(),
+      hostLog: `2026-12-05T09:00:00.000Z\tstart\thost 0.1.0 on linux\n2026-12-05T09:01:00.000Z\terror\tpush failed for ${person.name} ${person.phone}\n`,
+    });
+    expect(text).toContain('== laptop log file');
+    expect(text).toContain('host 0.1.0 on linux');
+    for (const personal of personalTexts) expect(text).not.toContain(personal);
+  });
 });
+

@@ -3,10 +3,17 @@
  * something goes wrong. It never holds personal data: callers record what kind of thing happened
  * (a page pattern, a sync state, an error's message), and every text passes `scrubText` on the
  * way in, so a name, ID number, phone, address or note that slipped into an error message is
- * not kept either. Nothing is written to disk; a reload starts it afresh.
+ * not kept either. In a browser nothing is written to disk and a reload starts it afresh; in the
+ * desktop app every entry also goes to the host's rotating log file (`forwardTo`,
+ * electron/main/laptopLog.ts), which 导出诊断信息 bundles.
  */
 
-export type AppEventKind = 'start' | 'page' | 'sync' | 'error' | 'session';
+import { scrubText } from '../../../../shared/diagnostics/scrub';
+import type { AppEventKind } from '../../../../shared/ipc/contract';
+
+export type { AppEventKind };
+// What strips personal data from a text is shared: the Electron host scrubs the log file's lines again.
+export { scrubStack, scrubText } from '../../../../shared/diagnostics/scrub';
 
 export interface AppLogEntry {
   /** ISO time of the event. */
@@ -17,39 +24,6 @@ export interface AppLogEntry {
 
 /** Enough for the last few minutes of work; a diagnostics file stays small. */
 export const APP_LOG_LIMIT = 200;
-const TEXT_LIMIT = 500;
-
-// Chinese text (names, addresses, notes are written in it), digit runs long enough to be an ID
-// number, phone or account number, e-mail addresses, and quoted snippets (JSON.parse and friends
-// quote the text they failed on).
-const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
-const LONG_NUMBER = /\d{5,}[Xx]?/g;
-const EMAIL = /[^\s@]+@[^\s@]+/g;
-const QUOTED = /"[^"]*"|“[^”]*”/g;
-
-/** A text with anything that could name or locate a person taken out, and cut to a sane length. */
-export function scrubText(text: string): string {
-  return text
-    .replace(QUOTED, '"…"')
-    .replace(EMAIL, '…@…')
-    .replace(CHINESE, '…')
-    .replace(LONG_NUMBER, '#')
-    .slice(0, TEXT_LIMIT);
-}
-
-/**
- * A stack trace's frames only (function and script position), scrubbed like a message but keeping
- * line and column numbers: the first line repeats the message, which may hold a value.
- */
-export function scrubStack(stack: string | undefined): string {
-  if (!stack) return '';
-  return stack
-    .split('\n')
-    .filter((line) => /^\s*at\s/.test(line) || /@\S+:\d+:\d+$/.test(line))
-    .slice(0, 30)
-    .map((line) => line.replace(QUOTED, '"…"').replace(CHINESE, '…').trim())
-    .join('\n');
-}
 
 /**
  * A page's path with record ids and area codes replaced (any part with a digit in it: the app's
@@ -62,8 +36,18 @@ export function pagePattern(path: string): string {
     .join('/');
 }
 
+/** Where entries are sent on besides the ring (the host's log file); a batch at a time. */
+export type AppLogSink = (entries: AppLogEntry[]) => Promise<unknown>;
+
+/** Entries are sent on in batches: a burst of sync events is one call, not fifty. */
+const FORWARD_DELAY_MS = 2000;
+const FORWARD_BATCH = 200;
+
 export class AppLog {
   private readonly entries: AppLogEntry[] = [];
+  private sink: AppLogSink | null = null;
+  private unsent: AppLogEntry[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly limit = APP_LOG_LIMIT,
@@ -71,8 +55,32 @@ export class AppLog {
   ) {}
 
   record(kind: AppEventKind, text: string): void {
-    this.entries.push({ at: this.now().toISOString(), kind, text: scrubText(text) });
+    const entry = { at: this.now().toISOString(), kind, text: scrubText(text) };
+    this.entries.push(entry);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
+    if (this.sink) this.queue(entry);
+  }
+
+  /** Sends every entry from now on (and those already in the ring) to `sink` too. */
+  forwardTo(sink: AppLogSink): void {
+    this.sink = sink;
+    this.entries.forEach((entry) => this.queue(entry));
+  }
+
+  /** Sends what waits now (before the window closes, or in tests). */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.sink && this.unsent.length > 0) {
+      const batch = this.unsent.splice(0, FORWARD_BATCH);
+      // A log that cannot be written must never break the app: the ring still has the entries.
+      await this.sink(batch).catch(() => undefined);
+    }
+  }
+
+  private queue(entry: AppLogEntry): void {
+    this.unsent.push(entry);
+    this.timer ??= setTimeout(() => void this.flush(), FORWARD_DELAY_MS);
   }
 
   /** Oldest first. */

@@ -19,6 +19,8 @@ export interface DiagnosticsInput extends CaughtError {
   platformKind: string;
   userAgent: string;
   log: readonly AppLogEntry[];
+  /** The desktop host's log file, its recent lines (absent in a browser). */
+  hostLog?: string | null;
 }
 
 function describeError(error: unknown): { name: string; message: string; stack: string } {
@@ -62,6 +64,9 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
     `== app log (last ${input.log.length}, oldest first)`,
     ...input.log.map((entry) => `${entry.at} ${entry.kind} ${scrubText(entry.text)}`),
     '',
+    ...(input.hostLog
+      ? ['== laptop log file (recent lines, oldest first)', ...input.hostLog.split('\n').filter(Boolean).map((line) => scrubText(line)), '']
+      : []),
   ];
   return lines.join('\n');
 }
@@ -74,9 +79,13 @@ export function diagnosticsFileName(at: Date): string {
 }
 
 /** 导出诊断信息: writes the file and hands it to the person (a download, or the save dialog on the desktop). */
-export function exportDiagnostics(caught: CaughtError): Promise<SavedFile> {
+export async function exportDiagnostics(caught: CaughtError): Promise<SavedFile> {
   const at = new Date();
+  const host = platform().hostLog;
+  await appLog.flush();
+  const hostLog = host ? await host.readLog().then((answer) => (answer.ok ? answer.value : null), () => null) : null;
   const text = diagnosticsReport({
+    hostLog,
     ...caught,
     version: APP_VERSION,
     at,

@@ -26,5 +26,6 @@ export function browserPlatform(): Platform {
       return { saved: true, fileName };
     },
     keyring: null,
+    hostLog: null,
   };
 }

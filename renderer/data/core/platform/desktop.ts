@@ -17,5 +17,6 @@ export function desktopPlatform(host: JiuzhuHostApi): Platform {
       return answer.value;
     },
     keyring: host,
+    hostLog: host,
   };
 }

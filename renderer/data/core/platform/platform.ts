@@ -14,6 +14,8 @@ export interface Platform {
    * print dialog (`saved: true` once the dialog has been shown; the browser tells nothing more).
    */
   print(fileName: string): Promise<SavedFile>;
+  /** The laptop's log file kept by the desktop host; null in a browser (the in-memory log only). */
+  readonly hostLog: Pick<JiuzhuHostApi, 'appendLog' | 'readLog'> | null;
   /** The OS keyring that seals the open session's key for a reload; null where there is none (a browser). */
   readonly keyring: Pick<JiuzhuHostApi, 'protectSecret' | 'unprotectSecret'> | null;
 }
