@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { filter, firstValueFrom } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAttachment } from '../../renderer/data/attachments/attachmentRecords';
 import { signIn } from '../../renderer/data/core/auth/signIn';
 import { Workspace } from '../../renderer/data/core/workspace';
@@ -23,7 +22,7 @@ import { freePort } from '../../harness/postgresCluster';
 import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { serverDocuments } from '../support/convergence';
 import { laptop, openWorkspace, type Laptop } from '../support/laptop';
-import { api, type DatabaseKind } from '../support/testServer';
+import { api, emptyPostgresDatabase, type DatabaseKind } from '../support/testServer';
 
 const VILLAGE = '371623102201';
 const TOWNSHIP = '371623102000';
@@ -50,21 +49,11 @@ interface Place {
 async function newPlace(kind: DatabaseKind, root: string, name: string): Promise<Place> {
   const dataDir = path.join(root, name);
   if (kind === 'pglite') return { env: { JIUZHU_DATA_DIR: dataDir }, destroy: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  const adminUrl = inject('postgresUrl');
-  const database = `jiuzhu_drill_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
+  const empty = await emptyPostgresDatabase('jiuzhu_drill');
   return {
-    env: { DATABASE_URL: url.toString(), JIUZHU_DATA_DIR: dataDir },
+    env: { DATABASE_URL: empty.url, JIUZHU_DATA_DIR: dataDir },
     async destroy() {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-      await again.end();
+      await empty.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,8 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSearchKeyRoot, loadTokenSecret } from '../../server/auth/secrets';
 import { backupServer } from '../../server/backup/backup';
 import type { BackupManifest } from '../../server/backup/manifest';
@@ -16,23 +15,17 @@ import { openDatabase } from '../../server/db/openDatabase';
 import { openPostgresDatabase } from '../../server/db/postgresDatabase';
 import { storeDocuments } from '../../server/storage/documentStore';
 import { addUser } from '../../server/users/userStore';
+import { emptyPostgresDatabase } from '../support/testServer';
 
 const PASSPHRASE = 'correct horse battery staple';
 const root = mkdtempSync(path.join(tmpdir(), 'jiuzhu-backup-'));
-const databases: string[] = [];
+const drops: (() => Promise<void>)[] = [];
 
 /** A new PostgreSQL database with nothing in it (not even the schema): what a restore expects. */
 async function emptyDatabase(): Promise<string> {
-  const adminUrl = inject('postgresUrl');
-  const name = `jiuzhu_bk_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  databases.push(name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const empty = await emptyPostgresDatabase('jiuzhu_bk');
+  drops.push(empty.drop);
+  return empty.url;
 }
 
 async function tablesIn(url: string): Promise<number> {
@@ -93,10 +86,7 @@ describe('backup and restore of the server (PostgreSQL)', () => {
 
   afterAll(async () => {
     await source?.close();
-    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
-    await admin.connect();
-    for (const name of databases) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    for (const drop of drops) await drop();
     rmSync(root, { recursive: true, force: true });
   });
 

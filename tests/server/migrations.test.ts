@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { buildServer } from '../../server/app';
 import { verifyAccessToken } from '../../server/auth/accessTokens';
@@ -17,7 +15,7 @@ import { addUser } from '../../server/users/userStore';
 import type { Household } from '../../shared/schemas/household';
 import { policySchema, type Policy } from '../../shared/schemas/reference';
 import { makeHousehold } from '../support/documents';
-import { databaseKinds, type DatabaseKind } from '../support/testServer';
+import { databaseKinds, emptyPostgresDatabase, type DatabaseKind } from '../support/testServer';
 
 describe('splitting migrations into statements', () => {
   it('splits at semicolons but keeps a $$-quoted function body whole', () => {
@@ -50,21 +48,11 @@ async function databaseAtVersion(kind: DatabaseKind, version: number): Promise<{
     db = await openPgliteDatabase(null);
     drop = () => db.close();
   } else {
-    const adminUrl = inject('postgresUrl');
-    const name = `jiuzhu_migrate_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    db = await openPostgresDatabase(url.toString());
+    const empty = await emptyPostgresDatabase('jiuzhu_migrate');
+    db = await openPostgresDatabase(empty.url);
     drop = async () => {
       await db.close();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
+      await empty.drop();
     };
   }
   await db.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');

@@ -12,29 +12,43 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKinds: DatabaseKind[] = ['pglite', 'postgres'];
 
 /** A fresh, empty database of the given kind; PostgreSQL gets a new database per call. */
-export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: null });
-    return { db, url: null, drop: async () => db.close() };
-  }
+/**
+ * A new, empty PostgreSQL database on the test cluster (no schema: what a migration or a restore
+ * starts from), and how to drop it again.
+ */
+export async function emptyPostgresDatabase(prefix = 'jiuzhu_test'): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('postgresUrl');
-  const name = `jiuzhu_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: null });
   return {
-    db,
     url: url.toString(),
     drop: async () => {
-      await db.close();
       const again = new pg.Client({ connectionString: adminUrl });
       await again.connect();
       await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await again.end();
+    },
+  };
+}
+
+export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openDatabase({ dataDir: null });
+    return { db, url: null, drop: async () => db.close() };
+  }
+  const empty = await emptyPostgresDatabase();
+  const db = await openDatabase({ databaseUrl: empty.url, dataDir: null });
+  return {
+    db,
+    url: empty.url,
+    drop: async () => {
+      await db.close();
+      await empty.drop();
     },
   };
 }
