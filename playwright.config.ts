@@ -3,12 +3,16 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env['E2E_PORT'] ?? 8799);
 // Separate ports, data folders and builds let two people run the suite side by side.
 const DATA_DIR = `.tmp/e2e-server-${PORT}`;
+// The server as a county runs it: built to JavaScript (scripts/buildServer.ts, ~1 s) and started
+// by plain Node, no tsx — rebuilt each run so the tests never meet a stale build.
+const SERVER_BUILD_DIR = `.tmp/e2e-build-${PORT}`;
 const STATIC_DIR = process.env['E2E_STATIC_DIR'] ?? 'out/renderer';
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * End-to-end tests drive the real app in Debian's Chromium against the real server (PGlite,
- * demo data, a fresh data folder each run). The server serves the built renderer at `/`.
+ * demo data, a fresh data folder each run), built and started as the install kit runs it. The
+ * server serves the built renderer at `/`.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && mkdir -p .tmp && tsx server/main.ts > ${DATA_DIR}.log 2>&1`,
+    command: `rm -rf ${DATA_DIR} && mkdir -p .tmp && tsx scripts/buildServer.ts ${SERVER_BUILD_DIR} && node ${SERVER_BUILD_DIR}/main.js > ${DATA_DIR}.log 2>&1`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     timeout: 120_000,
     reuseExistingServer: false,
