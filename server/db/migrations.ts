@@ -269,8 +269,9 @@ export const migrations: { version: number; sql: string }[] = [
         BEGIN
           IF to_regclass(month_table) IS NULL THEN
             -- Two server processes starting together: the second waits, then finds the month made.
+            -- Looked for again in pg_class itself: to_regclass's cache may not have seen the other's commit yet.
             PERFORM pg_advisory_xact_lock(7164002);
-            IF to_regclass(month_table) IS NULL THEN
+            IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = month_table AND relnamespace = current_schema()::regnamespace) THEN
               EXECUTE format('CREATE TABLE %I PARTITION OF audit_log FOR VALUES FROM (%L) TO (%L)', month_table,
                 month_start AT TIME ZONE INTERVAL '+08:00', (month_start + interval '1 month') AT TIME ZONE INTERVAL '+08:00');
               EXECUTE format('CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()', month_table);

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveAuditMonths, type ArchivedMonth } from '../../server/audit/auditArchive';
-import { listAuditMonths, monthOf } from '../../server/audit/auditMonths';
+import { addMonths, ensureAuditMonths, listAuditMonths, monthOf } from '../../server/audit/auditMonths';
 import { queryAudit } from '../../server/audit/auditQuery';
 import { readAuditRetention } from '../../server/audit/auditRetention';
 import type { Database } from '../../server/db/database';
@@ -150,6 +150,28 @@ describe.each(databaseKinds)('archiving the audit log’s old months on %s', (ki
     expect(await tableExists(db, 'audit_log_2022_03')).toBe(true);
     expect(await tableExists(db, 'audit_log_2023_11')).toBe(true);
     expect(readdirSync(dir)).toEqual(['audit-2022-03.jsonl.gz']);
+  });
+});
+
+describe.each(databaseKinds)('the audit log’s coming months on %s', (kind) => {
+  it('are made ahead, once, even by two processes at the same moment, so a write finds its month', async () => {
+    const { db, drop } = await freshDatabase(kind);
+    try {
+      const thisMonth = monthOf(new Date());
+      const ahead = (n: number) => `audit_log_${addMonths(thisMonth, n).replace('-', '_')}`;
+      // Opening the database made this month and the next three.
+      expect((await listAuditMonths(db)).map((m) => m.table)).toEqual([0, 1, 2, 3].map(ahead));
+      // Two servers starting together (separate connections on PostgreSQL) both make the year ahead.
+      const [first, second] = await Promise.all([ensureAuditMonths(db, 12), ensureAuditMonths(db, 12)]);
+      expect(first).toEqual(second);
+      expect((await listAuditMonths(db)).map((m) => m.table)).toEqual([...Array(13).keys()].map(ahead));
+      const inAYear = new Date(Date.now() + 330 * 24 * 60 * 60 * 1000).toISOString();
+      const landed = await db.query<{ month: string }>("INSERT INTO audit_log (at, action) VALUES ($1, 'login') RETURNING tableoid::regclass::text AS month", [inAYear]);
+      expect(landed[0]!.month).toBe(`audit_log_${monthOf(new Date(inAYear)).replace('-', '_')}`);
+      await expectAppendOnly(db, landed[0]!.month);
+    } finally {
+      await drop();
+    }
   });
 });
 
