@@ -13,6 +13,7 @@ import { registerFileRoutes } from './files/fileRoutes';
 import type { FileStorage } from './files/fileStorage';
 import { diskStorage } from './files/diskStorage';
 import { registerAuditRoutes } from './audit/auditRoutes';
+import { ensureAuditMonths, keepAuditMonthsAhead } from './audit/auditMonths';
 import { registerAuthRoutes } from './signin/authRoutes';
 import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './auth/secrets';
 import { readTrustProxy, type TrustProxySetting } from './config';
@@ -79,6 +80,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
+  // The audit log's current and coming months exist before the first write, and keep existing while it runs.
+  await ensureAuditMonths(db);
+  const stopAuditMonths = keepAuditMonthsAhead(db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'audit log months ahead not made'));
+  app.addHook('onClose', async () => stopAuditMonths());
   // Once, after migration 7: hashes made with the retired deployment-wide key are made again per township.
   const rehashed = await rehashRetiredKeys(db, searchKeyRoot);
   if (rehashed.length > 0) app.log.info({ townships: rehashed.length, households: rehashed.reduce((n, r) => n + r.households, 0) }, 'ID-number hashes re-computed under per-township keys');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readAuditRetention } from './audit/auditRetention';
 import { DEFAULT_POOL_SIZE } from './db/postgresDatabase';
 import { readFilesConfig, type FilesConfig } from './files/filesConfig';
 
@@ -20,6 +21,8 @@ export interface ServerConfig {
   trustProxy: TrustProxySetting;
   /** pino's level for the request log (`LOG_LEVEL`: fatal, error, warn, info, debug, trace, silent). */
   logLevel: string;
+  /** Months of audit log kept before `audit archive` exports and drops them (`JIUZHU_AUDIT_RETENTION_MONTHS`, default 36). */
+  auditRetentionMonths: number;
 }
 
 /** Fastify's `trustProxy`: addresses, CIDR ranges or proxy-addr's names (`loopback`, …), or none. */
@@ -78,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     files: readFilesConfig(env, dataDir),
     trustProxy: readTrustProxy(env),
     logLevel: readLogLevel(env),
+    auditRetentionMonths: readAuditRetention(env),
   };
 }

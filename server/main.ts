@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { findArea } from '../shared/areas';
 import { buildServer } from './app';
+import { auditArchiveCommand } from './audit/auditArchiveCommand';
 import { loadSearchKeyRoot } from './auth/secrets';
 import { backupCommand, restoreCommand } from './backup/backupCommands';
 import { readConfig } from './config';
@@ -72,12 +73,16 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
 /**
  * `npm run server` starts the server; `npm run server -- user add …` creates a user;
  * `npm run server -- search-keys rotate …` rotates a township's search key;
- * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/).
+ * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/);
+ * `npm run server -- audit archive --out DIR` (server/audit/auditArchive.ts).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
   if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
+  if (argv[0] === 'audit' && argv[1] === 'archive') {
+    return auditArchiveCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir, retentionMonths: config.auditRetentionMonths });
+  }
   if (argv[0] === 'backup' || argv[0] === 'restore') {
     const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
     return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);

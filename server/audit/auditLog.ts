@@ -23,7 +23,9 @@ export type AuditAction =
   | 'upload_file'
   | 'download_file'
   // A township's ID-number search key was rotated (by the system: `search-keys rotate`, or the start after migration 7).
-  | 'rotate_search_key';
+  | 'rotate_search_key'
+  // A month of this log older than the retention was exported and dropped (`audit archive`): which month, how many entries, the file's SHA-256.
+  | 'archive_audit_month';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

@@ -23,9 +23,13 @@ export interface DatabaseExport {
 
 /** The schema's tables in an order that loads: each after the tables its foreign keys point to. */
 export async function tablesInLoadOrder(db: Queryable): Promise<string[]> {
-  const tables = (await db.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename')).map(
-    (t) => t.name,
-  );
+  // A partition (a month of the audit log, migration 9) is read and loaded through its parent table.
+  const tables = (
+    await db.query<{ name: string }>(
+      `SELECT t.tablename AS name FROM pg_tables t JOIN pg_class c ON c.oid = (quote_ident(t.schemaname) || '.' || quote_ident(t.tablename))::regclass
+        WHERE t.schemaname = current_schema() AND NOT c.relispartition ORDER BY t.tablename`,
+    )
+  ).map((t) => t.name);
   const references = await db.query<{ child: string; parent: string }>(
     `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
        JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid

@@ -41,8 +41,16 @@ async function importTable(tx: Queryable, dir: string, table: BackupManifest['ta
   const insert = `INSERT INTO ${quoted(table.name)} SELECT * FROM jsonb_populate_recordset(NULL::${quoted(table.name)}, $1::jsonb)`;
   let batch: string[] = [];
   let rows = 0;
+  const partitioned = (await tx.query("SELECT 1 FROM pg_partitioned_table WHERE partrelid = to_regclass('audit_log')")).length > 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    // The audit log is split by month (migration 9): the months of the entries must exist first.
+    if (table.name === 'audit_log' && partitioned) {
+      await tx.query(
+        'SELECT DISTINCT audit_log_ensure_month((e->>\'at\')::timestamptz) FROM jsonb_array_elements($1::jsonb) AS e',
+        [`[${batch.join(',')}]`],
+      );
+    }
     await tx.query(insert, [`[${batch.join(',')}]`]);
     rows += batch.length;
     batch = [];

@@ -218,6 +218,88 @@ export const migrations: { version: number; sql: string }[] = [
        WHERE collection = 'policies' AND data->'year' IS NOT NULL;
     `,
   },
+  {
+    // The audit log, partitioned by month (China time, UTC+8, which has no daylight saving) so
+    // that a month older than the retention can be exported and dropped whole by
+    // `audit archive` (server/audit/auditArchive.ts) — the only way entries ever leave. Every
+    // entry is moved over with its id; the id sequence goes on. The row trigger is declared on
+    // the parent, so PostgreSQL puts it on every partition, present and future: an entry is
+    // refused UPDATE and DELETE through the parent and through its month alike. TRUNCATE
+    // triggers are not inherited: audit_log_ensure_month puts one on each month it creates.
+    // audit_log_ensure_month(at) creates the month holding `at` if it is missing; the server
+    // calls it for the coming months at start and every few hours (server/audit/auditMonths.ts),
+    // so a write never lacks its month.
+    version: 9,
+    sql: `
+      ALTER TABLE audit_log RENAME TO audit_log_before_9;
+      ALTER TABLE audit_log_before_9 DROP CONSTRAINT audit_log_pkey;
+      DROP INDEX audit_log_by_area;
+      DROP INDEX audit_log_by_user;
+      DROP INDEX audit_log_by_document;
+      DROP INDEX audit_log_writes_by_time;
+      DROP INDEX audit_log_viewed_documents;
+      CREATE TABLE audit_log (
+        id bigint NOT NULL DEFAULT nextval('audit_log_id_seq'),
+        at timestamptz NOT NULL DEFAULT now(),
+        user_id text,
+        device_id text,
+        role text,
+        action text NOT NULL,
+        collection text,
+        document_id text,
+        area_code text,
+        details jsonb,
+        PRIMARY KEY (id, at)
+      ) PARTITION BY RANGE (at);
+      ALTER SEQUENCE audit_log_id_seq OWNED BY audit_log.id;
+      CREATE INDEX audit_log_by_area ON audit_log (area_code text_pattern_ops, id);
+      CREATE INDEX audit_log_by_user ON audit_log (user_id, id);
+      CREATE INDEX audit_log_by_document ON audit_log (document_id, id);
+      CREATE INDEX audit_log_writes_by_time ON audit_log (at, area_code text_pattern_ops) WHERE action IN ('create', 'change');
+      CREATE INDEX audit_log_viewed_documents ON audit_log USING gin ((details->'documentIds') jsonb_path_ops) WHERE action = 'view';
+      CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
+      CREATE FUNCTION audit_log_ensure_month(moment timestamptz) RETURNS text LANGUAGE plpgsql AS $$
+        DECLARE
+          month_start timestamp := date_trunc('month', moment AT TIME ZONE INTERVAL '+08:00');
+          month_table text := 'audit_log_' || to_char(month_start, 'YYYY_MM');
+          month_index record;
+        BEGIN
+          IF to_regclass(month_table) IS NULL THEN
+            -- Two server processes starting together: the second waits, then finds the month made.
+            -- Looked for again in pg_class itself: to_regclass's cache may not have seen the other's commit yet.
+            PERFORM pg_advisory_xact_lock(7164002);
+            IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = month_table AND relnamespace = current_schema()::regnamespace) THEN
+              EXECUTE format('CREATE TABLE %I PARTITION OF audit_log FOR VALUES FROM (%L) TO (%L)', month_table,
+                month_start AT TIME ZONE INTERVAL '+08:00', (month_start + interval '1 month') AT TIME ZONE INTERVAL '+08:00');
+              EXECUTE format('CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()', month_table);
+              -- The month's copy of each index is named after the parent's (audit_log_2026_12_by_area), not numbered.
+              FOR month_index IN
+                SELECT c.relname AS child, p.relname AS parent FROM pg_index x
+                  JOIN pg_class c ON c.oid = x.indexrelid
+                  JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
+                 WHERE x.indrelid = to_regclass(month_table)
+              LOOP
+                IF month_index.child <> month_table || substr(month_index.parent, 10) THEN
+                  EXECUTE format('ALTER INDEX %I RENAME TO %I', month_index.child, month_table || substr(month_index.parent, 10));
+                END IF;
+              END LOOP;
+            END IF;
+          END IF;
+          RETURN month_table;
+        END
+      $$;
+      SELECT audit_log_ensure_month(month_start) FROM (
+        SELECT DISTINCT date_trunc('month', at AT TIME ZONE INTERVAL '+08:00') AT TIME ZONE INTERVAL '+08:00' AS month_start FROM audit_log_before_9
+      ) AS months;
+      SELECT audit_log_ensure_month(now() + make_interval(months => n)) FROM generate_series(0, 3) AS n;
+      INSERT INTO audit_log (id, at, user_id, device_id, role, action, collection, document_id, area_code, details)
+        SELECT id, at, user_id, device_id, role, action, collection, document_id, area_code, details FROM audit_log_before_9;
+      DROP TABLE audit_log_before_9;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
@@ -244,6 +326,9 @@ export async function migrate(db: Database): Promise<void> {
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
     }
   });
+  // Every opening (a server, a command) makes sure the audit log has this month and the next three
+  // (migration 9): a command may be the first to write after a server stood still for months.
+  await db.query('SELECT audit_log_ensure_month(now() + make_interval(months => n)) FROM generate_series(0, 3) AS n');
 }
 
 /**

@@ -174,7 +174,8 @@ describe.each(databaseKinds)('audit log on %s', (kind) => {
       );
       return rows.map((r) => Object.values(r)[0]).join('\n');
     });
-    expect(plan).toContain('audit_log_viewed_documents');
+    // The log is split by month (migration 9): each month's copy of the index bears its name.
+    expect(plan).toMatch(/audit_log_\d{4}_\d{2}_viewed_documents/);
   });
 
   it('records sign-ins, failed sign-ins without the password, and refreshes', async () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { buildServer } from '../../server/app';
+import { addMonths, listAuditMonths, monthOf } from '../../server/audit/auditMonths';
+import { queryAudit } from '../../server/audit/auditQuery';
 import { verifyAccessToken } from '../../server/auth/accessTokens';
 import { loadDeviceKeySecret, loadSearchKeyRoot, loadTokenSecret } from '../../server/auth/secrets';
 import { deviceBundleKey, deviceDataKey } from '../../server/bundles/bundleKeys';
@@ -229,6 +231,61 @@ describe.each(databaseKinds)('migration 8 (policies v1) on %s', (kind) => {
   });
 });
 
+describe.each(databaseKinds)('migration 9 (the audit log by month) on %s', (kind) => {
+  it('moves every entry, with its id, into the month it belongs to, and every month refuses changes', async () => {
+    const { db, drop } = await databaseAtVersion(kind, 8);
+    try {
+      // A log that has run for years: entries of several months (China time), and today's.
+      await seedAt(db, 8);
+      for (const at of ['2022-02-28T16:30:00Z', '2022-03-31T15:59:59Z', '2024-06-15T08:00:00Z']) {
+        await db.query("INSERT INTO audit_log (at, action, collection, document_id, area_code, details) VALUES ($1, 'change', 'households', 'h-old', '371623102201', '{\"fields\":[\"address\"]}')", [at]);
+      }
+      const entries = async () => (await db.query<{ row: Record<string, unknown> }>('SELECT to_jsonb(t) AS row FROM audit_log AS t ORDER BY id')).map((r) => r.row);
+      const before = await entries();
+      expect(before).toHaveLength(5);
+      const lastId = Math.max(...before.map((e) => Number(e['id'])));
+
+      await migrate(db);
+      expect(await entries()).toEqual(before);
+      expect(await db.query("SELECT partstrat FROM pg_partitioned_table WHERE partrelid = 'audit_log'::regclass")).toEqual([{ partstrat: 'r' }]);
+      // Each entry sits in its month: 00:30 on 1 March in China is March's.
+      const placed = await db.query<{ month: string; at: string }>('SELECT tableoid::regclass::text AS month, at FROM audit_log ORDER BY id');
+      expect(placed.slice(2).map((p) => p.month)).toEqual(['audit_log_2022_03', 'audit_log_2022_03', 'audit_log_2024_06']);
+      const months = (await listAuditMonths(db)).map((m) => m.month);
+      const thisMonth = monthOf(new Date());
+      expect(months).toEqual(expect.arrayContaining(['2022-03', '2024-06', thisMonth, addMonths(thisMonth, 3)]));
+      expect(months).not.toContain('2023-01');
+
+      // The id sequence goes on; no entry can be changed or deleted, through the log or its month.
+      await db.query("INSERT INTO audit_log (action) VALUES ('login')");
+      const newest = await db.query<{ id: number }>("SELECT id FROM audit_log WHERE action = 'login'");
+      expect(Number(newest[0]!.id)).toBeGreaterThan(lastId);
+      for (const table of ['audit_log', 'audit_log_2022_03', `audit_log_${thisMonth.replace('-', '_')}`]) {
+        await expect(db.query(`UPDATE ${table} SET action = 'changed'`), table).rejects.toThrow(/append-only/);
+        await expect(db.query(`DELETE FROM ${table}`), table).rejects.toThrow(/append-only/);
+        await expect(db.query(`TRUNCATE ${table}`), table).rejects.toThrow(/append-only/);
+      }
+      expect(await db.query('SELECT count(*)::int AS n FROM audit_log')).toEqual([{ n: 6 }]);
+
+      // The audit query finds the household's entries across the months, its view through the index of viewed documents.
+      const found = await queryAudit(db, { areaPrefix: '371623', documentId: 'h-old', limit: 10 });
+      expect(found.map((e) => [e.action, e.at.slice(0, 7)])).toEqual([
+        ['change', '2024-06'],
+        ['change', '2022-03'],
+        ['change', '2022-02'],
+        ['view', thisMonthUtc()],
+        ['create', thisMonthUtc()],
+      ]);
+      const app = await buildServer({ db });
+      await app.close();
+    } finally {
+      await drop();
+    }
+  });
+});
+
+const thisMonthUtc = () => new Date().toISOString().slice(0, 7);
+
 /** Every row of every table, to compare before and after an upgrade that must not change them. */
 async function tableRows(db: Database): Promise<Record<string, unknown[]>> {
   const tables = (await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename")).map((t) => t.name);
@@ -306,7 +363,7 @@ describe.each(databaseKinds)('migrations 2–5, each on a database of the versio
       await migrate(db);
       expect((await db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(LATEST_SCHEMA_VERSION);
       await upgrades[version]!.check(db);
-      // Later migrations move the old token secret (6) and key versions (7), and reshape policies (8): their own tests say how.
+      // Later migrations move the old token secret (6) and key versions (7), reshape policies (8) and split the audit log by month (9): their own tests say how.
       const after = await tableRows(db);
       for (const table of ['users', 'devices', 'documents', 'files', 'file_areas']) {
         if (!(table in before)) continue;
@@ -328,9 +385,9 @@ describe.each(databaseKinds)('migrations 2–5, each on a database of the versio
 
 describe('migration tests', () => {
   it('every migration after the first has a test that upgrades a database of the version before it', () => {
-    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8]);
+    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8, 9]);
     const source = readFileSync(new URL(import.meta.url), 'utf8');
-    for (const version of [6, 7, 8]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
+    for (const version of [6, 7, 8, 9]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
     expect(migrations.filter((m) => m.version > 1 && !tested.has(m.version)).map((m) => m.version)).toEqual([]);
   });
 });
