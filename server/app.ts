@@ -27,6 +27,8 @@ import { ServerMetrics } from './metrics/serverMetrics';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { registerPolicyRoutes } from './reference/policyRoutes';
+import { registerCalendarRoutes } from './reference/calendarRoutes';
+import { applyStoredReference } from './reference/referenceStore';
 import { rehashRetiredKeys } from './search/searchKeys';
 import { ChangeNotifier } from './storage/changeNotifier';
 import { LiveSessions } from './sync/liveSessions';
@@ -79,6 +81,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
   await ensureReferenceData(db);
+  await applyStoredReference(db);
   // Once, after migration 7: hashes made with the retired deployment-wide key are made again per township.
   const rehashed = await rehashRetiredKeys(db, searchKeyRoot);
   if (rehashed.length > 0) app.log.info({ townships: rehashed.length, households: rehashed.reduce((n, r) => n + r.households, 0) }, 'ID-number hashes re-computed under per-township keys');
@@ -132,6 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });
   registerPolicyRoutes(app, { db, secret });
+  registerCalendarRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
