@@ -28,7 +28,7 @@ import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { registerPolicyRoutes } from './reference/policyRoutes';
 import { registerCalendarRoutes } from './reference/calendarRoutes';
-import { applyStoredReference } from './reference/referenceStore';
+import { applyStoredReference, followReferenceImports } from './reference/referenceStore';
 import { rehashRetiredKeys } from './search/searchKeys';
 import { ChangeNotifier } from './storage/changeNotifier';
 import { LiveSessions } from './sync/liveSessions';
@@ -88,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
+  followReferenceImports(notifier, db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'imported reference data not taken'));
   // Open streams end when their device is revoked or their user deactivated, on every process;
   // all of them end before the server closes (it would otherwise wait for them).
   const sessions = new LiveSessions(db, options.sessionRecheckMs);

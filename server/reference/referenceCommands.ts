@@ -1,14 +1,15 @@
 /**
  * `npm run server -- reference import-holidays FILE…` and `reference import-areas FILE`: reference
  * data newer than the build, checked whole and stored in the database (server/reference/
- * referenceStore.ts). Laptops get new holiday years at their next sync; every server process
- * takes both at its next start (`systemctl restart jiuzhu`), and laptops then pull the new areas.
+ * referenceStore.ts). Running server processes on PostgreSQL are told and take them at once; a
+ * PGlite folder has one owner, so there the server is stopped for the import and takes them at
+ * its start. Laptops take both at their next sync (sign-in, or the network coming back).
  */
 import { readFileSync } from 'node:fs';
 import { checkDivisionFile } from '../../shared/areas';
 import { parseHolidayTable, type HolidayYears } from '../../shared/rules/holidayTable';
 import { openDatabase, type DatabaseSettings } from '../db/openDatabase';
-import { storeDivisionFile, storeHolidayYears } from './referenceStore';
+import { announceReferenceImport, storeDivisionFile, storeHolidayYears } from './referenceStore';
 
 export const REFERENCE_USAGE =
   'usage: reference import-holidays FILE.json [FILE.json …]   (the shape of chinese-days\' dist/chinese-days.json)\n' +
@@ -49,8 +50,11 @@ export async function referenceCommand(args: string[], settings: DatabaseSetting
         throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
       }
     }
-    await withDatabase(settings, (db) => storeHolidayYears(db, years));
-    console.log(`imported holiday years ${Object.keys(years).join(', ')}; laptops take them at their next sync, this server's own deadline checks at its next start`);
+    await withDatabase(settings, async (db) => {
+      await storeHolidayYears(db, years);
+      await announceReferenceImport(db);
+    });
+    console.log(`imported holiday years ${Object.keys(years).join(', ')}: running servers (PostgreSQL) use them now, a PGlite server at its start; laptops at their next sync`);
     return;
   }
   if (sub === 'import-areas' && files.length === 1) {
@@ -64,10 +68,11 @@ export async function referenceCommand(args: string[], settings: DatabaseSetting
     let revision = 0;
     await withDatabase(settings, async (db) => {
       revision = await storeDivisionFile(db, checked);
+      await announceReferenceImport(db);
     });
     console.log(
       `imported divisions "${checked.version}" (${checked.counties.length} counties, ${checked.townships.length} townships, ${checked.villages.length} villages; revision ${revision}); ` +
-        'restart the server to use them: laptops then pull the new list',
+        'running servers (PostgreSQL) use them now, a PGlite server at its start; laptops pull the new list at their next sync',
     );
     return;
   }

@@ -10,6 +10,10 @@ import { parseHolidayYears, type HolidayYears } from '../../shared/rules/holiday
 import { setReceivedHolidayYears } from '../../shared/rules/workingDays';
 import { setAreaRevision } from '../areas/areaDocuments';
 import type { Database, Queryable } from '../db/database';
+import { notifyChange, type ChangeNotifier } from '../storage/changeNotifier';
+
+/** The change notice an import sends (never a collection's name, so no stream answers it). */
+const REFERENCE_CHANGED = 'reference_data';
 
 const DIVISIONS = { kind: 'areas', key: 'divisions' } as const;
 
@@ -63,4 +67,18 @@ export async function applyStoredReference(db: Queryable): Promise<void> {
   const divisions = await storedDivisionFile(db);
   setDivisionFile(divisions?.file ?? null);
   setAreaRevision(divisions ? { revision: divisions.revision, updatedAt: divisions.importedAt } : null);
+}
+
+/** After an import committed: every server process on the database takes the new data (PostgreSQL's NOTIFY; PGlite has no other process). */
+export async function announceReferenceImport(db: Queryable): Promise<void> {
+  await notifyChange(db, REFERENCE_CHANGED).catch(() => undefined);
+}
+
+/** A running server takes what an import stored; a stored row that no longer reads keeps what is in use (and says so). */
+export function followReferenceImports(notifier: ChangeNotifier, db: Queryable, onError: (error: unknown) => void): () => void {
+  let running: Promise<void> = Promise.resolve();
+  return notifier.subscribe((changed) => {
+    if (changed !== REFERENCE_CHANGED) return;
+    running = running.then(() => applyStoredReference(db)).catch(onError);
+  });
 }
