@@ -38,7 +38,7 @@ export function checkDivisionFile(input: unknown): AreaData {
   return parseDivisionFile(input, CITY_CODE);
 }
 
-/** The server's divisions from now on: a checked division file, or null for the built-in one. */
+/** The server's divisions from now on: a checked division file over the built-in one, or null for the built-in one alone. */
 export function setDivisionFile(file: AreaData | null): void {
   source = file ?? builtIn;
   index = undefined;
@@ -75,21 +75,22 @@ let index: Index | undefined;
 /** Built on first use: the village list is a few thousand rows and most screens never need it. */
 function getIndex(): Index {
   if (index) return index;
-  const all: Area[] = [];
+  // Built-in first, then the server's file over it, then what a laptop received: a later one adds
+  // areas and renames them, never takes one away (households and accounts may still name an area
+  // a newer file merged away; moving them is the county's work, not the list's).
+  const byCodeFirst = new Map<string, Area>();
   const add = ([code, name]: Entry, level: AreaLevel): void => {
     const parentLength = PARENT_LENGTH[code.length];
-    all.push({ code, name, level, parentCode: parentLength ? code.slice(0, parentLength) : null });
+    byCodeFirst.set(code, { code, name, level, parentCode: parentLength ? code.slice(0, parentLength) : null });
   };
-  add(source.city, 'city');
-  source.counties.forEach((e) => add(e, 'county'));
-  source.townships.forEach((e) => add(e, 'township'));
-  source.villages.forEach((e) => add(e, 'village'));
-  if (received.length > 0) {
-    const byCodeFirst = new Map(all.map((area) => [area.code, area]));
-    for (const area of received) byCodeFirst.set(area.code, area);
-    all.length = 0;
-    all.push(...byCodeFirst.values());
+  for (const file of source === builtIn ? [builtIn] : [builtIn, source]) {
+    add(file.city, 'city');
+    file.counties.forEach((e) => add(e, 'county'));
+    file.townships.forEach((e) => add(e, 'township'));
+    file.villages.forEach((e) => add(e, 'village'));
   }
+  for (const area of received) byCodeFirst.set(area.code, area);
+  const all = [...byCodeFirst.values()];
   // Padded order is depth-first: city, first county, its first township, its villages, …
   all.sort((a, b) => compare(padAreaCode(a.code), padAreaCode(b.code)));
 

@@ -25,12 +25,16 @@ describe('a division file newer than the build', () => {
     expect(() => checkDivisionFile({ ...builtIn(), villages: [['371623102201']] })).toThrow(/villages\.0/);
   });
 
-  it('on the server replaces the built-in list; on a laptop the received areas add to it', () => {
+  it('adds and renames areas, on the server and on a laptop, and never takes one away that records may name', () => {
     expect(isVillageCode('371623102299')).toBe(false);
     const file = builtIn();
+    const left = file.villages.find(([code]) => code === '371623102202')!;
+    file.villages = file.villages.filter(([code]) => code !== left[0]).map(([code, name]) => [code, code === '371623102201' ? '新王家社区' : name]);
     file.villages.push(['371623102299', '渤海新村']);
     setDivisionFile(checkDivisionFile(file));
     expect(isVillageCode('371623102299')).toBe(true);
+    expect(findArea('371623102201')?.name).toBe('新王家社区');
+    expect(findArea(left[0])?.name).toBe(left[1]);
     setDivisionFile(null);
     takeReceivedAreas([{ code: '371623102299', name: '渤海新村', level: 'village', parentCode: '371623102' }]);
     expect(areaLabel('371623102299000'.slice(0, 12))).toBe('无棣县 碣石山镇 渤海新村');
