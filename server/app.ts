@@ -28,6 +28,8 @@ import { ServerMetrics } from './metrics/serverMetrics';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { ensureReferenceData } from './reference/seedReference';
 import { registerPolicyRoutes } from './reference/policyRoutes';
+import { registerCalendarRoutes } from './reference/calendarRoutes';
+import { applyStoredReference, followReferenceImports } from './reference/referenceStore';
 import { rehashRetiredKeys } from './search/searchKeys';
 import { ChangeNotifier } from './storage/changeNotifier';
 import { LiveSessions } from './sync/liveSessions';
@@ -84,12 +86,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await ensureAuditMonths(db);
   const stopAuditMonths = keepAuditMonthsAhead(db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'audit log months ahead not made'));
   app.addHook('onClose', async () => stopAuditMonths());
+  await applyStoredReference(db);
   // Once, after migration 7: hashes made with the retired deployment-wide key are made again per township.
   const rehashed = await rehashRetiredKeys(db, searchKeyRoot);
   if (rehashed.length > 0) app.log.info({ townships: rehashed.length, households: rehashed.reduce((n, r) => n + r.households, 0) }, 'ID-number hashes re-computed under per-township keys');
   const notifier = new ChangeNotifier(db);
   await notifier.start();
   app.addHook('onClose', async () => notifier.stop());
+  followReferenceImports(notifier, db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'imported reference data not taken'));
   // Open streams end when their device is revoked or their user deactivated, on every process;
   // all of them end before the server closes (it would otherwise wait for them).
   const sessions = new LiveSessions(db, options.sessionRecheckMs);
@@ -137,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });
   registerPolicyRoutes(app, { db, secret });
+  registerCalendarRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });

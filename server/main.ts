@@ -8,6 +8,7 @@ import { readConfig } from './config';
 import { openDatabase } from './db/openDatabase';
 import { seedDemoData } from './demo/seedDemo';
 import { openFileStorage } from './files/openFileStorage';
+import { referenceCommand } from './reference/referenceCommands';
 import { rotateSearchKey } from './search/searchKeys';
 import { readPassword } from './cli/readPassword';
 import { addUser } from './users/userStore';
@@ -75,6 +76,7 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
  * `npm run server -- search-keys rotate …` rotates a township's search key;
  * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/);
  * `npm run server -- audit archive --out DIR` (server/audit/auditArchive.ts).
+ * `npm run server -- reference import-holidays|import-areas FILE` (server/reference/referenceCommands.ts).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
@@ -83,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'audit' && argv[1] === 'archive') {
     return auditArchiveCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir, retentionMonths: config.auditRetentionMonths });
   }
+  if (argv[0] === 'reference') return referenceCommand(argv.slice(1), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (argv[0] === 'backup' || argv[0] === 'restore') {
     const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
     return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);

@@ -300,6 +300,23 @@ export const migrations: { version: number; sql: string }[] = [
       DROP TABLE audit_log_before_9;
     `,
   },
+  {
+    // Reference data newer than the build (server/reference/referenceStore.ts): a holiday year
+    // (kind 'holidays', key the year) or the division file (kind 'areas', key 'divisions'), as
+    // the operator imported it. `revision` counts the imports of a key: the areas' pull
+    // checkpoints carry it, so laptops that pulled an older list take the new one.
+    version: 10,
+    sql: `
+      CREATE TABLE reference_data (
+        kind text NOT NULL,
+        key text NOT NULL,
+        data jsonb NOT NULL,
+        revision integer NOT NULL DEFAULT 1,
+        imported_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (kind, key)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -14,9 +14,14 @@
  * 1.5.7), there is no holiday data: a day is then a working day exactly when it is Monday–Friday.
  * That is an estimate — the next year's notice usually comes out in November — so callers can ask
  * `isHolidayCalendarKnown(date)` and say "按周一至周五估算" next to any date computed from it.
+ *
+ * Years the server was given later (shared/rules/holidayTable.ts) come in through
+ * `setReceivedHolidayYears`: the server at its start from its database, the laptop from what it last
+ * received. Each such year replaces the built-in data of that year.
  */
 import calendar from 'chinese-days/dist/chinese-days.json';
 import { addCalendarDays, fromDayNumber, toDayNumber, weekdayOf, yearOf, type IsoDate } from './dates';
+import type { HolidayYears } from './holidayTable';
 
 export { addCalendarDays };
 
@@ -36,7 +41,25 @@ export const holidayCalendarYears: { readonly first: number; readonly last: numb
 /** Whether `date` falls in a year with published holiday data; if not, working days are estimated as Mon–Fri. */
 export function isHolidayCalendarKnown(date: IsoDate): boolean {
   const year = yearOf(date);
+  if (Object.hasOwn(receivedYears, String(year))) return true;
   return year >= holidayCalendarYears.first && year <= holidayCalendarYears.last;
+}
+
+/** The years given later than the build, by year (checked by `parseHolidayYears` before they get here). */
+let receivedYears: HolidayYears = {};
+
+/**
+ * Takes the years the server holds (replacing any taken before): from then on they are the
+ * calendar of those years. One calendar per process — the server's, or the signed-in laptop's.
+ */
+export function setReceivedHolidayYears(years: HolidayYears): void {
+  receivedYears = years;
+  workingByDayNumber.clear();
+}
+
+/** The years taken by `setReceivedHolidayYears`, in order (what 工作日 deadlines of those years rest on). */
+export function receivedHolidayYears(): number[] {
+  return Object.keys(receivedYears).map(Number).sort((a, b) => a - b);
 }
 
 /**
@@ -56,6 +79,13 @@ function isWorkingDayNumber(dayNumber: number): boolean {
 }
 
 export function isWorkingDay(date: IsoDate): boolean {
+  const received = receivedYears[String(yearOf(date))];
+  if (received) {
+    if (Object.hasOwn(received.workdays, date)) return true;
+    if (Object.hasOwn(received.holidays, date)) return false;
+    const weekday = weekdayOf(date);
+    return weekday >= 1 && weekday <= 5;
+  }
   if (Object.hasOwn(makeUpWorkdays, date)) return true;
   if (Object.hasOwn(holidays, date)) return false;
   const weekday = weekdayOf(date);

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkDivisionFile, setDivisionFile, type AreaData } from '../../shared/areas';
+import { parseHolidayTable } from '../../shared/rules/holidayTable';
+import { setReceivedHolidayYears } from '../../shared/rules/workingDays';
+import type { CalendarAnswer } from '../../shared/wire/calendar';
+import { setAreaRevision } from '../../server/areas/areaDocuments';
+import { storeDivisionFile, storeHolidayYears } from '../../server/reference/referenceStore';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { buildServer } from '../../server/app';
 import { addMonths, listAuditMonths, monthOf } from '../../server/audit/auditMonths';
@@ -363,7 +369,7 @@ describe.each(databaseKinds)('migrations 2–5, each on a database of the versio
       await migrate(db);
       expect((await db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(LATEST_SCHEMA_VERSION);
       await upgrades[version]!.check(db);
-      // Later migrations move the old token secret (6) and key versions (7), reshape policies (8) and split the audit log by month (9): their own tests say how.
+      // Later migrations move the old token secret (6) and key versions (7), reshape policies (8) split the audit log by month (9) and add reference data (10): their own tests say how.
       const after = await tableRows(db);
       for (const table of ['users', 'devices', 'documents', 'files', 'file_areas']) {
         if (!(table in before)) continue;
@@ -383,11 +389,64 @@ describe.each(databaseKinds)('migrations 2–5, each on a database of the versio
   });
 });
 
+describe.each(databaseKinds)('migration 10 (reference data newer than the build) on %s', (kind) => {
+  it('keeps the data, starts on the built-in calendar and areas, then serves and uses what is imported', async () => {
+    const { db, drop } = await databaseAtVersion(kind, 9);
+    try {
+      await addUser(db, { username: 'zhen', password: 'password-123', role: 'township', areaCode: '371623102000' });
+      await db.transaction((tx) => storeDocuments(tx, 'households', [{ doc: makeHousehold('371623102201', { id: 'h-old' }) as unknown as Record<string, unknown>, deleted: false }]));
+      const before = await tableRows(db);
+      await migrate(db);
+      expect((await db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(LATEST_SCHEMA_VERSION);
+      const after = await tableRows(db);
+      for (const table of ['users', 'documents']) expect(after[table], table).toEqual(before[table]);
+      expect(await db.query('SELECT * FROM reference_data')).toEqual([]);
+
+      const pullAll = async (token: string, checkpoint: unknown) => {
+        const query = checkpoint === null ? '' : `&checkpoint=${encodeURIComponent(JSON.stringify(checkpoint))}`;
+        return (await app.inject({ method: 'GET', url: `/api/v1/sync/areas/pull?limit=1000${query}`, headers: { authorization: `Bearer ${token}` } })).json<{ documents: { id: string; name: string }[]; checkpoint: unknown }>();
+      };
+      let app = await buildServer({ db });
+      let checkpoint: unknown;
+      try {
+        const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhen', password: 'password-123', deviceId: 'dev-zhen' } })).json<TokenResponse>().accessToken;
+        expect((await app.inject({ method: 'GET', url: '/api/v1/reference/calendar', headers: { authorization: `Bearer ${token}` } })).json()).toEqual({ years: {} });
+        const first = await pullAll(token, null);
+        expect(first.documents.some((doc) => doc.id === '371623102299')).toBe(false);
+        checkpoint = first.checkpoint;
+        expect((await pullAll(token, checkpoint)).documents).toEqual([]);
+      } finally {
+        await app.close();
+      }
+
+      await storeHolidayYears(db, parseHolidayTable({ holidays: { '2027-01-01': "New Year's Day,元旦,1" } }));
+      const divisions = JSON.parse(readFileSync('shared/areas/binzhou.json', 'utf8')) as AreaData & { villages: [string, string][] };
+      await storeDivisionFile(db, checkDivisionFile({ ...divisions, villages: [...divisions.villages, ['371623102299', '渤海新村']] }));
+      app = await buildServer({ db });
+      try {
+        const token = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'zhen', password: 'password-123', deviceId: 'dev-zhen' } })).json<TokenResponse>().accessToken;
+        const calendar = (await app.inject({ method: 'GET', url: '/api/v1/reference/calendar', headers: { authorization: `Bearer ${token}` } })).json<CalendarAnswer>();
+        expect(Object.keys(calendar.years)).toEqual(['2027']);
+        // The laptop that had pulled everything gets the whole list again, the new village in it.
+        const again = await pullAll(token, checkpoint);
+        expect(again.documents.find((doc) => doc.id === '371623102299')?.name).toBe('渤海新村');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      setReceivedHolidayYears({});
+      setDivisionFile(null);
+      setAreaRevision(null);
+      await drop();
+    }
+  });
+});
+
 describe('migration tests', () => {
   it('every migration after the first has a test that upgrades a database of the version before it', () => {
-    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8, 9]);
+    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8, 9, 10]);
     const source = readFileSync(new URL(import.meta.url), 'utf8');
-    for (const version of [6, 7, 8, 9]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
+    for (const version of [6, 7, 8, 9, 10]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
     expect(migrations.filter((m) => m.version > 1 && !tested.has(m.version)).map((m) => m.version)).toEqual([]);
   });
 });

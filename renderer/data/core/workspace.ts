@@ -16,6 +16,8 @@ import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
 import { SyncEngine } from './sync/syncEngine';
+import { applyStoredAreas, applyStoredCalendar, refreshAreas, refreshCalendar, removeStoredAreas } from './sync/receivedReference';
+import { takeReceivedAreas } from '../../../shared/areas';
 import { firstSyncKeyOf } from './sync/firstSyncProgress';
 import type { AppSession } from './types';
 
@@ -48,6 +50,8 @@ export class Workspace {
   /** The session's tokens; set by `open`. */
   private tokens!: TokenKeeper;
   private syncLog?: Subscription;
+  /** Set while the server's holiday years and areas are being asked for; `referenceChecked` awaits it. */
+  private referenceRequest: Promise<boolean> = Promise.resolve(false);
   /**
    * ID-number search keys by township (SECURITY.md): those of the townships in the user's scope,
    * as the last sign-in or token refresh gave them (a rotated township's new key comes with the
@@ -106,6 +110,9 @@ export class Workspace {
       db = await openJiuzhuDatabase(name, deps.storage, options);
     }
     purgePlainDrafts(deps.store, user.id);
+    // What the server said last time, before any deadline is counted (an offline start included).
+    applyStoredCalendar(deps.store);
+    applyStoredAreas(deps.store, user.id);
     const drafts = await DraftStore.open(deps.store, user.id, dataKey);
     // Set once the workspace exists (below): a refresh cannot answer before the first request.
     let onKeys: (keys: SearchKeys | undefined) => void = () => undefined;
@@ -146,6 +153,9 @@ export class Workspace {
     );
     workspace.tokens = keeper;
     workspace.syncLog = syncLog;
+    workspace.checkReference();
+    deps.events.addEventListener('online', workspace.onOnline);
+    workspace.removeOnlineListener = () => deps.events.removeEventListener('online', workspace.onOnline);
     onKeys = (keys) => workspace.acceptSearchKeys(keys);
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
@@ -160,6 +170,22 @@ export class Workspace {
     return workspace;
   }
 
+  private removeOnlineListener: () => void = () => undefined;
+  private readonly onOnline = () => void this.checkReference();
+
+  /** Asks the server for its holiday years and areas (at the start and whenever the network comes back). */
+  checkReference(): Promise<boolean> {
+    const { client, store } = this;
+    const userId = this.session.user.id;
+    this.referenceRequest = Promise.all([refreshCalendar(client, store), refreshAreas(client, store, userId)]).then(([a, b]) => a && b);
+    return this.referenceRequest;
+  }
+
+  /** The last request for the reference data, done: true when the server answered both. */
+  referenceChecked(): Promise<boolean> {
+    return this.referenceRequest;
+  }
+
   /** Signing out online: the server ends this device's session too. Best effort: never throws. */
   endServerSession(): Promise<void> {
     return this.tokens.signOut();
@@ -167,6 +193,9 @@ export class Workspace {
 
   async close(): Promise<void> {
     this.syncLog?.unsubscribe();
+    this.removeOnlineListener();
+    // The next user's scope has other areas: theirs come with their own workspace.
+    takeReceivedAreas([]);
     await this.attachmentQueue.stop();
     await this.sync.stop();
     await this.drafts.flushed();
@@ -178,6 +207,8 @@ export class Workspace {
    * leave the laptop. Whatever has not reached the server is lost: the UI asks first.
    */
   async wipe(): Promise<void> {
+    this.removeOnlineListener();
+    takeReceivedAreas([]);
     await this.attachmentQueue.stop();
     await this.sync.stop();
     await this.drafts.flushed();
@@ -188,6 +219,7 @@ export class Workspace {
     this.store.removeItem(pendingKeyOf(user.id));
     this.store.removeItem(tusStorageKeyOf(user.id));
     this.store.removeItem(firstSyncKeyOf(user.id));
+    removeStoredAreas(this.store, user.id);
   }
 }
 
