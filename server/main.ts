@@ -9,6 +9,8 @@ import { seedDemoData } from './demo/seedDemo';
 import { openFileStorage } from './files/openFileStorage';
 import { rotateSearchKey } from './search/searchKeys';
 import { readPassword } from './cli/readPassword';
+import { provisioningCommand } from './cli/provisioningCommand';
+import { countySetCommand } from './settings/countySetCommand';
 import { addUser } from './users/userStore';
 
 const USER_ADD_USAGE =
@@ -72,12 +74,16 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
 /**
  * `npm run server` starts the server; `npm run server -- user add …` creates a user;
  * `npm run server -- search-keys rotate …` rotates a township's search key;
- * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/).
+ * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/);
+ * `npm run server -- provisioning …` (a county's provisioning file and QR code);
+ * `npm run server -- county set --area COUNTY --idle-minutes N` (server/settings/).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
   if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
+  if (argv[0] === 'provisioning') return void (await provisioningCommand(argv.slice(1)));
+  if (argv[0] === 'county' && argv[1] === 'set') return countySetCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (argv[0] === 'backup' || argv[0] === 'restore') {
     const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
     return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);
