@@ -32,7 +32,7 @@ export const provisioningSchema = z.object({
   /** The county's 6-digit area code (371623 无棣县). */
   county: z.string().regex(/^\d{6}$/, '县区代码应为6位数字'),
   countyName: z.string().trim().min(1, '县区名称不能为空').max(30, '县区名称太长'),
-  servers: z.array(provisioningServerSchema, '服务器列表缺失').min(1, '至少要有一个服务器地址').max(8, '服务器地址太多（最多8个）'),
+  servers: z.array(provisioningServerSchema).min(1, '至少要有一个服务器地址').max(8, '服务器地址太多（最多8个）'),
   /** When the county made it (ISO time): the helpdesk tells two files apart. */
   createdAt: z.iso.datetime({ offset: true, message: '制作时间格式不对' }),
 });
@@ -56,6 +56,12 @@ function fieldWords(path: readonly PropertyKey[]): string {
   return words.join('');
 }
 
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const part of path) at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[part] : undefined;
+  return at;
+}
+
 export type ProvisioningReading = { ok: true; provisioning: Provisioning } | { ok: false; problems: string[] };
 
 /**
@@ -71,9 +77,14 @@ export function readProvisioningText(text: string): ProvisioningReading {
   }
   const parsed = provisioningSchema.safeParse(raw);
   if (parsed.success) return { ok: true, provisioning: parsed.data };
-  const problems = parsed.error.issues.map((issue) => {
+  // A field of the wrong type says only that (zod may check its length as well).
+  const mistyped = new Set(parsed.error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => issue.path.join('.')));
+  const issues = parsed.error.issues.filter((issue) => issue.code === 'invalid_type' || !mistyped.has(issue.path.join('.')));
+  const problems = issues.map((issue) => {
     const field = fieldWords(issue.path);
-    return field ? `${field}：${issue.message}` : issue.message;
+    // zod's own words for a missing or mistyped field are English: say it in the file's terms.
+    const message = issue.code === 'invalid_type' ? (valueAt(raw, issue.path) === undefined ? '缺少这一项' : '格式不对') : issue.message;
+    return field ? `${field}：${message}` : message;
   });
   return { ok: false, problems: [...new Set(problems)] };
 }

@@ -106,6 +106,8 @@ describe('the provisioning file, from the county’s command to the laptop', () 
     expect(readProvisioningText(JSON.stringify({ ...good, kind: 'other' }))).toEqual({ ok: false, problems: ['文件类型：不是救助通的配置文件'] });
     expect(readProvisioningText(JSON.stringify({ ...good, version: 2 }))).toEqual({ ok: false, problems: ['版本：配置文件的版本不是本程序能读的（应为 1）'] });
     expect(readProvisioningText(JSON.stringify({ ...good, servers: [] }))).toEqual({ ok: false, problems: ['服务器列表：至少要有一个服务器地址'] });
+    const { countyName: _name, ...unnamed } = good;
+    expect(readProvisioningText(JSON.stringify({ ...unnamed, servers: 'https://x.example' }))).toEqual({ ok: false, problems: ['县区名称：缺少这一项', '服务器列表：格式不对'] });
     expect(readProvisioningText(JSON.stringify({ ...good, county: '3716', servers: [good.servers[0], { name: '', url: 'ftp://relay' }] }))).toEqual({
       ok: false,
       problems: ['县区代码：县区代码应为6位数字', '服务器列表第2个服务器名称：服务器名称不能为空', '服务器列表第2个服务器地址：服务器地址应以 http:// 或 https:// 开头，不含空格'],
