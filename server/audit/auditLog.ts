@@ -23,7 +23,9 @@ export type AuditAction =
   | 'upload_file'
   | 'download_file'
   // A township's ID-number search key was rotated (by the system: `search-keys rotate`, or the start after migration 7).
-  | 'rotate_search_key';
+  | 'rotate_search_key'
+  // A county's rollout setting (the idle-lock time) was changed: `POST /api/v1/county-settings`.
+  | 'change_setting';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

@@ -14,7 +14,7 @@ import { setCountyIdleMinutes } from '../../server/settings/countySettings';
 import { addUser } from '../../server/users/userStore';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { laptop, openWorkspace, type Laptop } from '../support/laptop';
-import { databaseKinds, startTestServer, type TestServer } from '../support/testServer';
+import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 /**
  * The idle-lock time is set per county on the server (issue 16) and reaches that county's laptops
@@ -114,6 +114,34 @@ describe.each(databaseKinds)('a county’s idle time on the laptops, on %s', (ki
     const again = await openWorkspace(server, huimin, 'huimin', PASSWORD);
     expect(again.idleMinutes$.value).toBe(10);
     await again.close();
+  });
+
+  it('is set by the county’s own staff (or the city) through the server, bounded and refused in words, and reaches that county’s laptops only', async () => {
+    const wudiCounty = await server.signIn('county', '371623000000');
+    const huiminCounty = await server.signIn('county', '371621000000');
+    const township = await server.signIn('township', '371623102000');
+    const city = await server.signIn('city', '371600000000');
+    const set = (token: string, body: unknown) => api<{ county?: string; idleMinutes?: number; error?: { code: string; message: string } }>(server, token, 'POST', '/api/v1/county-settings', body);
+
+    expect(await set(wudiCounty.accessToken, { county: '371623', idleMinutes: 15 })).toEqual({ status: 200, body: { county: '371623', idleMinutes: 15 } });
+    const tooLong = await set(wudiCounty.accessToken, { county: '371623', idleMinutes: 240 });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error?.message).toBe('idleMinutes：锁屏时间不能超过60分钟');
+    expect((await set(wudiCounty.accessToken, { county: '371623', idleMinutes: 0 })).body.error?.message).toBe('idleMinutes：锁屏时间不能少于1分钟');
+    // Another county's staff, and a township, may not set it; the city may.
+    expect((await set(huiminCounty.accessToken, { county: '371623', idleMinutes: 1 })).status).toBe(403);
+    expect((await set(township.accessToken, { county: '371623', idleMinutes: 1 })).status).toBe(403);
+    expect((await set(city.accessToken, { county: '371621', idleMinutes: 20 })).status).toBe(200);
+
+    const login = async (username: string) => (await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username, password: PASSWORD, deviceId: `dev-${username}-route` })).body.idleMinutes;
+    expect(await login('wudi')).toBe(15);
+    expect(await login('huimin')).toBe(20);
+    const audited = await server.db.query<{ details: unknown }>(`SELECT details FROM audit_log WHERE action = 'change_setting' ORDER BY id`);
+    expect(audited.map((row) => row.details)).toEqual([
+      { county: '371623', setting: 'idleMinutes', value: 15 },
+      { county: '371621', setting: 'idleMinutes', value: 20 },
+    ]);
+    await set(city.accessToken, { county: '371621', idleMinutes: null });
   });
 
   it('keeps a county’s time within 1–60 minutes in the database too', async () => {
