@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
 import { test } from './appLog';
-import { DEMO_PASSWORD } from './support';
+import { bearer, apiSignIn } from './serverApi';
+import { DEMO_PASSWORD, signIn } from './support';
 
 /**
  * Issue 16's rollout: the county makes a provisioning file with the server command; on the sign-in
@@ -64,4 +65,22 @@ test('after importing the county’s provisioning file the sign-in page asks onl
   await expect(page.getByLabel('服务器地址')).toHaveValue(baseURL!);
   await expect(page.getByTestId('provisioning-import')).toBeVisible();
   await context.close();
+});
+
+test('the idle time the county sets on the server locks its assistant’s browser after that many idle minutes', async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const county = await apiSignIn(request, 'xian', 'dev-e2e-county-settings');
+  const set = (idleMinutes: number | null) => request.post('/api/v1/county-settings', { headers: bearer(county), data: { county: '371623', idleMinutes } });
+  expect((await set(1)).status()).toBe(200);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await signIn(page, 'xieli_a');
+    // Nobody touches it: after the county's one minute (the demo's default is ten) the lock screen covers the pages.
+    await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 150_000 });
+  } finally {
+    await context.close();
+    // Back to the default, for the other specs on this demo server.
+    expect((await set(null)).status()).toBe(200);
+  }
 });
