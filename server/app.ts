@@ -36,6 +36,7 @@ import { LiveSessions } from './sync/liveSessions';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
+import { registerCountySettingsRoutes } from './settings/countySettingsRoutes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -144,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCalendarRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
+  registerCountySettingsRoutes(app, { db, secret });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {

@@ -11,6 +11,8 @@ import { openFileStorage } from './files/openFileStorage';
 import { referenceCommand } from './reference/referenceCommands';
 import { rotateSearchKey } from './search/searchKeys';
 import { readPassword } from './cli/readPassword';
+import { provisioningCommand } from './cli/provisioningCommand';
+import { countySetCommand } from './settings/countySetCommand';
 import { addUser } from './users/userStore';
 
 const USER_ADD_USAGE =
@@ -77,6 +79,8 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
  * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/);
  * `npm run server -- audit archive --out DIR` (server/audit/auditArchive.ts).
  * `npm run server -- reference import-holidays|import-areas FILE` (server/reference/referenceCommands.ts).
+ * `npm run server -- provisioning …` (a county's provisioning file and QR code);
+ * `npm run server -- county set --area COUNTY --idle-minutes N` (server/settings/).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
@@ -86,6 +90,8 @@ async function main(argv: string[]): Promise<void> {
     return auditArchiveCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir, retentionMonths: config.auditRetentionMonths });
   }
   if (argv[0] === 'reference') return referenceCommand(argv.slice(1), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (argv[0] === 'provisioning') return void (await provisioningCommand(argv.slice(1)));
+  if (argv[0] === 'county' && argv[1] === 'set') return countySetCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (argv[0] === 'backup' || argv[0] === 'restore') {
     const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
     return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);

@@ -9,6 +9,7 @@ import { registerIpcHandlers } from './ipc';
 import { LaptopLog } from './laptopLog';
 import { aboutText, buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, trustedOrigins } from './origins';
+import { findProvisioning } from './provisioning';
 import { APP_PERMISSIONS, hardenSession, hardenWebContents } from './security';
 import { APP_TITLE, mainWindowOptions, unsavedFormQuestion } from './window';
 
@@ -88,6 +89,8 @@ function start(): void {
       trustedOrigins: origins,
       log: logHostProblem,
       laptopLog,
+      // The county's provisioning file: beside the executable (copied there after installing), else in resources/.
+      provisioning: () => findProvisioning(fs, [path.dirname(app.getPath('exe')), process.resourcesPath]),
       files: {
         dialog: {
           // Modal to the app's window, so the dialog cannot get lost behind it.

@@ -5,6 +5,7 @@ import {
   type IpcMethod,
   type IpcResult,
   type IpcValue,
+  type ProvisioningLookup,
 } from '../../shared/ipc/contract';
 import { ipcArgNames, ipcArgSchemas, type IpcArgs } from '../../shared/ipc/schemas';
 import { createFileExportHandlers, type FileExportDeps, type PdfSourceLike } from './fileExports';
@@ -44,6 +45,8 @@ export interface IpcDeps {
   files?: FileExportDeps;
   /** The laptop's rotating log file (laptopLog.ts); without it the log calls answer `unavailable`. */
   laptopLog?: Pick<LaptopLog, 'append' | 'read'>;
+  /** Finds the provisioning file beside the app (provisioning.ts); without it, there is none. */
+  provisioning?: () => Promise<ProvisioningLookup | null>;
 }
 
 type Handlers = {
@@ -134,6 +137,8 @@ function createHandlers(deps: IpcDeps): Handlers {
     },
 
     readLog: async () => (deps.laptopLog ? ok(await deps.laptopLog.read()) : fail('unavailable', 'This host keeps no log file.')),
+
+    readProvisioning: async () => ok((await deps.provisioning?.()) ?? null),
 
     protectSecret: async ({ plain }) => {
       const problem = await keyStoreProblem();

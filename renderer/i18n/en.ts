@@ -12,6 +12,7 @@ import { attachmentsEn } from './attachments.en';
 import { caseLifeEn } from './caseLife.en';
 import { programmeEn } from './programmes.en';
 import { shellEn } from './shell.en';
+import { provisioningEn } from './provisioning.en';
 import { labelsIn, memberRelationTerms, roleTerms, sexTerms, shortOf, visitTypeTerms } from '../../shared/vocabulary';
 import type { Translation } from './types';
 
@@ -31,6 +32,7 @@ export const en: Translation = {
   dashboard: dashboardEn,
   endOfDay: endOfDayEn,
   exports: exportsEn,
+  provisioning: provisioningEn,
   ...fieldEn,
   app: {
     name: 'Jiuzhu',

@@ -19,6 +19,7 @@ import { attachmentsZhCN } from './attachments.zh-CN';
 import { caseLifeZhCN } from './caseLife.zh-CN';
 import { programmeZhCN } from './programmes.zh-CN';
 import { shellZhCN } from './shell.zh-CN';
+import { provisioningZhCN } from './provisioning.zh-CN';
 
 export const zhCN = {
   application: applicationZhCN,
@@ -35,6 +36,7 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   endOfDay: endOfDayZhCN,
   exports: exportsZhCN,
+  provisioning: provisioningZhCN,
   ...fieldZhCN,
   app: {
     name: '救助通',

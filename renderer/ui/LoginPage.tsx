@@ -1,24 +1,35 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Card, Form, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useAuth, type SignInFailure } from '../data';
 import { TextField } from './forms/TextField';
 import { makeLoginSchema, type LoginValues } from './loginSchema';
+import { ProvisioningImport } from './ProvisioningImport';
 
-/** 登录: server address, user name, password. Enter anywhere submits. */
+/**
+ * 登录: server address, user name, password. Enter anywhere submits. Once the county's
+ * provisioning is on this laptop, only user name and password: the address is shown read-only,
+ * with 更改服务器 for the helpdesk.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const auth = useAuth();
   const [failure, setFailure] = useState<SignInFailure | null>(null);
+  const { provisioning } = auth;
   const hasServer = auth.lastServerUrl.trim().length > 0;
   const schema = useMemo(() => makeLoginSchema(t), [t]);
-  const { control, handleSubmit, formState } = useForm<LoginValues, unknown, LoginValues>({
+  const { control, handleSubmit, formState, setValue } = useForm<LoginValues, unknown, LoginValues>({
     resolver: zodResolver(schema),
     defaultValues: { serverUrl: auth.lastServerUrl, username: '', password: '' },
   });
+
+  // The provisioning's address fills the (hidden) field, when imported here or read at start.
+  useEffect(() => {
+    if (provisioning) setValue('serverUrl', auth.lastServerUrl);
+  }, [provisioning, auth.lastServerUrl, setValue]);
 
   const submit = handleSubmit(async (values) => {
     setFailure(null);
@@ -46,9 +57,29 @@ export function LoginPage() {
             role="alert"
           />
         )}
+        {auth.shippedProvisioningProblems && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('provisioning.shippedProblemsTitle')}
+            description={auth.shippedProvisioningProblems.join('；')}
+            style={{ marginBottom: 16 }}
+            data-testid="provisioning-shipped-problems"
+          />
+        )}
+        {!provisioning && <ProvisioningImport />}
         <Form layout="vertical" onFinish={() => void submit()} aria-label={t('login.title')} noValidate>
-          <TextField control={control} name="serverUrl" id="login-server-url" label={t('login.serverUrl')} kind="url" required placeholder={t('login.serverUrlPlaceholder')} autoComplete="url" autoFocus={!hasServer} />
-          <TextField control={control} name="username" id="login-username" label={t('login.username')} required autoComplete="username" autoFocus={hasServer} />
+          {provisioning ? (
+            <Typography.Paragraph type="secondary" data-testid="provisioned-server">
+              {provisioning.countyName} · {t('provisioning.server', { name: provisioning.servers[0]!.name, url: provisioning.servers[0]!.url })}{' '}
+              <Button type="link" size="small" onClick={auth.changeServer} data-testid="change-server" style={{ paddingInline: 4 }}>
+                {t('provisioning.changeServer')}
+              </Button>
+            </Typography.Paragraph>
+          ) : (
+            <TextField control={control} name="serverUrl" id="login-server-url" label={t('login.serverUrl')} kind="url" required placeholder={t('login.serverUrlPlaceholder')} autoComplete="url" autoFocus={!hasServer} />
+          )}
+          <TextField control={control} name="username" id="login-username" label={t('login.username')} required autoComplete="username" autoFocus={hasServer || provisioning !== null} />
           <TextField control={control} name="password" id="login-password" label={t('login.password')} kind="password" required autoComplete="current-password" />
           <Button type="primary" htmlType="submit" block loading={formState.isSubmitting} icon={<LoginOutlined />} data-testid="login-submit">
             {t('login.submit')}

@@ -25,7 +25,9 @@ export type AuditAction =
   // A township's ID-number search key was rotated (by the system: `search-keys rotate`, or the start after migration 7).
   | 'rotate_search_key'
   // A month of this log older than the retention was exported and dropped (`audit archive`): which month, how many entries, the file's SHA-256.
-  | 'archive_audit_month';
+  | 'archive_audit_month'
+  // A county's rollout setting (the idle-lock time) was changed: `POST /api/v1/county-settings`.
+  | 'change_setting';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

@@ -317,6 +317,18 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Rollout settings a county sets for its laptops (issue 16): for now the idle-lock time. A
+    // county without a row (or with NULL) gets the app's default; the bounds are the app's.
+    version: 11,
+    sql: `
+      CREATE TABLE county_settings (
+        county text PRIMARY KEY CHECK (county ~ '^[0-9]{6}$'),
+        idle_minutes integer CHECK (idle_minutes BETWEEN 1 AND 60),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -14,6 +14,7 @@ import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
 import { searchKeysOfUser } from '../search/searchKeys';
+import { idleMinutesFor } from '../settings/countySettings';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
 
 // Fields that reach a query must be text PostgreSQL can hold. The password only meets scrypt, but
@@ -66,6 +67,8 @@ export function registerAuthRoutes(
     bundleKey: deviceBundleKey(secrets.deviceKey, user.id, deviceId),
     bundlePublicKey: secrets.bundlePublicKey,
     deviceDataKey: deviceDataKey(secrets.deviceKey, user.id, deviceId),
+    // Read afresh too: a county's new idle time reaches its laptops at their next refresh.
+    idleMinutes: await idleMinutesFor(db, user.areaCode),
   });
 
   // Who tried, from where, and why it failed; never the password or the tokens.

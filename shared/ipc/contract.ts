@@ -5,6 +5,7 @@
  * This file stays free of runtime imports: the sandboxed preload bundles it and may only
  * `require('electron')`. Argument schemas live beside it in ./schemas.ts.
  */
+import type { Provisioning } from '../wire/provisioning';
 
 /** Codes the host replies with; the renderer maps them to its own (translated) messages. */
 export type IpcErrorCode =
@@ -38,6 +39,14 @@ export interface AppInfo {
   platform: string;
   electron: string;
 }
+
+/**
+ * The county's provisioning file found beside the installed app (issue 16): its settings, or what
+ * is wrong with it in words; `file` says where it was, for the helpdesk.
+ */
+export type ProvisioningLookup =
+  | { ok: true; provisioning: Provisioning; file: string }
+  | { ok: false; problems: string[]; file: string };
 
 /** What kind of thing a line of the app's log says happened. */
 export type AppEventKind = 'start' | 'page' | 'sync' | 'error' | 'session';
@@ -74,6 +83,8 @@ export interface JiuzhuHostApi {
   appendLog(lines: LogLine[]): Promise<IpcResult<null>>;
   /** The log file's recent lines, oldest first, for 导出诊断信息. */
   readLog(): Promise<IpcResult<string>>;
+  /** The provisioning file shipped beside the app (server address, county); null when there is none. */
+  readProvisioning(): Promise<IpcResult<ProvisioningLookup | null>>;
 }
 
 export type IpcMethod = keyof JiuzhuHostApi;
@@ -90,6 +101,7 @@ export const IPC_CHANNELS = {
   printToPdf: 'jiuzhu:printToPdf',
   appendLog: 'jiuzhu:appendLog',
   readLog: 'jiuzhu:readLog',
+  readProvisioning: 'jiuzhu:readProvisioning',
 } as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
 
 export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];

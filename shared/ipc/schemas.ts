@@ -43,6 +43,7 @@ export const ipcArgSchemas = {
   printToPdf: z.object({ suggestedName: fileName('pdf') }).strict(),
   appendLog: z.object({ lines: z.array(logLine).min(1).max(MAX_LOG_LINES) }).strict(),
   readLog: z.object({}).strict(),
+  readProvisioning: z.object({}).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 
 export type IpcArgs<M extends IpcMethod> = z.infer<(typeof ipcArgSchemas)[M]>;

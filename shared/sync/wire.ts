@@ -62,6 +62,8 @@ export interface TokenResponse {
    * an online sign-in after a password reset still opens the laptop's data.
    */
   deviceDataKey?: string;
+  /** Minutes until an idle laptop locks, set per county (shared/wire/countySettings.ts; v1 extension). */
+  idleMinutes?: number;
 }
 
 export interface HealthResponse {

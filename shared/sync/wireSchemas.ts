@@ -5,6 +5,7 @@
  * RxDB checks each against its collection's schema as it stores it.
  */
 import { z } from 'zod';
+import { idleMinutesSchema } from '../wire/countySettings';
 import { roles } from '../auth/roles';
 
 const document = z.custom<Record<string, unknown> & { _deleted: boolean }>(
@@ -38,4 +39,6 @@ export const tokenAnswerSchema = z.object({
   bundleKey: z.string(),
   bundlePublicKey: z.record(z.string(), z.unknown()),
   deviceDataKey: z.string().optional(),
+  // A value out of the county bounds is dropped (the app keeps what it had), never the sign-in.
+  idleMinutes: idleMinutesSchema.optional().catch(undefined),
 });

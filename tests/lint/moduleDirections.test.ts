@@ -12,7 +12,7 @@ const serverRows: readonly (readonly string[])[] = [
   ['signin', 'admin', 'demo', 'reports', 'backup'],
   ['bundles', 'stats', 'files'],
   ['sync'],
-  ['users', 'search', 'reference', 'metrics'],
+  ['users', 'search', 'reference', 'metrics', 'settings'],
   ['storage'],
   ['audit'],
   ['auth'],

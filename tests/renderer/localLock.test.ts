@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdleLock, lockMinutesFrom } from '../../renderer/data/core/auth/idleLock';
+import { IdleLock } from '../../renderer/data/core/auth/idleLock';
 import { MAX_OFFLINE_FAILURES, saveOfflineProfile, unlockOfflineProfile } from '../../renderer/data/core/auth/offlineProfile';
 import { DataKey } from '../../renderer/data/core/keys/dataKey';
 import { memoryStore } from '../../harness/memoryStore';
@@ -50,8 +50,5 @@ describe('the idle lock', () => {
     lock.check();
     expect(lock.locked$.value).toBe(true);
     lock.dispose();
-    expect(lockMinutesFrom(null)).toBe(10);
-    expect(lockMinutesFrom('5')).toBe(5);
-    expect(lockMinutesFrom('0')).toBe(10);
   });
 });

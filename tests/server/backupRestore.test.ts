@@ -212,7 +212,8 @@ describe('backup and restore of the server (PostgreSQL)', () => {
   });
 
   it('restores a backup of an older schema and upgrades it like a start would', async () => {
-    // A database at the schema before policies v1 (migration 8), holding a policy in the old (yearly) shape.
+    // A database at the schema before migration 8, holding a policy in the old (yearly) shape that
+    // migration 8 reshapes (a fixed version: later migrations must not move it past that one).
     const oldUrl = await emptyDatabase();
     const old = await openPostgresDatabase(oldUrl);
     const previous = 7;

@@ -19,6 +19,7 @@ import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
 import { openPostgresDatabase } from '../../server/db/postgresDatabase';
 import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
 import { storeDocuments } from '../../server/storage/documentStore';
+import { setCountyIdleMinutes } from '../../server/settings/countySettings';
 import { addUser } from '../../server/users/userStore';
 import type { Household } from '../../shared/schemas/household';
 import { policySchema, type Policy } from '../../shared/schemas/reference';
@@ -442,11 +443,39 @@ describe.each(databaseKinds)('migration 10 (reference data newer than the build)
   });
 });
 
+describe.each(databaseKinds)('migration 11 (county settings) on %s', (kind) => {
+  it('keeps every row of a version-10 database, starts with no county setting (the default idle time) and takes one', async () => {
+    const { db, drop } = await databaseAtVersion(kind, 10);
+    try {
+      await seedAt(db, 10);
+      const before = await tableRows(db);
+      await migrate(db);
+      expect((await db.query<{ version: number }>('SELECT max(version) AS version FROM schema_migrations'))[0]!.version).toBe(LATEST_SCHEMA_VERSION);
+      const after = await tableRows(db);
+      expect(after.county_settings).toEqual([]);
+      for (const table of Object.keys(before)) expect(after[table], `${table} after migration 11`).toEqual(before[table]);
+
+      const app = await buildServer({ db });
+      try {
+        const login = async (deviceId: string) =>
+          (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xieli', password: 'password-123', deviceId } })).json<TokenResponse>();
+        expect((await login('dev-old-laptop')).idleMinutes).toBe(10);
+        await setCountyIdleMinutes(db, '371623', 5);
+        expect((await login('dev-old-laptop')).idleMinutes).toBe(5);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+});
+
 describe('migration tests', () => {
   it('every migration after the first has a test that upgrades a database of the version before it', () => {
-    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8, 9, 10]);
+    const tested = new Set([...Object.keys(upgrades).map(Number), 6, 7, 8, 9, 10, 11]);
     const source = readFileSync(new URL(import.meta.url), 'utf8');
-    for (const version of [6, 7, 8, 9, 10]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
+    for (const version of [6, 7, 8, 9, 10, 11]) expect(source).toContain(`describe.each(databaseKinds)('migration ${version} (`);
     expect(migrations.filter((m) => m.version > 1 && !tested.has(m.version)).map((m) => m.version)).toEqual([]);
   });
 });

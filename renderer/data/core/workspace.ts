@@ -3,6 +3,7 @@ import { BehaviorSubject, map, Subject, type Observable, type Subscription } fro
 import type { SearchKeys } from '../../../shared/domain/idHash';
 import { sameJson } from '../../../shared/sync/merge';
 import type { TokenResponse } from '../../../shared/sync/wire';
+import { forgetIdleMinutes, idleMinutesOf, rememberIdleMinutes } from './auth/countyIdleTime';
 import { removeOfflineProfile, storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
 import { deviceIdOf } from './auth/signIn';
 import { TokenKeeper } from './auth/tokenKeeper';
@@ -61,6 +62,8 @@ export class Workspace {
   private readonly keys: BehaviorSubject<SearchKeys>;
   /** The search keys, and each new set a token refresh brings (one observable, so hooks can depend on it). */
   readonly searchKeys$: Observable<SearchKeys>;
+  /** Minutes until the idle lock: the county's, as the last sign-in or refresh said (kept for offline starts). */
+  readonly idleMinutes$: BehaviorSubject<number>;
 
   private constructor(
     readonly session: AppSession,
@@ -80,6 +83,7 @@ export class Workspace {
   ) {
     this.keys = new BehaviorSubject(searchKeys);
     this.searchKeys$ = this.keys.asObservable();
+    this.idleMinutes$ = new BehaviorSubject(idleMinutesOf(store, session.user.id));
   }
 
   /** The search keys held now, by township (`searchKeyFor` picks a household's). */
@@ -116,8 +120,13 @@ export class Workspace {
     const drafts = await DraftStore.open(deps.store, user.id, dataKey);
     // Set once the workspace exists (below): a refresh cannot answer before the first request.
     let onKeys: (keys: SearchKeys | undefined) => void = () => undefined;
+    // The county's idle time, from the sign-in now and from every refresh later.
+    if (credentials.tokens) rememberIdleMinutes(deps.store, user.id, credentials.tokens.idleMinutes);
+    let onIdleMinutes: () => void = () => undefined;
     const keeper = new TokenKeeper(session.serverUrl, credentials.refreshToken, (tokens) => {
       onKeys(tokens.searchKeys);
+      rememberIdleMinutes(deps.store, user.id, tokens.idleMinutes);
+      onIdleMinutes();
       // A failed write only costs the next offline start its refresh token: sign-in renews it.
       void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKeys ?? null).catch(() => undefined);
     });
@@ -157,6 +166,10 @@ export class Workspace {
     deps.events.addEventListener('online', workspace.onOnline);
     workspace.removeOnlineListener = () => deps.events.removeEventListener('online', workspace.onOnline);
     onKeys = (keys) => workspace.acceptSearchKeys(keys);
+    onIdleMinutes = () => {
+      const minutes = idleMinutesOf(deps.store, user.id);
+      if (minutes !== workspace.idleMinutes$.value) workspace.idleMinutes$.next(minutes);
+    };
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
       files: new FileClient(session.serverUrl, keeper),
@@ -220,6 +233,7 @@ export class Workspace {
     this.store.removeItem(tusStorageKeyOf(user.id));
     this.store.removeItem(firstSyncKeyOf(user.id));
     removeStoredAreas(this.store, user.id);
+    forgetIdleMinutes(this.store, user.id);
   }
 }
 

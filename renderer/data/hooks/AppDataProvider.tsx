@@ -3,13 +3,16 @@ import { sessionUserSchema } from '../../../shared/sync/wireSchemas';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RxStorage } from 'rxdb/plugins/core';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { IdleLock, lockMinutesFrom } from '../core/auth/idleLock';
+import { IdleLock } from '../core/auth/idleLock';
 import { bundleKeysOf, openProfileSecrets, readOfflineProfile, unlockOfflineProfile } from '../core/auth/offlineProfile';
 import { normalizeServerUrl, signIn as signInWith } from '../core/auth/signIn';
 import type { KeyValueStore } from '../core/keyValueStore';
 import type { AppSession, SignInInput, SignInResult } from '../core/types';
 import { forgetSessionKey, hostProtector, recallSessionKey, rememberSessionKey } from '../core/keys/sessionKey';
 import { Workspace, type WorkspaceCredentials } from '../core/workspace';
+import type { Provisioning, ProvisioningReading } from '../../../shared/wire/provisioning';
+import { platform } from '../core/platform';
+import { forgetProvisioning, importProvisioning, keepProvisioning, savedProvisioning, signInServerOf } from '../core/provisioning';
 
 export interface AuthApi {
   /** null until someone signs in. */
@@ -20,8 +23,16 @@ export interface AuthApi {
   signOut(): Promise<void>;
   /** 清除本机数据: removes this user's database, profile, drafts and waiting list, then signs out. */
   wipeAndSignOut(): Promise<void>;
-  /** The server address last used on this device, to prefill the sign-in form. */
+  /** The server address last used on this device (or the provisioning's), to prefill the sign-in form. */
   lastServerUrl: string;
+  /** The county's provisioning (server address, county): the sign-in page then asks only for username and password. */
+  provisioning: Provisioning | null;
+  /** What is wrong with the provisioning file shipped beside the desktop app, in words; null when none is wrong. */
+  shippedProvisioningProblems: string[] | null;
+  /** 导入配置文件 / a pasted QR code: kept when right, else the problems in words. */
+  importProvisioning(text: string): ProvisioningReading;
+  /** 更改服务器 (helpdesk): forget the provisioning and type the address again. */
+  changeServer(): void;
   /** Locked after the idle time (or by hand): the data stays hidden until the password is given. */
   locked: boolean;
   lockNow(): void;
@@ -71,23 +82,28 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const [restoring, setRestoring] = useState(true);
   const current = useRef<Workspace | null>(null);
   const [locked, setLocked] = useState(false);
+  const [provisioning, setProvisioning] = useState<Provisioning | null>(() => savedProvisioning(store));
+  const [shippedProblems, setShippedProblems] = useState<string[] | null>(null);
+  const [shippedChecked, setShippedChecked] = useState(false);
   const idleLock = useRef<IdleLock | null>(null);
   // The last sign-out's request to the server; a new sign-in waits for it (at most a few seconds),
   // so a late sign-out never ends the session that follows it.
   const serverSignOut = useRef<Promise<void>>(Promise.resolve());
 
-  // The idle lock runs while someone is signed in.
+  // The idle lock runs while someone is signed in, after the minutes their county set (issue 16).
   useEffect(() => {
     if (!workspace) return;
-    const lock = new IdleLock(window, lockMinutesFrom(store.getItem('jiuzhu:lockMinutes')) * 60_000);
+    const lock = new IdleLock(window, workspace.idleMinutes$.value * 60_000);
     idleLock.current = lock;
     const subscription = lock.locked$.subscribe(setLocked);
+    const minutes = workspace.idleMinutes$.subscribe((value) => lock.setTimeoutMs(value * 60_000));
     return () => {
+      minutes.unsubscribe();
       subscription.unsubscribe();
       lock.dispose();
       idleLock.current = null;
     };
-  }, [workspace, store]);
+  }, [workspace]);
 
   const openWorkspace = useCallback(
     async (session: AppSession, credentials: WorkspaceCredentials) => {
@@ -105,6 +121,25 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
     },
     [rxStorage, store, sessionStore],
   );
+
+  // The desktop app reads the county's file shipped beside it at every start (a newer file replaces the kept one).
+  useEffect(() => {
+    let live = true;
+    platform()
+      .shippedProvisioning()
+      .catch(() => null)
+      .then((lookup) => {
+        if (!live) return;
+        if (lookup?.ok) {
+          keepProvisioning(store, lookup.provisioning);
+          setProvisioning(lookup.provisioning);
+        } else if (lookup) setShippedProblems(lookup.problems);
+        setShippedChecked(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [store]);
 
   // A reload keeps the person signed in: the session is in sessionStorage, the refresh token in the profile.
   useEffect(() => {
@@ -132,7 +167,18 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const auth = useMemo<AuthApi>(
     () => ({
       session: workspace?.session ?? null,
-      lastServerUrl: defaultServerUrl(store),
+      lastServerUrl: provisioning ? signInServerOf(provisioning) : defaultServerUrl(store),
+      provisioning,
+      shippedProvisioningProblems: shippedProblems,
+      importProvisioning(text) {
+        const reading = importProvisioning(store, text);
+        if (reading.ok) setProvisioning(reading.provisioning);
+        return reading;
+      },
+      changeServer() {
+        forgetProvisioning(store);
+        setProvisioning(null);
+      },
       async signIn(input) {
         await serverSignOut.current;
         const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
@@ -181,10 +227,10 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         if (closing && navigator.onLine) serverSignOut.current = closing.endServerSession();
       },
     }),
-    [workspace, store, sessionStore, openWorkspace, locked],
+    [workspace, store, sessionStore, openWorkspace, locked, provisioning, shippedProblems],
   );
 
-  if (restoring) return null;
+  if (restoring || !shippedChecked) return null;
   return (
     <AuthContext.Provider value={auth}>
       <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>

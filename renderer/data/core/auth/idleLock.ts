@@ -3,8 +3,6 @@ import { BehaviorSubject } from 'rxjs';
 /** What counts as someone at the keyboard. */
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
-export const DEFAULT_LOCK_MINUTES = 10;
-
 /**
  * Locks the app after a stretch without keyboard or mouse, so a laptop left open in a
  * courtyard shows no household's data to the next passer-by. Checked every few seconds
@@ -20,7 +18,7 @@ export class IdleLock {
 
   constructor(
     private readonly events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
-    private readonly timeoutMs: number,
+    private timeoutMs: number,
     private readonly now: () => number = Date.now,
     checkEveryMs = 5_000,
   ) {
@@ -31,6 +29,11 @@ export class IdleLock {
 
   check(): void {
     if (!this.locked$.value && this.now() - this.lastActivity >= this.timeoutMs) this.locked$.next(true);
+  }
+
+  /** A new idle time (the county changed it, told at a token refresh); counts from the last activity. */
+  setTimeoutMs(timeoutMs: number): void {
+    this.timeoutMs = timeoutMs;
   }
 
   lockNow(): void {
@@ -46,10 +49,4 @@ export class IdleLock {
     clearInterval(this.timer);
     for (const type of ACTIVITY_EVENTS) this.events.removeEventListener(type, this.onActivity);
   }
-}
-
-/** Minutes until the lock, from the device's setting (jiuzhu:lockMinutes), 1–240, default 10. */
-export function lockMinutesFrom(stored: string | null): number {
-  const minutes = Number(stored);
-  return Number.isInteger(minutes) && minutes >= 1 && minutes <= 240 ? minutes : DEFAULT_LOCK_MINUTES;
 }

@@ -27,5 +27,6 @@ export function browserPlatform(): Platform {
     },
     keyring: null,
     hostLog: null,
+    shippedProvisioning: async () => null,
   };
 }

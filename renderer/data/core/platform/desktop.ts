@@ -18,5 +18,9 @@ export function desktopPlatform(host: JiuzhuHostApi): Platform {
     },
     keyring: host,
     hostLog: host,
+    async shippedProvisioning() {
+      const answer = await host.readProvisioning();
+      return answer.ok ? answer.value : null;
+    },
   };
 }

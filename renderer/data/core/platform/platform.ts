@@ -1,4 +1,4 @@
-import type { JiuzhuHostApi, SavedFile } from '../../../../shared/ipc/contract';
+import type { JiuzhuHostApi, ProvisioningLookup, SavedFile } from '../../../../shared/ipc/contract';
 
 /**
  * What differs between the desktop app and a plain browser, in one place: the renderer asks the
@@ -18,6 +18,8 @@ export interface Platform {
   readonly hostLog: Pick<JiuzhuHostApi, 'appendLog' | 'readLog'> | null;
   /** The OS keyring that seals the open session's key for a reload; null where there is none (a browser). */
   readonly keyring: Pick<JiuzhuHostApi, 'protectSecret' | 'unprotectSecret'> | null;
+  /** The county's provisioning file shipped beside the desktop app; null in a browser (imported on the sign-in page instead). */
+  shippedProvisioning(): Promise<ProvisioningLookup | null>;
 }
 
 /** Thrown when the desktop host refuses or fails to save or print; `code` is the host's IPC error code. */
