@@ -1,5 +1,5 @@
 import type { AccountOutcome, PlannedAccount } from '../../shared/exports/accountSheet';
-import { recordAudit } from '../audit/auditLog';
+import { recordAudit, type AuditEntry } from '../audit/auditLog';
 import type { Database } from '../db/database';
 import { oneTimePassword } from './oneTimePassword';
 import { addUser, findUserByUsername } from './userStore';
@@ -12,9 +12,18 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * for colleagues' apps, and an audit entry), so a refused row leaves nothing behind and one bad row
  * never stops the others. Each created account gets its own one-time password, returned only here.
  */
+/** Who imports: an administrator signed in on the admin page, or the operator on the server (no caller). */
+export interface ImportedBy {
+  actor: Pick<AuditEntry, 'userId' | 'deviceId' | 'role'>;
+  via: 'user import' | 'admin page';
+}
+
+const BY_OPERATOR: ImportedBy = { actor: { userId: null, deviceId: null, role: null }, via: 'user import' };
+
 export async function importAccounts(
   db: Database,
   planned: readonly PlannedAccount[],
+  by: ImportedBy = BY_OPERATOR,
   makePassword: () => string = oneTimePassword,
 ): Promise<AccountOutcome[]> {
   const outcomes: AccountOutcome[] = [];
@@ -30,17 +39,14 @@ export async function importAccounts(
       const created = await db.transaction(async (tx) => {
         if (await findUserByUsername(tx, account.username)) return false;
         const user = await addUser(tx, { ...account, password });
-        // By the system (no signed-in caller): the operator ran the command on the server itself.
         await recordAudit(tx, [
           {
-            userId: null,
-            deviceId: null,
-            role: null,
+            ...by.actor,
             action: 'create_user',
             collection: 'users',
             documentId: user.id,
             areaCode: user.areaCode,
-            details: { role: user.role, via: 'user import' },
+            details: { role: user.role, via: by.via },
           },
         ]);
         return true;
