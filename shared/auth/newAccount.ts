@@ -74,7 +74,8 @@ function areaOf(code: string): Area | string {
  * say). The reason names the column and the value to fix, never a password.
  */
 export function checkAccount(draft: AccountDraft): AccountCheck {
-  const username = draft.username.trim();
+  // NFKC: digits and letters typed full-width by a Chinese input method (３７１６２３) become ASCII.
+  const username = draft.username.normalize('NFKC').trim();
   const displayName = draft.displayName.trim();
   if (username === '') return refuse('用户名为空');
   if (!USERNAME_PATTERN.test(username)) return refuse(`用户名 ${username} 不合要求：3–40 位英文字母、数字或 _ . -`);
@@ -86,16 +87,17 @@ export function checkAccount(draft: AccountDraft): AccountCheck {
   if (role === undefined) return refuse(`角色“${roleText}”不是本系统的角色，应为：${roleWordList}`);
   // An administrator reaches every county's data: made one at a time with `user add`, never from a sheet.
   if (role === 'admin') return refuse('系统管理员账号不能批量创建，请用 user add 单独创建');
-  const area = areaOf(draft.areaCode.trim());
+  const typedCode = draft.areaCode.normalize('NFKC').trim();
+  const area = areaOf(typedCode);
   if (typeof area === 'string') return refuse(area);
   const wanted = roleLevel[role];
   if (area.level !== wanted) {
     return refuse(
-      `角色“${roleTerms[role].zh}”需要${levelWords[wanted]}的区划代码，${draft.areaCode.trim()} 是${levelNames[area.level]}（${area.name}）的代码`,
+      `角色“${roleTerms[role].zh}”需要${levelWords[wanted]}的区划代码，${typedCode} 是${levelNames[area.level]}（${area.name}）的代码`,
     );
   }
   const areaCode = padAreaCode(area.code);
   // The rule `user add` applies, kept as the last word so the two can never drift apart.
-  if (!isAreaCodeValidForRole(role, areaCode)) return refuse(`区划代码 ${draft.areaCode.trim()} 不适合角色“${roleTerms[role].zh}”`);
+  if (!isAreaCodeValidForRole(role, areaCode)) return refuse(`区划代码 ${typedCode} 不适合角色“${roleTerms[role].zh}”`);
   return { ok: true, account: { username, displayName, role, areaCode } };
 }

@@ -26,6 +26,13 @@ describe('a new account’s checks, in the words of the account sheet', () => {
     }
   });
 
+  it('reads digits and letters typed full-width by a Chinese input method', () => {
+    expect(checkAccount({ ...draft, username: 'ｘｉｅｌｉ＿１', areaCode: '３７１６２３１０２２０１' })).toMatchObject({
+      ok: true,
+      account: { username: 'xieli_1', areaCode: '371623102201' },
+    });
+  });
+
   it('refuses, naming the cell: a bad username, an empty name, an administrator, a county code for a township', () => {
     expect(checkAccount({ ...draft, username: '李一' })).toEqual({ ok: false, reason: '用户名 李一 不合要求：3–40 位英文字母、数字或 _ . -' });
     expect(checkAccount({ ...draft, displayName: ' ' })).toEqual({ ok: false, reason: '姓名为空' });
