@@ -161,8 +161,12 @@ describe('`user import`: accounts in bulk from an Excel sheet, with a result she
     await expect(importSheet(good, out)).rejects.toMatchObject({ stderr: expect.stringContaining('已存在') });
     expect(await readFile(out, 'utf8')).toBe('an earlier result the operator still needs');
 
+    // While the server holds the data folder, the import is refused before it makes anything, and leaves no empty result file.
     const db = await openDatabase({ dataDir });
     try {
+      const fresh = path.join(work, 'while-running.xlsx');
+      await expect(importSheet(good, fresh)).rejects.toMatchObject({ stderr: expect.stringContaining('正被另一个进程使用') });
+      expect(existsSync(fresh)).toBe(false);
       expect(await findUserByUsername(db, 'sun10')).toBeNull();
     } finally {
       await db.close();
