@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountImportAnswer } from '../../shared/wire/accountImport';
+import { accountImportAnswerSchema, type AccountImportAnswer } from '../../shared/wire/accountImport';
 import type { ErrorBody } from '../../shared/wire/errors';
 import { findUserByUsername } from '../../server/users/userStore';
-import { api, startTestServer, type TestServer } from '../support/testServer';
+import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 const HEADERS = ['用户名', '姓名', '角色', '区划代码'];
 
 /** 账号管理's import: the same sheet rules as `user import`, and the caller's reach on top. */
-describe('POST /api/v1/admin/users/import', () => {
+describe.each(databaseKinds)('POST /api/v1/admin/users/import on %s', (kind) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer('pglite');
+    server = await startTestServer(kind);
   });
   afterAll(async () => server?.close());
 
@@ -34,6 +34,7 @@ describe('POST /api/v1/admin/users/import', () => {
       ],
     });
     expect(answer.status).toBe(200);
+    expect(accountImportAnswerSchema.parse(answer.body)).toEqual(answer.body); // what the page reads, and nothing more
     const outcomes = answer.body.outcomes;
     expect(outcomes.map((o) => [o.rowNumber, o.created])).toEqual([[2, true], [3, false], [4, false], [6, false]]);
     expect(outcomes.slice(1).map((o) => (o.created ? '' : o.reason))).toEqual([
