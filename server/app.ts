@@ -6,6 +6,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/adminRoutes';
+import { registerAccountImportRoutes } from './admin/accountImportRoutes';
 import { loadBundleKeys } from './bundles/bundleKeys';
 import { registerBundleRoutes } from './bundles/bundleRoutes';
 import { FILE_CORS } from './files/fileCors';
@@ -141,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSyncRoutes(app, { db, secret, notifier, sessions, searchKeyRoot });
   registerAuditRoutes(app, { db, secret });
   registerAdminRoutes(app, { db, secret, sessions });
+  registerAccountImportRoutes(app, { db, secret });
   registerPolicyRoutes(app, { db, secret });
   registerCalendarRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });

@@ -14,6 +14,7 @@ import { readPassword } from './cli/readPassword';
 import { provisioningCommand } from './cli/provisioningCommand';
 import { countySetCommand } from './settings/countySetCommand';
 import { addUser } from './users/userStore';
+import { userImportCommand } from './users/userImportCommand';
 
 const USER_ADD_USAGE =
   'usage: user add --username U --role R --area CODE [--name N] [--password-file F | --password P]\n' +
@@ -75,6 +76,7 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
 
 /**
  * `npm run server` starts the server; `npm run server -- user add …` creates a user;
+ * `npm run server -- user import --from F --out R` creates the accounts of a sheet (server/users/userImportCommand.ts);
  * `npm run server -- search-keys rotate …` rotates a township's search key;
  * `npm run server -- backup --out DIR` / `restore --from DIR` (server/backup/);
  * `npm run server -- audit archive --out DIR` (server/audit/auditArchive.ts).
@@ -85,6 +87,7 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
   if (argv[0] === 'user' && argv[1] === 'add') return userAdd(argv.slice(2), config);
+  if (argv[0] === 'user' && argv[1] === 'import') return userImportCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (argv[0] === 'search-keys' && argv[1] === 'rotate') return searchKeysRotate(argv.slice(2), config);
   if (argv[0] === 'audit' && argv[1] === 'archive') {
     return auditArchiveCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir, retentionMonths: config.auditRetentionMonths });

@@ -81,6 +81,7 @@ export { useEndOfDayReport, type EndOfDayState, type EndOfDayError } from './hoo
 
 // Account administration (online only)
 export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';
+export { useAccountImport, SheetHeaderError, TooManyRowsError, UnreadableSheetError, type AccountImportResult } from './hooks/accountImport';
 
 // The app shell: the in-memory app log, 导出诊断信息, and the per-user 字号
 export { recordAppEvent, pagePattern, watchUncaughtErrors } from './core/diagnostics/appLog';

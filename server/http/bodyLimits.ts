@@ -9,6 +9,8 @@ export const BODY_LIMITS = {
   auth: 4 * 1024,
   /** Admin actions carry no body at all. */
   admin: 1024,
+  /** An account sheet from 账号管理: up to 200 rows of short cells. */
+  accountImport: 256 * 1024,
   /** A new period of policy figures: some thirty numbers and their sources. */
   policies: 32 * 1024,
   /** A push holds up to 1000 documents. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { USERNAME_PATTERN } from '../../shared/auth/newAccount';
 import { isAreaCodeValidForRole, roles, type Role, type SessionUser } from '../../shared/auth/roles';
 import type { UserRef } from '../../shared/schemas/reference';
 import { hashPassword } from '../auth/passwords';
@@ -41,7 +42,7 @@ export interface NewUser {
 
 /** Checks a new user's fields; returns a message naming the bad field, or null. */
 export function newUserProblem(user: NewUser): string | null {
-  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(user.username)) return 'username: 3–40 letters, digits, _ . -';
+  if (!USERNAME_PATTERN.test(user.username)) return 'username: 3–40 letters, digits, _ . -';
   if (user.password.length < 8) return 'password: at least 8 characters';
   if (!isStorableText(user.password)) return 'password: contains NUL or half of a surrogate pair';
   if (!(roles as readonly string[]).includes(user.role)) return `role: one of ${roles.join(', ')}`;

@@ -61,6 +61,7 @@ export function protectedEndpoints(ids: { userId: string; deviceId: string }): {
     { method: 'GET', path: '/api/v1/admin/users' },
     { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/deactivate` },
     { method: 'POST', path: `/api/v1/admin/users/${ids.userId}/devices/${ids.deviceId}/revoke` },
+    { method: 'POST', path: '/api/v1/admin/users/import', body: { headers: [], rows: [] } },
     { method: 'GET', path: '/api/v1/stats/dashboard' },
     { method: 'GET', path: '/api/v1/reports/end-of-day' },
     { method: 'POST', path: '/api/v1/audit/exports', body: {} },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
 import { adminErrorKey, useAuth, useManagedUsers, type ManagedUser } from '../../data';
 import { CreateAccountModal } from './CreateAccountModal';
+import { ImportAccountsButton } from './ImportAccountsButton';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }).slice(0, 16) : null);
 
@@ -13,7 +14,7 @@ export function UserAdminPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { session } = useAuth();
-  const { users, error, createUser, resetPassword, deactivate, revokeDevice } = useManagedUsers();
+  const { users, error, reload, createUser, resetPassword, deactivate, revokeDevice } = useManagedUsers();
   const [creating, setCreating] = useState(false);
 
   const run = (action: () => Promise<void>) =>
@@ -38,7 +39,10 @@ export function UserAdminPage() {
     <Flex vertical gap={16} data-testid="user-admin">
       <Flex justify="space-between" align="center">
         <Typography.Title level={2} style={{ margin: 0 }}>{t('admin.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">{t('admin.create')}</Button>
+        <Space>
+          <ImportAccountsButton onImported={reload} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">{t('admin.create')}</Button>
+        </Space>
       </Flex>
       <Typography.Paragraph>{t('admin.intro')}</Typography.Paragraph>
       {error && <Alert type="warning" showIcon title={t(error as 'admin.error.server')} />}
