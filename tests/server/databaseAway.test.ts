@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { TokenResponse } from '../../shared/sync/wire';
+import type { ErrorBody } from '../../shared/wire/errors';
+import { buildServer } from '../../server/app';
+import type { Database } from '../../server/db/database';
+import { openDatabase } from '../../server/db/openDatabase';
+import { addUser } from '../../server/users/userStore';
+import { makeHousehold, newRow } from '../support/documents';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { openStream } from '../support/sse';
+import { api, emptyPostgresDatabase } from '../support/testServer';
+
+const VILLAGE = '371623102201';
+
+/** The connections LISTENing in a database, asked of PostgreSQL directly (not through the proxy). */
+async function listeners(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()",
+    );
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The server reaches PostgreSQL through a TCP proxy that can drop every connection and refuse new
+ * ones — the database gone, as during a failover — and comes back.
+ */
+describe('the server while its PostgreSQL is away', () => {
+  let empty: Awaited<ReturnType<typeof emptyPostgresDatabase>>;
+  let proxy: FaultProxy;
+  let db: Database;
+  let app: FastifyInstance;
+  let server: { url: string };
+  let token: string;
+
+  beforeAll(async () => {
+    empty = await emptyPostgresDatabase();
+    const direct = new URL(empty.url);
+    proxy = await startFaultProxy(Number(direct.port));
+    const viaProxy = new URL(empty.url);
+    viaProxy.port = String(proxy.port);
+    db = await openDatabase({ databaseUrl: viaProxy.toString(), dataDir: null });
+    await addUser(db, { username: 'xieli', password: 'password-123', role: 'assistant', areaCode: VILLAGE });
+    app = await buildServer({ db, staticDir: null });
+    server = { url: await app.listen({ port: 0, host: '127.0.0.1' }) };
+    const login = await api<TokenResponse>(server, null, 'POST', '/api/v1/auth/login', { username: 'xieli', password: 'password-123', deviceId: 'dev-away' });
+    token = login.body.accessToken;
+  });
+  afterAll(async () => {
+    proxy?.allow();
+    await app?.close();
+    await db?.close();
+    await proxy?.close();
+    await empty?.drop();
+  });
+
+  it('answers 503 in words (not 500, not hanging), is not ready, stays alive, and carries on when the database is back', async () => {
+    const before = makeHousehold(VILLAGE);
+    expect((await api(server, token, 'POST', '/api/v1/sync/households/push', [newRow(before)])).status).toBe(200);
+
+    proxy.refuse();
+    proxy.resetAll();
+    const away = makeHousehold(VILLAGE);
+    const push = await api<ErrorBody>(server, token, 'POST', '/api/v1/sync/households/push', [newRow(away)]);
+    expect(push.status).toBe(503);
+    expect(push.body.error).toMatchObject({ code: 'database_unavailable', message: '数据库暂时无法访问，请稍后重试' });
+    const pull = await api<ErrorBody>(server, token, 'GET', '/api/v1/sync/households/pull');
+    expect(pull).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    expect(await api<ErrorBody>(server, null, 'GET', '/api/v1/ready')).toMatchObject({ status: 503, body: { error: { code: 'database_unreachable' } } });
+    expect((await api(server, null, 'GET', '/api/v1/health')).status).toBe(200);
+
+    proxy.allow();
+    expect((await api(server, null, 'GET', '/api/v1/ready')).status).toBe(200);
+    // The push the laptop kept is sent again and stored once; the earlier one is still there.
+    expect(await api(server, token, 'POST', '/api/v1/sync/households/push', [newRow(away)])).toEqual({ status: 200, body: { conflicts: [] } });
+    const after = await api<{ documents: { id: string }[] }>(server, token, 'GET', '/api/v1/sync/households/pull?limit=100');
+    expect(after.body.documents.map((d) => d.id).sort()).toEqual([before.id, away.id].sort());
+  });
+
+  it('listens again once the database is back: a change reaches a live stream after the outage', async () => {
+    // Live changes and revocations each LISTEN on a connection of their own (back from the first outage).
+    while ((await listeners(empty.url)) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    proxy.refuse();
+    proxy.resetAll();
+    while ((await listeners(empty.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    proxy.allow();
+    while ((await listeners(empty.url)) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const stream = await openStream(server, token, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+    const household = makeHousehold(VILLAGE);
+    expect((await api(server, token, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
+    const event = (await stream.next()) as { documents: { id: string }[] };
+    expect(event.documents.map((d) => d.id)).toContain(household.id);
+    stream.close();
+  });
+});
