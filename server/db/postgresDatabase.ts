@@ -34,6 +34,10 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // A connection lost between two statements (the database stopped, failing over) is emitted
+      // on the client, which the pool only listens to while idle: unheard, it ends the process.
+      const lost = (error: Error) => (broken = error);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const scoped: Queryable = { query: (sql, params) => run(client, sql, params) };
@@ -47,6 +51,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         throw error;
       } finally {
         // A client whose connection broke is dropped, not handed to the next request.
+        client.off('error', lost);
         client.release(broken);
       }
     },
