@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,7 +8,7 @@ import { findPostgresBin, freePort } from './postgresCluster';
 
 const execFileAsync = promisify(execFile);
 
-/** The name the standby gives itself (`cluster_name`) and the primary waits for. */
+/** The name the standby gives itself (`application_name`, its slot's name too) and the primary waits for. */
 export const STANDBY_NAME = 'standby1';
 
 export interface PostgresNode {
@@ -29,9 +29,10 @@ export interface StandbyPair {
 }
 
 /**
- * A primary and a synchronous streaming-replication standby on this machine, made the way the
- * README's county page says to make them (PostgreSQL's own replication: `pg_basebackup -R`,
- * `synchronous_standby_names`), for the failover drill. Every commit is flushed to disk on both
+ * A primary and a synchronous streaming-replication standby on this machine, made the way
+ * deploy/postgres-standby.md says to make them (PostgreSQL's own replication: `pg_basebackup -R`,
+ * `synchronous_standby_names`), for the failover drill. Authentication is `trust` here (a
+ * throwaway cluster); the county's uses passwords. Every commit is flushed to disk on both
  * (`fsync`, `synchronous_commit=on`): a push acknowledged is on the standby. As root, PostgreSQL
  * runs as `postgres`.
  */
@@ -100,21 +101,28 @@ export async function startStandbyPair(database = 'jiuzhu'): Promise<StandbyPair
     // The primary: initdb's pg_hba already lets 127.0.0.1 replicate (trust, a throwaway cluster).
     await run('initdb', ['-D', primaryData, '-U', 'postgres', '--auth-local=trust', '--auth-host=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     const primaryPort = await freePort();
-    await start(primaryData, primaryPort, { wal_level: 'replica', max_wal_senders: '5', wal_keep_size: '64MB' });
+    await start(primaryData, primaryPort, { wal_level: 'replica', max_wal_senders: '5' });
     const primary = node(primaryPort);
     await sql(primary.url(), `CREATE DATABASE ${database}`);
-
-    // The standby: a base backup that writes standby.signal and primary_conninfo (-R).
-    await run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standbyData, '-X', 'stream', '-R', '-c', 'fast']);
-    const standbyPort = await freePort();
-    // cluster_name is what the standby's WAL receiver calls itself (its application_name).
-    await start(standbyData, standbyPort, { cluster_name: STANDBY_NAME, hot_standby: 'on' });
-    const standby = node(standbyPort);
-
-    // Only now does the primary wait for it: set before, the CREATE DATABASE above would have waited forever.
+    // As deploy/postgres-standby.md: a role that may only replicate.
+    await sql(primary.url(), 'CREATE ROLE replicator WITH REPLICATION LOGIN');
+    // From here every commit waits until the standby has it on disk; none is made until it runs.
     await sql(primary.url(), `ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (${STANDBY_NAME})'`);
     await sql(primary.url(), 'SELECT pg_reload_conf()');
+
+    // The standby: a base backup that writes standby.signal and primary_conninfo (-R) naming the
+    // standby (application_name), with a replication slot (-C -S) so the primary keeps the WAL it needs.
+    await run('pg_basebackup', [
+      '-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'replicator', '-d', `application_name=${STANDBY_NAME}`,
+      '-D', standbyData, '-X', 'stream', '-R', '-C', '-S', STANDBY_NAME, '-c', 'fast',
+    ]);
+    const standbyPort = await freePort();
+    await start(standbyData, standbyPort, { hot_standby: 'on' });
+    const standby = node(standbyPort);
+
+    const deadline = Date.now() + 60_000;
     for (;;) {
+      if (Date.now() > deadline) throw new Error(`the standby never became synchronous: ${readFileSync(`${standbyData}.log`, 'utf8').slice(-2000)}`);
       const rows = await sql<{ sync_state: string }>(primary.url(), `SELECT sync_state FROM pg_stat_replication WHERE application_name = '${STANDBY_NAME}'`);
       if (rows[0]?.sync_state === 'sync') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -134,6 +142,11 @@ export async function startStandbyPair(database = 'jiuzhu'): Promise<StandbyPair
           if (rows[0]?.recovering === false) break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
+        // The base backup copied the primary's postgresql.auto.conf, synchronous_standby_names
+        // with it: alone now, the new primary would make every commit wait for a standby that
+        // is not there. The runbook's next step, as here.
+        await sql(standby.url(), 'ALTER SYSTEM RESET synchronous_standby_names');
+        await sql(standby.url(), 'SELECT pg_reload_conf()');
       },
       cleanUp: () => {
         process.off('exit', cleanUp);
