@@ -55,7 +55,7 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         client.release(broken);
       }
     },
-    listen: (channel, onMessage) => listenWithReconnect(connectionString, channel, onMessage, connection),
+    listen: (channel, onMessage, onReconnected) => listenWithReconnect(connectionString, channel, onMessage, { clientConfig: connection, onReconnected }),
     close: () => pool.end(),
   };
 }

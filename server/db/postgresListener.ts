@@ -8,21 +8,22 @@ const RETRY_MS = [250, 500, 1000, 2000, 5000];
  * restarted or failed over to its standby), connects again and LISTENs again — for as long as it
  * is not stopped. Without this, one failover would silently end the live changes and revocations
  * that other server processes announce. Notifications sent while it was away are lost (NOTIFY
- * keeps none); streams catch up at the next change or the laptop's next pull.
+ * keeps none): `onReconnected` tells the listener to catch up.
  */
 export async function listenWithReconnect(
   connectionString: string,
   channel: string,
   onMessage: (payload: string) => void,
-  clientConfig: pg.ClientConfig = {},
+  options: { clientConfig?: pg.ClientConfig; onReconnected?: (() => void) | undefined } = {},
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
   let attempt = 0;
+  let everOpened = false;
 
   const open = async (): Promise<void> => {
-    const next = new pg.Client({ ...clientConfig, connectionString });
+    const next = new pg.Client({ ...options.clientConfig, connectionString });
     // Errors arrive here as well as in 'end'; the reconnect is driven from 'end' alone.
     next.on('error', () => undefined);
     next.on('notification', (msg) => {
@@ -40,8 +41,11 @@ export async function listenWithReconnect(
       scheduleReconnect();
     });
     client = next;
+    const again = everOpened;
     attempt = 0;
+    everOpened = true;
     if (stopped) await next.end().catch(() => undefined);
+    else if (again) options.onReconnected?.();
   };
 
   const scheduleReconnect = (): void => {

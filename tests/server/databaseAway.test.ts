@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { TokenResponse } from '../../shared/sync/wire';
@@ -14,18 +14,31 @@ import { api, emptyPostgresDatabase } from '../support/testServer';
 
 const VILLAGE = '371623102201';
 
-/** The connections LISTENing in a database, asked of PostgreSQL directly (not through the proxy). */
-async function listeners(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
+/** Runs fn on a connection to PostgreSQL itself (not through the proxy), to the test cluster's own database. */
+async function direct<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('postgresUrl') });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>(
-      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()",
-    );
-    return Number(rows[0]!.n);
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** The server's connections LISTENing in its database. */
+async function listeners(url: string): Promise<number> {
+  const database = new URL(url).pathname.slice(1);
+  return direct(async (client) => {
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN %'",
+      [database],
+    );
+    return Number(rows[0]!.n);
+  });
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 /**
@@ -86,17 +99,37 @@ describe('the server while its PostgreSQL is away', () => {
 
   it('listens again once the database is back: a change reaches a live stream after the outage', async () => {
     // Live changes and revocations each LISTEN on a connection of their own (back from the first outage).
-    while ((await listeners(empty.url)) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(async () => (await listeners(empty.url)) === 2);
     proxy.refuse();
     proxy.resetAll();
-    while ((await listeners(empty.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(async () => (await listeners(empty.url)) === 0);
     proxy.allow();
-    while ((await listeners(empty.url)) < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(async () => (await listeners(empty.url)) === 2);
 
     const stream = await openStream(server, token, 'households');
     expect(await stream.next()).toBe('RESYNC');
     const household = makeHousehold(VILLAGE);
     expect((await api(server, token, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
+    const event = (await stream.next()) as { documents: { id: string }[] };
+    expect(event.documents.map((d) => d.id)).toContain(household.id);
+    stream.close();
+  });
+
+  it('a change committed while only the LISTEN connection was lost still reaches a live stream once it listens again', async () => {
+    await until(async () => (await listeners(empty.url)) === 2);
+    const stream = await openStream(server, token, 'households');
+    expect(await stream.next()).toBe('RESYNC');
+    // The pool keeps its open connections; the listening ones are cut and may not come back yet.
+    const name = new URL(empty.url).pathname.slice(1);
+    await direct(async (client) => {
+      await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN %'", [name]);
+    });
+    await until(async () => (await listeners(empty.url)) === 0);
+    const household = makeHousehold(VILLAGE);
+    expect((await api(server, token, 'POST', '/api/v1/sync/households/push', [newRow(household)])).status).toBe(200);
+
+    await direct((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
     const event = (await stream.next()) as { documents: { id: string }[] };
     expect(event.documents.map((d) => d.id)).toContain(household.id);
     stream.close();
