@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import type { TokenResponse } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
@@ -113,6 +114,28 @@ describe('the server while its PostgreSQL is away', () => {
     const event = (await stream.next()) as { documents: { id: string }[] };
     expect(event.documents.map((d) => d.id)).toContain(household.id);
     stream.close();
+  });
+
+  it('a database address that accepts and then says nothing (a machine gone dark) gets 503, not a request held forever', async () => {
+    const held = new Set<Socket>();
+    const silent = createServer((socket) => {
+      held.add(socket);
+      socket.on('error', () => undefined); // the proxy resets them at the end
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const directPort = Number(new URL(empty.url).port);
+    try {
+      proxy.retarget((silent.address() as AddressInfo).port);
+      proxy.resetAll();
+      const push = await api<ErrorBody>(server, token, 'POST', '/api/v1/sync/households/push', [newRow(makeHousehold(VILLAGE))]);
+      expect(push).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    } finally {
+      proxy.retarget(directPort);
+      proxy.resetAll();
+      for (const socket of held) socket.destroy();
+      silent.close();
+    }
+    await until(async () => (await api(server, null, 'GET', '/api/v1/ready')).status === 200);
   });
 
   it('a change committed while only the LISTEN connection was lost still reaches a live stream once it listens again', async () => {
