@@ -39,6 +39,7 @@ import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
 import { registerCountySettingsRoutes } from './settings/countySettingsRoutes';
 import { SERVER_VERSION } from './version';
+import { isDatabaseUnavailable } from './db/databaseUnavailable';
 
 export interface ServerOptions {
   db: Database;
@@ -125,6 +126,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (status === 413) return reply.status(413).send(errorBody('too_large', '请求内容过大'));
     if (status === 415) return reply.status(415).send(errorBody('unsupported_media_type', '请求格式不支持，应为 JSON'));
     if (status >= 400 && status < 500) return reply.status(400).send(errorBody('bad_request', '请求格式错误'));
+    // The database is away (stopped, failing over): "try again", the laptop keeps its data and re-sends.
+    if (isDatabaseUnavailable(error)) return reply.status(503).header('retry-after', '5').send(errorBody('database_unavailable', '数据库暂时无法访问，请稍后重试'));
     reply.log.error({ code: (error as { code?: string }).code, name: error instanceof Error ? error.name : 'unknown' }, 'request failed');
     return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
   });

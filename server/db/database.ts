@@ -7,8 +7,12 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: everything it wrote commits together or not at all. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** A dedicated connection receiving NOTIFY on a channel (several server processes). */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * A dedicated connection receiving NOTIFY on a channel (several server processes).
+   * `onReconnected` runs when a lost connection is listening again: what was notified meanwhile
+   * is gone, so the listener catches up by itself (PGlite, in the process, never loses one).
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onReconnected?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -1,17 +1,28 @@
 import pg from 'pg';
 import { int8ToNumber, type Database, type Queryable } from './database';
+import { listenWithReconnect } from './postgresListener';
 
 const INT8_OID = 20;
 
 /** Connections the pool keeps at most, unless the operator says (`JIUZHU_DB_POOL_SIZE`). */
 export const DEFAULT_POOL_SIZE = 10;
 
+/**
+ * A connection the database does not accept within this time fails (503 to the laptop) instead of
+ * holding the request: during a failover the address may point nowhere for a while.
+ */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** TCP keep-alive finds a connection whose other end vanished (a primary powered off) without waiting for a query. */
+const KEEPALIVE_DELAY_MS = 10_000;
+
 export async function openPostgresDatabase(connectionString: string, poolSize = DEFAULT_POOL_SIZE): Promise<Database> {
   const typeParsers = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? (value: string) => int8ToNumber(value) : pg.types.getTypeParser(oid, format ?? 'text'),
   };
-  const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers as pg.CustomTypesConfig });
+  const connection = { connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS };
+  const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers as pg.CustomTypesConfig, ...connection });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
@@ -22,6 +33,11 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
+      let broken: Error | undefined;
+      // A connection lost between two statements (the database stopped, failing over) is emitted
+      // on the client, which the pool only listens to while idle: unheard, it ends the process.
+      const lost = (error: Error) => (broken = error);
+      client.on('error', lost);
       try {
         await client.query('BEGIN');
         const scoped: Queryable = { query: (sql, params) => run(client, sql, params) };
@@ -29,24 +45,17 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackFailed: unknown) => {
+          broken = rollbackFailed instanceof Error ? rollbackFailed : new Error('rollback failed');
+        });
         throw error;
       } finally {
-        client.release();
+        // A client whose connection broke is dropped, not handed to the next request.
+        client.off('error', lost);
+        client.release(broken);
       }
     },
-    async listen(channel, onMessage) {
-      const client = new pg.Client({ connectionString });
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === channel) onMessage(msg.payload ?? '');
-      });
-      client.on('error', () => undefined);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      return async () => {
-        await client.end().catch(() => undefined);
-      };
-    },
+    listen: (channel, onMessage, onReconnected) => listenWithReconnect(connectionString, channel, onMessage, { clientConfig: connection, onReconnected }),
     close: () => pool.end(),
   };
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { referenceCollections, syncedCollections } from '../../shared/wire/collectionNames';
 import type { Database, Queryable } from '../db/database';
 
 const CHANNEL = 'jiuzhu_changes';
@@ -24,7 +25,15 @@ export class ChangeNotifier {
   }
 
   async start(): Promise<void> {
-    this.stopListening = await this.db.listen(CHANNEL, (collection) => this.emitter.emit('change', collection));
+    this.stopListening = await this.db.listen(
+      CHANNEL,
+      (collection) => this.emitter.emit('change', collection),
+      // Changes committed while the connection was lost were announced to no one here: every open
+      // stream looks past its checkpoint once (an empty look costs one query).
+      () => {
+        for (const collection of [...syncedCollections, ...referenceCollections]) this.emitter.emit('change', collection);
+      },
+    );
   }
 
   /** Call after the transaction committed: NOTIFY inside it would be fine too, but this keeps pushes short. */

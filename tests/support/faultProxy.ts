@@ -28,6 +28,8 @@ export interface FaultProxy {
   /** Refuse new connections until `allow()`: the network is gone. */
   refuse(): void;
   allow(): void;
+  /** Send new connections to another port from now on (a virtual address moved to another machine). */
+  retarget(port: number): void;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.
   let refusing = false;
   let cut: PendingCut | null = null;
   let cuts = 0;
+  let target = targetPort;
 
   const destroyPair = (a: Socket, b: Socket) => {
     a.destroy();
@@ -96,7 +99,7 @@ export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.
       return;
     }
     client.setNoDelay(true);
-    const upstream = connect(targetPort, targetHost);
+    const upstream = connect(target, targetHost);
     upstream.setNoDelay(true);
     sockets.add(client);
     sockets.add(upstream);
@@ -133,6 +136,9 @@ export async function startFaultProxy(targetPort: number, targetHost = '127.0.0.
     },
     allow() {
       refusing = false;
+    },
+    retarget(port) {
+      target = port;
     },
     close() {
       for (const socket of sockets) socket.destroy();
