@@ -33,6 +33,8 @@ import { LiveSessions } from './sync/liveSessions';
 import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
+import { readStatusCheckSettings, type StatusCheckSettings } from './statusCheck/statusCheckSettings';
+import { registerStatusCheckRoutes } from './statusCheck/statusCheckRoutes';
 import { SERVER_VERSION } from './version';
 
 export interface ServerOptions {
@@ -56,6 +58,8 @@ export interface ServerOptions {
   sessionRecheckMs?: number;
   /** Bearer token a Prometheus scraper sends to `/metrics`; absent, read from `JIUZHU_METRICS_TOKEN`, and without that only loopback may scrape. */
   metricsToken?: string;
+  /** 码上查's public address, expiry, lock and limits; absent, read from the environment (`readStatusCheckSettings`). */
+  statusCheck?: StatusCheckSettings;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -134,6 +138,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerPolicyRoutes(app, { db, secret });
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
+  registerStatusCheckRoutes(app, { db, secret, settings: options.statusCheck ?? readStatusCheckSettings() });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {

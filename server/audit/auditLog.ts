@@ -23,7 +23,9 @@ export type AuditAction =
   | 'upload_file'
   | 'download_file'
   // A township's ID-number search key was rotated (by the system: `search-keys rotate`, or the start after migration 7).
-  | 'rotate_search_key';
+  | 'rotate_search_key'
+  // 码上查: a resident's lookup of a tracking code (its result; never the code or the ID characters).
+  | 'status_check';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

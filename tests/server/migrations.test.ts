@@ -294,6 +294,15 @@ const upgrades: Record<number, { what: string; check: (db: Database) => Promise<
       const views = await db.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'view' AND details->'documentIds' @> '[\"h-old\"]'::jsonb");
       expect(views).toEqual([{ action: 'view' }]);
     },
+  },  9: {
+    what: '码上查: the tracking codes and their lookups',
+    async check(db) {
+      await db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-a', 'app-old', 1)");
+      // One code, one application: a second registration of either is refused by the table itself.
+      await expect(db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-a', 'app-other', 1)")).rejects.toThrow();
+      await expect(db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-b', 'app-old', 1)")).rejects.toThrow();
+      expect(await indexNames(db)).toEqual(expect.arrayContaining(['status_lookups_by_code', 'status_lookups_by_address']));
+    },
   },
 };
 
