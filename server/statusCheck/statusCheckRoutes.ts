@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeTrackingCode } from '../../shared/domain/trackingCode';
+import type { StatusCheckSettingsAnswer } from '../../shared/wire/statusCheck';
 import { authenticate } from '../auth/caller';
 import type { Database } from '../db/database';
 import type { StatusCheckSettings } from './statusCheckSettings';
@@ -58,7 +59,7 @@ export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Data
     });
   });
 
-  app.get('/api/v1/status-check/settings', async (request) => {
+  app.get('/api/v1/status-check/settings', async (request): Promise<StatusCheckSettingsAnswer> => {
     await authenticate(request, db, deps.secret);
     return { publicUrl: settings.publicUrl };
   });

@@ -16,7 +16,7 @@ const STYLE = `
   main { max-width: 32rem; margin: 0 auto; }
   h1 { font-size: 1.4rem; margin: 0 0 1rem; }
   p, li, dd, dt, label { font-size: 1rem; }
-  .code { font-family: ui-monospace, monospace; letter-spacing: .05em; word-break: break-all; }
+  .code { display: block; font-family: ui-monospace, monospace; font-size: 1.2rem; white-space: nowrap; }
   input { font-size: 1.4rem; width: 100%; box-sizing: border-box; padding: .5rem; letter-spacing: .3em; text-transform: uppercase; }
   button { font-size: 1.2rem; width: 100%; margin-top: 1rem; padding: .7rem; background: #1677ff; color: #fff; border: 0; border-radius: 6px; }
   .problem { color: #b42318; font-weight: bold; }

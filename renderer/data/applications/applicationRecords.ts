@@ -10,6 +10,7 @@ import {
   type documentKinds,
 } from '../../../shared/schemas/application';
 import { chinaToday } from '../../../shared/domain/chinaTime';
+import { newTrackingCode } from '../../../shared/domain/trackingCode';
 import { newDocumentId, plainJson } from '../core/documents';
 import type { Workspace } from '../core/workspace';
 import { ActionRefusedError } from '../core/refusals';
@@ -123,6 +124,9 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
     }
     case 'refuse':
       return { ...app, decision: { refusalReason: input.refusalReason } };
+    // 受理 draws the 码上查 code here, offline too (WebCrypto); the server registers it on push.
+    case 'accept':
+      return app.trackingCode ? app : { ...app, trackingCode: newTrackingCode() };
     default:
       return app;
   }
