@@ -218,12 +218,18 @@ describe.each(databaseKinds)('码上查 on %s: a resident checks the case with t
   });
 });
 
-describe('码上查 after the case closes', () => {
+describe('码上查 limits on one server (PGlite): closing the case, and lookups per code and per address', () => {
   let server: TestServer;
+  beforeAll(async () => {
+    // Small limits, so a few lookups reach them; the expiry at once after the case closes.
+    server = await startTestServer('pglite', { server: { statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0, perCode: 4, perAddress: 7 } } });
+  });
   afterAll(async () => server?.close());
 
+  const post = (code: string, check: string) =>
+    fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
+
   it('stops answering a set time after the case closes', async () => {
-    server = await startTestServer('pglite', { server: { statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0 } } });
     const assistant = await server.signIn('assistant', VILLAGE);
     const township = await server.signIn('township', '371623102000');
     const household = makeHousehold(VILLAGE);
@@ -234,12 +240,27 @@ describe('码上查 after the case closes', () => {
     await api(server, assistant.accessToken, 'POST', '/api/v1/sync/applications/push', [newRow(submitted)]);
     await api(server, township.accessToken, 'POST', '/api/v1/sync/applications/push', [{ assumedMasterState: wire(submitted), newDocumentState: wire(app) }]);
     const check = household.members[0]!.idNumber.slice(-4);
-    const open = await fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
-    expect(open.status).toBe(200);
-    const withdrawn = stepApplication(app, { action: 'withdraw', to: 'withdrawn', by: township.user }, {});
-    const answer = await api(server, township.accessToken, 'POST', '/api/v1/sync/applications/push', [{ assumedMasterState: wire(app), newDocumentState: wire({ ...withdrawn, history: withdrawn.history.map((h, i) => (i === withdrawn.history.length - 1 ? { ...h, note: '申请人主动撤回' } : h)) }) }]);
+    expect((await post(code, check)).status).toBe(200);
+    const withdrawn = stepApplication(app, { action: 'withdraw', to: 'withdrawn', by: township.user });
+    const closing = { ...withdrawn, history: withdrawn.history.map((h, i) => (i === withdrawn.history.length - 1 ? { ...h, note: '申请人主动撤回' } : h)) };
+    const answer = await api(server, township.accessToken, 'POST', '/api/v1/sync/applications/push', [{ assumedMasterState: wire(app), newDocumentState: wire(closing) }]);
     expect(answer.status).toBe(200);
-    const closed = await fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
+    const closed = await post(code, check);
     expect(closed.status).toBe(404);
+    expect(await closed.text()).toContain('没有查到这份申请');
+  });
+
+  it('answers 查询太频繁 past the limit for one code, and past the limit for one address whatever the codes', async () => {
+    const code = newTrackingCode();
+    // Two lookups were made from this address already (the test above); the code's own limit is 4.
+    const byCode = [];
+    for (let i = 0; i < 5; i++) byCode.push((await post(code, '1234')).status);
+    expect(byCode).toEqual([404, 404, 404, 404, 429]);
+    // The address has now made 7: any other code is refused too.
+    const other = await post(newTrackingCode(), '1234');
+    expect(other.status).toBe(429);
+    expect(await other.text()).toContain('查询太频繁');
+    const rows = await server.db.query<{ details: { result: string } }>("SELECT details FROM audit_log WHERE action = 'status_check'");
+    expect(rows.filter((row) => row.details.result === 'rate_limited')).toHaveLength(2);
   });
 });
