@@ -31,6 +31,7 @@ export {
   useCreateApplication,
   useUpdateApplication,
   useApplyAction,
+  useRevokeTrackingCode,
   useRecordVerification,
   useGrantEmergency,
   useRenewRecognition,

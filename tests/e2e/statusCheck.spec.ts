@@ -19,7 +19,7 @@ function decodeQr(dataUrl: string): string | null {
  * 受理回执 prints its QR code and the code in large type. The QR code decodes to the page's
  * address; a resident opens it on a phone, types the last four characters of the applicant's ID
  * number and sees the programme and the step — no name, no address, no ID number — in text
- * that fits the narrow screen.
+ * that fits the narrow screen. When the township stops the code, the page shows nothing for it.
  */
 test('the 受理回执 prints a QR code of the 码上查 page, and a phone shows the case there without anything personal', async ({ browser, request, baseURL }) => {
   const township = await apiSignIn(request, 'zhen', 'e2e-status-township-0001');
@@ -88,6 +88,19 @@ test('the 受理回执 prints a QR code of the 码上查 page, and a phone shows
   }));
   expect(layout.overflow).toBeLessThanOrEqual(0);
   expect(layout.smallest).toBeGreaterThanOrEqual(16);
+
+  // The receipt is lost: the township stops the code in the app, and the page then shows nothing for it.
+  await page.goto(`/#/applications/${application.id}`);
+  await expect(page.getByTestId('application-tracking-code')).toContainText(printed);
+  await page.getByTestId('application-tracking-revoke').click();
+  await page.getByRole('button', { name: '停用查询码' }).last().click();
+  await expect(page.getByTestId('application-tracking')).toHaveAttribute('data-revoked', 'true');
+  await expectAllSynced(page);
+  await resident.goto(address!);
+  await resident.getByLabel('请输入申请人身份证号码的最后四位（含字母 X）').fill(head.idNumber.slice(-4));
+  await resident.getByRole('button', { name: '查询' }).click();
+  await expect(resident.getByRole('heading', { level: 1 })).toHaveText('没有查到这份申请');
+  await expect(resident.locator('main')).not.toContainText('低保');
 
   await phone.close();
   await station.close();
