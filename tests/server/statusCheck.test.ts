@@ -215,6 +215,14 @@ describe.each(databaseKinds)('码上查 on %s: a resident checks the case with t
     const text = JSON.stringify(rows);
     expect(text).not.toContain(code);
     expect(text).not.toContain(checkOf());
+    // The county's audit trail of the application lists them, as anonymous lookups.
+    const trail = await api<{ entries: { action: string; userId: string | null; details: { result?: string } | null }[] }>(
+      server, county.accessToken, 'GET', `/api/v1/audit?documentId=${app.id}&action=status_check`);
+    expect(trail.status).toBe(200);
+    expect(trail.body.entries.map((e) => [e.action, e.userId, e.details?.result])).toEqual([
+      ['status_check', null, 'wrong'],
+      ['status_check', null, 'shown'],
+    ]);
   });
 });
 
