@@ -221,7 +221,7 @@ export const migrations: { version: number; sql: string }[] = [
   {
     // 码上查 (server/statusCheck/): each tracking code a laptop drew at 受理, by its SHA-256 only (the
     // code is a bearer secret), with its application, whether it was stopped, and its wrong-answer
-    // count and lock; and the recent lookups, per code and per client address, for the rate limits.
+    // count and lock; and the recent lookups, per code and per client address (hashed), for the rate limits.
     version: 9,
     sql: `
       CREATE TABLE tracking_codes (

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { isFinalStatus } from '../../shared/rules/applicationStatus';
 import type { Application } from '../../shared/schemas/application';
@@ -59,6 +59,8 @@ export async function lookUpStatus(
   input: { code: string; check: string; address: string; now: number },
 ): Promise<LookupResult> {
   const codeHash = trackingCodeHash(input.code);
+  // The limits need to tell addresses apart, not to know them: only a hash is kept, for the window.
+  const address = createHash('sha256').update(`jiuzhu-lookup:${input.address}`).digest('hex');
   const { now } = input;
   return db.transaction(async (tx) => {
     const outcome = await decide(tx);
@@ -83,9 +85,9 @@ export async function lookUpStatus(
     const [counts] = await tx.query<{ by_code: number | string; by_address: number | string }>(
       `SELECT (SELECT count(*) FROM status_lookups WHERE code_hash = $1 AND at >= $3) AS by_code,
               (SELECT count(*) FROM status_lookups WHERE address = $2 AND at >= $3) AS by_address`,
-      [codeHash, input.address, since],
+      [codeHash, address, since],
     );
-    await tx.query('INSERT INTO status_lookups (at, code_hash, address) VALUES ($1, $2, $3)', [now, codeHash, input.address]);
+    await tx.query('INSERT INTO status_lookups (at, code_hash, address) VALUES ($1, $2, $3)', [now, codeHash, address]);
     if (Number(counts?.by_code) >= settings.perCode || Number(counts?.by_address) >= settings.perAddress) {
       return { lookup: { result: 'rate_limited' }, application: null };
     }
