@@ -230,11 +230,19 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
   let server: TestServer;
   beforeAll(async () => {
     // Small limits, so a few lookups reach them; the expiry at once after the case closes.
-    server = await startTestServer('pglite', { server: { statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0, perCode: 4, perAddress: 7 } } });
+    server = await startTestServer('pglite', {
+      server: {
+        statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0, perCode: 4, perAddress: 7 },
+        logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+      },
+    });
   });
   afterAll(async () => server?.close());
+  const lines: string[] = [];
+  const asked: string[] = [];
 
   const post = (code: string, check: string) =>
+    asked.push(code) &&
     fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
 
   it('stops answering a set time after the case closes', async () => {
@@ -270,5 +278,13 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
     expect(await other.text()).toContain('查询太频繁');
     const rows = await server.db.query<{ details: { result: string } }>("SELECT details FROM audit_log WHERE action = 'status_check'");
     expect(rows.filter((row) => row.details.result === 'rate_limited')).toHaveLength(2);
+  });
+
+  // (Four digits are not looked for: any timestamp may hold them. Bodies are never logged: tests/server/logPrivacy.test.ts.)
+  it('logs the lookups by their route only: no code in the server log', () => {
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toContainEqual(expect.objectContaining({ method: 'POST', route: '/q/:code', status: 429 }));
+    const log = lines.join('');
+    for (const text of new Set(asked)) expect(log).not.toContain(text);
   });
 });
