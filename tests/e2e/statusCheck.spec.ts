@@ -92,9 +92,11 @@ test('the 受理回执 prints a QR code of the 码上查 page, and a phone shows
   // The receipt is lost: the township stops the code in the app, and the page then shows nothing for it.
   await page.goto(`/#/applications/${application.id}`);
   await expect(page.getByTestId('application-tracking-code')).toContainText(printed);
+  await expect(page.getByTestId('application-tracking-print')).toBeVisible();
   await page.getByTestId('application-tracking-revoke').click();
   await page.getByRole('button', { name: '停用查询码' }).last().click();
   await expect(page.getByTestId('application-tracking')).toHaveAttribute('data-revoked', 'true');
+  await expect(page.getByTestId('application-tracking-print')).toHaveCount(0);
   await expectAllSynced(page);
   await resident.goto(address!);
   await resident.getByLabel('请输入申请人身份证号码的最后四位（含字母 X）').fill(head.idNumber.slice(-4));

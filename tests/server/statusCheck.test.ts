@@ -241,9 +241,10 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
   const lines: string[] = [];
   const asked: string[] = [];
 
-  const post = (code: string, check: string) =>
-    asked.push(code) &&
-    fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
+  const post = (code: string, check: string): Promise<Response> => {
+    asked.push(code);
+    return fetch(`${server.url}/q/${code}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `check=${check}` });
+  };
 
   it('stops answering a set time after the case closes', async () => {
     const assistant = await server.signIn('assistant', VILLAGE);

@@ -1,18 +1,20 @@
-import { StopOutlined } from '@ant-design/icons';
+import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { formatTrackingCode } from '../../../shared/domain/trackingCode';
 import type { Application } from '../../../shared/schemas/application';
 import { useRevokeTrackingCode } from '../../data';
 import { usePermissions } from '../usePermissions';
 
 /**
- * 码上查 on an accepted application: the code the 受理回执 printed, and — for whoever the write
+ * 码上查 on an accepted application: the code the 受理回执 printed (打印 again from here), and — for whoever the write
  * policy lets (the township, the county) — 停用, after which the page shows nothing for it.
  */
 export function TrackingCodePanel({ application }: { application: Application }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const can = usePermissions();
   const revoke = useRevokeTrackingCode();
   const code = application.trackingCode;
@@ -36,6 +38,11 @@ export function TrackingCodePanel({ application }: { application: Application })
           {t('application.tracking.code', { code: formatTrackingCode(code) })}
         </Typography.Text>
         {revoked ? <Tag color="red">{t('application.tracking.revoked')}</Tag> : <Typography.Text type="secondary">{t('application.tracking.active')}</Typography.Text>}
+        {!revoked && (
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/applications/${application.id}/receipt`)} data-testid="application-tracking-print">
+            {t('exports.print.acceptanceReceipt')}
+          </Button>
+        )}
         {!revoked && can.canChange('applications', 'trackingRevoked', application) && (
           <Popconfirm
             title={t('application.tracking.revokeConfirm')}
