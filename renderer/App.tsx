@@ -26,6 +26,7 @@ import {
   MissingItemsNoticePrintPage,
   NewApplicationPage,
   PledgePrintPage,
+  AcceptanceReceiptPrintPage,
   PolicyPage,
   PublicNoticeListPrintPage,
   RefusalNoticePrintPage,
@@ -51,6 +52,7 @@ function SignedInRoutes() {
         <Route path="print/visits/:id" element={<VisitRecordPrintPage />} />
         <Route path="print/applications/:id/missing-items" element={<MissingItemsNoticePrintPage />} />
         <Route path="print/applications/:id/pledge" element={<PledgePrintPage />} />
+        <Route path="print/applications/:id/receipt" element={<AcceptanceReceiptPrintPage />} />
         <Route path="print/applications/:id/summary" element={<ApplicationSummaryPrintPage />} />
         <Route path="print/applications/:id/approval-form" element={<ApprovalFormPrintPage />} />
         <Route path="print/applications/:id/refusal-notice" element={<RefusalNoticePrintPage />} />

@@ -38,6 +38,8 @@ import { registerSyncRoutes } from './sync/syncRoutes';
 import { registerStatsRoutes } from './stats/statsRoutes';
 import { registerReportRoutes } from './reports/endOfDayRoutes';
 import { registerCountySettingsRoutes } from './settings/countySettingsRoutes';
+import { readStatusCheckSettings, type StatusCheckSettings } from './statusCheck/statusCheckSettings';
+import { registerStatusCheckRoutes } from './statusCheck/statusCheckRoutes';
 import { SERVER_VERSION } from './version';
 import { isDatabaseUnavailable } from './db/databaseUnavailable';
 
@@ -62,6 +64,8 @@ export interface ServerOptions {
   sessionRecheckMs?: number;
   /** Bearer token a Prometheus scraper sends to `/metrics`; absent, read from `JIUZHU_METRICS_TOKEN`, and without that only loopback may scrape. */
   metricsToken?: string;
+  /** 码上查's public address, expiry, lock and limits; absent, read from the environment (`readStatusCheckSettings`). */
+  statusCheck?: StatusCheckSettings;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -151,6 +155,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerStatsRoutes(app, { db, secret });
   registerReportRoutes(app, { db, secret });
   registerCountySettingsRoutes(app, { db, secret });
+  registerStatusCheckRoutes(app, { db, secret, settings: options.statusCheck ?? readStatusCheckSettings() });
   registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {

@@ -31,6 +31,7 @@ export {
   useCreateApplication,
   useUpdateApplication,
   useApplyAction,
+  useRevokeTrackingCode,
   useRecordVerification,
   useGrantEmergency,
   useRenewRecognition,
@@ -78,6 +79,7 @@ export { platform, type Platform } from './core/platform';
 export { useArrivalsToday, type VillageArrivals } from './hooks/arrivals';
 export { useDashboardFigures, useScope as useDashboardScope, type FigureSource, type DashboardFiguresResult } from './hooks/stats';
 export { useEndOfDayReport, type EndOfDayState, type EndOfDayError } from './hooks/endOfDay';
+export { useStatusCheckAddress } from './hooks/statusCheck';
 
 // Account administration (online only)
 export { useManagedUsers, adminErrorKey, type ManagedUser, type NewAccount } from './hooks/admin';

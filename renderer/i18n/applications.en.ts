@@ -314,4 +314,14 @@ export const applicationEn: LocaleTree<typeof applicationZhCN> = {
     withdrawReason: 'Reason for withdrawal',
     withdrawReasonRequired: 'Please give the reason',
   },
+  tracking: {
+    title: 'Status check code',
+    code: 'Code: {{code}}',
+    revoked: 'Stopped',
+    active: 'Residents can follow the case on a phone with this code and the last four characters of the applicant’s ID number.',
+    revoke: 'Stop the code',
+    revokeConfirm: 'Once stopped, the code shows nothing and cannot be restored. Stop it?',
+    revokeDone: 'The code is stopped; it takes effect once synced',
+    revokeFailed: 'The code could not be stopped. Please try again',
+  },
 };

@@ -318,4 +318,15 @@ export const applicationZhCN = {
     withdrawReason: '撤回原因',
     withdrawReasonRequired: '请填写撤回原因',
   },
+  // 码上查: the code printed on the 受理回执, and stopping it.
+  tracking: {
+    title: '码上查',
+    code: '查询码：{{code}}',
+    revoked: '已停用',
+    active: '居民可凭查询码和申请人身份证号后四位在手机上查询办理进度。',
+    revoke: '停用查询码',
+    revokeConfirm: '停用后，这个查询码将查不到任何信息，且不能恢复。确定停用吗？',
+    revokeDone: '查询码已停用，联网后生效',
+    revokeFailed: '没有停用成功，请再试一次',
+  },
 } as const;

@@ -18,6 +18,7 @@ export const exportsEn: LocaleTree<typeof exportsZhCN> = {
     publicNoticeList: 'Print village public-notice list',
     approvalForm: 'Print approval form',
     refusalNotice: 'Print refusal notice',
+    acceptanceReceipt: 'Print acceptance receipt (status check code)',
     refusalDue: 'Refused on {{decided}}: the refusal notice must reach the applicant within 3 working days, by {{due}}.',
     refusalOverdue: 'Refused on {{decided}}: the refusal notice was due by {{due}} and is late. Please serve it now.',
     publicNoticeVillage: '{{village}} ({{count}} in public notice)',

@@ -16,6 +16,7 @@ export const exportsZhCN = {
     publicNoticeList: '打印村级公示名单',
     approvalForm: '打印审批表',
     refusalNotice: '打印不予批准通知书',
+    acceptanceReceipt: '打印受理回执（码上查）',
     refusalDue: '{{decided}}决定不予批准：不予批准通知书应在3个工作日内、即{{due}}前送达申请人。',
     refusalOverdue: '{{decided}}决定不予批准：不予批准通知书应在{{due}}前送达申请人，已超过期限，请尽快送达。',
     publicNoticeVillage: '{{village}}（{{count}}户公示中）',

@@ -27,7 +27,9 @@ export type AuditAction =
   // A month of this log older than the retention was exported and dropped (`audit archive`): which month, how many entries, the file's SHA-256.
   | 'archive_audit_month'
   // A county's rollout setting (the idle-lock time) was changed: `POST /api/v1/county-settings`.
-  | 'change_setting';
+  | 'change_setting'
+  // 码上查: a resident's lookup of a tracking code (its result; never the code or the ID characters).
+  | 'status_check';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

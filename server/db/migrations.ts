@@ -329,6 +329,29 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // 码上查 (server/statusCheck/): each tracking code a laptop drew at 受理, by its SHA-256 only (the
+    // code is a bearer secret), with its application, whether it was stopped, and its wrong-answer
+    // count and lock; and the recent lookups, per code and per client address (hashed), for the rate limits.
+    version: 12,
+    sql: `
+      CREATE TABLE tracking_codes (
+        code_hash text PRIMARY KEY,
+        application_id text NOT NULL UNIQUE,
+        revoked boolean NOT NULL DEFAULT false,
+        failures integer NOT NULL DEFAULT 0,
+        locked_until bigint,
+        registered_at bigint NOT NULL
+      );
+      CREATE TABLE status_lookups (
+        at bigint NOT NULL,
+        code_hash text NOT NULL,
+        address text NOT NULL
+      );
+      CREATE INDEX status_lookups_by_code ON status_lookups (code_hash, at);
+      CREATE INDEX status_lookups_by_address ON status_lookups (address, at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

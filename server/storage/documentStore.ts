@@ -166,6 +166,12 @@ export async function storedAreas(db: Queryable, refs: readonly { collection: st
   return new Map(rows.map((row) => [`${row.collection}/${row.id}`, row.area_code]));
 }
 
+/** One live document by its id, or null (码上查 reads an application and its household this way). */
+export async function heldDocument(db: Queryable, collection: CollectionName, id: string): Promise<Doc | null> {
+  const rows = await db.query<{ data: Doc }>('SELECT data FROM documents WHERE collection = $1 AND id = $2 AND NOT deleted', [collection, id]);
+  return rows[0]?.data ?? null;
+}
+
 /** The live documents of a collection whose `householdId` is one of those named (a household's applications). */
 export async function documentsOfHouseholds(db: Queryable, collection: CollectionName, householdIds: readonly string[]): Promise<Doc[]> {
   if (householdIds.length === 0) return [];

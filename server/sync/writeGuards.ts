@@ -13,6 +13,7 @@ import { storedAreas } from '../storage/documentStore';
 import { benefitRefusal, householdGroupsFollow, settleApplication } from './caseLife';
 import type { Doc, PushRules, StoredWrite } from '../storage/storedWrite';
 import { checkCountyPublicNotice, checkEmergencyGrants } from './programmeFigures';
+import { registerTrackingCodes } from './trackingCodes';
 
 interface Problem {
   field: string;
@@ -118,6 +119,7 @@ function linkChecker(collection: SyncedCollection): PushRules['checkLinks'] {
     await links(tx, writes);
     await checkEmergencyGrants(tx, writes);
     await checkCountyPublicNotice(tx, writes);
+    await registerTrackingCodes(tx, writes, Date.now());
   };
 }
 

@@ -19,6 +19,7 @@ export const printKinds = [
   'publicNoticeList',
   'approvalForm',
   'refusalNotice',
+  'acceptanceReceipt',
 ] as const;
 export type PrintKind = (typeof printKinds)[number];
 

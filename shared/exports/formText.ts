@@ -74,6 +74,19 @@ export const applicationSummaryText = {
   signatures: ['经办人（签字）', '审核人（签字）'],
 } as const;
 
+/** 受理回执: handed to the applicant at 受理, with the 码上查 code (shared/domain/trackingCode.ts) to follow the case. */
+export const acceptanceReceiptText = {
+  title: '社会救助申请受理回执',
+  statement: (applicant: string, program: string, date: string) => `${applicant}：您提交的${program}申请已于${date}受理。`,
+  lookupTitle: '码上查：用手机查询办理进度',
+  codeLabel: '查询码',
+  lookupHow: (address: string) =>
+    `用手机扫描二维码，或在浏览器中打开 ${address}，输入申请人身份证号码的最后四位，即可查看办理到哪一步、下一个办理时限和还需补交的材料。`,
+  keepSafe: '查询码只用于查询本申请的办理进度，请妥善保管本回执。回执遗失时，可到乡镇（街道）社会救助服务站申请停用查询码。',
+  noCode: '本申请没有查询码（受理时尚未启用码上查）。',
+  signatures: ['经办人（签字）'],
+} as const;
+
 /** Field names on the printed forms. */
 export const formLabels = {
   household: relationWords.head,

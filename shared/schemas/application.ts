@@ -15,6 +15,7 @@ import { decisionMethods } from '../vocabulary/decisionMethods';
 import { documentKinds, documentStates, type DocumentKind } from '../vocabulary/documentKinds';
 import { incomeKinds, incomeTreatments } from '../vocabulary/income';
 import { roles } from '../vocabulary/roles';
+import { trackingCodePattern } from '../domain/trackingCode';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
 
@@ -204,6 +205,10 @@ const processShape = {
     .optional(),
   /** 45 instead of 30 working days (特殊情况延期). */
   extended: z.boolean().optional(),
+  /** 码上查: the tracking code the laptop drew at 受理 (shared/domain/trackingCode.ts); the server registers it. */
+  trackingCode: z.string().regex(trackingCodePattern, '查询码格式不对').optional(),
+  /** 码上查 stopped by the township or county: the code then shows nothing, as an unknown one. */
+  trackingRevoked: z.boolean().optional(),
 };
 
 interface ApplicationRuleInput {
@@ -243,8 +248,9 @@ export type ApplicationHistoryEntry = z.output<typeof historyEntry>;
  * v2 binds every encrypted value to its application (re-sealed by the migration).
  * v3 adds the programmes' own steps (初审 opinion, 信息核对, 急难 grant, one-off sums, validity),
  * the facts beyond income, and the benefit after approval; all optional, all encrypted but `emergency`.
+ * v4 adds the 码上查 tracking code (encrypted: whoever holds it may ask about the case) and its revocation.
  */
-export const APPLICATION_SCHEMA_VERSION = 3;
+export const APPLICATION_SCHEMA_VERSION = 4;
 
 export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedShape), {
   version: APPLICATION_SCHEMA_VERSION,
@@ -266,6 +272,7 @@ export const applicationJsonSchema = toDocumentJsonSchema(z.strictObject(storedS
     'verification',
     'emergencyGrant',
     'benefit',
+    'trackingCode',
   ],
 });
 

@@ -213,6 +213,10 @@ export const writePolicy: Readonly<Record<SyncedCollection, CollectionWritePolic
       },
       // 特殊情况延期 (45 instead of 30 working days).
       extended: { fields: ['extended'], label: '延期办理', create: [], change: [{ roles: ['township', 'county'], states: withTownship }] },
+      // 码上查: the code is drawn when the township accepts (受理) and never changes; the server registers it and
+      // refuses one already used. The township or the county may stop it at any time (停用).
+      trackingCode: { fields: ['trackingCode'], label: '码上查查询码', create: ['township'], change: [{ roles: ['township'], steps: ['accept'] }] },
+      trackingRevoked: { fields: ['trackingRevoked'], label: '码上查停用', create: [], change: [{ roles: ['township', 'county'] }] },
     },
     provenance: PROVENANCE_FIELDS,
     derived: [],

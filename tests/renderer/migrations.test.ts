@@ -23,6 +23,7 @@ import households2 from '../../shared/schemas/shipped/households.v2.json';
 import households3 from '../../shared/schemas/shipped/households.v3.json';
 import applications1 from '../../shared/schemas/shipped/applications.v1.json';
 import applications2 from '../../shared/schemas/shipped/applications.v2.json';
+import applications3 from '../../shared/schemas/shipped/applications.v3.json';
 import careNeeds1 from '../../shared/schemas/shipped/careNeeds.v1.json';
 import attachments0 from '../../shared/schemas/shipped/attachments.v0.json';
 import conflicts1 from '../../shared/schemas/shipped/conflicts.v1.json';
@@ -312,6 +313,31 @@ describe('visits v3 → v4 (复核结论)', () => {
       const review = makeVisit(household, { reviewOutcome: 'stop' });
       await db.visits.insert(review);
       expect((await db.visits.findOne(review.id).exec())?.toJSON()).toMatchObject({ reviewOutcome: 'stop', findings: review.findings });
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('applications v3 → v4 (码上查 tracking code)', () => {
+  it('opens applications v3 intact, without a code, and then stores a v4 application with its code sealed', async () => {
+    const household = makeHousehold('371623102201');
+    const applications = [makeApplication(household, { reason: '因病致贫' }), makeApplication(household)];
+    await writeOld('migration-apps-v3', { applications: { schema: applications3, docs: applications } }, 'g2');
+
+    const db = await openJiuzhuDatabase('migration-apps-v3', getRxStorageDexie(), { password: PASSWORD });
+    try {
+      for (const original of applications) {
+        const doc = (await db.applications.findOne(original.id).exec())?.toJSON();
+        expect(doc).toEqual(expect.objectContaining(original));
+        expect(doc).not.toHaveProperty('trackingCode');
+        expect(applicationSchema.safeParse(doc).success).toBe(true);
+      }
+      const tracked = { ...makeApplication(household), trackingCode: 'ABCD2345EFGH6789', trackingRevoked: false };
+      await db.applications.insert(tracked);
+      expect((await db.applications.findOne(tracked.id).exec())?.toJSON()).toMatchObject({ trackingCode: 'ABCD2345EFGH6789' });
+      // Whoever holds the code may ask about the case: it is sealed like the rest of the file.
+      expect(await storedRowsText('migration-apps-v3')).not.toContain('ABCD2345EFGH6789');
     } finally {
       await db.remove();
     }

@@ -28,3 +28,13 @@ describe('the 打印 menu of an application', () => {
     expect(keysFor('submitted', 'assistant')).toEqual(['summary', 'missing-items', 'pledge']);
   });
 });
+
+describe('the 受理回执 in the 打印 menu', () => {
+  it('is offered from 受理 on, never before', () => {
+    for (const status of ['draft', 'submitted', 'returned'] as const) expect(keysFor(status, 'township')).not.toContain('receipt');
+    for (const status of ['accepted', 'investigating', 'publicNotice', 'approved', 'refused'] as const) {
+      expect(keysFor(status, 'township')).toContain('receipt');
+      expect(keysFor(status, 'assistant')).toContain('receipt');
+    }
+  });
+});

@@ -359,9 +359,19 @@ const upgrades: Record<number, { what: string; check: (db: Database) => Promise<
       expect(views).toEqual([{ action: 'view' }]);
     },
   },
+  12: {
+    what: '码上查: the tracking codes and their lookups',
+    async check(db) {
+      await db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-a', 'app-old', 1)");
+      // One code, one application: a second registration of either is refused by the table itself.
+      await expect(db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-a', 'app-other', 1)")).rejects.toThrow();
+      await expect(db.query("INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ('hash-b', 'app-old', 1)")).rejects.toThrow();
+      expect(await indexNames(db)).toEqual(expect.arrayContaining(['status_lookups_by_code', 'status_lookups_by_address']));
+    },
+  },
 };
 
-describe.each(databaseKinds)('migrations 2–5, each on a database of the version before it, with data, on %s', (kind) => {
+describe.each(databaseKinds)('migrations 2–5 and 12, each on a database of the version before it, with data, on %s', (kind) => {
   it.each(Object.keys(upgrades).map(Number))('migration %i keeps every row and adds what it is for; the server then starts and signs in the old user', async (version) => {
     const { db, drop } = await databaseAtVersion(kind, version - 1);
     try {

@@ -5,6 +5,7 @@ import { auditAnswerSchema } from '../../shared/wire/audit';
 import { dashboardAnswerSchema } from '../../shared/wire/dashboard';
 import { endOfDayAnswerSchema } from '../../shared/wire/endOfDay';
 import { errorBodySchema } from '../../shared/wire/errors';
+import { statusCheckSettingsAnswerSchema } from '../../shared/wire/statusCheck';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { seedVillage, type Session } from './securityFixtures';
 
@@ -67,6 +68,12 @@ describe.each(databaseKinds)('the answers shared with the app, as shared/wire/ d
     expect(trail.status).toBe(200);
     expect(trail.body.entries.length).toBeGreaterThan(0);
     expectExactly(auditAnswerSchema, trail.body);
+  });
+
+  it('码上查: the public address receipts print', async () => {
+    const settings = await api(server, township.accessToken, 'GET', '/api/v1/status-check/settings');
+    expect(settings.status).toBe(200);
+    expectExactly(statusCheckSettingsAnswerSchema, settings.body);
   });
 
   it('the error body, with and without details', async () => {

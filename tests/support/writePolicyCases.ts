@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '../../shared/auth/roles';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { transitionTable, type ApplicationAction, type ApplicationStatus } from '../../shared/rules/applicationStatus';
+import { newTrackingCode } from '../../shared/domain/trackingCode';
 import { addMonthsTo, monthOf } from '../../shared/rules/benefit';
 import { addCalendarDays } from '../../shared/rules/dates';
 import { addWorkingDays } from '../../shared/rules/workingDays';
@@ -183,6 +184,8 @@ export const changedValue: Record<SyncedCollection, Record<string, Changer>> = {
     publicNotice: () => ({ start: addCalendarDays(today(), -20) }),
     decision: () => ({ approvedMonthlyAmount: 3000, method: 'band' }),
     extended: (d) => !d['extended'],
+    trackingCode: () => newTrackingCode(),
+    trackingRevoked: (d) => !d['trackingRevoked'],
     emergency: (d) => !d['emergency'],
     facts: () => ({ propertyWithinLimits: false, legalSupporterAbleToSupport: true }),
     preliminaryReview: () => ({ outcome: 'negative', opinion: '家庭存款超过当地标准' }),

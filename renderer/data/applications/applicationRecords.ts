@@ -10,6 +10,7 @@ import {
   type documentKinds,
 } from '../../../shared/schemas/application';
 import { chinaToday } from '../../../shared/domain/chinaTime';
+import { newTrackingCode } from '../../../shared/domain/trackingCode';
 import { newDocumentId, plainJson } from '../core/documents';
 import type { Workspace } from '../core/workspace';
 import { ActionRefusedError } from '../core/refusals';
@@ -87,6 +88,19 @@ export async function updateApplication(workspace: Workspace, id: string, form: 
   return writeDocument(workspace, 'applications', doc);
 }
 
+/**
+ * 码上查 停用: the township or the county stops an application's code (a lost receipt, a code seen
+ * by others); the server then answers for it as for an unknown code. Never undone.
+ */
+export async function revokeTrackingCode(workspace: Workspace, id: string): Promise<Application> {
+  const previous = await load(workspace, id);
+  if (!previous.trackingCode) throw new ActionRefusedError(['这份申请没有查询码']);
+  const doc = applicationSchema.parse(
+    plainJson({ ...previous, trackingRevoked: true, updatedAt: nextUpdatedAt(previous.updatedAt), updatedBy: workspace.session.user.id }),
+  );
+  return writeDocument(workspace, 'applications', doc);
+}
+
 /** The fields an action sets besides status and history. */
 function applyInput(app: Application, action: ApplicationAction, input: ActionInput): Application {
   switch (action) {
@@ -123,6 +137,9 @@ function applyInput(app: Application, action: ApplicationAction, input: ActionIn
     }
     case 'refuse':
       return { ...app, decision: { refusalReason: input.refusalReason } };
+    // 受理 draws the 码上查 code here, offline too (WebCrypto); the server registers it on push.
+    case 'accept':
+      return app.trackingCode ? app : { ...app, trackingCode: newTrackingCode() };
     default:
       return app;
   }

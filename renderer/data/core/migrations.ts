@@ -70,9 +70,10 @@ export const visitMigrations: Record<number, Migrate> = {
 
 /**
  * v1 encrypts the money, documents and free-text fields; v2 re-seals them bound to the application;
- * v3 only adds optional fields (programme steps, facts, the benefit after approval).
+ * v3 only adds optional fields (programme steps, facts, the benefit after approval); v4 only the
+ * optional 码上查 tracking code and its revocation.
  */
-export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc };
+export const applicationMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc, 4: (doc) => doc };
 
 /** v1 encrypts description, plan, referrals and follow-ups; v2 re-seals them bound to the care need. */
 export const careNeedMigrations: Record<number, Migrate> = { 1: (doc) => doc, 2: (doc) => doc };

@@ -79,7 +79,8 @@ export class Workspace {
     readonly deviceId: string,
     /** Unsaved forms, sealed with the data key. */
     readonly drafts: DraftStore,
-    private readonly store: KeyValueStore,
+    /** What the laptop keeps outside RxDB (also 码上查's public address, core/statusCheckAddress.ts). */
+    readonly store: KeyValueStore,
   ) {
     this.keys = new BehaviorSubject(searchKeys);
     this.searchKeys$ = this.keys.asObservable();

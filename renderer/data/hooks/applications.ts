@@ -3,7 +3,7 @@ import { map, of } from 'rxjs';
 import type { ApplicationAction, ApplicationStatus } from '../../../shared/rules/applicationStatus';
 import type { Application, ApplicationForm } from '../../../shared/schemas/application';
 import { useWorkspace } from './AppDataProvider';
-import { applyAction, createApplication, updateApplication, type ActionInput } from '../applications/applicationRecords';
+import { applyAction, createApplication, revokeTrackingCode, updateApplication, type ActionInput } from '../applications/applicationRecords';
 import { useObservable } from './useObservable';
 import type { EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
 import { grantEmergency, recordVerification, type EmergencyGrantInput, type VerificationInput } from '../applications/programmeRecords';
@@ -61,6 +61,12 @@ export function useUpdateApplication(): (id: string, form: ApplicationForm) => P
 export function useApplyAction(): (id: string, action: ApplicationAction, input?: ActionInput) => Promise<Application> {
   const workspace = useWorkspace();
   return useCallback((id, action, input) => applyAction(workspace, id, action, input), [workspace]);
+}
+
+/** 码上查 停用 (rejects with ActionRefusedError, or the write policy's refusal). */
+export function useRevokeTrackingCode(): (id: string) => Promise<Application> {
+  const workspace = useWorkspace();
+  return useCallback((id) => revokeTrackingCode(workspace, id), [workspace]);
 }
 
 /** 信息核对: the county records the economic check's result (rejects with ActionRefusedError). */

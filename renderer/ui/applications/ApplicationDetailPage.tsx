@@ -18,6 +18,7 @@ import { DeadlinesPanel } from './DeadlinesPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { EligibilityPanel } from './EligibilityPanel';
 import { HistoryTimeline } from './HistoryTimeline';
+import { TrackingCodePanel } from './TrackingCodePanel';
 
 /**
  * /applications/:id — who applies for what and where it stands; the documents and the one-time
@@ -66,6 +67,7 @@ export function ApplicationDetailPage() {
         <Col xs={24} xl={12}>
           <DocumentsPanel application={application} household={household} />
           <DeadlinesPanel deadlines={deadlinesOf(application, chinaToday())} />
+          <TrackingCodePanel application={application} />
         </Col>
         <Col xs={24} xl={12}>
           <HistoryTimeline application={application} />

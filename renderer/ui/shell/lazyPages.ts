@@ -36,6 +36,7 @@ export const PolicyPage = lazyPage(() => import('../policies/PolicyPage'), 'Poli
 export const VisitRecordPrintPage = lazyPage(() => import('../print/VisitRecordPrintPage'), 'VisitRecordPrintPage');
 export const MissingItemsNoticePrintPage = lazyPage(() => import('../print/MissingItemsNoticePrintPage'), 'MissingItemsNoticePrintPage');
 export const PledgePrintPage = lazyPage(() => import('../print/PledgePrintPage'), 'PledgePrintPage');
+export const AcceptanceReceiptPrintPage = lazyPage(() => import('../print/AcceptanceReceiptPrintPage'), 'AcceptanceReceiptPrintPage');
 export const ApplicationSummaryPrintPage = lazyPage(() => import('../print/ApplicationSummaryPrintPage'), 'ApplicationSummaryPrintPage');
 export const ApprovalFormPrintPage = lazyPage(() => import('../print/ApprovalFormPrintPage'), 'ApprovalFormPrintPage');
 export const RefusalNoticePrintPage = lazyPage(() => import('../print/RefusalNoticePrintPage'), 'RefusalNoticePrintPage');
