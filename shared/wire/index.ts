@@ -10,3 +10,4 @@ export * from './endOfDay';
 export * from './errors';
 export * from './imports';
 export * from './policies';
+export * from './appVersion';
