@@ -15,6 +15,7 @@ import type { DataKey } from './keys/dataKey';
 import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
+import { AppVersionGate } from './appVersion';
 import { SyncEngine } from './sync/syncEngine';
 import { firstSyncKeyOf } from './sync/firstSyncProgress';
 import type { AppSession } from './types';
@@ -24,6 +25,8 @@ export interface WorkspaceDeps {
   store: KeyValueStore;
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   isNavigatorOnline: () => boolean;
+  /** This app's version as its requests say it; the build's (`APP_VERSION`) unless a test plays an older or newer app. */
+  appVersion?: string;
 }
 
 export interface WorkspaceCredentials {
@@ -113,10 +116,12 @@ export class Workspace {
       onKeys(tokens.searchKeys);
       // A failed write only costs the next offline start its refresh token: sign-in renews it.
       void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKeys ?? null).catch(() => undefined);
-    });
+    }, deps.appVersion);
     if (credentials.tokens) keeper.accept(credentials.tokens);
     const reachability = new Subject<boolean>();
-    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached));
+    // One gate for the workspace: once the server refuses this version, neither sync nor files knock again.
+    const version = new AppVersionGate(deps.appVersion);
+    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached), version);
     const pending = new PendingChanges(deps.store, pendingKeyOf(user.id));
     const sync = new SyncEngine({
       db,
@@ -149,7 +154,7 @@ export class Workspace {
     onKeys = (keys) => workspace.acceptSearchKeys(keys);
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
-      files: new FileClient(session.serverUrl, keeper),
+      files: new FileClient(session.serverUrl, keeper, version),
       pending,
       store: deps.store,
       userId: user.id,

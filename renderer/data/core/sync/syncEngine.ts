@@ -33,7 +33,7 @@ export interface SyncEngineDeps {
   firstSyncKey?: string;
 }
 
-const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server):/;
+const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server|tooOld):/;
 
 /**
  * Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors,
@@ -126,6 +126,10 @@ export class SyncEngine {
         const kind = this.deps.isNavigatorOnline() ? errorKind(error) : 'network';
         this.patch({ lastError: `sync.error.${kind}` });
       }),
+      // While the server refuses this version: the version it wants, for the words on screen.
+      this.deps.client.version.requiredVersion$.subscribe((requiredAppVersion) => {
+        if ((this.status$.value.requiredAppVersion ?? null) !== requiredAppVersion) this.patch({ requiredAppVersion });
+      }),
       combineLatest(this.replications.map((r) => r.active$)).subscribe((active) =>
         this.patch({ syncing: active.some(Boolean) && this.deps.isNavigatorOnline() }),
       ),
@@ -154,6 +158,7 @@ export class SyncEngine {
 
   /** Pull and push now, and reopen the live streams (the network may just have come back). */
   syncNow(): void {
+    this.deps.client.version.askAgain();
     for (const replication of this.replications) replication.reconnect();
   }
 
