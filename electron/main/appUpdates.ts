@@ -113,6 +113,13 @@ export class AppUpdates {
     return true;
   }
 
+  /** 稍后: the verified installer runs when the app is next closed (electron-updater's install on quit). */
+  installAtQuit(): boolean {
+    if (this.current.state !== 'ready') return false;
+    this.deps.updater.autoInstallOnAppQuit = true;
+    return true;
+  }
+
   private async verifyDownloaded(event: ReleaseInfo & { downloadedFile: string }): Promise<void> {
     const { version } = event;
     let reason: InstallerRefusal | null;

@@ -44,6 +44,8 @@ export interface IpcDeps {
   files?: FileExportDeps;
   /** The laptop's rotating log file (laptopLog.ts); without it the log calls answer `unavailable`. */
   laptopLog?: Pick<LaptopLog, 'append' | 'read'>;
+  /** The app's updates (appUpdates.ts); without it (development, a browser) the call answers `unavailable`. */
+  updates?: { checkAt(serverUrl: string): Promise<void> };
 }
 
 type Handlers = {
@@ -134,6 +136,13 @@ function createHandlers(deps: IpcDeps): Handlers {
     },
 
     readLog: async () => (deps.laptopLog ? ok(await deps.laptopLog.read()) : fail('unavailable', 'This host keeps no log file.')),
+
+    checkForUpdates: async ({ serverUrl }) => {
+      if (!deps.updates) return fail('unavailable', 'This host does not update itself.');
+      // Not awaited: the download may take minutes; the host asks the person once it is verified.
+      void deps.updates.checkAt(serverUrl);
+      return ok(null);
+    },
 
     protectSecret: async ({ plain }) => {
       const problem = await keyStoreProblem();

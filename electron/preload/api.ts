@@ -20,6 +20,7 @@ export function createHostApi(invoke: Invoke): JiuzhuHostApi {
       invoke(IPC_CHANNELS.printToPdf, suggestedName) as ReturnType<JiuzhuHostApi['printToPdf']>,
     appendLog: (lines: LogLine[]) => invoke(IPC_CHANNELS.appendLog, lines) as ReturnType<JiuzhuHostApi['appendLog']>,
     readLog: () => invoke(IPC_CHANNELS.readLog) as ReturnType<JiuzhuHostApi['readLog']>,
+    checkForUpdates: (serverUrl: string) => invoke(IPC_CHANNELS.checkForUpdates, serverUrl) as ReturnType<JiuzhuHostApi['checkForUpdates']>,
   } satisfies JiuzhuHostApi;
   return Object.freeze(api);
 }

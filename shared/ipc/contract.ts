@@ -74,6 +74,8 @@ export interface JiuzhuHostApi {
   appendLog(lines: LogLine[]): Promise<IpcResult<null>>;
   /** The log file's recent lines, oldest first, for 导出诊断信息. */
   readLog(): Promise<IpcResult<string>>;
+  /** Looks for an app update at this server's `/updates/` (after an online sign-in); the host asks the person before installing. */
+  checkForUpdates(serverUrl: string): Promise<IpcResult<null>>;
 }
 
 export type IpcMethod = keyof JiuzhuHostApi;
@@ -90,6 +92,7 @@ export const IPC_CHANNELS = {
   printToPdf: 'jiuzhu:printToPdf',
   appendLog: 'jiuzhu:appendLog',
   readLog: 'jiuzhu:readLog',
+  checkForUpdates: 'jiuzhu:checkForUpdates',
 } as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
 
 export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];

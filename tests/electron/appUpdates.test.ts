@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppUpdates, feedUrlOf, type UpdaterLike, type UpdateState } from '../../electron/main/appUpdates';
+import { updateDialogFor } from '../../electron/main/updateDialogs';
 import { readUpdatePublicKey, verifyInstaller } from '../../electron/main/updateSignature';
 import { makeUpdateKeys, signInstaller } from '../../scripts/signUpdate';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -109,6 +110,8 @@ describe("the laptop's updates", () => {
     expect(updates.installNow()).toBe(true);
     expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
     expect(log).toContain('update 0.3.0 downloaded and verified');
+    expect(updates.installAtQuit()).toBe(true);
+    expect(updater.autoInstallOnAppQuit).toBe(true);
   });
 
   it('refuses a changed installer — even with a feed rewritten to match it — and says so in the log', async () => {
@@ -118,8 +121,12 @@ describe("the laptop's updates", () => {
     const { updates, final, log } = await run(updater);
     expect(final).toEqual({ state: 'refused', version: '0.3.0', reason: 'bad_signature' });
     expect(updates.installNow()).toBe(false);
+    expect(updates.installAtQuit()).toBe(false);
+    expect(updater).toMatchObject({ autoInstallOnAppQuit: false });
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
     expect(log).toContain('update 0.3.0 refused: bad_signature');
+    // The person is told, in words, that it will not be installed.
+    expect(updateDialogFor(final)).toMatchObject({ type: 'warning', message: '救助通 0.3.0 的安装文件没有通过签名验证，不会安装。' });
   });
 
   it('refuses an installer without a signature, and every installer when the app carries no key', async () => {
@@ -134,6 +141,11 @@ describe("the laptop's updates", () => {
     expect(final).toEqual({ state: 'refused', version: '0.3.0', reason: 'no_public_key' });
     expect(updates.installNow()).toBe(false);
     expect(keyless.quitAndInstall).not.toHaveBeenCalled();
+  });
+
+  it('is packaged with a generic feed, so electron-builder writes the latest.yml and .blockmap files the server serves', () => {
+    const config = readFileSync('electron-builder.yml', 'utf8');
+    expect(config).toMatch(/^publish:\n {2}- provider: generic\n {4}url: https:\/\/\S+\/updates\/\n/m);
   });
 
   it("accepts only the county's key: another key's signature of the same bytes is refused", () => {

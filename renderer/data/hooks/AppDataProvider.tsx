@@ -9,6 +9,7 @@ import { normalizeServerUrl, signIn as signInWith } from '../core/auth/signIn';
 import type { KeyValueStore } from '../core/keyValueStore';
 import type { AppSession, SignInInput, SignInResult } from '../core/types';
 import { forgetSessionKey, hostProtector, recallSessionKey, rememberSessionKey } from '../core/keys/sessionKey';
+import { platform } from '../core/platform';
 import { Workspace, type WorkspaceCredentials } from '../core/workspace';
 
 export interface AuthApi {
@@ -138,6 +139,8 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
         if (!outcome.ok) return outcome;
         store.setItem(SERVER_KEY, normalizeServerUrl(input.serverUrl));
+        // Online: the desktop host looks for an update at this server (it asks before installing).
+        if (outcome.tokens) void platform().updates?.checkForUpdates(normalizeServerUrl(input.serverUrl)).catch(() => undefined);
         await openWorkspace(outcome.session, {
           tokens: outcome.tokens,
           refreshToken: outcome.refreshToken,

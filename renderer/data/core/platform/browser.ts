@@ -27,5 +27,6 @@ export function browserPlatform(): Platform {
     },
     keyring: null,
     hostLog: null,
+    updates: null,
   };
 }

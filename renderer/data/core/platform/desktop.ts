@@ -18,5 +18,6 @@ export function desktopPlatform(host: JiuzhuHostApi): Platform {
     },
     keyring: host,
     hostLog: host,
+    updates: host,
   };
 }

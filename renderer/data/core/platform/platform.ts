@@ -18,6 +18,8 @@ export interface Platform {
   readonly hostLog: Pick<JiuzhuHostApi, 'appendLog' | 'readLog'> | null;
   /** The OS keyring that seals the open session's key for a reload; null where there is none (a browser). */
   readonly keyring: Pick<JiuzhuHostApi, 'protectSecret' | 'unprotectSecret'> | null;
+  /** The desktop host's updates from the county server; null in a browser (the server's page is always current). */
+  readonly updates: Pick<JiuzhuHostApi, 'checkForUpdates'> | null;
 }
 
 /** Thrown when the desktop host refuses or fails to save or print; `code` is the host's IPC error code. */
