@@ -13,18 +13,23 @@ export function readMinAppVersion(env: NodeJS.ProcessEnv): string | null {
   return given;
 }
 
+/** Passed whatever the app's version: health tells the minimum, and sign-in is how an old laptop reaches its update check. */
+const ALWAYS_OPEN = ['/api/v1/health', '/api/v1/auth/'];
+
 /**
- * Refuses an app older than the minimum on every API call but health (which tells it the
- * minimum), with `426 app_too_old` and the version needed in words. A request without the header
- * — another program using the contract — passes as before; so do `/updates/` (an old app must be
- * able to fetch its update) and the web page. The app keeps what it has not sent: nothing of a
- * refused request is stored, and it sends it again once updated.
+ * Refuses an app older than the minimum on every API call but health and sign-in, with
+ * `426 app_too_old` and the version needed in words. A request without the header — another
+ * program using the contract — passes as before; so do `/updates/` (an old app must be able to
+ * fetch its update) and the web page. Sign-in stays open so that an old laptop signs in online,
+ * opens its records, is told in its sync status to update, and looks for the update (which only
+ * an online sign-in starts). The app keeps what it has not sent: nothing of a refused request is
+ * stored, and it sends it again once updated.
  */
 export function registerAppVersionGate(app: FastifyInstance, minVersion: string | null): void {
   if (!minVersion) return;
   app.addHook('onRequest', async (request, reply) => {
     const sent = request.headers[APP_VERSION_HEADER];
-    if (typeof sent !== 'string' || !request.url.startsWith('/api/') || request.url.startsWith('/api/v1/health')) return;
+    if (typeof sent !== 'string' || !request.url.startsWith('/api/') || ALWAYS_OPEN.some((open) => request.url.startsWith(open))) return;
     if (request.method === 'OPTIONS') return;
     if (!versionParts(sent)) {
       return reply.status(400).send(errorBody('bad_request', `请求头 ${APP_VERSION_HEADER} 不是版本号`));

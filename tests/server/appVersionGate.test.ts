@@ -51,6 +51,14 @@ describe('the oldest app version the server accepts', () => {
       },
     });
     expect((await call(server, '/api/v1/sync/households/pull?limit=10', { token: assistant.accessToken, version: '0.1.0' })).status).toBe(426);
+    expect((await call(server, '/api/v1/admin/users', { token: assistant.accessToken, version: '0.1.0' })).status).toBe(426);
+    // Signing in stays open: the old laptop opens its records online, is told to update, and looks for the update.
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-jiuzhu-app-version': '0.1.0' },
+      body: JSON.stringify({ username: assistant.user.username, password: assistant.password, deviceId: assistant.deviceId }),
+    });
+    expect(login.status).toBe(200);
     // The same request from the version needed (or a later one) goes through, and only then is the household stored.
     const pulled = await call(server, '/api/v1/sync/households/pull?limit=10', { token: assistant.accessToken, version: '0.3.0' });
     expect((pulled.body as PullResponse<{ id: string }>).documents.map((d) => d.id)).not.toContain(household.id);
