@@ -59,6 +59,9 @@ it('tells an old app in words which version to update to, stops asking the serve
     members: [{ id: 'm1', name: '孙秀英', idNumber: makeIdNumber('371623', '1950-03-08', 21), relation: 'head' as const }],
   });
   await firstValueFrom(old.sync.status$.pipe(filter((s) => s.pending === 1)));
+  // Nothing is being synced meanwhile: no 正在同步, and 立即同步 stays there to ask again.
+  expect(old.sync.status$.value.syncing).toBe(false);
+  expect(old.sync.collections$.value.some((c) => c.syncing)).toBe(false);
 
   // Refused once, the app sends nothing more: no loop of requests the server would refuse again.
   const requests = vi.spyOn(globalThis, 'fetch');
