@@ -12,6 +12,13 @@ import { addUser } from '../../server/users/userStore';
 import { laptop, type Laptop } from '../support/laptop';
 import { startTestServer, type TestServer } from '../support/testServer';
 
+/** The desktop host's update check, as the platform adapter offers it (a browser has none). */
+const host = vi.hoisted(() => ({ checkForUpdates: vi.fn(async (_serverUrl: string) => ({ ok: true as const, value: null })) }));
+vi.mock('../../renderer/data/core/platform', () => ({
+  platform: () => ({ kind: 'desktop', saveFile: async () => ({ saved: false }), print: async () => ({ saved: false }), hostLog: null, keyring: null, updates: host }),
+  SaveFailedError: class extends Error {},
+}));
+
 const VILLAGE = '371623102201';
 const PASSWORD = 'password-123';
 
@@ -52,6 +59,8 @@ it('tells an old app in words which version to update to, stops asking the serve
   const old = await appAt(device, '0.2.0');
   const status = await firstValueFrom(old.sync.status$.pipe(filter((s) => s.lastError === 'sync.error.tooOld' && s.requiredAppVersion === '0.3.0')));
   expect(status.requiredAppVersion).toBe('0.3.0');
+  // The refusal itself starts the host's look for the update, at the server that refused.
+  expect(host.checkForUpdates).toHaveBeenCalledWith(server.url);
 
   const saved = await saveHousehold(old, {
     areaCode: VILLAGE,

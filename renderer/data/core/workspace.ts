@@ -1,5 +1,5 @@
 import type { RxStorage } from 'rxdb/plugins/core';
-import { BehaviorSubject, map, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, filter, map, Subject, type Observable, type Subscription } from 'rxjs';
 import type { SearchKeys } from '../../../shared/domain/idHash';
 import { sameJson } from '../../../shared/sync/merge';
 import type { TokenResponse } from '../../../shared/sync/wire';
@@ -16,6 +16,7 @@ import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
 import { AppVersionGate } from './appVersion';
+import { platform } from './platform';
 import { SyncEngine } from './sync/syncEngine';
 import { firstSyncKeyOf } from './sync/firstSyncProgress';
 import type { AppSession } from './types';
@@ -137,6 +138,12 @@ export class Workspace {
     sync.start();
     // The diagnostics file's log of the sync (counts and codes only); ends with the workspace.
     const syncLog = logSyncChanges(sync.status$);
+    // Refused as too old: the desktop host looks for the update at once, not only at the next online sign-in.
+    syncLog.add(
+      version.requiredVersion$
+        .pipe(filter((required) => required !== null))
+        .subscribe(() => void platform().updates?.checkForUpdates(session.serverUrl).catch(() => undefined)),
+    );
     const workspace = new Workspace(
       session,
       db,
