@@ -42,6 +42,9 @@ import { readStatusCheckSettings, type StatusCheckSettings } from './statusCheck
 import { registerStatusCheckRoutes } from './statusCheck/statusCheckRoutes';
 import { SERVER_VERSION } from './version';
 import { isDatabaseUnavailable } from './db/databaseUnavailable';
+import { readMinAppVersion, registerAppVersionGate } from './http/appVersionGate';
+import { readUpdatesDir, registerUpdateRoutes } from './updates/updateRoutes';
+import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
 
 export interface ServerOptions {
   db: Database;
@@ -66,6 +69,10 @@ export interface ServerOptions {
   metricsToken?: string;
   /** 码上查's public address, expiry, lock and limits; absent, read from the environment (`readStatusCheckSettings`). */
   statusCheck?: StatusCheckSettings;
+  /** The oldest app version accepted (`426 app_too_old` below it); absent, read from `JIUZHU_MIN_APP_VERSION`, and without that any. */
+  minAppVersion?: string | null;
+  /** electron-builder's output served at `/updates/`; absent, read from `JIUZHU_UPDATES_DIR`, and without that none. */
+  updatesDir?: string | null;
 }
 
 const APP_ORIGINS = ['app://jiuzhu'];
@@ -110,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', ...FILE_CORS.allowedHeaders],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, ...FILE_CORS.allowedHeaders],
     methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
     exposedHeaders: [...FILE_CORS.exposedHeaders],
   });
@@ -136,7 +143,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
   });
 
-  app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION }));
+  // After CORS, so that the app can read the refusal of an old version.
+  const minAppVersion = options.minAppVersion !== undefined ? options.minAppVersion : readMinAppVersion(process.env);
+  registerAppVersionGate(app, minAppVersion);
+  app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION, minAppVersion }));
+  await registerUpdateRoutes(app, options.updatesDir !== undefined ? options.updatesDir : readUpdatesDir(process.env));
   registerReadiness(app, db);
   registerMetricsRoute(app, options.metricsToken ?? (process.env['JIUZHU_METRICS_TOKEN'] || undefined));
   registerAuthRoutes(
@@ -170,7 +181,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/') && staticDir && existsSync(staticDir) && request.method === 'GET') {
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/updates/') && staticDir && existsSync(staticDir) && request.method === 'GET') {
       return reply.sendFile('index.html');
     }
     return reply.status(404).send(errorBody('not_found', '找不到该地址'));

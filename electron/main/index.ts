@@ -3,7 +3,11 @@
 import fs, { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron';
+import updatePublicKeyPem from '../../resources/update-public-key.pem?raw';
+import { AppUpdates, type UpdaterLike } from './appUpdates';
+import { updateDialogFor } from './updateDialogs';
+import { readUpdatePublicKey } from './updateSignature';
 import { registerAppProtocol, registerAppScheme } from './appProtocol';
 import { registerIpcHandlers } from './ipc';
 import { LaptopLog } from './laptopLog';
@@ -60,6 +64,42 @@ function showAbout(): void {
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
+/**
+ * The app's updates from the county server (appUpdates.ts), in a packaged app only: electron-updater
+ * needs Electron itself, so it is loaded here and nowhere a Node test goes. Null when it cannot load.
+ */
+async function startUpdates(log: (message: string) => void): Promise<AppUpdates | null> {
+  if (!app.isPackaged) return null;
+  let updater: UpdaterLike;
+  try {
+    const loaded = (await import('electron-updater')) as unknown as { autoUpdater?: UpdaterLike; default?: { autoUpdater: UpdaterLike } };
+    updater = (loaded.autoUpdater ?? loaded.default?.autoUpdater)!;
+  } catch (error) {
+    log(`updates unavailable: ${error instanceof Error ? error.name : 'error'}`);
+    return null;
+  }
+  const updates: AppUpdates = new AppUpdates({
+    updater,
+    publicKey: readUpdatePublicKey(updatePublicKeyPem),
+    readFile: (file) => fs.readFile(file),
+    fetchText: async (url) => {
+      const response = await net.fetch(url).catch(() => null);
+      return response?.ok ? response.text() : null;
+    },
+    log,
+    onState: (state) => {
+      const options = updateDialogFor(state);
+      if (!options) return;
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options)).then(({ response }) => {
+        if (state.state !== 'ready') return;
+        if (response === 0) updates.installNow();
+        else updates.installAtQuit();
+      });
+    },
+  });
+  return updates;
+}
+
 function start(): void {
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -82,7 +122,12 @@ function start(): void {
       void laptopLog.append([{ at: new Date().toISOString(), kind: 'error', text: message }]).catch(() => undefined);
     };
     void laptopLog.append([{ at: new Date().toISOString(), kind: 'start', text: `host ${app.getVersion()} on ${process.platform}` }]).catch(() => undefined);
+    const updates = startUpdates((message) => {
+      const kind = /refused|failed|unavailable/.test(message) ? 'error' : 'start';
+      void laptopLog.append([{ at: new Date().toISOString(), kind, text: message }]).catch(() => undefined);
+    });
     registerIpcHandlers(ipcMain, {
+      updates: { checkAt: async (serverUrl) => (await updates)?.checkAt(serverUrl) },
       appInfo,
       safeStorage,
       platform: process.platform,

@@ -47,6 +47,8 @@ export interface IpcDeps {
   laptopLog?: Pick<LaptopLog, 'append' | 'read'>;
   /** Finds the provisioning file beside the app (provisioning.ts); without it, there is none. */
   provisioning?: () => Promise<ProvisioningLookup | null>;
+  /** The app's updates (appUpdates.ts); without it (development, a browser) the call answers `unavailable`. */
+  updates?: { checkAt(serverUrl: string): Promise<void> };
 }
 
 type Handlers = {
@@ -139,6 +141,12 @@ function createHandlers(deps: IpcDeps): Handlers {
     readLog: async () => (deps.laptopLog ? ok(await deps.laptopLog.read()) : fail('unavailable', 'This host keeps no log file.')),
 
     readProvisioning: async () => ok((await deps.provisioning?.()) ?? null),
+    checkForUpdates: async ({ serverUrl }) => {
+      if (!deps.updates) return fail('unavailable', 'This host does not update itself.');
+      // Not awaited: the download may take minutes; the host asks the person once it is verified.
+      void deps.updates.checkAt(serverUrl);
+      return ok(null);
+    },
 
     protectSecret: async ({ plain }) => {
       const problem = await keyStoreProblem();

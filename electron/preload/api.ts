@@ -21,6 +21,7 @@ export function createHostApi(invoke: Invoke): JiuzhuHostApi {
     appendLog: (lines: LogLine[]) => invoke(IPC_CHANNELS.appendLog, lines) as ReturnType<JiuzhuHostApi['appendLog']>,
     readLog: () => invoke(IPC_CHANNELS.readLog) as ReturnType<JiuzhuHostApi['readLog']>,
     readProvisioning: () => invoke(IPC_CHANNELS.readProvisioning) as ReturnType<JiuzhuHostApi['readProvisioning']>,
+    checkForUpdates: (serverUrl: string) => invoke(IPC_CHANNELS.checkForUpdates, serverUrl) as ReturnType<JiuzhuHostApi['checkForUpdates']>,
   } satisfies JiuzhuHostApi;
   return Object.freeze(api);
 }

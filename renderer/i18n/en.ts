@@ -108,6 +108,7 @@ export const en: Translation = {
       forbidden: 'Some records are outside your area and the server did not accept them. Please contact your township administrator.',
       server: 'The server has a temporary problem; the app will retry by itself.',
       invalid: 'Some records did not pass the server’s checks. Please review and save them again.',
+      tooOld: 'This version of Jiuzhu is too old: update to {{version}} or later, then sync. Your unsent records are still kept on this computer.',
       unknown: 'Sync did not succeed; the app will retry by itself.',
     },
   },

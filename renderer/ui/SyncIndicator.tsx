@@ -10,7 +10,7 @@ export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSyncStatus();
   const syncNow = useSyncNow();
-  const errorText = useSyncErrorText(status.lastError);
+  const errorText = useSyncErrorText(status.lastError, status.requiredAppVersion);
 
   return (
     <Space size="middle" wrap data-testid="sync-indicator" role="status" aria-label={t('sync.label')} aria-live="polite">

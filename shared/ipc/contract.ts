@@ -85,6 +85,8 @@ export interface JiuzhuHostApi {
   readLog(): Promise<IpcResult<string>>;
   /** The provisioning file shipped beside the app (server address, county); null when there is none. */
   readProvisioning(): Promise<IpcResult<ProvisioningLookup | null>>;
+  /** Looks for an app update at this server's `/updates/` (after an online sign-in); the host asks the person before installing. */
+  checkForUpdates(serverUrl: string): Promise<IpcResult<null>>;
 }
 
 export type IpcMethod = keyof JiuzhuHostApi;
@@ -102,6 +104,7 @@ export const IPC_CHANNELS = {
   appendLog: 'jiuzhu:appendLog',
   readLog: 'jiuzhu:readLog',
   readProvisioning: 'jiuzhu:readProvisioning',
+  checkForUpdates: 'jiuzhu:checkForUpdates',
 } as const satisfies { [M in IpcMethod]: `jiuzhu:${M}` };
 
 export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];

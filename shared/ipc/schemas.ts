@@ -44,6 +44,8 @@ export const ipcArgSchemas = {
   appendLog: z.object({ lines: z.array(logLine).min(1).max(MAX_LOG_LINES) }).strict(),
   readLog: z.object({}).strict(),
   readProvisioning: z.object({}).strict(),
+  // The server the person signed in to; only http(s), so the updater is never pointed at a file.
+  checkForUpdates: z.object({ serverUrl: z.string().max(300).regex(/^https?:\/\/[^\s]+$/, 'an http(s) server address') }).strict(),
 } as const satisfies { [M in IpcMethod]: z.ZodObject };
 
 export type IpcArgs<M extends IpcMethod> = z.infer<(typeof ipcArgSchemas)[M]>;

@@ -11,3 +11,4 @@ export * from './errors';
 export * from './imports';
 export * from './policies';
 export * from './calendar';
+export * from './appVersion';

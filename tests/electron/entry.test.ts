@@ -98,7 +98,9 @@ function fakeElectron(options: { isPackaged?: boolean; gotLock?: boolean } = {})
     },
     dialog: { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
   };
-  return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready, osFolder };
+  // electron-updater's autoUpdater (it loads the real Electron, so it is faked like it).
+  const updater = { autoDownload: false, autoInstallOnAppQuit: true, allowDowngrade: true, setFeedURL: vi.fn(), checkForUpdates: vi.fn(), quitAndInstall: vi.fn(), on: vi.fn() };
+  return { module, calls, windows, ipcChannels, permissionHandlers, handlers, markReady, emitApp, ready, osFolder, updater };
 }
 
 let fake: ReturnType<typeof fakeElectron>;
@@ -106,6 +108,7 @@ let fake: ReturnType<typeof fakeElectron>;
 async function loadEntry(options: Parameters<typeof fakeElectron>[0] = {}) {
   fake = fakeElectron(options);
   vi.doMock('electron', () => fake.module);
+  vi.doMock('electron-updater', () => ({ autoUpdater: fake.updater }));
   await import('../../electron/main/index');
   return fake;
 }
@@ -124,6 +127,7 @@ beforeEach(() => {
 afterEach(() => {
   if (fake) rmSync(fake.osFolder, { recursive: true, force: true });
   vi.doUnmock('electron');
+  vi.doUnmock('electron-updater');
   vi.unstubAllEnvs();
 });
 
@@ -191,6 +195,8 @@ describe('electron/main/index.ts', () => {
     await becomeReady();
     expect(fake.windows[0]?.loadedUrl).toBe('http://localhost:5173');
     expect(fake.calls).toContain('menu 文件,视图,帮助');
+    // Development has no feed to update from: the updater is never loaded.
+    expect(fake.updater.on).not.toHaveBeenCalled();
   });
 
   it('ignores ELECTRON_RENDERER_URL in a packaged app', async () => {
@@ -199,6 +205,9 @@ describe('electron/main/index.ts', () => {
     await becomeReady();
     expect(fake.windows[0]?.loadedUrl).toBe('app://jiuzhu/index.html');
     expect(fake.calls).toContain('menu 文件,视图,帮助');
+    // A packaged app takes its updates from the server, and never installs one by itself (appUpdates.ts).
+    await expect.poll(() => fake.updater.on.mock.calls.length).toBeGreaterThan(0);
+    expect(fake.updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: false, allowDowngrade: false });
   });
 
   it('quits at once when another instance holds the lock', async () => {

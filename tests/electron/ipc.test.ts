@@ -54,6 +54,19 @@ describe('registerIpcHandlers', () => {
   });
 });
 
+describe('checkForUpdates', () => {
+  it('hands the signed-in server to the updater, only an http(s) address, and says when the host does not update itself', async () => {
+    const checkAt = vi.fn(async () => undefined);
+    const { invoke } = setup({ updates: { checkAt } });
+    expect(await invoke(IPC_CHANNELS.checkForUpdates, APP_PAGE, 'https://jiuzhu.example.gov.cn')).toEqual({ ok: true, value: null });
+    expect(checkAt).toHaveBeenCalledWith('https://jiuzhu.example.gov.cn');
+    expect(await invoke(IPC_CHANNELS.checkForUpdates, APP_PAGE, 'file:///etc/passwd')).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await invoke(IPC_CHANNELS.checkForUpdates, 'https://evil.example/', 'https://evil.example')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkAt).toHaveBeenCalledTimes(1);
+    expect(await setup().invoke(IPC_CHANNELS.checkForUpdates, APP_PAGE, 'https://jiuzhu.example.gov.cn')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});
+
 describe('argument checks', () => {
   async function expectInvalid(result: Promise<unknown>, field: RegExp) {
     const reply = (await result) as { ok: boolean; error: { code: string; message: string } };

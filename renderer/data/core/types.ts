@@ -11,6 +11,8 @@ export interface SyncStatus {
   /** An i18n key under `sync.error.*`, or null. */
   lastError: string | null;
   syncing: boolean;
+  /** While the server refuses this app as too old (`sync.error.tooOld`): the version to update to. */
+  requiredAppVersion?: string | null;
 }
 
 /** One collection's part of the sync, as the sync centre (同步中心) shows it. */

@@ -1,5 +1,5 @@
 import type { RxStorage } from 'rxdb/plugins/core';
-import { BehaviorSubject, map, Subject, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, filter, map, Subject, type Observable, type Subscription } from 'rxjs';
 import type { SearchKeys } from '../../../shared/domain/idHash';
 import { sameJson } from '../../../shared/sync/merge';
 import type { TokenResponse } from '../../../shared/sync/wire';
@@ -16,6 +16,8 @@ import type { DataKey } from './keys/dataKey';
 import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
+import { AppVersionGate } from './appVersion';
+import { platform } from './platform';
 import { SyncEngine } from './sync/syncEngine';
 import { applyStoredAreas, applyStoredCalendar, refreshAreas, refreshCalendar, removeStoredAreas } from './sync/receivedReference';
 import { takeReceivedAreas } from '../../../shared/areas';
@@ -27,6 +29,8 @@ export interface WorkspaceDeps {
   store: KeyValueStore;
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   isNavigatorOnline: () => boolean;
+  /** This app's version as its requests say it; the build's (`APP_VERSION`) unless a test plays an older or newer app. */
+  appVersion?: string;
 }
 
 export interface WorkspaceCredentials {
@@ -130,10 +134,12 @@ export class Workspace {
       onIdleMinutes();
       // A failed write only costs the next offline start its refresh token: sign-in renews it.
       void storeRefreshToken(deps.store, user.username, dataKey, tokens.refreshToken, tokens.searchKeys ?? null).catch(() => undefined);
-    });
+    }, deps.appVersion);
     if (credentials.tokens) keeper.accept(credentials.tokens);
     const reachability = new Subject<boolean>();
-    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached));
+    // One gate for the workspace: once the server refuses this version, neither sync nor files knock again.
+    const version = new AppVersionGate(deps.appVersion);
+    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached), version);
     const pending = new PendingChanges(deps.store, pendingKeyOf(user.id));
     const sync = new SyncEngine({
       db,
@@ -149,6 +155,12 @@ export class Workspace {
     sync.start();
     // The diagnostics file's log of the sync (counts and codes only); ends with the workspace.
     const syncLog = logSyncChanges(sync.status$);
+    // Refused as too old: the desktop host looks for the update at once, not only at the next online sign-in.
+    syncLog.add(
+      version.requiredVersion$
+        .pipe(filter((required) => required !== null))
+        .subscribe(() => void platform().updates?.checkForUpdates(session.serverUrl).catch(() => undefined)),
+    );
     const workspace = new Workspace(
       session,
       db,
@@ -173,7 +185,7 @@ export class Workspace {
     };
     workspace.attachmentQueue = new AttachmentUploadQueue({
       db,
-      files: new FileClient(session.serverUrl, keeper),
+      files: new FileClient(session.serverUrl, keeper, version),
       pending,
       store: deps.store,
       userId: user.id,

@@ -184,6 +184,8 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         const outcome = await signInWith(input, store, navigator.userAgent.slice(0, 100));
         if (!outcome.ok) return outcome;
         store.setItem(SERVER_KEY, normalizeServerUrl(input.serverUrl));
+        // Online: the desktop host looks for an update at this server (it asks before installing).
+        if (outcome.tokens) void platform().updates?.checkForUpdates(normalizeServerUrl(input.serverUrl)).catch(() => undefined);
         await openWorkspace(outcome.session, {
           tokens: outcome.tokens,
           refreshToken: outcome.refreshToken,

@@ -1,11 +1,11 @@
 import { Badge, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCollectionSyncStatus, type CollectionSyncStatus } from '../../data';
+import { useCollectionSyncStatus, useSyncStatus, type CollectionSyncStatus } from '../../data';
 import { formatRecentTime } from '../format';
 import { useSyncErrorText } from '../useSyncErrorText';
 
 function ErrorText({ errorKey }: { errorKey: string | null }) {
-  const text = useSyncErrorText(errorKey);
+  const text = useSyncErrorText(errorKey, useSyncStatus().requiredAppVersion);
   return text ? <Typography.Text type="warning">{text}</Typography.Text> : null;
 }
 

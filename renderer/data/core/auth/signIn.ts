@@ -2,6 +2,7 @@ import type { SearchKeys } from '../../../../shared/domain/idHash';
 import type { TokenResponse } from '../../../../shared/sync/wire';
 import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import type { KeyValueStore } from '../keyValueStore';
+import { appVersionHeaders } from '../appVersion';
 import type { AppSession, SignInFailure, SignInInput } from '../types';
 import { DataKey, unwrapForDevice, unwrapWithPassword } from '../keys/dataKey';
 import {
@@ -57,7 +58,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   try {
     response = await fetch(`${serverUrl}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...appVersionHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify({ username, password: input.password, deviceId: deviceIdOf(store), deviceName }),
     });
   } catch {

@@ -1,6 +1,7 @@
 import type { TokenResponse } from '../../../../shared/sync/wire';
 import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
+import { appVersionHeaders } from '../appVersion';
 
 /**
  * Holds the access token in memory and renews it with the refresh token when it is missing,
@@ -17,6 +18,8 @@ export class TokenKeeper {
     private refreshToken: string | null,
     /** Called with each new refresh token so the offline profile can keep it. */
     private readonly onRotated: (tokens: TokenResponse) => void,
+    /** Sent with the refresh and sign-out requests, as with every other. */
+    private readonly appVersion?: string,
   ) {}
 
   accept(tokens: TokenResponse, now = Date.now()): void {
@@ -45,7 +48,7 @@ export class TokenKeeper {
       const token = await this.token();
       await fetch(`${this.serverUrl}/api/v1/auth/logout`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
+        headers: { ...appVersionHeaders(this.appVersion), authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(timeoutMs),
       });
     };
@@ -72,7 +75,7 @@ export class TokenKeeper {
     if (!this.refreshToken) throw new SyncHttpError('unauthorized', 401, 'no_refresh_token');
     const response = await fetch(`${this.serverUrl}/api/v1/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...appVersionHeaders(this.appVersion), 'content-type': 'application/json' },
       body: JSON.stringify({ refreshToken: this.refreshToken }),
     });
     if (!response.ok) throw await errorFromResponse(response);

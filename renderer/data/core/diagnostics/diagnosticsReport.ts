@@ -2,8 +2,9 @@ import type { SavedFile } from '../../../../shared/ipc/contract';
 import { platform } from '../platform';
 import { appLog, scrubStack, scrubText, type AppLogEntry } from './appLog';
 
-/** The app's version, set by the build (vite `define`); 'dev' under tests and the dev server. */
-export const APP_VERSION: string = import.meta.env.JIUZHU_VERSION ?? 'dev';
+import { APP_VERSION } from '../appVersion';
+
+export { APP_VERSION };
 
 export interface CaughtError {
   /** 'page': one page failed and the menu still works; 'app': the whole window failed. */

@@ -1,6 +1,7 @@
 import { blobUrlFor } from '../../../../shared/files/limits';
 import type { TokenKeeper } from '../auth/tokenKeeper';
 import { errorFromResponse, SyncHttpError } from '../httpErrors';
+import { AppVersionGate } from '../appVersion';
 
 /**
  * The app's side of the file endpoints other than tus itself: "does the server have these
@@ -10,6 +11,8 @@ export class FileClient {
   constructor(
     readonly serverUrl: string,
     readonly tokens: TokenKeeper,
+    /** Shared with the sync client: the app's version on each request, none sent once the server refused it. */
+    readonly version: AppVersionGate = new AppVersionGate(),
   ) {}
 
   /** True when the server holds the file for an area this user can read. */
@@ -30,13 +33,19 @@ export class FileClient {
 
   /** Sends with the access token; on 401 renews it once and tries again. */
   private async send(path: string, method: 'HEAD' | 'GET', retried = false): Promise<Response> {
+    this.version.check();
     let response: Response;
     try {
       const token = await this.tokens.token();
-      response = await fetch(`${this.serverUrl}${path}`, { method, headers: { authorization: `Bearer ${token}` } });
+      response = await fetch(`${this.serverUrl}${path}`, { method, headers: { ...this.version.headers(), authorization: `Bearer ${token}` } });
     } catch (error) {
       if (error instanceof SyncHttpError) throw error;
       throw new SyncHttpError('network', 0, 'network');
+    }
+    if (response.status === 426) {
+      const error = await errorFromResponse(response);
+      this.version.noteFailure(error);
+      throw error;
     }
     if (response.status === 401 && !retried) {
       this.tokens.invalidate();

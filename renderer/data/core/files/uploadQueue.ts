@@ -173,6 +173,9 @@ export class AttachmentUploadQueue {
         storeFingerprintForResuming: true,
         removeFingerprintOnSuccess: true,
         onBeforeRequest: async (request) => {
+          // The app's version, as on every request; none at all once the server refused it.
+          files.version.check();
+          for (const [name, value] of Object.entries(files.version.headers())) request.setHeader(name, value);
           request.setHeader('Authorization', `Bearer ${await files.tokens.token()}`);
         },
         onShouldRetry: (error: DetailedError, attempt: number) => {

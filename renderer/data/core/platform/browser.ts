@@ -28,5 +28,6 @@ export function browserPlatform(): Platform {
     keyring: null,
     hostLog: null,
     shippedProvisioning: async () => null,
+    updates: null,
   };
 }

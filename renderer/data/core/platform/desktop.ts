@@ -22,5 +22,6 @@ export function desktopPlatform(host: JiuzhuHostApi): Platform {
       const answer = await host.readProvisioning();
       return answer.ok ? answer.value : null;
     },
+    updates: host,
   };
 }

@@ -20,6 +20,8 @@ export interface Platform {
   readonly keyring: Pick<JiuzhuHostApi, 'protectSecret' | 'unprotectSecret'> | null;
   /** The county's provisioning file shipped beside the desktop app; null in a browser (imported on the sign-in page instead). */
   shippedProvisioning(): Promise<ProvisioningLookup | null>;
+  /** The desktop host's updates from the county server; null in a browser (the server's page is always current). */
+  readonly updates: Pick<JiuzhuHostApi, 'checkForUpdates'> | null;
 }
 
 /** Thrown when the desktop host refuses or fails to save or print; `code` is the host's IPC error code. */

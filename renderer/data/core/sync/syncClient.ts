@@ -5,6 +5,7 @@ import { jsonBody } from './gzip';
 import type { z } from 'zod';
 import { pullAnswerSchema, pushAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
+import { AppVersionGate } from '../appVersion';
 
 /** The app's side of the HTTP sync contract (sync-protocol.md); every call carries a fresh token. */
 export class SyncClient {
@@ -13,6 +14,8 @@ export class SyncClient {
     private readonly tokens: TokenKeeper,
     /** Told whether each request reached the server, for the online indicator. */
     private readonly onReachability: (reached: boolean) => void,
+    /** The app's version on every request, and the server's refusal of it (then nothing is sent). */
+    readonly version: AppVersionGate = new AppVersionGate(),
   ) {}
 
   async pull<T>(collection: CollectionName, checkpoint: SyncCheckpoint | null, limit: number): Promise<PullResponse<T>> {
@@ -47,15 +50,20 @@ export class SyncClient {
 
   /** Sends with the access token; on 401 renews the token once and tries again. */
   private async send(path: string, init: RequestInit, retried = false): Promise<Response> {
+    this.version.check();
     let response: Response;
     try {
       const token = await this.tokens.token();
       response = await fetch(`${this.serverUrl}${path}`, {
         ...init,
-        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+        headers: { ...(init.headers as Record<string, string>), ...this.version.headers(), authorization: `Bearer ${token}` },
       });
     } catch (error) {
-      if (error instanceof SyncHttpError) throw error;
+      if (error instanceof SyncHttpError) {
+        // The token's renewal met the refusal of this version.
+        this.version.noteFailure(error);
+        throw error;
+      }
       if ((error as { name?: string }).name === 'AbortError') throw error;
       this.onReachability(false);
       throw new SyncHttpError('network', 0, 'network');
@@ -63,6 +71,7 @@ export class SyncClient {
     this.onReachability(true);
     if (!response.ok) {
       const error = await errorFromResponse(response);
+      this.version.noteFailure(error);
       if (error.kind === 'unauthorized' && !retried) {
         this.tokens.invalidate();
         return this.send(path, init, true);

@@ -33,7 +33,7 @@ export interface SyncEngineDeps {
   firstSyncKey?: string;
 }
 
-const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server):/;
+const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server|tooOld):/;
 
 /**
  * Finds our typed error inside RxDB's wrapper (RC_PULL / RC_PUSH carry the handler's errors,
@@ -66,6 +66,13 @@ export class SyncEngine {
   private readonly replications: CollectionReplication[] = [];
   private readonly subscriptions: Subscription[] = [];
   private readonly lastSyncKey = 'jiuzhu:lastSyncAt';
+  /**
+   * While the server refuses this app as too old, RxDB's replications still retry (against the
+   * local refusal, AppVersionGate): nothing is being synced, so nothing says 正在同步 and 立即同步
+   * stays available to ask the server again.
+   */
+  private refusedVersion = false;
+  private readonly activeByName = new Map<string, boolean>();
   private readonly onOnline = () => this.syncNow();
   private readonly onOffline = () => this.patch({ online: false });
 
@@ -101,7 +108,10 @@ export class SyncEngine {
         replication.error$.subscribe((error) =>
           this.patchCollection(name, { lastError: `sync.error.${errorKind(error)}`, lastErrorAt: Date.now() }),
         ),
-        replication.active$.subscribe((syncing) => this.patchCollection(name, { syncing })),
+        replication.active$.subscribe((syncing) => {
+          this.activeByName.set(name, syncing);
+          this.patchCollection(name, { syncing: syncing && !this.refusedVersion });
+        }),
       );
     });
     this.subscriptions.push(
@@ -126,8 +136,16 @@ export class SyncEngine {
         const kind = this.deps.isNavigatorOnline() ? errorKind(error) : 'network';
         this.patch({ lastError: `sync.error.${kind}` });
       }),
+      // While the server refuses this version: the version it wants, for the words on screen.
+      this.deps.client.version.requiredVersion$.subscribe((requiredAppVersion) => {
+        this.refusedVersion = requiredAppVersion !== null;
+        if ((this.status$.value.requiredAppVersion ?? null) === requiredAppVersion) return;
+        const active = [...this.activeByName.values()].some(Boolean);
+        this.patch({ requiredAppVersion, syncing: active && this.deps.isNavigatorOnline() && !this.refusedVersion });
+        this.collections$.next(this.collections$.value.map((c) => ({ ...c, syncing: (this.activeByName.get(c.name) ?? false) && !this.refusedVersion })));
+      }),
       combineLatest(this.replications.map((r) => r.active$)).subscribe((active) =>
-        this.patch({ syncing: active.some(Boolean) && this.deps.isNavigatorOnline() }),
+        this.patch({ syncing: active.some(Boolean) && this.deps.isNavigatorOnline() && !this.refusedVersion }),
       ),
     );
     this.deps.events.addEventListener('online', this.onOnline);
@@ -154,6 +172,7 @@ export class SyncEngine {
 
   /** Pull and push now, and reopen the live streams (the network may just have come back). */
   syncNow(): void {
+    this.deps.client.version.askAgain();
     for (const replication of this.replications) replication.reconnect();
   }
 
