@@ -332,7 +332,8 @@ export const migrations: { version: number; sql: string }[] = [
   {
     // 码上查 (server/statusCheck/): each tracking code a laptop drew at 受理, by its SHA-256 only (the
     // code is a bearer secret), with its application, whether it was stopped, and its wrong-answer
-    // count and lock; and the recent lookups, per code and per client address (hashed), for the rate limits.
+    // count, its locks in a row (each twice as long) and its lock; and the recent lookups, per code
+    // and per client address (a keyed hash), for the rate limits.
     version: 12,
     sql: `
       CREATE TABLE tracking_codes (
@@ -341,6 +342,7 @@ export const migrations: { version: number; sql: string }[] = [
         revoked boolean NOT NULL DEFAULT false,
         failures integer NOT NULL DEFAULT 0,
         locked_until bigint,
+        locks integer NOT NULL DEFAULT 0,
         registered_at bigint NOT NULL
       );
       CREATE TABLE status_lookups (

@@ -43,14 +43,14 @@ export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Data
         return send(reply, 400, askPage(code ?? request.params.code.slice(0, 24), '请输入身份证号码的最后四位：四个数字，或三个数字加字母 X。'));
       }
       if (code === null) return send(reply, 404, notFoundPage());
-      const found = await lookUpStatus(db, settings, { code, check, address: request.ip, now: Date.now() });
+      const found = await lookUpStatus(db, settings, { code, check, address: request.ip, now: Date.now(), secret: deps.secret });
       switch (found.result) {
         case 'shown':
           return send(reply, 200, statusPage(code, found.summary));
         case 'wrong':
           return send(reply, 200, askPage(code, '身份证号后四位不对，请核对后重新输入。连续输错10次将暂停查询。'));
         case 'locked':
-          return send(reply, 429, lockedPage(settings.lockMinutes));
+          return send(reply, 429, lockedPage(found.minutes));
         case 'rate_limited':
           return send(reply, 429, tooManyPage());
         default:

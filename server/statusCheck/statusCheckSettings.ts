@@ -4,7 +4,8 @@
  *   proxy (`https://jiuzhu.example.gov.cn`); receipts print `<it>/q/<code>`. Unset, the laptop
  *   prints the address it syncs with.
  * - `JIUZHU_STATUS_CHECK_DAYS`: days a code keeps working after its case closes (default 90).
- * - `JIUZHU_STATUS_CHECK_LOCK_MINUTES`: how long ten wrong check characters lock a code (default 30).
+ * - `JIUZHU_STATUS_CHECK_LOCK_MINUTES`: how long ten wrong check characters lock a code (default 30);
+ *   each further lock in a row doubles it (statusLookup.ts).
  */
 export interface StatusCheckSettings {
   publicUrl: string | null;

@@ -32,13 +32,33 @@ export async function registerTrackingCodes(tx: Queryable, writes: readonly Stor
         problems: [{ id, field: 'trackingCode', message: '查询码一经生成不能更改或删除' }],
       });
     }
-    if (code === undefined) continue;
     const revoked = write.doc['trackingRevoked'] === true;
+    // 停用 is never undone (the laptop says so): a receipt once stopped stays stopped.
+    if (before?.['trackingRevoked'] === true && !revoked) {
+      throw new HttpError(422, 'requirements_not_met', '已停用的码上查查询码不能恢复；本批次未保存', {
+        ids: [id],
+        problems: [{ id, field: 'trackingRevoked', message: '查询码停用后不能恢复' }],
+      });
+    }
+    if (code === undefined) continue;
     if (held === undefined) {
       const hash = trackingCodeHash(code);
+      // The application may already hold a register row (the same code pushed again after its
+      // record was restored from an older copy): the same code is kept, another one is a change.
+      const [mine] = await tx.query<{ code_hash: string }>('SELECT code_hash FROM tracking_codes WHERE application_id = $1', [id]);
+      if (mine && mine.code_hash !== hash) {
+        throw new HttpError(422, 'requirements_not_met', '这份申请已有码上查查询码，不能更换；本批次未保存', {
+          ids: [id],
+          problems: [{ id, field: 'trackingCode', message: '查询码一经生成不能更改或删除' }],
+        });
+      }
+      if (mine) {
+        if (revoked) await tx.query('UPDATE tracking_codes SET revoked = true WHERE application_id = $1', [id]);
+        continue;
+      }
       await tx.query(
         `INSERT INTO tracking_codes (code_hash, application_id, revoked, registered_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
+         ON CONFLICT (code_hash) DO NOTHING`,
         [hash, id, revoked, now],
       );
       const owner = await tx.query<{ application_id: string }>('SELECT application_id FROM tracking_codes WHERE code_hash = $1', [hash]);
@@ -48,8 +68,8 @@ export async function registerTrackingCodes(tx: Queryable, writes: readonly Stor
           problems: [{ id, field: 'trackingCode', message: '查询码已被使用' }],
         });
       }
-    } else if (revoked !== (before?.['trackingRevoked'] === true)) {
-      await tx.query('UPDATE tracking_codes SET revoked = $2 WHERE application_id = $1', [id, revoked]);
+    } else if (revoked && before?.['trackingRevoked'] !== true) {
+      await tx.query('UPDATE tracking_codes SET revoked = true WHERE application_id = $1', [id]);
     }
   }
 }

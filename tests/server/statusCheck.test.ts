@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import { formatTrackingCode, newTrackingCode } from '../../shared/domain/trackingCode';
@@ -8,6 +9,7 @@ import { applicationStatusTerms } from '../../shared/vocabulary/applicationStatu
 import { applicationTypeTerms } from '../../shared/vocabulary/applicationTypes';
 import { documentKindTerms } from '../../shared/vocabulary/documentKinds';
 import { readStatusCheckSettings } from '../../server/statusCheck/statusCheckSettings';
+import { trackingCodeHash } from '../../server/sync/trackingCodes';
 import { makeApplication, makeHousehold, newRow, stepApplication, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
@@ -42,7 +44,7 @@ describe.each(databaseKinds)('码上查 on %s: a resident checks the case with t
   let household: Household;
 
   const push = (who: Session, before: Application | null, after: Application) =>
-    api<{ conflicts: unknown[]; error?: { code: string } }>(server, who.accessToken, 'POST', '/api/v1/sync/applications/push', [
+    api<{ conflicts: unknown[]; error?: { code: string; details?: { problems?: { field: string }[] } } }>(server, who.accessToken, 'POST', '/api/v1/sync/applications/push', [
       before ? { assumedMasterState: wire(before), newDocumentState: wire(after) } : newRow(after),
     ]);
 
@@ -200,6 +202,74 @@ describe.each(databaseKinds)('码上查 on %s: a resident checks the case with t
     expect(revoked.html).not.toContain(applicationTypeTerms.dibao.zh);
   });
 
+  it('locks the code twice as long each time it is locked again in a row, so the ~500 candidate IDs take years to try', async () => {
+    const { app, code } = await accepted();
+    const wrong = checkOf() === '0000' ? '1111' : '0000';
+    // Each round starts once the lock before it has run out and the rate-limit window has passed.
+    const lockRunsOut = async () => {
+      await server.db.query('UPDATE tracking_codes SET locked_until = 0 WHERE application_id = $1', [app.id]);
+      await server.db.query('DELETE FROM status_lookups');
+    };
+    const tenWrong = async () => {
+      for (let i = 1; i < 10; i++) expect((await lookUp(server, code, wrong)).status).toBe(200);
+      const tenth = await lookUp(server, code, wrong);
+      expect(tenth.status).toBe(429);
+      return tenth.html;
+    };
+    await lockRunsOut();
+    expect(await tenWrong()).toContain('请 30 分钟后再试');
+    await lockRunsOut();
+    expect(await tenWrong()).toContain('请 60 分钟后再试');
+    await lockRunsOut();
+    expect(await tenWrong()).toContain('请 120 分钟后再试');
+    // Still locked: the page says how long is left, the right answer shows nothing.
+    const right = await lookUp(server, code, checkOf());
+    expect(right.status).toBe(429);
+    expect(right.html).toContain('请 120 分钟后再试');
+    // The holder's right answer, once the lock runs out, starts the count again.
+    await lockRunsOut();
+    expect((await lookUp(server, code, checkOf())).status).toBe(200);
+    expect(await tenWrong()).toContain('请 30 分钟后再试');
+  });
+
+  it('never undoes 停用: a push that clears trackingRevoked is refused naming the field, and the code stays stopped', async () => {
+    const { app, code } = await accepted();
+    const stopped = { ...app, trackingRevoked: true, updatedAt: app.updatedAt + 1 };
+    expect((await push(township, app, stopped)).status).toBe(200);
+    for (const who of [township, county]) {
+      const undone = await push(who, stopped, { ...stopped, trackingRevoked: false, updatedAt: stopped.updatedAt + 1 });
+      expect(undone.status).toBe(422);
+      expect(undone.body.error?.details?.problems).toEqual([expect.objectContaining({ field: 'trackingRevoked' })]);
+    }
+    const { trackingRevoked: _dropped, ...withoutFlag } = stopped;
+    expect((await push(township, stopped, { ...withoutFlag, updatedAt: stopped.updatedAt + 1 })).status).toBe(422);
+    expect((await lookUp(server, code, checkOf())).status).toBe(404);
+  });
+
+  it('an application already in the register (its record restored from an older copy) keeps its code: the same code is taken again, another is refused as a change', async () => {
+    const submittedOne = async () => {
+      const submitted = stepApplication(makeApplication(household), { action: 'submit', to: 'submitted', by: assistant.user });
+      expect((await push(assistant, null, submitted)).status).toBe(200);
+      return submitted;
+    };
+    const restored = async (applicationId: string, code: string) =>
+      server.db.query('INSERT INTO tracking_codes (code_hash, application_id, registered_at) VALUES ($1, $2, $3)', [trackingCodeHash(code), applicationId, Date.now()]);
+
+    const first = await submittedOne();
+    await restored(first.id, newTrackingCode());
+    const other = await push(township, first, stepApplication(first, { action: 'accept', to: 'accepted', by: township.user }, { trackingCode: newTrackingCode() }));
+    expect(other.status).toBe(422);
+    expect(other.body.error?.details?.problems).toEqual([expect.objectContaining({ field: 'trackingCode' })]);
+
+    const second = await submittedOne();
+    const code = newTrackingCode();
+    await restored(second.id, code);
+    const same = await push(township, second, stepApplication(second, { action: 'accept', to: 'accepted', by: township.user }, { trackingCode: code }));
+    expect(same.status).toBe(200);
+    await server.db.query('DELETE FROM status_lookups');
+    expect((await lookUp(server, code, checkOf())).status).toBe(200);
+  });
+
   it('puts every lookup in the audit log with its result, and never the code or the characters typed', async () => {
     const { app, code } = await accepted();
     await lookUp(server, code, checkOf());
@@ -232,7 +302,7 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
     // Small limits, so a few lookups reach them; the expiry at once after the case closes.
     server = await startTestServer('pglite', {
       server: {
-        statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0, perCode: 4, perAddress: 7 },
+        statusCheck: { ...readStatusCheckSettings({}), daysAfterClose: 0, perCode: 4, perAddress: 6 },
         logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
       },
     });
@@ -273,12 +343,15 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
     const byCode = [];
     for (let i = 0; i < 5; i++) byCode.push((await post(code, '1234')).status);
     expect(byCode).toEqual([404, 404, 404, 404, 429]);
-    // The address has now made 7: any other code is refused too.
+    // The address has now made 6 lookups that counted (the refused one does not): any other code is refused too.
     const other = await post(newTrackingCode(), '1234');
     expect(other.status).toBe(429);
     expect(await other.text()).toContain('查询太频繁');
+    // Refused lookups leave no trace in the permanent audit log, nor in the window's rows.
     const rows = await server.db.query<{ details: { result: string } }>("SELECT details FROM audit_log WHERE action = 'status_check'");
-    expect(rows.filter((row) => row.details.result === 'rate_limited')).toHaveLength(2);
+    expect(rows.map((row) => row.details.result).sort()).toEqual(['expired', 'shown', 'unknown', 'unknown', 'unknown', 'unknown']);
+    const [held] = await server.db.query<{ n: number | string }>('SELECT count(*) AS n FROM status_lookups');
+    expect(Number(held?.n)).toBe(6);
   });
 
   // (Four digits are not looked for: any timestamp may hold them. Bodies are never logged: tests/server/logPrivacy.test.ts.)
@@ -287,5 +360,33 @@ describe('码上查 limits on one server (PGlite): closing the case, and lookups
     expect(entries).toContainEqual(expect.objectContaining({ method: 'POST', route: '/q/:code', status: 429 }));
     const log = lines.join('');
     for (const text of new Set(asked)) expect(log).not.toContain(text);
+  });
+});
+
+describe.each(databaseKinds)('码上查 on %s: a burst of lookups from one address', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind, { server: { statusCheck: { ...readStatusCheckSettings({}), perAddress: 5 } } });
+  });
+  afterAll(async () => server?.close());
+
+  it('answers exactly the address limit of a parallel burst, and leaves no audit entry for the refused ones', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async () => (await lookUp(server, newTrackingCode(), '1234')).status),
+    );
+    expect(statuses.filter((status) => status === 404)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    const audit = await server.db.query<{ details: { result: string } }>("SELECT details FROM audit_log WHERE action = 'status_check'");
+    expect(audit.map((row) => row.details.result)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown']);
+  });
+
+  it('keeps the client address as a keyed hash, not a plain SHA-256 anyone can recompute for every IPv4 address', async () => {
+    const rows = await server.db.query<{ address: string }>('SELECT DISTINCT address FROM status_lookups');
+    expect(rows).toHaveLength(1);
+    const stored = rows[0]!.address;
+    expect(stored).toMatch(/^[0-9a-f]{64}$/);
+    for (const ip of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) {
+      for (const text of [ip, `jiuzhu-lookup:${ip}`]) expect(stored).not.toBe(createHash('sha256').update(text).digest('hex'));
+    }
   });
 });
