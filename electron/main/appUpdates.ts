@@ -57,9 +57,9 @@ export function feedUrlOf(serverUrl: string): string {
 /**
  * The laptop's updates from its county server, through electron-updater's generic provider. It
  * downloads by itself but never installs by itself (`autoInstallOnAppQuit` off): only `installNow`
- * runs an installer, and only one whose bytes the county signed (`FILE.sig` beside it in the feed,
- * checked against the public key built into the app) — on every platform, not only where
- * electron-updater checks Authenticode.
+ * runs an installer, and only one whose bytes the county signed as the version the updater reports
+ * (`FILE.sig` beside it in the feed, checked against the public key built into the app) — on
+ * every platform, not only where electron-updater checks Authenticode.
  */
 export class AppUpdates {
   private current: UpdateState = { state: 'idle' };
@@ -129,7 +129,8 @@ export class AppUpdates {
       const sha512 = sha512Of(bytes).toString('base64');
       const entry = event.files.find((file) => file.sha512 === sha512);
       const signature = entry && this.feedUrl ? await this.deps.fetchText(new URL(`${entry.url}${SIGNATURE_SUFFIX}`, this.feedUrl).href) : null;
-      const verdict = verifyInstaller(bytes, signature, this.deps.publicKey);
+      // Signed together with the version the updater is about to install: an old installer listed as newer is refused.
+      const verdict = verifyInstaller(bytes, version, signature, this.deps.publicKey);
       reason = verdict.ok ? null : verdict.reason;
     } catch {
       reason = 'no_signature';

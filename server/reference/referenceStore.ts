@@ -74,11 +74,23 @@ export async function announceReferenceImport(db: Queryable): Promise<void> {
   await notifyChange(db, REFERENCE_CHANGED).catch(() => undefined);
 }
 
-/** A running server takes what an import stored; a stored row that no longer reads keeps what is in use (and says so). */
+/**
+ * A running server takes what an import stored; a stored row that no longer reads keeps what is in
+ * use (and says so). After its listening connection was lost it reads the stored data again: an
+ * import announced meanwhile was heard by no one here, and the process would keep the old
+ * holidays and hand out old-revision area checkpoints until restarted.
+ */
 export function followReferenceImports(notifier: ChangeNotifier, db: Queryable, onError: (error: unknown) => void): () => void {
   let running: Promise<void> = Promise.resolve();
-  return notifier.subscribe((changed) => {
-    if (changed !== REFERENCE_CHANGED) return;
+  const reread = () => {
     running = running.then(() => applyStoredReference(db)).catch(onError);
+  };
+  const unsubscribe = notifier.subscribe((changed) => {
+    if (changed === REFERENCE_CHANGED) reread();
   });
+  const stopCatchingUp = notifier.onReconnected(reread);
+  return () => {
+    unsubscribe();
+    stopCatchingUp();
+  };
 }

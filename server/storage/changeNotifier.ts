@@ -32,6 +32,7 @@ export class ChangeNotifier {
       // stream looks past its checkpoint once (an empty look costs one query).
       () => {
         for (const collection of [...syncedCollections, ...referenceCollections]) this.emitter.emit('change', collection);
+        this.emitter.emit('reconnected');
       },
     );
   }
@@ -44,6 +45,15 @@ export class ChangeNotifier {
   subscribe(listener: (collection: string) => void): () => void {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
+  }
+
+  /**
+   * Whoever keeps something read from the database in memory (the reference data) reads it again
+   * here: a notice sent while the listening connection was lost never arrives.
+   */
+  onReconnected(listener: () => void): () => void {
+    this.emitter.on('reconnected', listener);
+    return () => this.emitter.off('reconnected', listener);
   }
 
   async stop(): Promise<void> {

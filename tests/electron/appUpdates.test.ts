@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppUpdates, feedUrlOf, type UpdaterLike, type UpdateState } from '../../electron/main/appUpdates';
 import { updateDialogFor } from '../../electron/main/updateDialogs';
 import { readUpdatePublicKey, verifyInstaller } from '../../electron/main/updateSignature';
-import { makeUpdateKeys, signInstaller } from '../../scripts/signUpdate';
+import { makeUpdateKeys, releaseVersionOf, signInstaller } from '../../scripts/signUpdate';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -30,6 +30,11 @@ beforeAll(async () => {
   keys = makeUpdateKeys(path.join(dir, 'county-keys'));
   await fs.mkdir(feedDir);
   writeFileSync(path.join(feedDir, INSTALLER), original);
+  // As electron-builder writes it: the signer takes the installer's version from here.
+  writeFileSync(
+    path.join(feedDir, 'latest.yml'),
+    `version: 0.3.0\nfiles:\n  - url: ${INSTALLER}\n    sha512: ${sha512(original)}\n    size: ${original.length}\npath: ${INSTALLER}\nsha512: ${sha512(original)}\nreleaseDate: '2026-12-01T00:00:00.000Z'\n`,
+  );
   // The county signs what it puts in the folder; the .sig lies beside the installer.
   expect(signInstaller(path.join(feedDir, INSTALLER), readFileSync(keys.privateKeyFile, 'utf8'))).toBe(path.join(feedDir, `${INSTALLER}.sig`));
   server = await startTestServer('pglite', { server: { updatesDir: feedDir } });
@@ -39,8 +44,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** electron-updater's autoUpdater as far as the module drives it: a check finds 0.3.0 and "downloads" `downloaded`. */
-function fakeUpdater(downloaded: Uint8Array, fileUrl = INSTALLER) {
+/** electron-updater's autoUpdater as far as the module drives it: a check finds `version` (0.3.0) and "downloads" `downloaded`. */
+function fakeUpdater(downloaded: Uint8Array, fileUrl = INSTALLER, version = '0.3.0') {
   const events = new EventEmitter();
   const file = path.join(dir, `download-${Math.random()}.exe`);
   writeFileSync(file, downloaded);
@@ -54,7 +59,7 @@ function fakeUpdater(downloaded: Uint8Array, fileUrl = INSTALLER) {
     },
     async checkForUpdates() {
       // The feed's sha512 is of the bytes downloaded: a changed installer comes with a feed changed to match.
-      const info = { version: '0.3.0', files: [{ url: fileUrl, sha512: sha512(downloaded) }] };
+      const info = { version, files: [{ url: fileUrl, sha512: sha512(downloaded) }] };
       events.emit('update-available', info);
       events.emit('update-downloaded', { ...info, downloadedFile: file });
       return info;
@@ -148,13 +153,42 @@ describe("the laptop's updates", () => {
     expect(config).toMatch(/^publish:\n {2}- provider: generic\n {4}url: https:\/\/\S+\/updates\/\n/m);
   });
 
+  it('refuses an old signed installer listed in the feed under a higher version, and still runs one signed as the version it is listed under', async () => {
+    // 0.2.0, signed by the county when it was released; someone who controls the feed lists it as 0.3.0.
+    const old = randomBytes(40_000);
+    const oldInstaller = 'jiuzhu-0.2.0-win-x64.exe';
+    writeFileSync(path.join(feedDir, oldInstaller), old);
+    signInstaller(path.join(feedDir, oldInstaller), readFileSync(keys.privateKeyFile, 'utf8'), '0.2.0');
+    const rollback = fakeUpdater(old, oldInstaller, '0.3.0');
+    const { updates, final, log } = await run(rollback);
+    expect(final).toEqual({ state: 'refused', version: '0.3.0', reason: 'bad_signature' });
+    expect(updates.installNow()).toBe(false);
+    expect(rollback.quitAndInstall).not.toHaveBeenCalled();
+    expect(log).toContain('update 0.3.0 refused: bad_signature');
+
+    // The same bytes under the version the county signed them as are its genuine release.
+    const genuine = fakeUpdater(old, oldInstaller, '0.2.0');
+    expect((await run(genuine)).final).toEqual({ state: 'ready', version: '0.2.0' });
+  });
+
+  it('signs an installer as the version its latest*.yml gives, and refuses to guess one when none lists it', () => {
+    expect(releaseVersionOf(path.join(feedDir, INSTALLER))).toBe('0.3.0');
+    const signature = readFileSync(path.join(feedDir, `${INSTALLER}.sig`), 'utf8');
+    const publicKey = readUpdatePublicKey(readFileSync(keys.publicKeyFile, 'utf8'));
+    expect(verifyInstaller(original, '0.3.0', signature, publicKey)).toEqual({ ok: true });
+    expect(verifyInstaller(original, '0.4.0', signature, publicKey)).toEqual({ ok: false, reason: 'bad_signature' });
+    const lone = path.join(dir, 'lone.exe');
+    writeFileSync(lone, original);
+    expect(() => signInstaller(lone, readFileSync(keys.privateKeyFile, 'utf8'))).toThrow(/--version/);
+  });
+
   it("accepts only the county's key: another key's signature of the same bytes is refused", () => {
     const other = makeUpdateKeys(path.join(dir, 'someone-else'));
     const copy = path.join(dir, 'copy.exe');
     writeFileSync(copy, original);
-    const signature = readFileSync(signInstaller(copy, readFileSync(other.privateKeyFile, 'utf8')), 'utf8');
-    expect(verifyInstaller(original, signature, readUpdatePublicKey(readFileSync(other.publicKeyFile, 'utf8')))).toEqual({ ok: true });
-    expect(verifyInstaller(original, signature, readUpdatePublicKey(readFileSync(keys.publicKeyFile, 'utf8')))).toEqual({ ok: false, reason: 'bad_signature' });
+    const signature = readFileSync(signInstaller(copy, readFileSync(other.privateKeyFile, 'utf8'), '0.3.0'), 'utf8');
+    expect(verifyInstaller(original, '0.3.0', signature, readUpdatePublicKey(readFileSync(other.publicKeyFile, 'utf8')))).toEqual({ ok: true });
+    expect(verifyInstaller(original, '0.3.0', signature, readUpdatePublicKey(readFileSync(keys.publicKeyFile, 'utf8')))).toEqual({ ok: false, reason: 'bad_signature' });
     expect(() => makeUpdateKeys(path.join(dir, 'county-keys'))).toThrow(/exists already/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import type { TokenResponse } from '../../shared/sync/wire';
@@ -7,7 +8,10 @@ import type { ErrorBody } from '../../shared/wire/errors';
 import { buildServer } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { openDatabase } from '../../server/db/openDatabase';
+import { setAreaRevision } from '../../server/areas/areaDocuments';
+import { announceReferenceImport, storeDivisionFile } from '../../server/reference/referenceStore';
 import { addUser } from '../../server/users/userStore';
+import { checkDivisionFile, setDivisionFile } from '../../shared/areas';
 import { makeHousehold, newRow } from '../support/documents';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { openStream } from '../support/sse';
@@ -156,5 +160,37 @@ describe('the server while its PostgreSQL is away', () => {
     const event = (await stream.next()) as { documents: { id: string }[] };
     expect(event.documents.map((d) => d.id)).toContain(household.id);
     stream.close();
+  });
+
+  it('reference data imported while only the LISTEN connection was lost is taken once it listens again, without a restart', async () => {
+    await until(async () => (await listeners(empty.url)) === 2);
+    const villageName = async () => {
+      const pull = await api<{ documents: { id: string; name: string }[] }>(server, token, 'GET', '/api/v1/sync/areas/pull?limit=100');
+      return pull.body.documents.find((doc) => doc.id === VILLAGE)?.name;
+    };
+    const builtInName = await villageName();
+    expect(builtInName).toBeTruthy();
+    const name = new URL(empty.url).pathname.slice(1);
+    await direct(async (client) => {
+      await client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'LISTEN %'", [name]);
+    });
+    await until(async () => (await listeners(empty.url)) === 0);
+    try {
+      // The operator's `reference import-areas` from another process: stored, and its notice heard by no one here.
+      const divisions = JSON.parse(readFileSync('shared/areas/binzhou.json', 'utf8')) as { villages: [string, string][] };
+      divisions.villages = divisions.villages.map(([code, village]) => [code, code === VILLAGE ? '新王家社区' : village]);
+      await storeDivisionFile(db, checkDivisionFile(divisions));
+      await announceReferenceImport(db);
+      expect(await villageName()).toBe(builtInName);
+
+      await direct((client) => client.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`));
+      // Listening again, the server reads the stored divisions: the laptops pull the new name.
+      await until(async () => (await villageName()) === '新王家社区');
+    } finally {
+      // This test process shares the server's module state: the next file starts from the built-in list.
+      setDivisionFile(null);
+      setAreaRevision(null);
+    }
   });
 });
