@@ -2,8 +2,11 @@ import { BehaviorSubject, type Observable } from 'rxjs';
 import { APP_VERSION_HEADER, versionParts } from '../../../shared/wire/appVersion';
 import type { SyncHttpError } from './httpErrors';
 
-/** The app's version, set by the build (vite `define`); 'dev' under tests and the dev server. */
-export const APP_VERSION: string = import.meta.env.JIUZHU_VERSION ?? 'dev';
+/**
+ * The app's version, set by the build (vite `define`); 'dev' under tests and the dev server. Plain
+ * Node (the bench's tsx phases) has no `import.meta.env` at all.
+ */
+export const APP_VERSION: string = (import.meta.env as ImportMetaEnv | undefined)?.JIUZHU_VERSION ?? 'dev';
 
 /** The header every request of a built app carries (none from a dev build: it has no version to compare). */
 export function appVersionHeaders(version: string = APP_VERSION): Record<string, string> {
