@@ -309,6 +309,8 @@ describe.each(databaseKinds)('attachments across a server restart (%s)', (kind) 
     filesDir = await mkdtemp(path.join(tmpdir(), 'jiuzhu-files-restart-'));
   });
   afterAll(async () => {
+    // As in startTestServer: the test's own keep-alive connections would hold close() for 72 s.
+    app?.server.closeAllConnections();
     await app?.close();
     await drop?.();
     await rm(filesDir, { recursive: true, force: true });
