@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,22 +22,12 @@ import { startServerProcess, type ServerProcess } from '../../harness/serverProc
 import { serverDocuments } from '../support/convergence';
 import { laptop, openWorkspace, type Laptop } from '../support/laptop';
 import { api, emptyPostgresDatabase, type DatabaseKind } from '../support/testServer';
+import { serverCommand } from '../support/serverCommand';
 
 const VILLAGE = '371623102201';
 const TOWNSHIP = '371623102000';
 const PASSWORD = 'password-123';
 const PASSPHRASE = '县民政局 备份口令 2026 冬';
-
-/** `npm run server -- …` as an operator types it, with the server's settings in the environment. */
-function serverCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'server/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 /** Where one server keeps its things: a PostgreSQL database or a PGlite folder, and its attachments folder. */
 interface Place {

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,23 +19,13 @@ import { makeApplication, makeHousehold } from '../support/documents';
 import { laptop, openWorkspace } from '../support/laptop';
 import { api, freshDatabase } from '../support/testServer';
 import type { Database } from '../../server/db/database';
+import { serverCommand } from '../support/serverCommand';
 
 const TOWNSHIP = '371623102000';
 const VILLAGE = '371623102201';
 /** A village the build does not know: founded after the 2023 division data. */
 const NEW_VILLAGE = '371623102299';
 const PASSWORD = 'password-123';
-
-/** `npm run server -- …` as the county's IT operator types it. */
-function serverCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', 'server/main.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 const today = chinaToday();
 // Accepted twenty days ago: with Monday–Friday (or the built-in table, 春节 included) its 3 working
