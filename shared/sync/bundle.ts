@@ -7,6 +7,7 @@
  */
 import type { SyncedCollection } from './collections';
 import type { PushRow } from './wire';
+import { canonical } from './canonicalJson';
 
 export const BUNDLE_FORMAT = 'jiuzhu-bundle';
 export const BUNDLE_VERSION = 1;
@@ -42,16 +43,6 @@ export class BundleError extends Error {
 const encoder = new TextEncoder();
 const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
-/** Canonical JSON of the header: keys sorted, so signer and verifier hash the same bytes. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function signedText(file: Omit<BundleFile, 'signature'>): string {
   return [canonical(file.header), canonical(file.epk), file.iv, file.ciphertext].join('.');
