@@ -354,6 +354,78 @@ export const migrations: { version: number; sql: string }[] = [
       CREATE INDEX status_lookups_by_address ON status_lookups (address, at);
     `,
   },
+  {
+    // The township relay (server/relay/, issue 17). Empty on a central server. On a relay: the
+    // township's accounts and devices as the central server last said (revocations reach the relay
+    // with them), the password checks and sessions that let its laptops sign in while the county is
+    // away, the batches laptops pushed waiting to go up (in arrival order, with the central server's
+    // answer once given), which stored documents are such a batch's pending version, the upstream
+    // (accepted) version of each document, and the relay's own settings and pull checkpoints.
+    version: 13,
+    sql: `
+      CREATE TABLE relay_accounts (
+        user_id text PRIMARY KEY,
+        username text NOT NULL,
+        display_name text NOT NULL,
+        role text NOT NULL,
+        area_code text NOT NULL,
+        active boolean NOT NULL
+      );
+      CREATE TABLE relay_devices (
+        user_id text NOT NULL,
+        device_id text NOT NULL,
+        revoked boolean NOT NULL,
+        session_epoch integer NOT NULL,
+        PRIMARY KEY (user_id, device_id)
+      );
+      CREATE TABLE relay_passwords (
+        username text PRIMARY KEY,
+        user_id text NOT NULL,
+        password_hash text NOT NULL
+      );
+      CREATE TABLE relay_sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL,
+        device_id text NOT NULL,
+        central_refresh text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        used_at timestamptz
+      );
+      CREATE TABLE relay_outbox (
+        seq bigserial PRIMARY KEY,
+        batch_id text NOT NULL UNIQUE,
+        collection text NOT NULL,
+        user_id text NOT NULL,
+        device_id text NOT NULL,
+        area_code text NOT NULL,
+        rows jsonb NOT NULL,
+        signature text NOT NULL,
+        received_at bigint NOT NULL,
+        state text NOT NULL DEFAULT 'waiting',
+        answer jsonb,
+        answered_at bigint
+      );
+      CREATE INDEX relay_outbox_waiting ON relay_outbox (seq) WHERE state = 'waiting';
+      CREATE TABLE relay_pending (
+        collection text NOT NULL,
+        id text NOT NULL,
+        batch_seq bigint NOT NULL,
+        area_code text NOT NULL,
+        PRIMARY KEY (collection, id, batch_seq)
+      );
+      CREATE TABLE relay_master (
+        collection text NOT NULL,
+        id text NOT NULL,
+        data jsonb NOT NULL,
+        deleted boolean NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE TABLE relay_state (
+        name text PRIMARY KEY,
+        value jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
