@@ -17,6 +17,7 @@ import { registerAuditRoutes } from './audit/auditRoutes';
 import { ensureAuditMonths, keepAuditMonthsAhead } from './audit/auditMonths';
 import { registerAuthRoutes } from './signin/authRoutes';
 import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './auth/secrets';
+import { loadTokenKeys } from './auth/tokenKeys';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
 import { BODY_LIMITS } from './http/bodyLimits';
@@ -91,7 +92,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerSecurityHeaders(app, { hsts: options.hsts ?? false });
   registerRequestLog(app);
   countRequests(app, new ServerMetrics());
-  const secret = await loadTokenSecret(db);
+  const tokenKeys = await loadTokenKeys(db);
+  // No longer signs tokens (Ed25519 does, tokenKeys.ts): kept to hash 码上查's client addresses.
+  const addressSecret = await loadTokenSecret(db);
   const searchKeyRoot = await loadSearchKeyRoot(db);
   const refreshChild = await loadRefreshChildSecret(db);
   const bundleKeys = await loadBundleKeys(db);
@@ -146,6 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // After CORS, so that the app can read the refusal of an old version.
   const minAppVersion = options.minAppVersion !== undefined ? options.minAppVersion : readMinAppVersion(process.env);
   registerAppVersionGate(app, minAppVersion);
+  // The public half of the token key: a township relay checks the central server's tokens with it.
+  app.get('/api/v1/auth/token-key', async () => ({ algorithm: 'Ed25519', publicKey: tokenKeys.publicKeyPem }));
   app.get('/api/v1/health', async () => ({ status: 'ok', db: db.kind, version: SERVER_VERSION, minAppVersion }));
   await registerUpdateRoutes(app, options.updatesDir !== undefined ? options.updatesDir : readUpdatesDir(process.env));
   registerReadiness(app, db);
@@ -153,28 +158,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAuthRoutes(
     app,
     db,
-    { token: secret, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKeyRoot, bundlePublicKey: bundleKeys.publicKey },
+    { tokenKeys, deviceKey: bundleKeys.deviceSecret, refreshChild, searchKeyRoot, bundlePublicKey: bundleKeys.publicKey },
     // Sign-out and a replayed refresh token end the device's open streams at once, on every process.
     { sessionEnded: (end) => sessions.announce(end) },
   );
-  registerSyncRoutes(app, { db, secret, notifier, sessions, searchKeyRoot });
-  registerAuditRoutes(app, { db, secret });
-  registerAdminRoutes(app, { db, secret, sessions });
-  registerAccountImportRoutes(app, { db, secret });
-  registerPolicyRoutes(app, { db, secret });
-  registerCalendarRoutes(app, { db, secret });
-  registerStatsRoutes(app, { db, secret });
-  registerReportRoutes(app, { db, secret });
-  registerCountySettingsRoutes(app, { db, secret });
-  registerStatusCheckRoutes(app, { db, secret, settings: options.statusCheck ?? readStatusCheckSettings() });
-  registerBundleRoutes(app, { db, secret, searchKeyRoot, bundleKeys, notifier, sessions });
+  registerSyncRoutes(app, { db, tokenKeys, notifier, sessions, searchKeyRoot });
+  registerAuditRoutes(app, { db, tokenKeys });
+  registerAdminRoutes(app, { db, tokenKeys, sessions });
+  registerAccountImportRoutes(app, { db, tokenKeys });
+  registerPolicyRoutes(app, { db, tokenKeys });
+  registerCalendarRoutes(app, { db, tokenKeys });
+  registerStatsRoutes(app, { db, tokenKeys });
+  registerReportRoutes(app, { db, tokenKeys });
+  registerCountySettingsRoutes(app, { db, tokenKeys });
+  registerStatusCheckRoutes(app, { db, tokenKeys, addressSecret, settings: options.statusCheck ?? readStatusCheckSettings() });
+  registerBundleRoutes(app, { db, tokenKeys, searchKeyRoot, bundleKeys, notifier, sessions });
   let files = options.files;
   if (!files) {
     const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));
     app.addHook('onClose', async () => rmSync(directory, { recursive: true, force: true }));
     files = diskStorage(directory);
   }
-  await registerFileRoutes(app, { db, secret, storage: files, allowedOrigin: (origin) => allowed.has(origin) });
+  await registerFileRoutes(app, { db, tokenKeys, storage: files, allowedOrigin: (origin) => allowed.has(origin) });
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {

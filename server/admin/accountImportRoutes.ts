@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { planAccounts, readAccountHeader, type PlannedAccount } from '../../shared/exports/accountSheet';
 import { accountImportRequestSchema, type AccountImportAnswer } from '../../shared/wire/accountImport';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole } from '../auth/caller';
 import type { Database } from '../db/database';
 import { unstorableTextPaths } from '../db/storableText';
@@ -17,10 +18,10 @@ const OUT_OF_REACH = '不在您的管理范围内：只能为本辖区下级创�
  * (shared/wire/accountImport.ts). The page only reads the .xlsx; every check is made here again,
  * and a row outside the caller's reach (`mayAdminister`) is refused like any other bad row.
  */
-export function registerAccountImportRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerAccountImportRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.post('/api/v1/admin/users/import', { bodyLimit: BODY_LIMITS.accountImport }, async (request): Promise<AccountImportAnswer> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, ADMIN_ROLES);
     const body = parseBody(accountImportRequestSchema, request.body);
     const unstorable = unstorableTextPaths(body);

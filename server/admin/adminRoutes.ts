@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AdminUser, AdminUserAnswer, AdminUsersAnswer } from '../../shared/wire/adminUsers';
 import { actor, recordAudit } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole, type Caller } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -35,11 +36,11 @@ function param(params: unknown, name: string): string {
  * Account administration: list the users one manages, deactivate a user, revoke a device.
  * Each action is refused (403) outside the caller's reach (`mayAdminister`) and audited.
  */
-export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; secret: string; sessions: LiveSessions }): void {
-  const { db, secret, sessions } = deps;
+export function registerAdminRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys; sessions: LiveSessions }): void {
+  const { db, tokenKeys, sessions } = deps;
 
   const adminCaller = async (request: Parameters<typeof authenticate>[0]): Promise<Caller> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, ADMIN_ROLES);
     return caller;
   };

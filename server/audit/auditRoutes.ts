@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AuditAnswer } from '../../shared/wire/audit';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -45,10 +46,10 @@ const auditQuery = z.strictObject({
 });
 
 /** `GET /api/v1/audit` — the trail of the caller's area, newest first: `{entries:[…]}`. */
-export function registerAuditRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerAuditRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.get('/api/v1/audit', async (request): Promise<AuditAnswer> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, AUDIT_READERS);
     const query = auditQuery.safeParse(request.query);
     if (!query.success) {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { exportAuditSchema } from '../../shared/exports/exportAudit';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -12,10 +13,10 @@ import { actor, recordAudit } from './auditLog';
  * can read; the area must lie inside the caller's scope. Exports made offline arrive later
  * and may be re-sent: the app's `exportId` makes a second copy store nothing.
  */
-export function registerExportAuditRoute(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerExportAuditRoute(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.post('/api/v1/audit/exports', async (request, reply) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     const record = parseBody(exportAuditSchema, request.body);
     const areaPrefix = narrowScope(caller, record.areaPrefix);
     const stored = await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { scopePrefix, type Role } from '../../shared/auth/roles';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/errors';
 import { verifyAccessToken } from './accessTokens';
+import type { TokenKeys } from './tokenKeys';
 
 /** Who is asking, as established from a verified token and the current user and device records. */
 export interface Caller {
@@ -22,11 +23,11 @@ export interface Caller {
  * deactivated user or revoked device is refused at its next request, not when its token expires;
  * so is a token issued before the device's session ended (signed out, or its refresh token replayed).
  */
-export async function authenticate(request: FastifyRequest, db: Database, secret: string): Promise<Caller> {
+export async function authenticate(request: FastifyRequest, db: Database, tokenKeys: TokenKeys): Promise<Caller> {
   const header = request.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
   if (!token) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
-  const claims = verifyAccessToken(token, secret);
+  const claims = verifyAccessToken(token, tokenKeys.publicKey);
   if (!claims) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
   const rows = await db.query<{ role: Role; area_code: string; session_epoch: number; display_name: string }>(
     `SELECT u.role, u.area_code, u.display_name, d.session_epoch FROM users u JOIN devices d ON d.user_id = u.id

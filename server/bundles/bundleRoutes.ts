@@ -6,6 +6,7 @@ import { syncedCollections, type SyncedCollection } from '../../shared/sync/coll
 import type { WireDocument } from '../../shared/sync/wire';
 import { actor, recordAudit } from '../audit/auditLog';
 import { pushAuditEntries } from '../storage/documentAudit';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -36,12 +37,12 @@ const REFUSED = '文件已被改动，或不是本系统为本服务器导出的
  */
 export function registerBundleRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; searchKeyRoot: string; bundleKeys: BundleKeys; notifier: ChangeNotifier; sessions: LiveSessions },
+  deps: { db: Database; tokenKeys: TokenKeys; searchKeyRoot: string; bundleKeys: BundleKeys; notifier: ChangeNotifier; sessions: LiveSessions },
 ): void {
-  const { db, secret, searchKeyRoot, bundleKeys, notifier, sessions } = deps;
+  const { db, tokenKeys, searchKeyRoot, bundleKeys, notifier, sessions } = deps;
 
   app.post('/api/v1/bundles/import', { bodyLimit: BODY_LIMITS.push }, async (request) => {
-    const station = await authenticate(request, db, secret);
+    const station = await authenticate(request, db, tokenKeys);
     requireRole(station, ['township', 'county', 'city', 'admin']);
     const file = parseBody(bundleBody, request.body) as unknown as BundleFile;
 
@@ -81,7 +82,7 @@ export function registerBundleRoutes(
       if (!rows || rows.length === 0) continue;
       const valid = validatePushBody(collection, rows, author.scope);
       // An import is several transactions: a station or author stopped meanwhile stores no more.
-      await sessions.requireActive(sessionOf(request, station, secret), author);
+      await sessions.requireActive(sessionOf(request, station, tokenKeys), author);
       const outcome = await pushChanges(db, collection, author.scope, valid, {
         ...pushRulesFor(collection, author, searchKeyRoot),
         afterWrite: (tx, writes) =>

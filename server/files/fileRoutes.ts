@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FILE_ERROR_CODES, FILES_PATH, isSha256Hex, parseUploadId, uploadUrlFor } from '../../shared/files/limits';
 import { actor, recordAudit } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/errors';
@@ -18,7 +19,7 @@ export const UNFINISHED_UPLOAD_DAYS = 30;
 
 export interface FileRouteDeps {
   db: Database;
-  secret: string;
+  tokenKeys: TokenKeys;
   storage: FileStorage;
   /** Origins allowed to call the API, as in the server's CORS settings. */
   allowedOrigin: (origin: string) => boolean;
@@ -38,7 +39,7 @@ const notFound = () => new HttpError(404, FILE_ERROR_CODES.notFound, '服务器�
  * parsers and compression.
  */
 export async function registerFileRoutes(app: FastifyInstance, deps: FileRouteDeps): Promise<void> {
-  const { db, secret, storage } = deps;
+  const { db, tokenKeys, storage } = deps;
   const tus = createTusServer({
     db,
     storage,
@@ -73,7 +74,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: FileRouteDe
     files.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
 
     const create = async (request: FastifyRequest, reply: FastifyReply) => {
-      const caller = await authenticate(request, db, secret);
+      const caller = await authenticate(request, db, tokenKeys);
       const claim = checkUploadClaim(caller, {
         uploadLength: header(request, 'upload-length'),
         uploadMetadata: header(request, 'upload-metadata'),
@@ -92,7 +93,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: FileRouteDe
     files.post(FILES_PATH.replace(/\/$/, ''), create);
 
     const uploadOf = async (request: FastifyRequest<{ Params: { uploadId: string } }>) => {
-      const caller = await authenticate(request, db, secret);
+      const caller = await authenticate(request, db, tokenKeys);
       const ids = parseUploadId(request.params.uploadId);
       if (!ids) throw notFound();
       requireAreaInScope(caller, ids.areaCode);
@@ -127,7 +128,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: FileRouteDe
     });
 
     const blobOf = async (request: FastifyRequest<{ Params: { hex: string } }>) => {
-      const caller = await authenticate(request, db, secret);
+      const caller = await authenticate(request, db, tokenKeys);
       const { hex } = request.params;
       if (!isSha256Hex(hex)) throw notFound();
       // Held only for areas outside the caller's scope looks the same as not held at all.

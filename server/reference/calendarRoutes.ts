@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CalendarAnswer } from '../../shared/wire/calendar';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate } from '../auth/caller';
 import type { Database } from '../db/database';
 import { storedHolidayYears } from './referenceStore';
@@ -10,10 +11,10 @@ import { storedHolidayYears } from './referenceStore';
  * the table is the State Council's public notice. Read from the database on each call, so what
  * every process answers is the same whatever moment each took the import.
  */
-export function registerCalendarRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerCalendarRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.get('/api/v1/reference/calendar', async (request): Promise<CalendarAnswer> => {
-    await authenticate(request, db, secret);
+    await authenticate(request, db, tokenKeys);
     return { years: await storedHolidayYears(db) };
   });
 }

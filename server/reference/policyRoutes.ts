@@ -5,6 +5,7 @@ import { newPolicyPeriodSchema } from '../../shared/schemas/policyPeriod';
 import { policyFigureNames, type Policy } from '../../shared/schemas/reference';
 import type { PolicyPeriodAnswer } from '../../shared/wire/policies';
 import { actor, recordAudit, type AuditEntry } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole, type Caller } from '../auth/caller';
 import type { Database, Queryable } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -41,11 +42,11 @@ async function periodsOf(tx: Queryable, areaCode: string): Promise<Policy[]> {
  * ends the day before the new one starts; nothing is overwritten, so every judgement made on an
  * earlier date can still be read with its figures. Who set it comes from the token, never the body.
  */
-export function registerPolicyRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerPolicyRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
 
   app.post('/api/v1/policies', { bodyLimit: BODY_LIMITS.policies }, async (request, reply) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, SETTING_ROLES);
     const body = parseBody(newPolicyPeriodSchema, request.body);
     if (!isIsoDate(body.validFrom)) {

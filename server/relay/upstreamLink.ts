@@ -6,7 +6,7 @@
  * `UpstreamUnreachable`; any other answer, 4xx included, is returned for the caller to read.
  */
 export class UpstreamUnreachable extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super('upstream unreachable');
   }
 }

@@ -9,6 +9,7 @@ import type { Application } from '../../shared/schemas/application';
 import { DEFAULT_STALE_DAYS, endOfDayReport, MAX_STALE_DAYS, townshipWaitingStatuses } from '../../shared/stats/endOfDay';
 import type { EndOfDayAnswer, EndOfDayReport } from '../../shared/wire/endOfDay';
 import { actor, recordAudit } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -55,10 +56,10 @@ export async function buildEndOfDayReport(
  * report (今日汇总) for the caller's area or a narrower one in it. `date` defaults to today in
  * China, `staleDays` to 3.
  */
-export function registerReportRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerReportRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.get('/api/v1/reports/end-of-day', async (request): Promise<EndOfDayAnswer> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, reportRoles);
     const query = reportQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', '查询参数无效（可用：日期、天数、地区）');

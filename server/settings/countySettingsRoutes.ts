@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { findArea } from '../../shared/areas';
 import { countySettingsBodySchema, type CountySettingsAnswer } from '../../shared/wire/countySettings';
 import { actor, recordAudit } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -14,10 +15,10 @@ import { idleMinutesFor, setCountyIdleMinutes } from './countySettings';
  * `county set` on the command line. Out of bounds is a 422 naming the field in words; laptops take
  * the new value at their next sign-in or token refresh.
  */
-export function registerCountySettingsRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerCountySettingsRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.post('/api/v1/county-settings', { bodyLimit: BODY_LIMITS.auth }, async (request): Promise<CountySettingsAnswer> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, ['county', 'city', 'admin']);
     const parsed = countySettingsBodySchema.safeParse(request.body);
     if (!parsed.success) {

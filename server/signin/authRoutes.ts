@@ -4,6 +4,7 @@ import type { TokenResponse } from '../../shared/sync/wire';
 import { actor, recordAudit, type AuditEntry } from '../audit/auditLog';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/accessTokens';
 import { authenticate } from '../auth/caller';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { LoginThrottle, type ThrottleKey } from '../auth/loginThrottle';
 import { verifyPassword } from '../auth/passwords';
 import { endDeviceSession, isKnownDevice, recordDevice, startRefreshChain, touchDevice, useRefreshToken } from '../auth/refreshTokens';
@@ -33,8 +34,8 @@ const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) }
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export interface AuthSecrets {
-  /** Signs access tokens. */
-  token: string;
+  /** Signs access tokens (and checks them at sign-out). */
+  tokenKeys: TokenKeys;
   /** Derives each device's data and bundle keys (never the token secret). */
   deviceKey: string;
   /** Derives the refresh token that follows a used one. */
@@ -53,13 +54,13 @@ export function registerAuthRoutes(
     sessionEnded?: (end: { userId: string; deviceId: string }) => Promise<void>;
   } = {},
 ): void {
-  const secret = secrets.token;
+  const { tokenKeys } = secrets;
   const throttle = new LoginThrottle(db);
   const sessionEnded = (userId: string, deviceId: string) => hooks.sessionEnded?.({ userId, deviceId }).catch(() => undefined);
 
   // The search keys are read afresh each time: a rotated township's new key reaches the laptop at its next refresh.
   const tokensFor = async (user: StoredUser, deviceId: string, refreshToken: string, sessionEpoch: number): Promise<TokenResponse> => ({
-    accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode, ses: sessionEpoch }, secret),
+    accessToken: signAccessToken({ sub: user.id, dev: deviceId, role: user.role, area: user.areaCode, ses: sessionEpoch }, tokenKeys.privateKey),
     refreshToken,
     expiresIn: ACCESS_TOKEN_SECONDS,
     user: publicUser(user),
@@ -129,7 +130,7 @@ export function registerAuthRoutes(
 
   // Signing out: the device's refresh tokens go and its access tokens stop working.
   app.post('/api/v1/auth/logout', { bodyLimit: BODY_LIMITS.auth }, async (request, reply) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     await db.transaction((tx) => endDeviceSession(tx, caller.userId, caller.deviceId));
     await recordAudit(db, [{ ...actor(caller), action: 'logout', details: { ip: request.ip } }]);
     await sessionEnded(caller.userId, caller.deviceId);

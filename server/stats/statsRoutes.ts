@@ -4,6 +4,7 @@ import type { Role } from '../../shared/auth/roles';
 import { chinaToday } from '../../shared/domain/chinaTime';
 import type { DashboardAnswer } from '../../shared/wire/dashboard';
 import { actor, recordAudit } from '../audit/auditLog';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, requireRole } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
@@ -23,10 +24,10 @@ const statsRoles: readonly Role[] = ['township', 'social_worker', 'county', 'cit
  * `GET /api/v1/stats/dashboard?areaPrefix=` — `{figures: DashboardFigures}` for the caller's scope,
  * or a narrower area in it (403 outside it), scoped exactly like a pull.
  */
-export function registerStatsRoutes(app: FastifyInstance, deps: { db: Database; secret: string }): void {
-  const { db, secret } = deps;
+export function registerStatsRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
+  const { db, tokenKeys } = deps;
   app.get('/api/v1/stats/dashboard', async (request): Promise<DashboardAnswer> => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     requireRole(caller, statsRoles);
     const query = statsQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', '查询参数无效', { field: 'areaPrefix' });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { normalizeTrackingCode } from '../../shared/domain/trackingCode';
 import type { StatusCheckSettingsAnswer } from '../../shared/wire/statusCheck';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate } from '../auth/caller';
 import type { Database } from '../db/database';
 import type { StatusCheckSettings } from './statusCheckSettings';
@@ -12,7 +13,7 @@ import { askPage, lockedPage, notFoundPage, statusPage, tooManyPage } from './st
  * with the status — no sign-in, suitable for exposing through the county's reverse proxy alone.
  * `GET /api/v1/status-check/settings` (signed in) tells the laptop the public address receipts print.
  */
-export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Database; secret: string; settings: StatusCheckSettings }): void {
+export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys; addressSecret: string; settings: StatusCheckSettings }): void {
   const { db, settings } = deps;
 
   const send = (reply: FastifyReply, status: number, html: string) =>
@@ -43,7 +44,7 @@ export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Data
         return send(reply, 400, askPage(code ?? request.params.code.slice(0, 24), '请输入身份证号码的最后四位：四个数字，或三个数字加字母 X。'));
       }
       if (code === null) return send(reply, 404, notFoundPage());
-      const found = await lookUpStatus(db, settings, { code, check, address: request.ip, now: Date.now(), secret: deps.secret });
+      const found = await lookUpStatus(db, settings, { code, check, address: request.ip, now: Date.now(), secret: deps.addressSecret });
       switch (found.result) {
         case 'shown':
           return send(reply, 200, statusPage(code, found.summary));
@@ -60,7 +61,7 @@ export function registerStatusCheckRoutes(app: FastifyInstance, deps: { db: Data
   });
 
   app.get('/api/v1/status-check/settings', async (request): Promise<StatusCheckSettingsAnswer> => {
-    await authenticate(request, db, deps.secret);
+    await authenticate(request, db, deps.tokenKeys);
     return { publicUrl: settings.publicUrl };
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { verifyAccessToken } from '../auth/accessTokens';
+import type { TokenKeys } from '../auth/tokenKeys';
 import type { Caller } from '../auth/caller';
 import type { Database, Queryable } from '../db/database';
 import { HttpError } from '../http/errors';
@@ -36,10 +37,10 @@ interface PendingCheck {
 const keyOf = (holder: SessionHolder) => JSON.stringify([holder.userId, holder.deviceId, holder.sessionEpoch ?? null]);
 
 /** The session an authenticated request's bearer token belongs to. */
-export function sessionOf(request: FastifyRequest, caller: Caller, secret: string): SessionHolder {
+export function sessionOf(request: FastifyRequest, caller: Caller, tokenKeys: TokenKeys): SessionHolder {
   const token = request.headers.authorization?.replace(/^Bearer /, '').trim() ?? '';
   // `authenticate` has just accepted this token; were it somehow unreadable, no epoch matches.
-  const epoch = verifyAccessToken(token, secret)?.ses ?? -1;
+  const epoch = verifyAccessToken(token, tokenKeys.publicKey)?.ses ?? -1;
   return { userId: caller.userId, deviceId: caller.deviceId, sessionEpoch: epoch };
 }
 

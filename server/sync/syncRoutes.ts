@@ -6,6 +6,7 @@ import { pullAreas } from '../areas/areaDocuments';
 import { actor, recordAudit } from '../audit/auditLog';
 import { pushAuditEntries } from '../storage/documentAudit';
 import { viewAuditEntry, viewedDocumentIds, type ViewChannel } from '../audit/viewAudit';
+import type { TokenKeys } from '../auth/tokenKeys';
 import { authenticate, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
@@ -48,9 +49,9 @@ function syncedParam(params: unknown): SyncedCollection {
 
 export function registerSyncRoutes(
   app: FastifyInstance,
-  deps: { db: Database; secret: string; notifier: ChangeNotifier; sessions: LiveSessions; searchKeyRoot: string },
+  deps: { db: Database; tokenKeys: TokenKeys; notifier: ChangeNotifier; sessions: LiveSessions; searchKeyRoot: string },
 ) {
-  const { db, secret, notifier, sessions, searchKeyRoot } = deps;
+  const { db, tokenKeys, notifier, sessions, searchKeyRoot } = deps;
 
   // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
   // conflicts), naming the documents by id so an audit query by id finds who saw it.
@@ -59,7 +60,7 @@ export function registerSyncRoutes(
   };
 
   app.get('/api/v1/sync/:collection/pull', async (request, reply) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     const name = collectionParam(request.params);
     const query = pullQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', 'limit 参数无效', { field: 'limit' });
@@ -81,7 +82,7 @@ export function registerSyncRoutes(
   });
 
   app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     const collection = syncedParam(request.params);
     const rows = validatePushBody(collection, request.body, caller.scope);
     const outcome = await pushChanges(db, collection, caller.scope, rows, {
@@ -96,13 +97,13 @@ export function registerSyncRoutes(
   });
 
   app.get('/api/v1/sync/:collection/stream', async (request, reply) => {
-    const caller = await authenticate(request, db, secret);
+    const caller = await authenticate(request, db, tokenKeys);
     const collection = syncedParam(request.params);
     await serveStream(request, reply, {
       db,
       notifier,
       sessions,
-      holder: sessionOf(request, caller, secret),
+      holder: sessionOf(request, caller, tokenKeys),
       collection,
       scope: caller.scope,
       viewer: { actor: actor(caller), via: 'stream' },

@@ -6,7 +6,7 @@ import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { signAccessToken, verifyAccessToken } from '../../server/auth/accessTokens';
-import { loadTokenSecret } from '../../server/auth/secrets';
+import { loadTokenKeys } from '../../server/auth/tokenKeys';
 import { addUser } from '../../server/users/userStore';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { laptop, openWorkspace, type Laptop } from '../support/laptop';
@@ -110,7 +110,7 @@ describe.each(databaseKinds)('an access token that expired while the laptop was 
 
   it('renews the token and sends again when the server refuses one the laptop thought still good', async () => {
     const device = laptop();
-    const secret = await loadTokenSecret(server.db);
+    const keys = await loadTokenKeys(server.db);
     let forged: string | null = null;
     // The sign-in answer carries a token signed twenty minutes ago (a laptop whose clock ran slow):
     // genuine, but expired for the server, while the laptop counts fifteen minutes from now.
@@ -119,8 +119,8 @@ describe.each(databaseKinds)('an access token that expired while the laptop was 
       const response = await realFetch(input, init);
       if (!String(input).endsWith('/api/v1/auth/login') || !response.ok) return response;
       const tokens = (await response.json()) as TokenResponse;
-      const { exp: _exp, ...claims } = verifyAccessToken(tokens.accessToken, secret)!;
-      forged = signAccessToken(claims, secret, Date.now() - TWENTY_MINUTES);
+      const { exp: _exp, ...claims } = verifyAccessToken(tokens.accessToken, keys.publicKey)!;
+      forged = signAccessToken(claims, keys.privateKey, Date.now() - TWENTY_MINUTES);
       // The network goes right after the sign-in: the workspace opens offline.
       device.online = false;
       proxy.refuse();
@@ -129,7 +129,7 @@ describe.each(databaseKinds)('an access token that expired while the laptop was 
     const village = (open = await openWorkspace({ url: proxy.url }, device, 'xieli', PASSWORD));
     vi.mocked(globalThis.fetch).mockRestore();
     expect(forged).not.toBeNull();
-    expect(verifyAccessToken(forged!, secret)).toBeNull();
+    expect(verifyAccessToken(forged!, keys.publicKey)).toBeNull();
     const profileBefore = device.store.getItem('jiuzhu:profile:xieli');
     const saved = [await saveHousehold(village, household('周建国')), await saveHousehold(village, household('吴秀英'))];
     const shown = errorsShown(village);

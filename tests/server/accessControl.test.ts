@@ -3,7 +3,8 @@ import { syncedCollections } from '../../shared/sync/collections';
 import type { PullResponse, SyncCheckpoint } from '../../shared/sync/wire';
 import type { ErrorBody } from '../../shared/wire/errors';
 import { signAccessToken } from '../../server/auth/accessTokens';
-import { loadTokenSecret } from '../../server/auth/secrets';
+import { loadTokenKeys } from '../../server/auth/tokenKeys';
+import { generateKeyPairSync } from 'node:crypto';
 import { makeApplication, makeAttachment, makeHousehold, makeVisit, newRow, wire } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { allCollections, makeCareNeed, openStream, protectedEndpoints, seedVillage, type Session } from './securityFixtures';
@@ -42,7 +43,7 @@ describe.each(databaseKinds)('access control on %s', (kind) => {
   afterAll(async () => server?.close());
 
   it('refuses a missing, malformed, forged, foreign-signed or expired token on every endpoint', async () => {
-    const secret = await loadTokenSecret(server.db);
+    const keys = await loadTokenKeys(server.db);
     const claims = { sub: assistantA.user.id, dev: assistantA.deviceId, role: assistantA.user.role, area: assistantA.user.areaCode, ses: 0 };
     const [payload, signature] = assistantA.accessToken.split('.') as [string, string];
     const raised = Buffer.from(JSON.stringify({ ...claims, role: 'admin', area: '000000000000', exp: 4102444800 })).toString('base64url');
@@ -52,8 +53,8 @@ describe.each(databaseKinds)('access control on %s', (kind) => {
       ['malformed', { authorization: 'Bearer abc.def.ghi' }],
       ['forged', { authorization: `Bearer ${raised}.${signature}` }],
       ['unsigned', { authorization: `Bearer ${payload}.` }],
-      ['foreign key', { authorization: `Bearer ${signAccessToken(claims, 'a-secret-that-is-not-the-server-one')}` }],
-      ['expired', { authorization: `Bearer ${signAccessToken(claims, secret, Date.now() - 16 * 60 * 1000)}` }],
+      ['foreign key', { authorization: `Bearer ${signAccessToken(claims, generateKeyPairSync('ed25519').privateKey)}` }],
+      ['expired', { authorization: `Bearer ${signAccessToken(claims, keys.privateKey, Date.now() - 16 * 60 * 1000)}` }],
     ];
     const endpoints = protectedEndpoints({ userId: assistantB.user.id, deviceId: assistantB.deviceId });
     expect(endpoints.length).toBeGreaterThanOrEqual(allCollections.length + 2 * syncedCollections.length + 9);

@@ -12,6 +12,7 @@ import { addMonths, listAuditMonths, monthOf } from '../../server/audit/auditMon
 import { queryAudit } from '../../server/audit/auditQuery';
 import { verifyAccessToken } from '../../server/auth/accessTokens';
 import { loadDeviceKeySecret, loadSearchKeyRoot, loadTokenSecret } from '../../server/auth/secrets';
+import { loadTokenKeys } from '../../server/auth/tokenKeys';
 import { deviceBundleKey, deviceDataKey } from '../../server/bundles/bundleKeys';
 import type { Database } from '../../server/db/database';
 import { LATEST_SCHEMA_VERSION, migrate, migrations, splitStatements } from '../../server/db/migrations';
@@ -101,10 +102,9 @@ describe.each(databaseKinds)('migration 6 (separate secrets) on %s', (kind) => {
         expect(tokens.deviceDataKey).toBe(deviceDataKey(oldSecret, tokens.user.id, 'dev-laptop-before-6'));
         expect(tokens.bundleKey).toBe(deviceBundleKey(oldSecret, tokens.user.id, 'dev-laptop-before-6'));
         expect(await secretOf(db, 'device_key_hmac')).toBe(oldSecret);
-        const tokenSecret = await loadTokenSecret(db);
-        expect(tokenSecret).not.toBe(oldSecret);
-        expect(verifyAccessToken(tokens.accessToken, tokenSecret)).not.toBeNull();
-        expect(verifyAccessToken(tokens.accessToken, oldSecret)).toBeNull();
+        expect(await loadTokenSecret(db)).not.toBe(oldSecret);
+        // Since issue 17 tokens are signed with the server's Ed25519 key (tokenKeys.ts), not with any HMAC secret.
+        expect(verifyAccessToken(tokens.accessToken, (await loadTokenKeys(db)).publicKey)).not.toBeNull();
       } finally {
         await app.close();
       }
