@@ -21,7 +21,8 @@ import { loadTokenKeys } from './auth/tokenKeys';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
 import { BODY_LIMITS } from './http/bodyLimits';
-import { errorBody, HttpError, sendError } from './http/errors';
+import { errorBody, HttpError } from './http/errors';
+import { answerErrors } from './http/errorHandler';
 import { frameworkErrorAnswer } from './http/frameworkErrors';
 import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
 import { registerReadiness } from './http/readiness';
@@ -134,17 +135,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     onInvalidRequestPayload: () => new HttpError(400, 'bad_request', '压缩的请求内容已损坏'),
   });
 
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HttpError) return sendError(reply, error);
-    const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 500;
-    if (status === 413) return reply.status(413).send(errorBody('too_large', '请求内容过大'));
-    if (status === 415) return reply.status(415).send(errorBody('unsupported_media_type', '请求格式不支持，应为 JSON'));
-    if (status >= 400 && status < 500) return reply.status(400).send(errorBody('bad_request', '请求格式错误'));
-    // The database is away (stopped, failing over): "try again", the laptop keeps its data and re-sends.
-    if (isDatabaseUnavailable(error)) return reply.status(503).header('retry-after', '5').send(errorBody('database_unavailable', '数据库暂时无法访问，请稍后重试'));
-    reply.log.error({ code: (error as { code?: string }).code, name: error instanceof Error ? error.name : 'unknown' }, 'request failed');
-    return reply.status(500).send(errorBody('internal', '服务器内部错误，请稍后重试'));
-  });
+  app.setErrorHandler(answerErrors);
 
   // After CORS, so that the app can read the refusal of an old version.
   const minAppVersion = options.minAppVersion !== undefined ? options.minAppVersion : readMinAppVersion(process.env);

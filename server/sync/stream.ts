@@ -23,7 +23,8 @@ export async function serveStream(
   deps: {
     db: Database;
     notifier: ChangeNotifier;
-    sessions: LiveSessions;
+    /** The server's open sessions (`LiveSessions`; a relay's own, from its copy of the accounts). */
+    sessions: Pick<LiveSessions, 'register' | 'stillActive'>;
     /** Whose stream this is: it ends when that user or device is stopped. */
     holder: SessionHolder;
     collection: SyncedCollection;

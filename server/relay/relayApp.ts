@@ -1,0 +1,142 @@
+import { existsSync } from 'node:fs';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { findArea } from '../../shared/areas';
+import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
+import { APP_VERSION_HEADER } from '../../shared/wire/appVersion';
+import { ensureAuditMonths, keepAuditMonthsAhead } from '../audit/auditMonths';
+import type { Caller } from '../auth/caller';
+import type { Database } from '../db/database';
+import { BODY_LIMITS } from '../http/bodyLimits';
+import { answerErrors } from '../http/errorHandler';
+import { errorBody, HttpError } from '../http/errors';
+import { frameworkErrorAnswer } from '../http/frameworkErrors';
+import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from '../http/logging';
+import { registerReadiness } from '../http/readiness';
+import { registerSecurityHeaders } from '../http/securityHeaders';
+import { countRequests } from '../metrics/metricsRoute';
+import { ServerMetrics } from '../metrics/serverMetrics';
+import { ChangeNotifier } from '../storage/changeNotifier';
+import { SERVER_VERSION } from '../version';
+import { registerRelayRoutes } from './relayRoutes';
+import { RelayStreamSessions } from './relayStreamSessions';
+import { RelayWorker } from './relayWorker';
+import type { UpstreamLink } from './upstreamLink';
+import type { UpstreamSession } from './upstreamSession';
+
+/** The relay's sign-in (server/relay/auth/): its routes, who is asking, and the accounts it keeps. */
+export interface RelaySignIn {
+  register(app: FastifyInstance): void;
+  authenticate(request: FastifyRequest): Promise<Caller>;
+  /** Takes the central server's accounts answer (GET /api/v1/relay/accounts), checked. */
+  takeAccounts(answer: unknown): Promise<void>;
+}
+
+export interface RelayOptions {
+  db: Database;
+  /** The township this station serves, 9 digits. */
+  township: string;
+  link: UpstreamLink;
+  session: UpstreamSession;
+  signIn: RelaySignIn;
+  staticDir?: string | null;
+  corsOrigins?: string[];
+  logger?: LoggerSetting;
+  /** How often the relay pulls from the central server when no laptop pushes (default 10 s). */
+  roundEveryMs?: number;
+  /** How long a laptop's push waits for the central server's answer before "pending" (default 8 s). */
+  answerWaitMs?: number;
+}
+
+export interface Relay {
+  app: FastifyInstance;
+  worker: RelayWorker;
+}
+
+const APP_ORIGINS = ['app://jiuzhu'];
+
+/**
+ * A township station's server (`npm run server -- relay …`, issue 17): the same program as the
+ * central server, serving the sync contract to its villages' laptops from a replica of the township
+ * and carrying their device-signed batches up. It decides nothing: no write policy runs here to
+ * store anything as accepted, no token it issues is accepted by the central server.
+ */
+export async function buildRelay(options: RelayOptions): Promise<Relay> {
+  const { db, link } = options;
+  const area = findArea(options.township);
+  if (area?.level !== 'township') throw new Error(`--area ${options.township}: 不是滨州市的乡镇区划代码 (not a township of Binzhou)`);
+  const app = Fastify({
+    logger: safeLoggerOptions(options.logger),
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMITS.default,
+    frameworkErrors: frameworkErrorAnswer({ hsts: false }),
+  });
+  registerSecurityHeaders(app, { hsts: false });
+  registerRequestLog(app);
+  countRequests(app, new ServerMetrics());
+  await ensureAuditMonths(db);
+  const stopAuditMonths = keepAuditMonthsAhead(db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'audit log months ahead not made'));
+  app.addHook('onClose', async () => stopAuditMonths());
+  const notifier = new ChangeNotifier(db);
+  await notifier.start();
+  app.addHook('onClose', async () => notifier.stop());
+  const sessions = new RelayStreamSessions(db);
+  const worker = new RelayWorker({
+    db,
+    session: options.session,
+    notifier,
+    takeAccounts: async (answer) => {
+      await options.signIn.takeAccounts(answer);
+      await sessions.recheck();
+    },
+    everyMs: options.roundEveryMs ?? 10_000,
+    log: app.log,
+  });
+  app.addHook('preClose', async () => worker.stop());
+
+  const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
+  await app.register(fastifyCors, {
+    origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER],
+    methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+  });
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    requestEncodings: ['gzip'],
+    onUnsupportedRequestEncoding: () => new HttpError(415, 'unsupported_encoding', '只支持 gzip 压缩的请求'),
+    onInvalidRequestPayload: () => new HttpError(400, 'bad_request', '压缩的请求内容已损坏'),
+  });
+  app.setErrorHandler(answerErrors);
+
+  const name = `${area.name}中转站`;
+  app.get('/api/v1/health', async () => {
+    const waiting = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM relay_outbox WHERE state = 'waiting'");
+    return { status: 'ok', db: db.kind, version: SERVER_VERSION, mode: 'relay', area: options.township, name, upstream: link.current(), waitingBatches: waiting[0]?.n ?? 0 };
+  });
+  registerReadiness(app, db);
+  options.signIn.register(app);
+  registerRelayRoutes(app, {
+    db,
+    authenticate: (request) => options.signIn.authenticate(request),
+    notifier,
+    sessions,
+    worker,
+    answerWaitMs: options.answerWaitMs ?? 8_000,
+  });
+  // Attachments go to the central server directly for now: the station does not hold files.
+  app.all('/api/v1/files/*', async (_request, reply) =>
+    reply.status(503).send(errorBody('relay_no_files', '附件暂不经乡镇中转站传送，连上县级服务器后会自动上传')),
+  );
+
+  const staticDir = options.staticDir;
+  if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && staticDir && existsSync(staticDir) && request.method === 'GET') return reply.sendFile('index.html');
+    return reply.status(404).send(errorBody('not_found', '找不到该地址'));
+  });
+  return { app, worker };
+}
