@@ -43,7 +43,6 @@ import { registerCountySettingsRoutes } from './settings/countySettingsRoutes';
 import { readStatusCheckSettings, type StatusCheckSettings } from './statusCheck/statusCheckSettings';
 import { registerStatusCheckRoutes } from './statusCheck/statusCheckRoutes';
 import { SERVER_VERSION } from './version';
-import { isDatabaseUnavailable } from './db/databaseUnavailable';
 import { readMinAppVersion, registerAppVersionGate } from './http/appVersionGate';
 import { readUpdatesDir, registerUpdateRoutes } from './updates/updateRoutes';
 import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
