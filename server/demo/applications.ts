@@ -3,6 +3,8 @@
  * that makes the 花名册), and a month's work in progress — every programme at every status, some
  * deadlines near or past, one document promised (容缺受理), one 急难 临时救助 file open.
  */
+import { createHash } from 'node:crypto';
+import { TRACKING_ALPHABET } from '../../shared/domain/trackingCode';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import { addCalendarDays, addMonths, type IsoDate } from '../../shared/rules/dates';
 import { addWorkingDays } from '../../shared/rules/workingDays';
@@ -182,6 +184,8 @@ export function buildApplication(ctx: Context, household: Household, scenario: S
     updatedBy: lastActor.id,
   };
 
+  // 码上查: what the township's laptop draws at 受理, here made from the id so the demo stays the same run to run.
+  if (steps.includes('accept')) application.trackingCode = demoTrackingCode(id);
   if (scenario.status === 'returned') {
     application.documents = application.documents.map((doc, i) => (i === 2 ? { ...doc, state: 'missing' } : doc));
     application.returnNotice = { missingDocuments: [application.documents[2]!.kind], note: '请补交后重新提交' };
@@ -307,4 +311,10 @@ export function standingApproval(ctx: Context, household: Household, standing: S
 function tekunMonthly(selfCare: 'full' | 'partial' | 'none'): number {
   const care = { full: EXAMPLE_FIGURES.tekunCareFullSelfCareMonthly, partial: EXAMPLE_FIGURES.tekunCarePartialMonthly, none: EXAMPLE_FIGURES.tekunCareNoneMonthly }[selfCare];
   return EXAMPLE_FIGURES.tekunBasicLivingMonthly + care;
+}
+
+/** A tracking code for a demo application: the code's alphabet and length, its bits from a hash of the id. */
+export function demoTrackingCode(applicationId: string): string {
+  const bytes = createHash('sha256').update(`jiuzhu-demo-tracking:${applicationId}`).digest();
+  return Array.from(bytes.subarray(0, 16), (byte) => TRACKING_ALPHABET[byte & 31]).join('');
 }

@@ -6,6 +6,7 @@ import { loadSearchKeyRoot } from '../auth/secrets';
 import type { Database } from '../db/database';
 import { deriveHouseholdFields } from '../search/searchKeys';
 import { pushChanges, storeDocuments } from '../storage/documentStore';
+import { registerTrackingCodes } from '../sync/trackingCodes';
 import { validatePushBody } from '../sync/validateDocuments';
 import { addUser } from '../users/userStore';
 import { generateDemoCaseload } from './caseload';
@@ -92,7 +93,8 @@ export async function seedDemoData(db: Database, now = Date.now()): Promise<Demo
   // (it adds them only for a county without any period): the demo's sums follow these figures.
   const policies = examplePolicies(chinaDateOf(now), now).map((policy) => policySchema.parse(policy));
   await db.transaction((tx) => storeDocuments(tx, 'policies', policies.map((doc) => ({ doc, deleted: false }))));
-  await store(db, 'applications', caseload.applications);
+  // Their 码上查 codes go into the register as a push's would, so a demo receipt's QR code opens its page.
+  await store(db, 'applications', caseload.applications, { afterWrite: (tx, writes) => registerTrackingCodes(tx, writes, now) });
   await store(db, 'visits', caseload.visits);
   await store(db, 'careNeeds', caseload.careNeeds);
   return {

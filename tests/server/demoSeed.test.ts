@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/openDatabase';
+import { buildServer } from '../../server/app';
+import { trackingCodeHash } from '../../server/sync/trackingCodes';
 import type { Database } from '../../server/db/database';
 import { DEMO_PROGRAMMES, statusesOnPath } from '../../server/demo/applications';
 import { generateDemoCaseload } from '../../server/demo/caseload';
@@ -290,6 +292,31 @@ describe('the demo caseload in any month', () => {
       const states = caseload.applications.flatMap((a) => applicationDeadlines(deadlineInputOf(a), day).map((d) => d.state));
       expect(states, day).toContain('near');
       expect(states, day).toContain('overdue');
+    }
+  });
+});
+
+describe('码上查 in the demo', () => {
+  it('gives every application the township accepted a registered tracking code, and a resident’s lookup of one shows its step', async () => {
+    const accepted = applications.filter((app) => app.history.some((entry) => entry.action === 'accept'));
+    expect(accepted.length).toBeGreaterThan(10);
+    expect(accepted.every((app) => typeof app.trackingCode === 'string')).toBe(true);
+    expect(applications.filter((app) => app.status === 'draft' || app.status === 'submitted').every((app) => app.trackingCode === undefined)).toBe(true);
+    const register = await db.query<{ code_hash: string; application_id: string }>('SELECT code_hash, application_id FROM tracking_codes');
+    expect(register.length).toBe(accepted.length);
+    const investigating = accepted.find((app) => app.status === 'investigating')!;
+    expect(register).toContainEqual({ code_hash: trackingCodeHash(investigating.trackingCode!), application_id: investigating.id });
+
+    const household = households.find((h) => h.id === investigating.householdId)!;
+    const last4 = household.members.find((m) => m.id === investigating.applicantMemberId)!.idNumber.slice(-4);
+    const app = await buildServer({ db });
+    try {
+      const page = await app.inject({ method: 'POST', url: `/q/${investigating.trackingCode}`, payload: `check=${last4}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('调查中');
+      expect(page.body).not.toContain(household.members[0]!.name);
+    } finally {
+      await app.close();
     }
   });
 });
