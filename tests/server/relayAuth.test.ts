@@ -249,6 +249,44 @@ describe('signing in at a township relay', () => {
     }
   });
 
+  it('ends the sessions of a user stopped at the county: re-enabled later, the user signs in again', async () => {
+    const county = await central.signIn('county', '371623000000');
+    const who = await newAssistant();
+    const signedIn = await login(who.username, who.deviceId);
+    expect((await api(central, county.accessToken, 'POST', `/api/v1/admin/users/${who.id}/deactivate`)).status).toBe(200);
+    await auth.storeAccounts(await townshipAccounts());
+    expect((await whoami(signedIn.body.accessToken)).body.error.code).toBe('device_revoked');
+    // Re-enabled at the county (no route for it yet: the column, as an administrator's tool would set it).
+    await central.db.query('UPDATE users SET active = true WHERE id = $1', [who.id]);
+    await auth.storeAccounts(await townshipAccounts());
+    expect((await whoami(signedIn.body.accessToken)).status).toBe(200);
+    cutUplink();
+    try {
+      // The access token lives out its minutes, but the session the stop ended does not come back.
+      expect((await refresh(signedIn.body.refreshToken)).status).toBe(401);
+      expect((await login(who.username, who.deviceId)).status).toBe(200);
+    } finally {
+      restoreUplink();
+    }
+  });
+
+  it('counts failed sign-ins while the county is away, and refuses the eleventh try', async () => {
+    const who = await newAssistant();
+    expect((await login(who.username, who.deviceId)).status).toBe(200);
+    // Earlier tests' failures from this address are not this test's.
+    await relayDb.query('DELETE FROM login_failures');
+    cutUplink();
+    try {
+      for (let i = 0; i < 10; i++) expect((await login(who.username, who.deviceId, 'wrong password!')).status).toBe(401);
+      const locked = await login(who.username, who.deviceId);
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('too_many_attempts');
+    } finally {
+      restoreUplink();
+    }
+    await relayDb.query('DELETE FROM login_failures');
+  });
+
   it('signs out: the relay session ends, the token stops working at the relay and at the county', async () => {
     const who = await newAssistant();
     const signedIn = await login(who.username, who.deviceId);
