@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { scopePrefix, type Role } from '../../../shared/auth/roles';
+import { roles } from '../../../shared/vocabulary/roles';
+import type { Database, Queryable } from '../../db/database';
+
+/**
+ * One account of the township as the central server lists it (`GET /api/v1/relay/accounts`,
+ * relay-contract §A4), with its devices. The relay keeps them in relay_accounts/relay_devices:
+ * they decide who may sign in at the relay while the county is away, and a device revoked at the
+ * county is refused here once the relay has the new list. (To be unified with shared/wire/relay.ts.)
+ */
+export const relayDeviceSchema = z.object({
+  deviceId: z.string().min(1),
+  revoked: z.boolean(),
+  sessionEpoch: z.number().int(),
+});
+
+export const relayAccountSchema = z.object({
+  userId: z.string().min(1),
+  username: z.string().min(1),
+  displayName: z.string(),
+  role: z.enum(roles),
+  areaCode: z.string().regex(/^\d{12}$/),
+  active: z.boolean(),
+  devices: z.array(relayDeviceSchema),
+});
+export type RelayAccount = z.infer<typeof relayAccountSchema>;
+
+/** The whole answer of `GET /api/v1/relay/accounts`. */
+export const relayAccountsAnswerSchema = z.object({ accounts: z.array(relayAccountSchema) });
+export type RelayAccountsAnswer = z.infer<typeof relayAccountsAnswerSchema>;
+
+/**
+ * Replaces the relay's copy with the central server's list, in one transaction. The relay holds
+ * its own township only: an account outside it (there should be none) is not taken. The password
+ * check of an account no longer listed goes with it, and so does every relay session of a device
+ * that may no longer sign in (revoked, its user inactive or gone): its next refresh is refused.
+ */
+export async function replaceAccounts(db: Database, township: string, accounts: readonly RelayAccount[]): Promise<void> {
+  const ours = accounts.filter((account) => account.areaCode.startsWith(township));
+  await db.transaction(async (tx) => {
+    await tx.query('DELETE FROM relay_devices');
+    await tx.query('DELETE FROM relay_accounts');
+    if (ours.length > 0) {
+      await tx.query(
+        `INSERT INTO relay_accounts (user_id, username, display_name, role, area_code, active)
+         SELECT a->>'userId', a->>'username', a->>'displayName', a->>'role', a->>'areaCode', (a->>'active')::boolean
+           FROM jsonb_array_elements($1::jsonb) AS a`,
+        [JSON.stringify(ours)],
+      );
+      const devices = ours.flatMap((account) => account.devices.map((device) => ({ userId: account.userId, ...device })));
+      await tx.query(
+        `INSERT INTO relay_devices (user_id, device_id, revoked, session_epoch)
+         SELECT d->>'userId', d->>'deviceId', (d->>'revoked')::boolean, (d->>'sessionEpoch')::integer
+           FROM jsonb_array_elements($1::jsonb) AS d
+         ON CONFLICT (user_id, device_id) DO NOTHING`,
+        [JSON.stringify(devices)],
+      );
+    }
+    await tx.query('DELETE FROM relay_passwords p WHERE NOT EXISTS (SELECT 1 FROM relay_accounts a WHERE a.user_id = p.user_id)');
+    await tx.query(
+      `DELETE FROM relay_sessions s WHERE NOT EXISTS (
+         SELECT 1 FROM relay_accounts a JOIN relay_devices d ON d.user_id = a.user_id
+          WHERE a.user_id = s.user_id AND d.device_id = s.device_id AND a.active AND NOT d.revoked)`,
+    );
+  });
+}
+
+/** An account as the relay's copy has it, with one of its devices (null when the device is not known here). */
+export interface KnownAccount {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaCode: string;
+  active: boolean;
+  device: { revoked: boolean; sessionEpoch: number } | null;
+}
+
+export async function findAccount(db: Queryable, userId: string, deviceId: string): Promise<KnownAccount | null> {
+  const rows = await db.query<{
+    user_id: string;
+    username: string;
+    display_name: string;
+    role: Role;
+    area_code: string;
+    active: boolean;
+    revoked: boolean | null;
+    session_epoch: number | null;
+  }>(
+    `SELECT a.user_id, a.username, a.display_name, a.role, a.area_code, a.active, d.revoked, d.session_epoch
+       FROM relay_accounts a LEFT JOIN relay_devices d ON d.user_id = a.user_id AND d.device_id = $2
+      WHERE a.user_id = $1`,
+    [userId, deviceId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    areaCode: row.area_code,
+    active: row.active,
+    device: row.revoked === null || row.session_epoch === null ? null : { revoked: row.revoked, sessionEpoch: row.session_epoch },
+  };
+}
+
+/** Whether the account may use the device now: active, the device known and not revoked. */
+export const mayUseDevice = (account: KnownAccount | null): account is KnownAccount & { device: { revoked: false; sessionEpoch: number } } =>
+  account !== null && account.active && account.device !== null && !account.device.revoked;
+
+/**
+ * Takes what a sign-in through the relay learnt from the central server: the user (active, since
+ * the county let them in) and the device with the session epoch of its new token.
+ */
+export async function recordSignIn(
+  db: Queryable,
+  user: { id: string; username: string; displayName: string; role: Role; areaCode: string },
+  deviceId: string,
+  sessionEpoch: number,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO relay_accounts (user_id, username, display_name, role, area_code, active) VALUES ($1, $2, $3, $4, $5, true)
+     ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name,
+       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true`,
+    [user.id, user.username, user.displayName, user.role, user.areaCode],
+  );
+  await db.query(
+    `INSERT INTO relay_devices (user_id, device_id, revoked, session_epoch) VALUES ($1, $2, false, $3)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET revoked = false, session_epoch = EXCLUDED.session_epoch`,
+    [user.id, deviceId, sessionEpoch],
+  );
+}
+
+/** The caller's scope from the relay's copy (the same rule as the central server's). */
+export const scopeOf = (account: KnownAccount) => scopePrefix(account.role, account.areaCode);
