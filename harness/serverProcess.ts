@@ -37,9 +37,10 @@ export interface ServerProcess {
 }
 
 /** Starts `server/main.ts` as its own process, as `npm run server` would, and waits for /health. */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+/** `args`: a sub-command that runs a server too (`relay --upstream …`). */
+export async function startServerProcess(env: Record<string, string>, port?: number, args: readonly string[] = []): Promise<ServerProcess> {
   const listen = port ?? (await freePort());
-  const child = spawn('npx', ['tsx', 'server/main.ts'], {
+  const child = spawn('npx', ['tsx', 'server/main.ts', ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(listen), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -13,6 +13,9 @@ import { rotateSearchKey } from './search/searchKeys';
 import { readPassword } from './cli/readPassword';
 import { provisioningCommand } from './cli/provisioningCommand';
 import { countySetCommand } from './settings/countySetCommand';
+import { loadTokenKeys } from './auth/tokenKeys';
+import { relayCommand } from './relay/relayCommand';
+import { createRelaySignIn } from './relay/relaySignIn';
 import { addUser } from './users/userStore';
 import { userImportCommand } from './users/userImportCommand';
 
@@ -83,6 +86,7 @@ async function searchKeysRotate(args: string[], config: ReturnType<typeof readCo
  * `npm run server -- reference import-holidays|import-areas FILE` (server/reference/referenceCommands.ts).
  * `npm run server -- provisioning …` (a county's provisioning file and QR code);
  * `npm run server -- county set --area COUNTY --idle-minutes N` (server/settings/).
+ * `npm run server -- relay --upstream URL --area TOWNSHIP` runs a township station's relay (server/relay/).
  */
 async function main(argv: string[]): Promise<void> {
   const config = readConfig();
@@ -95,6 +99,11 @@ async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'reference') return referenceCommand(argv.slice(1), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (argv[0] === 'provisioning') return void (await provisioningCommand(argv.slice(1)));
   if (argv[0] === 'county' && argv[1] === 'set') return countySetCommand(argv.slice(2), { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (argv[0] === 'relay') {
+    return relayCommand(argv.slice(1), config, process.env, async ({ db, link, township }) =>
+      createRelaySignIn({ db, link, township, tokenKeys: await loadTokenKeys(db) }),
+    );
+  }
   if (argv[0] === 'backup' || argv[0] === 'restore') {
     const settings = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, files: config.files };
     return argv[0] === 'backup' ? backupCommand(argv.slice(1), settings) : restoreCommand(argv.slice(1), settings);

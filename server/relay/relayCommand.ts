@@ -46,6 +46,15 @@ export function readRelaySettings(args: string[], env: NodeJS.ProcessEnv): Relay
   return { upstream: upstream.toString().replace(/\/+$/, ''), township: area.code, username, password };
 }
 
+/** `JIUZHU_RELAY_ROUND_SECONDS`: how often the relay pulls from the county when no laptop pushes (default 10). */
+export function readRoundSeconds(env: NodeJS.ProcessEnv): number {
+  const given = env['JIUZHU_RELAY_ROUND_SECONDS'];
+  if (!given) return 10;
+  const seconds = Number(given);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) throw new Error(`JIUZHU_RELAY_ROUND_SECONDS must be a whole number from 1 to 3600, got ${given}`);
+  return seconds;
+}
+
 /** The relay's own device id at the central server: made once, kept in its database. */
 export async function relayDeviceId(db: Database): Promise<string> {
   await db.query("INSERT INTO relay_state (name, value) VALUES ('device_id', $1::jsonb) ON CONFLICT (name) DO NOTHING", [JSON.stringify(`relay-${randomUUID()}`)]);
@@ -77,6 +86,7 @@ export async function relayCommand(
     staticDir: config.staticDir,
     corsOrigins: config.corsOrigins,
     logger: { level: config.logLevel },
+    roundEveryMs: readRoundSeconds(env) * 1000,
   });
   const shutdown = async () => {
     await relay.app.close();

@@ -31,7 +31,7 @@ export class RelayWorker {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly waiters = new Map<string, ((outcome: BatchOutcome) => void)[]>();
+  private readonly waiters = new Map<string, ((outcome: BatchOutcome | null) => void)[]>();
   private lastProblem: string | null = null;
 
   constructor(private readonly deps: RelayWorkerDeps) {}
@@ -69,7 +69,7 @@ export class RelayWorker {
         this.waiters.set(batchId, (this.waiters.get(batchId) ?? []).filter((w) => w !== done));
         resolve(null);
       }, ms);
-      const done = (outcome: BatchOutcome) => {
+      const done = (outcome: BatchOutcome | null) => {
         clearTimeout(timer);
         resolve(outcome);
       };
@@ -82,6 +82,12 @@ export class RelayWorker {
     while (this.round) await this.round;
     this.kick();
     while (this.round) await this.round;
+  }
+
+  private releaseWaiters(): void {
+    const waiting = [...this.waiters.values()].flat();
+    this.waiters.clear();
+    for (const resolve of waiting) resolve(null);
   }
 
   private async runRounds(): Promise<void> {
@@ -125,6 +131,8 @@ export class RelayWorker {
     } catch (error) {
       // Unreachable: the health answer says so, and the next round tries again. Anything else is
       // logged once per kind (never a document or an account name).
+      // The laptops waiting on this round hear "pending" at once rather than after their wait.
+      this.releaseWaiters();
       const problem = error instanceof UpstreamUnreachable ? null : error instanceof RelayAccountRefused ? `relay account refused: ${error.status} ${error.code}` : error instanceof Error ? error.name : 'unknown';
       if (problem && problem !== this.lastProblem) this.deps.log.error({ problem }, 'relay round failed');
       this.lastProblem = problem;
