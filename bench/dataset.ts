@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { villagesIn } from '../shared/areas';
 import { hashIdNumber, searchKeyFor, type SearchKeys } from '../shared/domain/idHash';
-import type { Role } from '../shared/auth/roles';
+import type { PersonRole } from '../shared/auth/roles';
 import type { ApplicationAction, ApplicationStatus } from '../shared/rules/applicationStatus';
 import type { Application } from '../shared/schemas/application';
 import type { Attachment } from '../shared/schemas/attachment';
@@ -147,7 +147,7 @@ export function makeVisit(random: Random, household: Household, by: string, now 
   return visit;
 }
 
-const FLOW: readonly [ApplicationAction, ApplicationStatus, Role][] = [
+const FLOW: readonly [ApplicationAction, ApplicationStatus, PersonRole][] = [
   ['submit', 'submitted', 'assistant'],
   ['accept', 'accepted', 'township'],
   ['startInvestigation', 'investigating', 'township'],

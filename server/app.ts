@@ -42,10 +42,13 @@ import { registerReportRoutes } from './reports/endOfDayRoutes';
 import { registerCountySettingsRoutes } from './settings/countySettingsRoutes';
 import { readStatusCheckSettings, type StatusCheckSettings } from './statusCheck/statusCheckSettings';
 import { registerStatusCheckRoutes } from './statusCheck/statusCheckRoutes';
+import { registerRelayAccountsRoute } from './relayService/accountsRoute';
+import { registerRelayForwardRoute } from './relayService/forwardRoute';
 import { SERVER_VERSION } from './version';
 import { readMinAppVersion, registerAppVersionGate } from './http/appVersionGate';
 import { readUpdatesDir, registerUpdateRoutes } from './updates/updateRoutes';
 import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
+import { PUSH_SIGNATURE_HEADER } from '../shared/sync/pushSignature';
 
 export interface ServerOptions {
   db: Database;
@@ -120,7 +123,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, ...FILE_CORS.allowedHeaders],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER, ...FILE_CORS.allowedHeaders],
     methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
     exposedHeaders: [...FILE_CORS.exposedHeaders],
   });
@@ -163,6 +166,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerCountySettingsRoutes(app, { db, tokenKeys });
   registerStatusCheckRoutes(app, { db, tokenKeys, addressSecret, settings: options.statusCheck ?? readStatusCheckSettings() });
   registerBundleRoutes(app, { db, tokenKeys, searchKeyRoot, bundleKeys, notifier, sessions });
+  registerRelayForwardRoute(app, { db, tokenKeys, notifier, searchKeyRoot, deviceSecret: bundleKeys.deviceSecret });
+  registerRelayAccountsRoute(app, { db, tokenKeys });
   let files = options.files;
   if (!files) {
     const directory = mkdtempSync(path.join(tmpdir(), 'jiuzhu-files-'));

@@ -81,7 +81,8 @@ export async function deactivateUser(tx: Queryable, id: string): Promise<boolean
   const row = rows[0];
   if (!row) return false;
   await tx.query('DELETE FROM refresh_tokens WHERE user_id = $1', [id]);
-  if (row.was_active) {
+  // A relay has no reference record (userStore.ts `addUser`): nothing to mark.
+  if (row.was_active && row.role !== 'relay') {
     const ref: UserRef = { id, areaCode: row.area_code, displayName: row.display_name, role: row.role, active: false, updatedAt: Date.now() };
     await storeDocuments(tx, 'users', [{ doc: { ...ref }, deleted: false }]);
   }

@@ -29,7 +29,9 @@ export type AuditAction =
   // A county's rollout setting (the idle-lock time) was changed: `POST /api/v1/county-settings`.
   | 'change_setting'
   // 码上查: a resident's lookup of a tracking code (its result; never the code or the ID characters).
-  | 'status_check';
+  | 'status_check'
+  // A township relay handed in a laptop's signed push batch that stored something (author, device, batch, count).
+  | 'forward';
 
 /**
  * One row of the audit log. `details` holds ids, field names, counts and reasons — never the

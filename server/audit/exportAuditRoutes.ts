@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { exportAuditSchema } from '../../shared/exports/exportAudit';
 import type { TokenKeys } from '../auth/tokenKeys';
-import { authenticate } from '../auth/caller';
+import { authenticate, requirePerson } from '../auth/caller';
 import { narrowScope } from '../auth/scopeFilter';
 import type { Database } from '../db/database';
 import { parseBody } from '../http/parseBody';
@@ -9,14 +9,17 @@ import { actor, recordAudit } from './auditLog';
 
 /**
  * `POST /api/v1/audit/exports` — the app reports an Excel export or a printed form: kind,
- * filter summary, row count and area, never the data. Any signed-in role may export what it
- * can read; the area must lie inside the caller's scope. Exports made offline arrive later
- * and may be re-sent: the app's `exportId` makes a second copy store nothing.
+ * filter summary, row count and area, never the data. Any signed-in person (not a township
+ * relay's account) may export what they can read; the area must lie inside the caller's scope.
+ * Exports made offline arrive later and may be re-sent: the app's `exportId` makes a second copy
+ * store nothing.
  */
 export function registerExportAuditRoute(app: FastifyInstance, deps: { db: Database; tokenKeys: TokenKeys }): void {
   const { db, tokenKeys } = deps;
   app.post('/api/v1/audit/exports', async (request, reply) => {
     const caller = await authenticate(request, db, tokenKeys);
+    // A relay exports nothing: it has no screen to export from.
+    requirePerson(caller);
     const record = parseBody(exportAuditSchema, request.body);
     const areaPrefix = narrowScope(caller, record.areaPrefix);
     const stored = await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { scopePrefix, type Role } from '../../shared/auth/roles';
+import { roleTerms } from '../../shared/vocabulary/roles';
 import type { Database } from '../db/database';
 import { HttpError } from '../http/errors';
 import { verifyAccessToken } from './accessTokens';
@@ -53,4 +54,12 @@ export async function authenticate(request: FastifyRequest, db: Database, tokenK
 /** Refuses a caller whose role is not among those named (403: signed in, but not allowed). */
 export function requireRole(caller: Caller, allowed: readonly Role[]): void {
   if (!allowed.includes(caller.role)) throw new HttpError(403, 'forbidden', '您的角色无权使用此功能');
+}
+
+/**
+ * Refuses a township relay's account (403) where only people act — a push, an export, the
+ * county's tools: a relay reads its township and forwards its villages' signed batches, nothing more.
+ */
+export function requirePerson(caller: Caller, message = `${roleTerms.relay.zh}账号不能使用此功能`): void {
+  if (caller.role === 'relay') throw new HttpError(403, 'forbidden', message);
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isInScope, scopePrefix, type Role } from '../../shared/auth/roles';
+import { isInScope } from '../../shared/auth/roles';
 import { BundleError, openBundle, type BundleFile, type BundlePayload } from '../../shared/sync/bundle';
 import { syncedCollections, type SyncedCollection } from '../../shared/sync/collections';
 import type { WireDocument } from '../../shared/sync/wire';
 import { actor, recordAudit } from '../audit/auditLog';
 import { pushAuditEntries } from '../storage/documentAudit';
 import type { TokenKeys } from '../auth/tokenKeys';
-import { authenticate, requireRole, type Caller } from '../auth/caller';
+import { activeAuthor } from '../auth/author';
+import { authenticate, requireRole } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
@@ -46,30 +47,19 @@ export function registerBundleRoutes(
     requireRole(station, ['township', 'county', 'city', 'admin']);
     const file = parseBody(bundleBody, request.body) as unknown as BundleFile;
 
-    const authors = await db.query<{ role: Role; area_code: string; display_name: string }>(
-      `SELECT u.role, u.area_code, u.display_name FROM users u JOIN devices d ON d.user_id = u.id
-        WHERE u.id = $1 AND d.device_id = $2 AND u.active AND d.revoked_at IS NULL`,
-      [file.header.userId, file.header.deviceId],
-    );
-    const authorRow = authors[0];
+    const authorFound = await activeAuthor(db, file.header.userId, file.header.deviceId);
     let opened: { payload: BundlePayload };
     try {
       opened = await openBundle(file, {
         serverPrivateKey: bundleKeys.privateKey,
-        signingKeyFor: async (header) => (authorRow ? deviceBundleKey(bundleKeys.deviceSecret, header.userId, header.deviceId) : null),
+        signingKeyFor: async (header) => (authorFound ? deviceBundleKey(bundleKeys.deviceSecret, header.userId, header.deviceId) : null),
       });
     } catch (error) {
       if (error instanceof BundleError) throw new HttpError(422, 'bundle_refused', REFUSED, { reason: error.reason });
       throw error;
     }
-    const author: Caller = {
-      userId: file.header.userId,
-      deviceId: file.header.deviceId,
-      role: authorRow!.role,
-      scope: scopePrefix(authorRow!.role, authorRow!.area_code),
-      areaCode: authorRow!.area_code,
-      displayName: authorRow!.display_name,
-    };
+    // Opened: the signature is the device's, so the author was found.
+    const author = authorFound!;
     if (!isInScope(author.areaCode, station.scope)) {
       throw new HttpError(403, 'out_of_scope', '此文件来自您辖区以外的村，不能导入');
     }

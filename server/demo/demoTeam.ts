@@ -1,12 +1,12 @@
 /** The demo users who act on the records, as the records name them (provenance, history, visits). */
-import type { Role } from '../../shared/auth/roles';
+import type { PersonRole } from '../../shared/auth/roles';
 
 export interface DemoStaff {
   id: string;
   /** The display name histories show; `person` is the name alone, as a visit lists its visitors. */
   name: string;
   person: string;
-  role: Role;
+  role: PersonRole;
   areaCode: string;
 }
 

@@ -1,4 +1,5 @@
 import { villagesIn } from '../../shared/areas';
+import { personRoleOf } from '../../shared/auth/roles';
 import { chinaDateOf } from '../../shared/domain/chinaTime';
 import { policySchema } from '../../shared/schemas/reference';
 import type { SyncedCollection } from '../../shared/sync/collections';
@@ -62,7 +63,7 @@ export async function seedDemoData(db: Database, now = Date.now()): Promise<Demo
   const staff = new Map<string, DemoStaff>();
   for (const user of users) {
     const added = await addUser(db, { ...user, password: DEMO_PASSWORD });
-    staff.set(user.username, { id: added.id, name: added.displayName, person: personOf(added.displayName), role: added.role, areaCode: added.areaCode });
+    staff.set(user.username, { id: added.id, name: added.displayName, person: personOf(added.displayName), role: personRoleOf(added.role), areaCode: added.areaCode });
   }
   const member = (username: string): DemoStaff => staff.get(username)!;
   const [villageA, villageB] = [users[0].areaCode, users[1].areaCode];

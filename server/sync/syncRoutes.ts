@@ -2,22 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
 import type { SyncCheckpoint } from '../../shared/sync/wire';
+import { roleTerms } from '../../shared/vocabulary/roles';
 import { pullAreas } from '../areas/areaDocuments';
 import { actor, recordAudit } from '../audit/auditLog';
-import { pushAuditEntries } from '../storage/documentAudit';
 import { viewAuditEntry, viewedDocumentIds, type ViewChannel } from '../audit/viewAudit';
 import type { TokenKeys } from '../auth/tokenKeys';
-import { authenticate, type Caller } from '../auth/caller';
+import { authenticate, requirePerson, type Caller } from '../auth/caller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import type { ChangeNotifier } from '../storage/changeNotifier';
 import { sessionOf, type LiveSessions } from './liveSessions';
-import { pullChanges, pulledPageJson, pullFiltered, pushChanges } from '../storage/documentStore';
+import { pullChanges, pulledPageJson, pullFiltered } from '../storage/documentStore';
 import { referenceVisibility } from './referenceVisibility';
-import { pushRulesFor } from './writeGuards';
 import { serveStream } from './stream';
-import { validatePushBody } from './validateDocuments';
+import { storePush } from './storePush';
 
 const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -53,8 +52,8 @@ export function registerSyncRoutes(
 ) {
   const { db, tokenKeys, notifier, sessions, searchKeyRoot } = deps;
 
-  // One 'view' entry per answer that carries documents (a pull page, a stream event, a push's
-  // conflicts), naming the documents by id so an audit query by id finds who saw it.
+  // One 'view' entry per answer that carries documents (a pull page here; a stream event and a
+  // push's conflicts have theirs), naming the documents by id so an audit query by id finds who saw it.
   const auditView = async (caller: Caller, collection: string, documentIds: string[], via: ViewChannel) => {
     if (documentIds.length > 0) await recordAudit(db, [viewAuditEntry(caller, collection, documentIds, via)]);
   };
@@ -83,17 +82,10 @@ export function registerSyncRoutes(
 
   app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const caller = await authenticate(request, db, tokenKeys);
+    // A relay carries its villages' own signed batches (POST /relay/forward); it writes nothing itself.
+    requirePerson(caller, `${roleTerms.relay.zh}只能转交村里上报的数据，不能自己修改`);
     const collection = syncedParam(request.params);
-    const rows = validatePushBody(collection, request.body, caller.scope);
-    const outcome = await pushChanges(db, collection, caller.scope, rows, {
-      ...pushRulesFor(collection, caller, searchKeyRoot),
-      afterWrite: (tx, writes) => recordAudit(tx, pushAuditEntries(caller, collection, writes)),
-    });
-    if (outcome.written > 0) await notifier.notify(collection).catch(() => undefined);
-    for (const other of outcome.alsoStored) await notifier.notify(other).catch(() => undefined);
-    if (outcome.conflicts.length > 0) await auditView(caller, collection, viewedDocumentIds(outcome.conflicts), 'conflicts');
-    app.metrics.pushed(collection, caller.areaCode, rows.map((row) => Number(row.doc['updatedAt'])), outcome.conflicts.length);
-    return { conflicts: outcome.conflicts };
+    return storePush({ db, notifier, searchKeyRoot, metrics: app.metrics }, collection, request.body, { author: caller, receiver: caller });
   });
 
   app.get('/api/v1/sync/:collection/stream', async (request, reply) => {

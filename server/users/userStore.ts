@@ -62,8 +62,12 @@ export async function addUser(db: Queryable, user: NewUser): Promise<SessionUser
     [id, user.username, await hashPassword(user.password), displayName, user.role, user.areaCode],
   );
   // Colleagues' apps show this name in histories and assignments: publish it as reference data.
-  const userRef: UserRef = { id, areaCode: user.areaCode, displayName, role: user.role as Role, active: true, updatedAt: Date.now() };
-  await storeDocuments(db, 'users', [{ doc: { ...userRef }, deleted: false }]);
+  // A relay is a machine, not a colleague: the laptops' stored schema names people's roles only.
+  const role = user.role as Role;
+  if (role !== 'relay') {
+    const userRef: UserRef = { id, areaCode: user.areaCode, displayName, role, active: true, updatedAt: Date.now() };
+    await storeDocuments(db, 'users', [{ doc: { ...userRef }, deleted: false }]);
+  }
   return { id, username: user.username, displayName, role: user.role as Role, areaCode: user.areaCode };
 }
 

@@ -18,8 +18,11 @@ export const DISPLAY_NAME_MAX = 80;
 const levelWords: Record<AreaLevel, string> = { city: '市（4 位）', county: '县（6 位）', township: '乡镇（9 位）', village: '村（12 位）' };
 const levelNames: Record<AreaLevel, string> = { city: '市', county: '县', township: '乡镇', village: '村' };
 
+/** Roles never made from a sheet: each is made one at a time (`user add`, 新建账号). */
+type OneAtATime = 'admin' | 'relay';
+
 /** Which level of area each role that may be made in bulk works in. */
-const roleLevel: Record<Exclude<Role, 'admin'>, AreaLevel> = {
+const roleLevel: Record<Exclude<Role, OneAtATime>, AreaLevel> = {
   assistant: 'village',
   social_worker: 'township',
   township: 'township',
@@ -51,7 +54,7 @@ export interface AccountDraft {
 export interface CheckedAccount {
   username: string;
   displayName: string;
-  role: Exclude<Role, 'admin'>;
+  role: Exclude<Role, OneAtATime>;
   areaCode: string;
 }
 
@@ -59,7 +62,7 @@ export type AccountCheck = { ok: true; account: CheckedAccount } | { ok: false; 
 
 const refuse = (reason: string): AccountCheck => ({ ok: false, reason });
 
-const roleWordList = (Object.keys(roleLevel) as Exclude<Role, 'admin'>[]).map((role) => roleTerms[role].zh).join('、');
+const roleWordList = (Object.keys(roleLevel) as Exclude<Role, OneAtATime>[]).map((role) => roleTerms[role].zh).join('、');
 
 /** The area a code names, at its natural length or padded to 12 digits; a reason when there is none. */
 function areaOf(code: string): Area | string {
@@ -87,6 +90,8 @@ export function checkAccount(draft: AccountDraft): AccountCheck {
   if (role === undefined) return refuse(`角色“${roleText}”不是本系统的角色，应为：${roleWordList}`);
   // An administrator reaches every county's data: made one at a time with `user add`, never from a sheet.
   if (role === 'admin') return refuse('系统管理员账号不能批量创建，请用 user add 单独创建');
+  // A relay is one township PC's own account: the county makes it alone and types its password into that PC.
+  if (role === 'relay') return refuse(`${roleTerms.relay.zh}账号不能批量创建，请在账号管理中单独新建`);
   const typedCode = draft.areaCode.normalize('NFKC').trim();
   const area = areaOf(typedCode);
   if (typeof area === 'string') return refuse(area);

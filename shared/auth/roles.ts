@@ -1,8 +1,8 @@
 import { findArea, type AreaLevel } from '../areas';
-import { roles, type Role } from '../vocabulary/roles';
+import { personRoles, roles, type PersonRole, type Role } from '../vocabulary/roles';
 
 /** Roles (their names are in shared/vocabulary/roles.ts) and the length of the area-code prefix each one's scope has (sync-protocol.md). */
-export { roles, type Role };
+export { personRoles, roles, type PersonRole, type Role };
 
 const scopeLength: Record<Role, number> = {
   assistant: 12, // 村级协理员: one village
@@ -11,7 +11,14 @@ const scopeLength: Record<Role, number> = {
   county: 6, // 县级民政
   city: 4, // 市级
   admin: 0,
+  relay: 9, // 乡镇中转站: reads its township and forwards its villages' pushes, never writes itself
 };
+
+/** A role that signs a step or has a colleague's record: any but a relay's, which never does. */
+export function personRoleOf(role: Role): PersonRole {
+  if (role === 'relay') throw new Error('a township relay acts for nobody: it signs no step and has no colleague record');
+  return role;
+}
 
 /** The area prefix that bounds what a user may read and write. */
 export function scopePrefix(role: Role, areaCode: string): string {
@@ -25,6 +32,7 @@ const scopeLevel: Record<Role, AreaLevel | null> = {
   county: 'county',
   city: 'city',
   admin: null,
+  relay: 'township',
 };
 
 /**

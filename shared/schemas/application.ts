@@ -14,7 +14,7 @@ import {
 import { decisionMethods } from '../vocabulary/decisionMethods';
 import { documentKinds, documentStates, type DocumentKind } from '../vocabulary/documentKinds';
 import { incomeKinds, incomeTreatments } from '../vocabulary/income';
-import { roles } from '../vocabulary/roles';
+import { personRoles } from '../vocabulary/roles';
 import { trackingCodePattern } from '../domain/trackingCode';
 import { isoDateField, systemFields } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
@@ -46,7 +46,7 @@ const historyEntry = z.strictObject({
   at: z.number().int().min(0),
   byUserId: z.string().min(1).max(40),
   byName: z.string().min(1).max(80),
-  role: z.enum(roles),
+  role: z.enum(personRoles),
   note: z.string().max(2000).optional(),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../auth/roles';
+import { personRoles } from '../auth/roles';
 import { areaCodeField, isoDateField, timestampField } from './common';
 import { toDocumentJsonSchema } from './rxSchema';
 
@@ -99,7 +99,7 @@ export const userRefSchema = z.strictObject({
   id: z.string().min(1).max(40),
   areaCode: areaCodeField,
   displayName: z.string().min(1).max(80),
-  role: z.enum(roles),
+  role: z.enum(personRoles),
   active: z.boolean(),
   updatedAt: timestampField,
 });

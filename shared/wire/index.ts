@@ -12,3 +12,4 @@ export * from './imports';
 export * from './policies';
 export * from './calendar';
 export * from './appVersion';
+export * from './relay';

@@ -25,6 +25,9 @@ describe('server command line and demo data', () => {
     expect(stdout).toContain('created user zhangsan (township, 371623102000)');
     const bad = run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', 'lisi', '--password', 'secret-pass-1', '--role', 'assistant', '--area', '371623102000'], { env });
     await expect(bad).rejects.toMatchObject({ stderr: expect.stringContaining('area') });
+    // A township relay's account (issue 17): its scope is one township, like the station's.
+    const relay = await run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', 'relay_jss', '--password', 'secret-pass-2', '--role', 'relay', '--area', '371623102000'], { env });
+    expect(relay.stdout).toContain('created user relay_jss (relay, 371623102000)');
 
     const db = await openDatabase({ dataDir });
     try {
@@ -32,6 +35,7 @@ describe('server command line and demo data', () => {
       expect(user).toMatchObject({ displayName: '张三', role: 'township', areaCode: '371623102000', active: true });
       expect(await verifyPassword('secret-pass-1', user!.passwordHash)).toBe(true);
       expect(await findUserByUsername(db, 'lisi')).toBeNull();
+      expect(await findUserByUsername(db, 'relay_jss')).toMatchObject({ role: 'relay', areaCode: '371623102000', active: true });
     } finally {
       await db.close();
     }

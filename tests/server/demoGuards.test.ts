@@ -5,7 +5,7 @@ import { generateDemoHouseholds } from '../../server/demo/households';
 import { EXAMPLE_FIGURES } from '../../server/demo/examplePolicy';
 import { pushRulesFor } from '../../server/sync/writeGuards';
 import { villagesIn } from '../../shared/areas';
-import { scopePrefix, type Role } from '../../shared/auth/roles';
+import { scopePrefix, type PersonRole } from '../../shared/auth/roles';
 import type { ApplicationAction } from '../../shared/rules/applicationStatus';
 import { emergencyGrantProblems } from '../../shared/rules/programmes/emergencyGrant';
 import { medicalAidGroupOf, medicalAidSum } from '../../shared/rules/programmes/medicalAidAmount';
@@ -22,7 +22,7 @@ import type { Application } from '../../shared/schemas/application';
 const now = Date.parse('2026-12-05T02:00:00Z');
 const villages = villagesIn('371623102').map((v) => v.code);
 const [villageA, villageB] = [villages[0]!, villages[1]!];
-const staff = (id: string, role: Role, areaCode: string): DemoStaff => ({ id, name: id, person: id, role, areaCode });
+const staff = (id: string, role: PersonRole, areaCode: string): DemoStaff => ({ id, name: id, person: id, role, areaCode });
 const team = {
   assistants: new Map([
     [villageA, staff('u-assistant-a', 'assistant', villageA)],

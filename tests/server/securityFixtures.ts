@@ -68,6 +68,8 @@ export function protectedEndpoints(ids: { userId: string; deviceId: string }): {
     { method: 'POST', path: '/api/v1/bundles/import', body: {} },
     { method: 'GET', path: `/api/v1/files/sha256/${'0'.repeat(64)}` },
     { method: 'POST', path: '/api/v1/auth/logout' },
+    { method: 'POST', path: '/api/v1/relay/forward', body: {} },
+    { method: 'GET', path: '/api/v1/relay/accounts' },
   ];
 }
 

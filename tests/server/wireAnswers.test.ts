@@ -5,7 +5,10 @@ import { auditAnswerSchema } from '../../shared/wire/audit';
 import { dashboardAnswerSchema } from '../../shared/wire/dashboard';
 import { endOfDayAnswerSchema } from '../../shared/wire/endOfDay';
 import { errorBodySchema } from '../../shared/wire/errors';
+import { relayAccountsAnswerSchema, relayForwardAnswerSchema } from '../../shared/wire/relay';
 import { statusCheckSettingsAnswerSchema } from '../../shared/wire/statusCheck';
+import { signPush } from '../../shared/sync/pushSignature';
+import { makeHousehold, newRow } from '../support/documents';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 import { seedVillage, type Session } from './securityFixtures';
 
@@ -26,10 +29,11 @@ describe.each(databaseKinds)('the answers shared with the app, as shared/wire/ d
   let server: TestServer;
   let township: Session;
   let county: Session;
+  let assistant: Session;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    const assistant = await server.signIn('assistant', VILLAGE);
+    assistant = await server.signIn('assistant', VILLAGE);
     township = await server.signIn('township', `${TOWNSHIP}000`);
     county = await server.signIn('county', '371623000000');
     await seedVillage(server, assistant, VILLAGE);
@@ -74,6 +78,20 @@ describe.each(databaseKinds)('the answers shared with the app, as shared/wire/ d
     const settings = await api(server, township.accessToken, 'GET', '/api/v1/status-check/settings');
     expect(settings.status).toBe(200);
     expectExactly(statusCheckSettingsAnswerSchema, settings.body);
+  });
+
+  it('a township relay: its township’s accounts and a forwarded batch’s answer', async () => {
+    const relay = await server.signIn('relay', `${TOWNSHIP}000`);
+    const accounts = await api(server, relay.accessToken, 'GET', '/api/v1/relay/accounts');
+    expect(accounts.status).toBe(200);
+    expectExactly(relayAccountsAnswerSchema, accounts.body);
+
+    const rows = [newRow(makeHousehold(VILLAGE))];
+    const signer = { userId: assistant.user.id, deviceId: assistant.deviceId };
+    const signature = await signPush(assistant.bundleKey, signer, 'households', rows);
+    const forwarded = await api(server, relay.accessToken, 'POST', '/api/v1/relay/forward', { batchId: 'wire-1', collection: 'households', ...signer, rows, signature });
+    expect(forwarded.status).toBe(200);
+    expectExactly(relayForwardAnswerSchema, forwarded.body);
   });
 
   it('the error body, with and without details', async () => {

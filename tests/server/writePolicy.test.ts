@@ -44,6 +44,8 @@ const roleAreas: Record<Role, string> = {
   county: '371623000000',
   city: '371600000000',
   admin: '000000000000',
+  // A township relay writes nothing of its own: every case of the table must refuse it.
+  relay: '371623102000',
 };
 const allRoles = Object.keys(roleAreas) as Role[];
 

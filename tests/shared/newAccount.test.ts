@@ -33,10 +33,12 @@ describe('a new account’s checks, in the words of the account sheet', () => {
     });
   });
 
-  it('refuses, naming the cell: a bad username, an empty name, an administrator, a county code for a township', () => {
+  it('refuses, naming the cell: a bad username, an empty name, an administrator, a relay, a county code for a township', () => {
     expect(checkAccount({ ...draft, username: '李一' })).toEqual({ ok: false, reason: '用户名 李一 不合要求：3–40 位英文字母、数字或 _ . -' });
     expect(checkAccount({ ...draft, displayName: ' ' })).toEqual({ ok: false, reason: '姓名为空' });
     expect(checkAccount({ ...draft, role: '系统管理员', areaCode: '000000000000' })).toMatchObject({ ok: false, reason: expect.stringContaining('不能批量创建') });
+    // A township relay's account belongs to one PC: made alone in 账号管理, never from a sheet.
+    expect(checkAccount({ ...draft, role: '乡镇中转站', areaCode: '371623102' })).toEqual({ ok: false, reason: '乡镇中转站账号不能批量创建，请在账号管理中单独新建' });
     expect(checkAccount({ ...draft, role: '乡镇工作人员', areaCode: '371623' })).toEqual({
       ok: false,
       reason: '角色“乡镇社会救助服务站”需要乡镇（9 位）的区划代码，371623 是县（无棣县）的代码',

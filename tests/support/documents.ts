@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { makeIdNumber } from '../../shared/domain/idNumber';
-import type { Role } from '../../shared/auth/roles';
+import type { PersonRole, Role } from '../../shared/auth/roles';
 import type { ApplicationAction, ApplicationStatus } from '../../shared/rules/applicationStatus';
 import type { Application } from '../../shared/schemas/application';
 import type { Attachment } from '../../shared/schemas/attachment';
@@ -138,7 +138,8 @@ export function stepApplication(
         at: Date.now(),
         byUserId: step.by.id,
         byName: step.by.displayName,
-        role: step.by.role,
+        // A relay's step too, for the tests that see one refused (no relay ever signs a step).
+        role: step.by.role as PersonRole,
       },
     ],
     updatedAt: application.updatedAt + 1,

@@ -6,11 +6,12 @@ export function creatableRoles(user: SessionUser): Role[] {
   switch (user.role) {
     case 'township':
       return ['assistant'];
+    // A township relay (乡镇中转站) is the county's to set up: its PC carries the township's data up.
     case 'county':
-      return ['assistant', 'social_worker', 'township'];
+      return ['assistant', 'social_worker', 'township', 'relay'];
     case 'city':
     case 'admin':
-      return ['assistant', 'social_worker', 'township', 'county'];
+      return ['assistant', 'social_worker', 'township', 'county', 'relay'];
     default:
       return [];
   }

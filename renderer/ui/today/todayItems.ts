@@ -54,6 +54,8 @@ export const cardsByRole: Record<Role, TodayKind[]> = {
   // The city oversees the counties: their decisions falling late.
   city: ['deadline'],
   admin: [],
+  // A township PC's account; nobody works cases with it.
+  relay: [],
 };
 
 const reviewReasons: Record<ReviewReason, VisitReason> = {
