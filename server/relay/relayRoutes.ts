@@ -85,7 +85,7 @@ export function registerRelayRoutes(app: FastifyInstance, deps: RelayRouteDeps):
   app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request, reply) => {
     const caller = await authenticate(request);
     const collection = syncedParam(request.params);
-    if ((caller.role as string) === 'relay') throw new HttpError(403, 'forbidden', '乡镇中转站只能转交村里上报的数据，不能自己修改');
+    if (caller.role === 'relay') throw new HttpError(403, 'forbidden', '乡镇中转站只能转交村里上报的数据，不能自己修改');
     const signature = request.headers[PUSH_SIGNATURE_HEADER];
     if (typeof signature !== 'string' || signature.length === 0 || signature.length > 200) {
       throw new HttpError(400, 'signature_missing', '这台电脑上的救助通版本太旧，不能经乡镇中转站同步，请先更新', { field: PUSH_SIGNATURE_HEADER });

@@ -1,34 +1,14 @@
-import { z } from 'zod';
 import { scopePrefix, type Role } from '../../../shared/auth/roles';
-import { roles } from '../../../shared/vocabulary/roles';
 import type { Database, Queryable } from '../../db/database';
 
 /**
- * One account of the township as the central server lists it (`GET /api/v1/relay/accounts`,
- * relay-contract §A4), with its devices. The relay keeps them in relay_accounts/relay_devices:
- * they decide who may sign in at the relay while the county is away, and a device revoked at the
- * county is refused here once the relay has the new list. (To be unified with shared/wire/relay.ts.)
+ * One account of the township as the central server lists it (`GET /api/v1/relay/accounts`), with
+ * its devices: declared once in shared/wire/relay.ts. The relay keeps them in relay_accounts and
+ * relay_devices: they decide who may sign in at the relay while the county is away, and a device
+ * revoked at the county is refused here once the relay has the new list.
  */
-export const relayDeviceSchema = z.object({
-  deviceId: z.string().min(1),
-  revoked: z.boolean(),
-  sessionEpoch: z.number().int(),
-});
-
-export const relayAccountSchema = z.object({
-  userId: z.string().min(1),
-  username: z.string().min(1),
-  displayName: z.string(),
-  role: z.enum(roles),
-  areaCode: z.string().regex(/^\d{12}$/),
-  active: z.boolean(),
-  devices: z.array(relayDeviceSchema),
-});
-export type RelayAccount = z.infer<typeof relayAccountSchema>;
-
-/** The whole answer of `GET /api/v1/relay/accounts`. */
-export const relayAccountsAnswerSchema = z.object({ accounts: z.array(relayAccountSchema) });
-export type RelayAccountsAnswer = z.infer<typeof relayAccountsAnswerSchema>;
+export { relayAccountsAnswerSchema, type RelayAccount, type RelayAccountsAnswer } from '../../../shared/wire/relay';
+import type { RelayAccount } from '../../../shared/wire/relay';
 
 /**
  * Replaces the relay's copy with the central server's list, in one transaction. The relay holds
