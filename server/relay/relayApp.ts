@@ -20,6 +20,7 @@ import { countRequests } from '../metrics/metricsRoute';
 import { ServerMetrics } from '../metrics/serverMetrics';
 import { ChangeNotifier } from '../storage/changeNotifier';
 import { SERVER_VERSION } from '../version';
+import { registerCountyAnswers } from './countyAnswers';
 import { registerRelayRoutes } from './relayRoutes';
 import { RelayStreamSessions } from './relayStreamSessions';
 import { RelayWorker } from './relayWorker';
@@ -91,6 +92,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
       await options.signIn.takeAccounts(answer);
       await sessions.recheck();
     },
+    countyUrl: link.url,
     everyMs: options.roundEveryMs ?? 10_000,
     log: app.log,
   });
@@ -127,6 +129,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     worker,
     answerWaitMs: options.answerWaitMs ?? 8_000,
   });
+  registerCountyAnswers(app, { db, authenticate: (request) => options.signIn.authenticate(request) });
   // Attachments go to the central server directly for now: the station does not hold files.
   app.all('/api/v1/files/*', async (_request, reply) =>
     reply.status(503).send(errorBody('relay_no_files', '附件暂不经乡镇中转站传送，连上县级服务器后会自动上传')),

@@ -3,6 +3,7 @@ import type { CollectionName } from '../../shared/sync/collections';
 import type { Database } from '../db/database';
 import type { ChangeNotifier } from '../storage/changeNotifier';
 import { oldestWaiting, recordAnswer, type BatchOutcome } from './outbox';
+import { keepCountyAnswers } from './countyAnswers';
 import { announce, pullUpstream, settle } from './replica';
 import { UpstreamUnreachable } from './upstreamLink';
 import { RelayAccountRefused, type UpstreamSession } from './upstreamSession';
@@ -13,6 +14,8 @@ export interface RelayWorkerDeps {
   notifier: ChangeNotifier;
   /** Takes the township's accounts as the central server lists them (the relay's sign-in keeps them). */
   takeAccounts(answer: unknown): Promise<void>;
+  /** The county's address as the relay reaches it (for answers that name it). */
+  countyUrl: string;
   /** How often a round runs when nothing asks for one (a push asks at once). */
   everyMs: number;
   log: FastifyBaseLogger;
@@ -102,6 +105,7 @@ export class RelayWorker {
     try {
       await announce(notifier, await pullUpstream(db, session));
       await this.deps.takeAccounts(await session.getJson('/api/v1/relay/accounts'));
+      await keepCountyAnswers(db, session, this.deps.countyUrl);
       let answered = false;
       for (let batch = await oldestWaiting(db); batch && !this.stopped; batch = await oldestWaiting(db)) {
         const response = await session.fetch('/api/v1/relay/forward', {

@@ -129,6 +129,17 @@ describe('the township relay: villages sync through the station, the central ser
     expect(health.body).toMatchObject({ status: 'ok', mode: 'relay', area: TOWNSHIP, name: '碣石山镇中转站', upstream: { reachable: true } });
   });
 
+  it('gives a laptop at the station the county’s holiday years and 码上查 address, as the county answers them', async () => {
+    for (const path of ['/api/v1/reference/calendar', '/api/v1/status-check/settings']) {
+      const atCounty = await call(central.url, (await central.signIn('assistant', VILLAGE_A)).accessToken, 'GET', path);
+      const atStation = await call(relayUrl, villageA.accessToken, 'GET', path);
+      // Without a public address of its own, the county's receipts name the county as the station reaches it.
+      const expected = path.includes('status-check') && (atCounty.body as { publicUrl: unknown }).publicUrl === null ? { ...atCounty, body: { publicUrl: uplink.url } } : atCounty;
+      expect(atStation, path).toEqual(expected);
+      expect((await call(relayUrl, null, 'GET', path)).status).toBe(401);
+    }
+  });
+
   it('carries a new household up at once while the uplink works: stored as the village assistant’s, and back to the station with the central server’s provenance', async () => {
     const household = makeHousehold(VILLAGE_A, { createdBy: 'someone-else', updatedBy: 'someone-else' });
     const answer = await push(relayUrl, villageA, 'households', [{ assumedMasterState: null, newDocumentState: wire(household) }]);
