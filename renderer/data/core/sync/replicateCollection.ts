@@ -44,6 +44,8 @@ export function replicateCollection(
   writer?: Writer,
   /** Told of every answered pull page (counts only), for a first sync's progress. */
   onPage?: (page: PulledPageInfo) => void,
+  /** Keeps a batch a township relay took without the county's answer yet (relayLink.ts); resolves once kept. */
+  keepRelayBatch?: (collection: SyncedCollection, batchId: string, rows: PushRow<Doc>[]) => Promise<void>,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
@@ -83,6 +85,9 @@ export function replicateCollection(
           newDocumentState: row.newDocumentState,
         })) as PushRow<Doc>[];
         const answer = await client.push<Doc>(name as SyncedCollection, body);
+        // A relay kept the rows for the county: they are handed over (no longer 待同步) but kept on
+        // this laptop, sealed, until the county's answer comes back through the relay.
+        if (answer.relay && keepRelayBatch) await keepRelayBatch(name as SyncedCollection, answer.relay.batchId, body);
         const conflicted = new Set(answer.conflicts.map((doc) => doc.id));
         // After a conflict the laptop either takes the server's version (nothing left to send) or
         // writes a merged one and sends that: it stays waiting until the merged version is accepted.
