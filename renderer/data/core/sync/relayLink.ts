@@ -43,6 +43,8 @@ export class RelayLink {
   readonly waiting$ = new BehaviorSubject<RelayPendingAnswer | null>(null);
   private running: Promise<void> | null = null;
   private again = false;
+  /** The next round asks the server what it is even when it said so already (立即同步, the timer). */
+  private askServer = true;
   private stopped = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -54,9 +56,9 @@ export class RelayLink {
 
   start(): void {
     this.timer = setInterval(() => {
-      if (this.deps.batches.kept.length > 0 || this.server$.value?.mode === 'relay') this.refresh();
+      if (this.deps.batches.kept.length > 0 || this.server$.value?.mode === 'relay') this.refresh(true);
     }, ROUND_EVERY_MS);
-    this.refresh();
+    this.refresh(true);
   }
 
   stop(): Promise<void> {
@@ -70,9 +72,13 @@ export class RelayLink {
     return this.deps.batches.keep({ batchId, collection, rows, keptAt: Date.now() });
   }
 
-  /** Asks the server again (each sync round, 立即同步, the timer). */
-  refresh(): void {
+  /**
+   * Asks the server again: each sync round, and (`whatServer`) 立即同步 and the timer. The central
+   * server is asked what it is only then; a relay every round, for its uplink's state.
+   */
+  refresh(whatServer = false): void {
     if (this.stopped) return;
+    if (whatServer) this.askServer = true;
     if (this.running) {
       this.again = true;
       return;
@@ -94,7 +100,12 @@ export class RelayLink {
 
   private async round(): Promise<void> {
     // Unreachable or a failed answer: what was known stays (the sync indicator says the network is gone).
-    await this.askHealth().catch(() => undefined);
+    if (this.askServer || this.server$.value?.mode !== 'central') {
+      this.askServer = false;
+      await this.askHealth().catch(() => {
+        this.askServer = true;
+      });
+    }
     if (this.server$.value?.mode === 'relay') await this.askPending().catch(() => undefined);
     if (this.deps.batches.kept.length > 0) await this.askOutcomes();
   }

@@ -183,7 +183,7 @@ export class SyncEngine {
   syncNow(): void {
     this.deps.client.version.askAgain();
     for (const replication of this.replications) replication.reconnect();
-    this.deps.relay?.refresh();
+    this.deps.relay?.refresh(true);
   }
 
   async stop(): Promise<void> {
