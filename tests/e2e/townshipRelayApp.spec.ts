@@ -81,9 +81,15 @@ test('a village laptop at the relay: 乡镇中转站 in the indicator, 待县里
   await expect(village.getByTestId('relay-refusal')).toContainText('村级协理员不能修改“家庭登记信息”');
   await expect(village.getByTestId('conflict-card')).toHaveCount(1);
   await expect(village.getByTestId('conflict-local').first()).toHaveText('碣石山镇大山东村 3 排 9 号');
+  await expect(village.getByTestId('conflict-remote').first()).toHaveText('碣石山镇大山东村 3 排 7 号');
   await village.getByTestId('relay-refusal-dismiss').click();
   await expect(village.getByTestId('relay-refusal')).toHaveCount(0);
   await expect(village.getByTestId('conflict-card')).toHaveCount(1);
+  // The household shows what the county holds again.
+  await village.getByRole('menuitem', { name: '家庭' }).click();
+  await village.getByTestId('household-search').fill(name);
+  await village.getByTestId('household-row').filter({ hasText: name }).click();
+  await expect(village.getByTestId('household-summary')).toContainText('碣石山镇大山东村 3 排 7 号');
   await context.close();
 });
 

@@ -6,6 +6,7 @@ import { signIn } from '../../renderer/data/core/auth/signIn';
 import { readOfflineProfile } from '../../renderer/data/core/auth/offlineProfile';
 import type { Workspace } from '../../renderer/data/core/workspace';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import { reapplyConflict } from '../../renderer/data/core/sync/conflictActions';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { PUSH_SIGNATURE_HEADER, verifyPush } from '../../shared/sync/pushSignature';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
@@ -190,6 +191,7 @@ describe('the laptop at a township relay (issue 17)', () => {
     await workspace.db.households.upsert({ ...current, residence: 'urban', updatedAt: current.updatedAt + 1 } as never);
     const second = await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 1)));
     const outcome = await relay.forward(second[0]!.batchId);
+    const batchesBefore = relay.batches.size;
     expect(outcome.state).toBe('refused');
     workspace.relay.refresh();
     const refusals = await firstValueFrom(workspace.relay.batches.refusals$.pipe(filter((r) => r.length === 1)));
@@ -200,10 +202,38 @@ describe('the laptop at a township relay (issue 17)', () => {
     expect(conflicts.map((c) => c.documentId)).toEqual([saved.id]);
     expect(conflicts[0]!.fields).toContain('residence');
     expect(JSON.parse(conflicts[0]!.localJson)).toMatchObject({ residence: 'urban' });
+    // The laptop shows the county's version again, without sending anything back.
+    await firstValueFrom(workspace.db.households.findOne(saved.id).$.pipe(filter((doc) => doc !== null && doc.residence === undefined)));
+    await workspace.sync.replicationOf('households')!.awaitInSync();
+    expect(relay.batches.size).toBe(batchesBefore);
+    expect(workspace.pending.countOf('households')).toBe(0);
     // 知道了: the words go, the record to check stays.
     await workspace.relay.batches.dismissRefusal(refusals[0]!.batchId);
     expect(workspace.relay.batches.refused).toEqual([]);
     expect(await workspace.db.conflicts.find({ selector: { state: 'open' } }).exec()).toHaveLength(1);
+  });
+
+  it('a new record the county refused leaves the laptop, and stays in the record to check', async () => {
+    await addUser(central.db, { username: 'xieli6', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
+    const device = laptop();
+    open = await openWorkspace(relay, device, 'xieli6', PASSWORD);
+    const workspace = open;
+    const saved = await saveHousehold(workspace, household('吴春梅'));
+    const kept = await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 1)));
+    // The county's refusal as the relay carries it back (the double answers it: no central rule refuses a new household).
+    const refusal = { code: 'forbidden', message: '这个村不在您的辖区内' };
+    relay.batches.get(kept[0]!.batchId)!.outcome = { batchId: kept[0]!.batchId, state: 'refused', conflicts: [], error: refusal };
+    workspace.relay.refresh();
+    await firstValueFrom(workspace.relay.batches.refusals$.pipe(filter((r) => r.length === 1)));
+    await firstValueFrom(workspace.db.households.findOne(saved.id).$.pipe(filter((doc) => doc === null)));
+    const conflicts = await workspace.db.conflicts.find({ selector: { state: 'open' } }).exec();
+    expect(conflicts.map((c) => c.documentId)).toEqual([saved.id]);
+    expect(JSON.parse(conflicts[0]!.localJson)).toMatchObject({ members: [{ name: '吴春梅' }] });
+    expect(conflicts[0]!.fields).toEqual(expect.arrayContaining(['members', 'address']));
+    // 以本机为准 writes it again whole, and it goes to the relay again.
+    await reapplyConflict(workspace, conflicts[0]!.id);
+    expect((await workspace.db.households.findOne(saved.id).exec())?.members[0]?.name).toBe('吴春梅');
+    await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 1)));
   });
 
   it('a sign-in answer without keys keeps the keys the laptop holds, and is refused on a laptop that never had any', async () => {

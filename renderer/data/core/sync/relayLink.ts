@@ -24,6 +24,8 @@ const ROUND_EVERY_MS = 30_000;
 /** Outcomes asked for at once (each is a query parameter). */
 const OUTCOMES_PER_REQUEST = 50;
 
+export type TakeFromServer = (collection: SyncedCollection, docs: (Record<string, unknown> & { id: string; updatedAt: number })[]) => boolean;
+
 export interface RelayLinkDeps {
   client: SyncClient;
   batches: RelayBatchStore;
@@ -54,7 +56,11 @@ export class RelayLink {
     return this.deps.batches;
   }
 
-  start(): void {
+  /** Puts the county's versions on the laptop as pulled (the sync engine's replication does). */
+  private takeFromServer: TakeFromServer = () => false;
+
+  start(takeFromServer?: TakeFromServer): void {
+    if (takeFromServer) this.takeFromServer = takeFromServer;
     this.timer = setInterval(() => {
       if (this.deps.batches.kept.length > 0 || this.server$.value?.mode === 'relay') this.refresh(true);
     }, ROUND_EVERY_MS);
@@ -137,7 +143,7 @@ export class RelayLink {
       const answer = await this.deps.client.call('GET', `/api/v1/relay/outcomes?${query}`, relayOutcomesAnswerSchema);
       for (const outcome of answer.outcomes) {
         const batch = chunk.find((b) => b.batchId === outcome.batchId);
-        if (batch) await takeRelayOutcome(outcome, batch, this.deps);
+        if (batch) await takeRelayOutcome(outcome, batch, { ...this.deps, takeFromServer: this.takeFromServer });
       }
     }
   }

@@ -67,7 +67,13 @@ function countyVersion(row: KeptRow, masters: JsonObject[]): JsonObject {
 export async function takeRelayOutcome(
   outcome: RelayOutcome,
   batch: KeptRelayBatch,
-  deps: { batches: RelayBatchStore; conflicts: RxCollection<ConflictRecord>; writer?: Writer },
+  deps: {
+    batches: RelayBatchStore;
+    conflicts: RxCollection<ConflictRecord>;
+    writer?: Writer;
+    /** Puts the county's versions back on the laptop, as pulled (relayLink.ts's TakeFromServer). */
+    takeFromServer?: (collection: SyncedCollection, docs: KeptRow['newDocumentState'][]) => boolean;
+  },
 ): Promise<void> {
   const masters = outcome.conflicts as JsonObject[];
   if (outcome.state === 'pending') return;
@@ -92,6 +98,15 @@ export async function takeRelayOutcome(
         newDocumentState: row.newDocumentState,
       }, deps.writer);
     }
+    // The laptop shows what the county holds again, and sends nothing back: a refused new record
+    // leaves (it is not on the server), a refused change gives way to the county's version.
+    deps.takeFromServer?.(
+      batch.collection,
+      batch.rows.map((row) => {
+        const master = masters.find((doc) => doc['id'] === row.newDocumentState.id) ?? row.assumedMasterState;
+        return (master ?? { ...row.newDocumentState, _deleted: true }) as KeptRow['newDocumentState'];
+      }),
+    );
     await deps.batches.refuse({
       batchId: batch.batchId,
       collection: batch.collection,

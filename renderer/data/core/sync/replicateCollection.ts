@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, combineLatest, map, merge, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, merge, Subject, tap, type Observable } from 'rxjs';
 import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
@@ -28,6 +28,12 @@ export interface CollectionReplication {
   /** Failed pulls and pushes, the first pull's included. */
   error$: Observable<unknown>;
   reconnect(): void;
+  /**
+   * Puts the server's versions of these documents on the laptop as if pulled, without pushing
+   * anything back: after a township relay's refusal the laptop shows what the county holds again
+   * (the refused version is in the sync centre's conflict record). False before any pull answered.
+   */
+  takeFromServer(docs: Doc[]): boolean;
   stop(): Promise<void>;
 }
 
@@ -57,6 +63,10 @@ export function replicateCollection(
       ) : null;
   const replicationIdentifier = `jiuzhu-${name}-${client.serverUrl}`;
   const firstPulling = new BehaviorSubject(false);
+  // The checkpoint RxDB last received: documents put in as pulled (takeFromServer) carry it, so its
+  // bookkeeping neither moves on nor back (a pull that answers meanwhile can only repeat a page).
+  let lastCheckpoint: SyncCheckpoint | null = null;
+  const fromServer = new Subject<StreamEvent<Doc>>();
   const firstPullError = new Subject<unknown>();
   let stopped = false;
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
@@ -73,9 +83,21 @@ export function replicateCollection(
         const page: PullResponse<Doc> = await client.pull<Doc>(name, checkpoint ?? null, batchSize);
         onPage?.({ fromStart: !checkpoint, documents: page.documents.length, total: page.total, batchSize });
         succeeded.next();
+        lastCheckpoint = page.checkpoint ?? checkpoint ?? lastCheckpoint;
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },
-      ...(stream ? { stream$: stream.events$ as Observable<StreamEvent<Doc>> as never } : {}),
+      ...(stream
+        ? {
+            stream$: merge(
+              stream.events$.pipe(
+                tap((event) => {
+                  if (event !== 'RESYNC' && event.checkpoint) lastCheckpoint = event.checkpoint;
+                }),
+              ),
+              fromServer,
+            ) as Observable<StreamEvent<Doc>> as never,
+          }
+        : {}),
     },
     push: isSyncedCollection(name) ? {
       batchSize: PUSH_BATCH,
@@ -168,6 +190,11 @@ export function replicateCollection(
       state.retryTime = backoff.reset();
       stream?.reconnect();
       state.reSync();
+    },
+    takeFromServer(docs) {
+      if (!stream || !lastCheckpoint || docs.length === 0) return false;
+      fromServer.next({ documents: docs.map((doc) => ({ _deleted: false, ...doc })), checkpoint: lastCheckpoint });
+      return true;
     },
     async stop() {
       stopped = true;

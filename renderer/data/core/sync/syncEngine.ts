@@ -158,7 +158,7 @@ export class SyncEngine {
     );
     this.deps.events.addEventListener('online', this.onOnline);
     this.deps.events.addEventListener('offline', this.onOffline);
-    this.deps.relay?.start();
+    this.deps.relay?.start((name, docs) => this.replications[syncedCollections.indexOf(name)]?.takeFromServer(docs) ?? false);
   }
 
   /**
