@@ -46,6 +46,7 @@ import { isDatabaseUnavailable } from './db/databaseUnavailable';
 import { readMinAppVersion, registerAppVersionGate } from './http/appVersionGate';
 import { readUpdatesDir, registerUpdateRoutes } from './updates/updateRoutes';
 import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
+import { PUSH_SIGNATURE_HEADER } from '../shared/sync/pushSignature';
 
 export interface ServerOptions {
   db: Database;
@@ -120,7 +121,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, ...FILE_CORS.allowedHeaders],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER, ...FILE_CORS.allowedHeaders],
     methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
     exposedHeaders: [...FILE_CORS.exposedHeaders],
   });

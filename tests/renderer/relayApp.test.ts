@@ -91,6 +91,13 @@ describe('the laptop at a township relay (issue 17)', () => {
       expect(await verifyPush(bundleKey, { ...signer, deviceId: 'dev-other' }, 'households', push.rows, push.signature!)).toBe(false);
       expect(await verifyPush(bundleKey, signer, 'visits', push.rows, push.signature!)).toBe(false);
     }
+    // The desktop app (its own origin) may send the header: the preflight allows it.
+    const preflight = await fetch(`${central.url}/api/v1/sync/households/push`, {
+      method: 'OPTIONS',
+      headers: { origin: 'app://jiuzhu', 'access-control-request-method': 'POST', 'access-control-request-headers': `authorization,content-type,${PUSH_SIGNATURE_HEADER}` },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain(PUSH_SIGNATURE_HEADER);
     // The central server ignored the header and stored the household; nothing waits at a relay.
     const zhen = await signInAnswer(central, 'zhen', 'dev-zhen');
     const page = await api<PullResponse<{ id: string }>>(central, zhen.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1000');
