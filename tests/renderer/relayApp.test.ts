@@ -243,6 +243,23 @@ describe('the laptop at a township relay (issue 17)', () => {
     await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 1)));
   });
 
+  it('a refusal does not take back what the laptop changed since', async () => {
+    await addUser(central.db, { username: 'xieli7', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
+    open = await openWorkspace(relay, laptop(), 'xieli7', PASSWORD);
+    const workspace = open;
+    const saved = await saveHousehold(workspace, household('郑玉珍'));
+    const first = await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 1)));
+    await saveHousehold(workspace, { ...household('郑玉珍'), members: saved.members, address: '碣石山镇一村15号' }, saved.id);
+    await firstValueFrom(workspace.relay.batches.batches$.pipe(filter((b) => b.length === 2)));
+    const batchId = first[0]!.batchId;
+    relay.batches.get(batchId)!.outcome = { batchId, state: 'refused', conflicts: [], error: { code: 'forbidden', message: '不能登记' } };
+    workspace.relay.refresh();
+    await firstValueFrom(workspace.relay.batches.refusals$.pipe(filter((r) => r.length === 1)));
+    await workspace.relay.settled();
+    await workspace.sync.replicationOf('households')!.awaitInSync();
+    expect((await workspace.db.households.findOne(saved.id).exec())?.address).toBe('碣石山镇一村15号');
+  });
+
   it('a sign-in answer without keys keeps the keys the laptop holds, and is refused on a laptop that never had any', async () => {
     await addUser(central.db, { username: 'xieli5', password: PASSWORD, role: 'assistant', areaCode: VILLAGE });
     const device = laptop();

@@ -24,7 +24,12 @@ const ROUND_EVERY_MS = 30_000;
 /** Outcomes asked for at once (each is a query parameter). */
 const OUTCOMES_PER_REQUEST = 50;
 
-export type TakeFromServer = (collection: SyncedCollection, docs: (Record<string, unknown> & { id: string; updatedAt: number })[]) => boolean;
+/** Puts server versions on the laptop as pulled, where it still holds the version it sent (replicateCollection.ts). */
+export type TakeFromServer = (
+  collection: SyncedCollection,
+  docs: (Record<string, unknown> & { id: string; updatedAt: number })[],
+  whileLocalAt: ReadonlyMap<string, number>,
+) => Promise<void>;
 
 export interface RelayLinkDeps {
   client: SyncClient;
@@ -57,7 +62,7 @@ export class RelayLink {
   }
 
   /** Puts the county's versions on the laptop as pulled (the sync engine's replication does). */
-  private takeFromServer: TakeFromServer = () => false;
+  private takeFromServer: TakeFromServer = async () => undefined;
 
   start(takeFromServer?: TakeFromServer): void {
     if (takeFromServer) this.takeFromServer = takeFromServer;

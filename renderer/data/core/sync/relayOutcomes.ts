@@ -72,7 +72,7 @@ export async function takeRelayOutcome(
     conflicts: RxCollection<ConflictRecord>;
     writer?: Writer;
     /** Puts the county's versions back on the laptop, as pulled (relayLink.ts's TakeFromServer). */
-    takeFromServer?: (collection: SyncedCollection, docs: KeptRow['newDocumentState'][]) => boolean;
+    takeFromServer?: (collection: SyncedCollection, docs: KeptRow['newDocumentState'][], whileLocalAt: ReadonlyMap<string, number>) => Promise<void>;
   },
 ): Promise<void> {
   const masters = outcome.conflicts as JsonObject[];
@@ -100,12 +100,14 @@ export async function takeRelayOutcome(
     }
     // The laptop shows what the county holds again, and sends nothing back: a refused new record
     // leaves (it is not on the server), a refused change gives way to the county's version.
-    deps.takeFromServer?.(
+    // Not where the laptop moved on since (a newer version pulled, or edited again): that stands.
+    await deps.takeFromServer?.(
       batch.collection,
       batch.rows.map((row) => {
         const master = masters.find((doc) => doc['id'] === row.newDocumentState.id) ?? row.assumedMasterState;
         return (master ?? { ...row.newDocumentState, _deleted: true }) as KeptRow['newDocumentState'];
       }),
+      new Map(batch.rows.map((row) => [row.newDocumentState.id, row.newDocumentState.updatedAt])),
     );
     await deps.batches.refuse({
       batchId: batch.batchId,

@@ -31,9 +31,10 @@ export interface CollectionReplication {
   /**
    * Puts the server's versions of these documents on the laptop as if pulled, without pushing
    * anything back: after a township relay's refusal the laptop shows what the county holds again
-   * (the refused version is in the sync centre's conflict record). False before any pull answered.
+   * (the refused version is in the sync centre's conflict record). Only where the laptop still
+   * holds the version it sent (`whileLocalAt`: id → updatedAt): a newer pull or a new edit stands.
    */
-  takeFromServer(docs: Doc[]): boolean;
+  takeFromServer(docs: Doc[], whileLocalAt: ReadonlyMap<string, number>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -166,6 +167,7 @@ export function replicateCollection(
       } finally {
         firstPulling.next(false);
       }
+      if (record?.checkpoint) lastCheckpoint = record.checkpoint;
       if (record && !stopped) {
         await writeReplicationCheckpoints(collection, replicationIdentifier, { down: record.checkpoint, up: AFTER_FIRST_PULL_COPIES });
         // From now on RxDB's own bookkeeping says where it is, even after a failed page.
@@ -191,10 +193,16 @@ export function replicateCollection(
       stream?.reconnect();
       state.reSync();
     },
-    takeFromServer(docs) {
-      if (!stream || !lastCheckpoint || docs.length === 0) return false;
-      fromServer.next({ documents: docs.map((doc) => ({ _deleted: false, ...doc })), checkpoint: lastCheckpoint });
-      return true;
+    async takeFromServer(docs, whileLocalAt) {
+      // RxDB's own (read or written since it started), else the last one it was given; none yet
+      // (nothing ever pulled): the start, where RxDB would pull from anyway.
+      const internal = state.internalReplicationState as { lastCheckpointDoc?: { down?: { checkpointData?: SyncCheckpoint } } } | undefined;
+      const checkpoint = internal?.lastCheckpointDoc?.down?.checkpointData ?? lastCheckpoint ?? { seq: 0 };
+      if (!stream || docs.length === 0) return;
+      const local = await (collection as unknown as RxCollection<Doc>).findByIds(docs.map((doc) => doc.id)).exec();
+      const still = docs.filter((doc) => local.get(doc.id)?.updatedAt === whileLocalAt.get(doc.id));
+      if (still.length === 0 || stopped) return;
+      fromServer.next({ documents: still.map((doc) => ({ _deleted: false, ...doc })), checkpoint });
     },
     async stop() {
       stopped = true;

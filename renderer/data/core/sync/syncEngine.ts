@@ -158,7 +158,9 @@ export class SyncEngine {
     );
     this.deps.events.addEventListener('online', this.onOnline);
     this.deps.events.addEventListener('offline', this.onOffline);
-    this.deps.relay?.start((name, docs) => this.replications[syncedCollections.indexOf(name)]?.takeFromServer(docs) ?? false);
+    this.deps.relay?.start(async (name, docs, whileLocalAt) => {
+      await this.replications[syncedCollections.indexOf(name)]?.takeFromServer(docs, whileLocalAt);
+    });
   }
 
   /**
