@@ -179,6 +179,8 @@ describe('the laptop at a township relay (issue 17)', () => {
     expect(conflicts[0]!.fields).toContain('address');
     expect(JSON.parse(conflicts[0]!.localJson)).toMatchObject({ address: '碣石山镇一村12号' });
     expect(JSON.parse(conflicts[0]!.remoteJson)).toMatchObject({ address: '碣石山镇一村10号' });
+    // The laptop shows the county's version.
+    await firstValueFrom(workspace.db.households.findOne(saved.id).$.pipe(filter((doc) => doc?.address === '碣石山镇一村10号')));
   });
 
   it('keeps the rows of a batch the county refused, beside its words, so nothing typed is lost', async () => {

@@ -16,9 +16,9 @@ const topField = (path: string) => path.split(/[.[]/)[0] ?? path;
  * Keeps the laptop's version of a row the county did not take as it was, as a conflict record of
  * the sync centre (此记录在乡镇也被修改过 / 以本机为准 / 以服务器为准), as a direct push's conflict
  * is kept. Unlike a direct push, the relay had already taken the row, so RxDB believes it is the
- * server's version: there is no merge to write here, the county's version arrives with the next
- * pull, and whatever of the laptop's would be lost — collisions and merged-in fields alike — is
- * named in the record, for a person to re-apply.
+ * server's version: there is no merge to write here, the county's version is put in as pulled
+ * (takeRelayOutcome), and whatever of the laptop's would be lost — collisions and merged-in
+ * fields alike — is named in the record, for a person to re-apply.
  */
 export async function keepRelayedVersion(
   conflicts: RxCollection<ConflictRecord>,
@@ -87,6 +87,10 @@ export async function takeRelayOutcome(
         newDocumentState: row.newDocumentState,
       }, deps.writer);
     }
+    // The county's versions show at once, where the laptop still holds what it sent (as a direct
+    // push's conflict shows the server's side at once); the pull through the relay brings them too.
+    const sent = new Map(batch.rows.map((row) => [row.newDocumentState.id, row.newDocumentState.updatedAt]));
+    await deps.takeFromServer?.(batch.collection, masters.filter((doc) => sent.has(String(doc['id']))) as KeptRow['newDocumentState'][], sent);
   }
   if (outcome.state === 'refused') {
     for (const row of batch.rows) {
