@@ -93,7 +93,7 @@ test('a village laptop at the relay: 乡镇中转站 in the indicator, 待县里
   await context.close();
 });
 
-test('the township’s 今日汇总 at the relay shows what waits there per village', async ({ browser }) => {
+test('the township’s 今日汇总 at the relay shows what waits there per village, and its list tags another laptop’s waiting household', async ({ browser }) => {
   relay.pending = { documents: [], villages: [{ areaCode: VILLAGE_A, count: 3, oldestAt: Date.now() - 3_600_000 }] };
   const context = await browser.newContext();
   const township = await context.newPage();
@@ -104,5 +104,17 @@ test('the township’s 今日汇总 at the relay shows what waits there per vill
   await expect(row).toHaveAttribute('data-area', VILLAGE_A);
   await expect(row.getByTestId('relay-village-count')).toHaveText('3');
   await expect(row).toContainText('大山东村');
+
+  // Another laptop's household waiting at the station carries 待县里确认 in the township's list too.
+  await township.getByRole('menuitem', { name: '家庭' }).click();
+  const first = township.getByTestId('household-row').first();
+  await expect(first).toBeVisible();
+  const id = (await first.getAttribute('data-row-key'))!;
+  expect(id).toBeTruthy();
+  await expect(township.getByTestId('awaiting-county-tag')).toHaveCount(0);
+  relay.pending = { ...relay.pending, documents: [{ collection: 'households', id, areaCode: VILLAGE_A, since: Date.now() }] };
+  await township.getByTestId('sync-now').click();
+  await expect(township.locator(`[data-row-key="${id}"]`).getByTestId('awaiting-county-tag')).toBeVisible();
+  await expect(township.getByTestId('awaiting-county-tag')).toHaveCount(1);
   await context.close();
 });
