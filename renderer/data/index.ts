@@ -68,6 +68,9 @@ export type { ConflictRecord } from './core/sync/conflicts';
 export { useOpenConflicts, useConflictActions } from './hooks/conflicts';
 export { useBundles } from './hooks/bundles';
 export { NoBundleKeysError, type ImportResult } from './core/sync/bundles';
+export { useServerKind, useHandedToRelay, useAwaitingCounty, useRelayWaitingByVillage, type HandedToRelay } from './hooks/relay';
+export type { ServerKind } from './core/sync/relayLink';
+export type { RelayRefusal } from './core/sync/relayBatches';
 export { UsbExportError, UsbImportError, type UsbExportProgress, type UsbExportResult, type UsbImportStep, type UsbWriteProblem } from './core/sync/usbTransfer';
 
 // 导出Excel and 打印: workbook writing, saving, and the audit record of each

@@ -7,6 +7,7 @@ import { adminEn } from './admin.en';
 import { policiesEn } from './policies.en';
 import { lockEn, securityEn } from './security.en';
 import { draftsEn } from './drafts.en';
+import { relayEn } from './relay.en';
 import { syncCentreEn } from './syncCentre.en';
 import { attachmentsEn } from './attachments.en';
 import { caseLifeEn } from './caseLife.en';
@@ -23,6 +24,7 @@ export const en: Translation = {
   programme: programmeEn,
   shell: shellEn,
   syncCentre: syncCentreEn,
+  relay: relayEn,
   attachments: attachmentsEn,
   lock: lockEn,
   security: securityEn,
@@ -72,6 +74,8 @@ export const en: Translation = {
         'Cannot reach the server. If you have signed in online on this computer before, you can sign in offline — make sure the user name and password are the ones you used then; otherwise check the network and the server address and try again.',
       no_offline_profile:
         'This computer has no offline sign-in record for this user. Please sign in once while connected.',
+      no_keys_from_relay:
+        'This computer has never signed in at the county server. The county cannot be reached now, and the township relay cannot make a first sign-in for it. Please sign in again once the county is reachable.',
       rate_limited: 'Too many sign-in attempts. Please wait a few minutes and try again.',
       profile_locked: 'Too many wrong passwords for this account on this computer: it is locked. Sign in while online.',
       server_error:

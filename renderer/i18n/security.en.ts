@@ -16,6 +16,7 @@ export const lockEn: LocaleTree<typeof lockZhCN> = {
     no_offline_profile: 'This computer has no record of this account; please sign in again.',
     network: 'Cannot unlock; please sign in again.',
     server_error: 'Cannot unlock; please sign in again.',
+    no_keys_from_relay: 'Cannot unlock; please sign in again once the county is reachable.',
   },
   required: 'Enter your password',
 };

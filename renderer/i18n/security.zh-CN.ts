@@ -14,6 +14,7 @@ export const lockZhCN = {
     no_offline_profile: '本机没有该账号的登录记录，请重新登录。',
     network: '无法解锁，请重新登录。',
     server_error: '无法解锁，请重新登录。',
+    no_keys_from_relay: '无法解锁，请等县里连通后重新登录。',
   },
   required: '请输入密码',
 } as const;

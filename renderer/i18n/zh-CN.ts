@@ -14,6 +14,7 @@ import { adminZhCN } from './admin.zh-CN';
 import { policiesZhCN } from './policies.zh-CN';
 import { lockZhCN, securityZhCN } from './security.zh-CN';
 import { draftsZhCN } from './drafts.zh-CN';
+import { relayZhCN } from './relay.zh-CN';
 import { syncCentreZhCN } from './syncCentre.zh-CN';
 import { attachmentsZhCN } from './attachments.zh-CN';
 import { caseLifeZhCN } from './caseLife.zh-CN';
@@ -27,6 +28,7 @@ export const zhCN = {
   programme: programmeZhCN,
   shell: shellZhCN,
   syncCentre: syncCentreZhCN,
+  relay: relayZhCN,
   attachments: attachmentsZhCN,
   lock: lockZhCN,
   security: securityZhCN,
@@ -76,6 +78,7 @@ export const zhCN = {
       network:
         '无法连接服务器。如果本机曾在线登录过，可离线登录——请确认用户名和密码与上次在线登录时一致；否则请检查网络和服务器地址后再试。',
       no_offline_profile: '本机没有该用户的离线登录记录，请联网后登录一次。',
+      no_keys_from_relay: '这台电脑还没有在县里的服务器上登录过。县级服务器暂时连不上，乡镇中转站不能替它第一次登录。请等县里连通后再登录一次。',
       rate_limited: '登录尝试次数过多，请等几分钟后再试。',
       profile_locked: '本机上该账号的密码错误次数过多，已锁定。请联网后登录。',
       server_error: '服务器暂时出错，请稍后再试。如果一直出现，请联系乡镇或县民政部门。',

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useSyncNow, useSyncStatus } from '../data';
 import { formatRecentTime } from './format';
 import { useSyncErrorText } from './useSyncErrorText';
+import { ServerKindLabel } from './relay/ServerKindLabel';
 
-/** 在线/离线 · 待同步 N 条 · 上次同步 HH:mm · 立即同步 — in the header on every page. */
+/** 在线/离线 · 县级服务器 or 乡镇中转站 · 待同步 N 条 · 上次同步 HH:mm · 立即同步 — in the header on every page. */
 export function SyncIndicator() {
   const { t } = useTranslation();
   const status = useSyncStatus();
@@ -17,6 +18,7 @@ export function SyncIndicator() {
       <span data-testid="sync-online" data-online={status.online}>
         <Badge status={status.online ? 'success' : 'default'} text={status.online ? t('sync.online') : t('sync.offline')} />
       </span>
+      <ServerKindLabel />
       <span data-testid="sync-pending" data-pending={status.pending}>
         {t('sync.pending', { count: status.pending })}
       </span>

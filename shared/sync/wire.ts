@@ -32,6 +32,8 @@ export interface PushRow<T> {
 
 export interface PushResponse<T> {
   conflicts: WireDocument<T>[];
+  /** Only from a township relay: it kept the batch and will carry it up (issue 17). */
+  relay?: { batchId: string; state: 'pending' };
 }
 
 export type StreamEvent<T> = PullResponse<T> | 'RESYNC';
@@ -54,7 +56,7 @@ export interface TokenResponse {
    * (an extension of v1: older clients ignore it). A key changes when the township's is rotated.
    */
   searchKeys: Record<string, string>;
-  /** This device's key for signing USB bundles, and the server's public key to seal them for. */
+  /** This device's key for signing USB bundles (and its pushes), and the server's public key to seal them for. */
   bundleKey: string;
   bundlePublicKey: JsonWebKey;
   /**
@@ -65,6 +67,13 @@ export interface TokenResponse {
   /** Minutes until an idle laptop locks, set per county (shared/wire/countySettings.ts; v1 extension). */
   idleMinutes?: number;
 }
+
+type TokenKeys = 'searchKeys' | 'bundleKey' | 'bundlePublicKey';
+/**
+ * A sign-in or refresh answer as the app takes it: a township relay that signs a person in on its
+ * own while the county is away sends no keys (issue 17), and the laptop keeps those it has.
+ */
+export type TokenAnswer = Omit<TokenResponse, TokenKeys> & Partial<Pick<TokenResponse, TokenKeys>>;
 
 export interface HealthResponse {
   status: 'ok';

@@ -20,7 +20,14 @@ export const pullAnswerSchema = z.object({
   checkpoint: checkpointSchema.nullable(),
   total: z.number().int().min(0).optional(),
 });
-export const pushAnswerSchema = z.object({ conflicts: z.array(document) });
+/**
+ * A township relay answers a push it has kept but not yet carried up with `relay` (issue 17): the
+ * rows are the relay's to forward, the county's answer comes later (shared/wire/relayStatus.ts).
+ */
+export const pushAnswerSchema = z.object({
+  conflicts: z.array(document),
+  relay: z.object({ batchId: z.string().min(1).max(80), state: z.literal('pending') }).optional(),
+});
 
 export const sessionUserSchema = z.object({
   id: z.string().min(1),
@@ -35,9 +42,11 @@ export const tokenAnswerSchema = z.object({
   refreshToken: z.string().min(1),
   expiresIn: z.number().positive(),
   user: sessionUserSchema,
-  searchKeys: z.record(z.string(), z.string()),
-  bundleKey: z.string(),
-  bundlePublicKey: z.record(z.string(), z.unknown()),
+  // Absent when a township relay signed the person in while the county was away: the laptop keeps
+  // the keys its offline profile holds (renderer/data/core/auth/signIn.ts).
+  searchKeys: z.record(z.string(), z.string()).optional(),
+  bundleKey: z.string().optional(),
+  bundlePublicKey: z.record(z.string(), z.unknown()).optional(),
   deviceDataKey: z.string().optional(),
   // A value out of the county bounds is dropped (the app keeps what it had), never the sign-in.
   idleMinutes: idleMinutesSchema.optional().catch(undefined),

@@ -39,7 +39,9 @@ export type SignInFailure =
   | 'no_offline_profile'
   | 'rate_limited'
   | 'profile_locked'
-  | 'server_error';
+  | 'server_error'
+  /** A township relay signed in a laptop that has never met the county: it has no keys yet (issue 17). */
+  | 'no_keys_from_relay';
 
 export type SignInResult = { ok: true } | { ok: false; reason: SignInFailure };
 

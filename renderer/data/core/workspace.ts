@@ -2,7 +2,7 @@ import type { RxStorage } from 'rxdb/plugins/core';
 import { BehaviorSubject, filter, map, Subject, type Observable, type Subscription } from 'rxjs';
 import type { SearchKeys } from '../../../shared/domain/idHash';
 import { sameJson } from '../../../shared/sync/merge';
-import type { TokenResponse } from '../../../shared/sync/wire';
+import type { TokenAnswer } from '../../../shared/sync/wire';
 import { forgetIdleMinutes, idleMinutesOf, rememberIdleMinutes } from './auth/countyIdleTime';
 import { removeOfflineProfile, storeRefreshToken, type BundleKeys } from './auth/offlineProfile';
 import { deviceIdOf } from './auth/signIn';
@@ -19,6 +19,8 @@ import { SyncClient } from './sync/syncClient';
 import { AppVersionGate } from './appVersion';
 import { platform } from './platform';
 import { SyncEngine } from './sync/syncEngine';
+import { RelayBatchStore } from './sync/relayBatches';
+import { RelayLink } from './sync/relayLink';
 import { applyStoredAreas, applyStoredCalendar, refreshAreas, refreshCalendar, removeStoredAreas } from './sync/receivedReference';
 import { takeReceivedAreas } from '../../../shared/areas';
 import { firstSyncKeyOf } from './sync/firstSyncProgress';
@@ -34,7 +36,7 @@ export interface WorkspaceDeps {
 }
 
 export interface WorkspaceCredentials {
-  tokens: TokenResponse | null;
+  tokens: TokenAnswer | null;
   refreshToken: string | null;
   /** ID-number search keys by township (from the sign-in, or the sealed profile after a reload). */
   searchKeys: SearchKeys | null;
@@ -85,6 +87,8 @@ export class Workspace {
     readonly drafts: DraftStore,
     /** What the laptop keeps outside RxDB (also 码上查's public address, core/statusCheckAddress.ts). */
     readonly store: KeyValueStore,
+    /** Which server this is, and a township relay's batches and waiting list (issue 17). */
+    readonly relay: RelayLink,
   ) {
     this.keys = new BehaviorSubject(searchKeys);
     this.searchKeys$ = this.keys.asObservable();
@@ -139,8 +143,17 @@ export class Workspace {
     const reachability = new Subject<boolean>();
     // One gate for the workspace: once the server refuses this version, neither sync nor files knock again.
     const version = new AppVersionGate(deps.appVersion);
-    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached), version);
+    const deviceId = deviceIdOf(deps.store);
+    // Every push signed with the device's key, for a township relay to carry up as this device's (issue 17).
+    const signing = credentials.bundle ? { signingKey: credentials.bundle.signingKey, userId: user.id, deviceId } : null;
+    const client = new SyncClient(session.serverUrl, keeper, (reached) => reachability.next(reached), version, signing);
     const pending = new PendingChanges(deps.store, pendingKeyOf(user.id));
+    const relay = new RelayLink({
+      client,
+      batches: await RelayBatchStore.open(deps.store, user.id, dataKey),
+      conflicts: db.conflicts,
+      writer: { role: user.role, userId: user.id },
+    });
     const sync = new SyncEngine({
       db,
       client,
@@ -151,6 +164,7 @@ export class Workspace {
       reachability$: reachability.asObservable(),
       writer: { role: user.role, userId: user.id },
       firstSyncKey: firstSyncKeyOf(user.id),
+      relay,
     });
     sync.start();
     // The diagnostics file's log of the sync (counts and codes only); ends with the workspace.
@@ -169,9 +183,10 @@ export class Workspace {
       client,
       credentials.searchKeys ?? {},
       credentials.bundle ?? null,
-      deviceIdOf(deps.store),
+      deviceId,
       drafts,
       deps.store,
+      relay,
     );
     workspace.tokens = keeper;
     workspace.syncLog = syncLog;
@@ -225,6 +240,7 @@ export class Workspace {
     await this.attachmentQueue.stop();
     await this.sync.stop();
     await this.drafts.flushed();
+    await this.relay.batches.flushed();
     await this.db.close();
   }
 
@@ -242,6 +258,8 @@ export class Workspace {
     const { user } = this.session;
     removeOfflineProfile(this.store, user.username);
     DraftStore.remove(this.store, user.id);
+    await this.relay.batches.flushed();
+    RelayBatchStore.remove(this.store, user.id);
     this.store.removeItem(pendingKeyOf(user.id));
     this.store.removeItem(tusStorageKeyOf(user.id));
     this.store.removeItem(firstSyncKeyOf(user.id));

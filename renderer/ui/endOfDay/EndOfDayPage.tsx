@@ -10,6 +10,7 @@ import { DATE_FORMAT, todayIsoDate } from '../format';
 import { PageTitle } from '../PageTitle';
 import { EndOfDaySummary } from './EndOfDaySummary';
 import { VillageTable } from './VillageTable';
+import { RelayVillagesWaiting } from '../relay/RelayVillagesWaiting';
 
 const STALE_CHOICES = [1, 2, 3, 5, 7, 14, 30];
 
@@ -59,6 +60,7 @@ export function EndOfDayPage() {
       <Typography.Paragraph type="secondary">
         {t('endOfDay.needsNetwork')} <Link to="/sync-centre" data-testid="eod-local-link">{t('endOfDay.localLink')}</Link>
       </Typography.Paragraph>
+      <RelayVillagesWaiting />
       <Flex wrap gap={16} align="center" style={{ marginBottom: 16 }}>
         <label style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
           {t('endOfDay.date')}

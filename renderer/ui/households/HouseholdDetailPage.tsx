@@ -17,6 +17,7 @@ import { HouseholdSituation } from './HouseholdSituation';
 import { HouseholdSummary } from './HouseholdSummary';
 import { MembersTable } from './MembersTable';
 import { ResidenceControl } from './ResidenceControl';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 
 /**
  * /households/:id — the household, its situation, members, visits and care needs; 编辑,
@@ -41,7 +42,11 @@ export function HouseholdDetailPage() {
   return (
     <>
       <PageTitle
-        title={t('household.detail.title')}
+        title={
+          <>
+            {t('household.detail.title')} <AwaitingCountyTag collection="households" id={household.id} />
+          </>
+        }
         backTo="/households"
         backLabel={t('household.detail.backToList')}
         actions={

@@ -4,6 +4,7 @@ import { areaLabel } from '../../../shared/areas';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import { formatDateTime } from '../format';
 import { rowProps } from '../tableRow';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 
 /** Where the shown households sit in the whole result: the data layer reads one page at a time. */
 export interface HouseholdPaging {
@@ -40,6 +41,7 @@ export function HouseholdTable({ households, paging, loading, searchText, filter
           {household.archived && (
             <Tag data-testid="household-archived-tag">{t('householdExtra.detail.archivedTag')}</Tag>
           )}
+          <AwaitingCountyTag collection="households" id={household.id} />
         </Flex>
       ),
     },

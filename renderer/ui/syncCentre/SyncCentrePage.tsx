@@ -7,6 +7,7 @@ import { AttachmentsWaiting } from './AttachmentsWaiting';
 import { CollectionStatusTable } from './CollectionStatusTable';
 import { ConflictReview } from './ConflictReview';
 import { UsbTransfer } from './UsbTransfer';
+import { HandedToRelay } from '../relay/HandedToRelay';
 
 /** 同步中心: the state of every kind of data, records to check, and (for townships) today's arrivals. */
 export function SyncCentrePage() {
@@ -27,6 +28,7 @@ export function SyncCentrePage() {
       </Flex>
       <Typography.Paragraph>{t('syncCentre.intro')}</Typography.Paragraph>
       <CollectionStatusTable />
+      <HandedToRelay />
       <AttachmentsWaiting />
       <ConflictReview />
       <UsbTransfer />

@@ -73,6 +73,8 @@ export async function saveOfflineProfile(
     dataKey: DataKey;
     /** The server's per-device key for the data key, when it sends one. */
     deviceDataKey: string | null;
+    /** The wrap by that key kept from before, for an answer without it (a relay's own sign-in, issue 17). */
+    keptDataKeyByDevice?: string | null;
     secrets: ProfileSecrets;
   },
 ): Promise<void> {
@@ -84,7 +86,7 @@ export async function saveOfflineProfile(
     verifier: await derive(input.password, salt, ITERATIONS),
     iterations: ITERATIONS,
     dataKeyByPassword: await wrapWithPassword(input.dataKey, input.password),
-    dataKeyByDevice: input.deviceDataKey ? await wrapForDevice(input.dataKey, input.deviceDataKey) : null,
+    dataKeyByDevice: input.deviceDataKey ? await wrapForDevice(input.dataKey, input.deviceDataKey) : (input.keptDataKeyByDevice ?? null),
     secrets: await input.dataKey.seal(JSON.stringify(input.secrets)),
   };
   store.setItem(keyFor(input.user.username), JSON.stringify(profile));

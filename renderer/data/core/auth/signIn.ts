@@ -1,5 +1,5 @@
 import type { SearchKeys } from '../../../../shared/domain/idHash';
-import type { TokenResponse } from '../../../../shared/sync/wire';
+import type { TokenAnswer } from '../../../../shared/sync/wire';
 import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import type { KeyValueStore } from '../keyValueStore';
 import { appVersionHeaders } from '../appVersion';
@@ -12,13 +12,14 @@ import {
   saveOfflineProfile,
   unlockOfflineProfile,
   type BundleKeys,
+  type ProfileSecrets,
 } from './offlineProfile';
 
 export type SignInOutcome =
   | {
       ok: true;
       session: AppSession;
-      tokens: TokenResponse | null;
+      tokens: TokenAnswer | null;
       refreshToken: string | null;
       /** ID-number search keys by township; empty for a profile saved before the server sent them. */
       searchKeys: SearchKeys;
@@ -66,35 +67,34 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   }
   // An answer that is not the contract's (a proxy's page, another program at that address) is
   // treated as a server that failed: the offline profile may still open.
-  let tokens: TokenResponse | null = null;
+  let tokens: TokenAnswer | null = null;
   if (response?.ok) {
     const parsed = tokenAnswerSchema.safeParse(await response.json().catch(() => undefined));
-    if (parsed.success) tokens = parsed.data as TokenResponse;
+    if (parsed.success) tokens = parsed.data as TokenAnswer;
   }
   if (tokens) {
-    const searchKeys = tokens.searchKeys ?? {};
     const { dataKey, fresh } = await dataKeyAtOnlineSignIn(store, tokens, username, input.password);
+    const keys = await keysOfAnswer(store, tokens, username, dataKey, fresh);
+    // A relay that signed the person in while the county was away sends no keys: a laptop that has
+    // never held them cannot sign its pushes or find ID numbers, so it must meet the county once.
+    if (!keys) return { ok: false, reason: 'no_keys_from_relay' };
+    const kept = readOfflineProfile(store, username);
     await saveOfflineProfile(store, {
       serverUrl,
       user: tokens.user,
       password: input.password,
       dataKey,
       deviceDataKey: tokens.deviceDataKey ?? null,
-      secrets: {
-        refreshToken: tokens.refreshToken,
-        searchKeys,
-        bundleKey: tokens.bundleKey ?? null,
-        bundlePublicKey: tokens.bundlePublicKey ?? null,
-      },
+      keptDataKeyByDevice: !fresh && kept?.user.id === tokens.user.id ? kept.dataKeyByDevice : null,
+      secrets: { refreshToken: tokens.refreshToken, ...keys },
     });
-    const bundle = tokens.bundleKey && tokens.bundlePublicKey ? { signingKey: tokens.bundleKey, serverPublicKey: tokens.bundlePublicKey } : null;
     return {
       ok: true,
       session: { user: tokens.user, serverUrl, offline: false },
       tokens,
       refreshToken: tokens.refreshToken,
-      searchKeys,
-      bundle,
+      searchKeys: keys.searchKeys,
+      bundle: bundleKeysOf({ refreshToken: tokens.refreshToken, ...keys }),
       dataKey,
       freshDataKey: fresh,
     };
@@ -123,6 +123,23 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
   };
 }
 
+type AnswerKeys = Pick<ProfileSecrets, 'bundleKey' | 'bundlePublicKey'> & { searchKeys: SearchKeys };
+
+/**
+ * The keys a sign-in answer gives, or, for an answer without them (a township relay signing the
+ * person in on its own while the county is away, issue 17), those this laptop's profile already
+ * holds for the same user. Null when there are none to keep: a first sign-in on this laptop.
+ */
+async function keysOfAnswer(store: KeyValueStore, tokens: TokenAnswer, username: string, dataKey: DataKey, fresh: boolean): Promise<AnswerKeys | null> {
+  if (tokens.bundleKey && tokens.bundlePublicKey) {
+    return { searchKeys: tokens.searchKeys ?? {}, bundleKey: tokens.bundleKey, bundlePublicKey: tokens.bundlePublicKey };
+  }
+  const profile = readOfflineProfile(store, username);
+  const secrets = !fresh && profile && profile.user.id === tokens.user.id ? await openProfileSecrets(profile, dataKey) : null;
+  if (!secrets?.bundleKey || !secrets.bundlePublicKey) return null;
+  return { searchKeys: tokens.searchKeys ?? secrets.searchKeys ?? {}, bundleKey: secrets.bundleKey, bundlePublicKey: secrets.bundlePublicKey };
+}
+
 /**
  * The laptop's data key for this user, kept across online sign-ins. The server's per-device key
  * opens it even after an admin reset the password (the old password's wrap no longer opens);
@@ -131,7 +148,7 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
  */
 async function dataKeyAtOnlineSignIn(
   store: KeyValueStore,
-  tokens: TokenResponse,
+  tokens: TokenAnswer,
   username: string,
   password: string,
 ): Promise<{ dataKey: DataKey; fresh: boolean }> {

@@ -1,4 +1,4 @@
-import type { TokenResponse } from '../../../../shared/sync/wire';
+import type { TokenAnswer } from '../../../../shared/sync/wire';
 import { tokenAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
 import { appVersionHeaders } from '../appVersion';
@@ -17,12 +17,12 @@ export class TokenKeeper {
     private readonly serverUrl: string,
     private refreshToken: string | null,
     /** Called with each new refresh token so the offline profile can keep it. */
-    private readonly onRotated: (tokens: TokenResponse) => void,
+    private readonly onRotated: (tokens: TokenAnswer) => void,
     /** Sent with the refresh and sign-out requests, as with every other. */
     private readonly appVersion?: string,
   ) {}
 
-  accept(tokens: TokenResponse, now = Date.now()): void {
+  accept(tokens: TokenAnswer, now = Date.now()): void {
     this.accessToken = tokens.accessToken;
     this.refreshToken = tokens.refreshToken;
     this.expiresAt = now + tokens.expiresIn * 1000;
@@ -79,7 +79,7 @@ export class TokenKeeper {
       body: JSON.stringify({ refreshToken: this.refreshToken }),
     });
     if (!response.ok) throw await errorFromResponse(response);
-    const tokens = (await readAnswer(response, tokenAnswerSchema)) as TokenResponse;
+    const tokens = (await readAnswer(response, tokenAnswerSchema)) as TokenAnswer;
     this.accept(tokens);
     this.onRotated(tokens);
     return tokens.accessToken;

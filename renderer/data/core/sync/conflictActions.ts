@@ -17,9 +17,10 @@ export async function reapplyConflict(workspace: Workspace, conflictId: string):
   if (!conflict || conflict.state !== 'open') return;
   const collection = workspace.db[conflict.collectionName];
   const current = await collection.findOne(conflict.documentId).exec();
-  if (!current) throw new Error(`record ${conflict.documentId} not found`);
   const local = JSON.parse(conflict.localJson) as JsonObject;
-  const doc = current.toMutableJSON() as JsonObject & { id: string; updatedAt: number };
+  // A new record a township relay's county refused left the laptop (relayOutcomes.ts): written again whole.
+  const { _deleted: _d, ...gone } = local;
+  const doc = (current ? current.toMutableJSON() : gone) as JsonObject & { id: string; updatedAt: number };
   for (const field of new Set(conflict.fields.map(topField))) {
     if (NOT_REAPPLIED.has(field)) continue;
     if (local[field] === undefined) delete doc[field];

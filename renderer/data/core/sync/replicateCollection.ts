@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, combineLatest, map, merge, Subject, type Observable } from 'rxjs';
+import { BehaviorSubject, combineLatest, map, merge, Subject, tap, type Observable } from 'rxjs';
 import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
@@ -28,6 +28,13 @@ export interface CollectionReplication {
   /** Failed pulls and pushes, the first pull's included. */
   error$: Observable<unknown>;
   reconnect(): void;
+  /**
+   * Puts the server's versions of these documents on the laptop as if pulled, without pushing
+   * anything back: after a township relay's refusal the laptop shows what the county holds again
+   * (the refused version is in the sync centre's conflict record). Only where the laptop still
+   * holds the version it sent (`whileLocalAt`: id → updatedAt): a newer pull or a new edit stands.
+   */
+  takeFromServer(docs: Doc[], whileLocalAt: ReadonlyMap<string, number>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +51,8 @@ export function replicateCollection(
   writer?: Writer,
   /** Told of every answered pull page (counts only), for a first sync's progress. */
   onPage?: (page: PulledPageInfo) => void,
+  /** Keeps a batch a township relay took without the county's answer yet (relayLink.ts); resolves once kept. */
+  keepRelayBatch?: (collection: SyncedCollection, batchId: string, rows: PushRow<Doc>[]) => Promise<void>,
 ): CollectionReplication {
   const succeeded = new Subject<void>();
   // Reference data changes rarely and has no stream: it is pulled at start and on "sync now".
@@ -55,6 +64,10 @@ export function replicateCollection(
       ) : null;
   const replicationIdentifier = `jiuzhu-${name}-${client.serverUrl}`;
   const firstPulling = new BehaviorSubject(false);
+  // The checkpoint RxDB last received: documents put in as pulled (takeFromServer) carry it, so its
+  // bookkeeping neither moves on nor back (a pull that answers meanwhile can only repeat a page).
+  let lastCheckpoint: SyncCheckpoint | null = null;
+  const fromServer = new Subject<StreamEvent<Doc>>();
   const firstPullError = new Subject<unknown>();
   let stopped = false;
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
@@ -71,9 +84,21 @@ export function replicateCollection(
         const page: PullResponse<Doc> = await client.pull<Doc>(name, checkpoint ?? null, batchSize);
         onPage?.({ fromStart: !checkpoint, documents: page.documents.length, total: page.total, batchSize });
         succeeded.next();
+        lastCheckpoint = page.checkpoint ?? checkpoint ?? lastCheckpoint;
         return { documents: page.documents, checkpoint: page.checkpoint ?? checkpoint };
       },
-      ...(stream ? { stream$: stream.events$ as Observable<StreamEvent<Doc>> as never } : {}),
+      ...(stream
+        ? {
+            stream$: merge(
+              stream.events$.pipe(
+                tap((event) => {
+                  if (event !== 'RESYNC' && event.checkpoint) lastCheckpoint = event.checkpoint;
+                }),
+              ),
+              fromServer,
+            ) as Observable<StreamEvent<Doc>> as never,
+          }
+        : {}),
     },
     push: isSyncedCollection(name) ? {
       batchSize: PUSH_BATCH,
@@ -83,6 +108,9 @@ export function replicateCollection(
           newDocumentState: row.newDocumentState,
         })) as PushRow<Doc>[];
         const answer = await client.push<Doc>(name as SyncedCollection, body);
+        // A relay kept the rows for the county: they are handed over (no longer 待同步) but kept on
+        // this laptop, sealed, until the county's answer comes back through the relay.
+        if (answer.relay && keepRelayBatch) await keepRelayBatch(name as SyncedCollection, answer.relay.batchId, body);
         const conflicted = new Set(answer.conflicts.map((doc) => doc.id));
         // After a conflict the laptop either takes the server's version (nothing left to send) or
         // writes a merged one and sends that: it stays waiting until the merged version is accepted.
@@ -139,6 +167,7 @@ export function replicateCollection(
       } finally {
         firstPulling.next(false);
       }
+      if (record?.checkpoint) lastCheckpoint = record.checkpoint;
       if (record && !stopped) {
         await writeReplicationCheckpoints(collection, replicationIdentifier, { down: record.checkpoint, up: AFTER_FIRST_PULL_COPIES });
         // From now on RxDB's own bookkeeping says where it is, even after a failed page.
@@ -163,6 +192,17 @@ export function replicateCollection(
       state.retryTime = backoff.reset();
       stream?.reconnect();
       state.reSync();
+    },
+    async takeFromServer(docs, whileLocalAt) {
+      // RxDB's own (read or written since it started), else the last one it was given; none yet
+      // (nothing ever pulled): the start, where RxDB would pull from anyway.
+      const internal = state.internalReplicationState as { lastCheckpointDoc?: { down?: { checkpointData?: SyncCheckpoint } } } | undefined;
+      const checkpoint = internal?.lastCheckpointDoc?.down?.checkpointData ?? lastCheckpoint ?? { seq: 0 };
+      if (!stream || docs.length === 0) return;
+      const local = await (collection as unknown as RxCollection<Doc>).findByIds(docs.map((doc) => doc.id)).exec();
+      const still = docs.filter((doc) => local.get(doc.id)?.updatedAt === whileLocalAt.get(doc.id));
+      if (still.length === 0 || stopped) return;
+      fromServer.next({ documents: still.map((doc) => ({ _deleted: false, ...doc })), checkpoint });
     },
     async stop() {
       stopped = true;

@@ -6,6 +6,12 @@ import type { z } from 'zod';
 import { pullAnswerSchema, pushAnswerSchema } from '../../../../shared/sync/wireSchemas';
 import { errorFromResponse, readAnswer, SyncHttpError } from '../httpErrors';
 import { AppVersionGate } from '../appVersion';
+import { PUSH_SIGNATURE_HEADER, signPush, type PushSigner } from '../../../../shared/sync/pushSignature';
+
+/** Who signs this laptop's pushes: the device's bundle key, with the user and device it names. */
+export interface PushSigning extends PushSigner {
+  signingKey: string;
+}
 
 /** The app's side of the HTTP sync contract (sync-protocol.md); every call carries a fresh token. */
 export class SyncClient {
@@ -16,6 +22,12 @@ export class SyncClient {
     private readonly onReachability: (reached: boolean) => void,
     /** The app's version on every request, and the server's refusal of it (then nothing is sent). */
     readonly version: AppVersionGate = new AppVersionGate(),
+    /**
+     * Signs every push (x-jiuzhu-push-signature) so a township relay can carry it up as this
+     * device's own batch (issue 17); the central server ignores it. Null for a profile saved
+     * before the server sent bundle keys: its pushes go unsigned and a relay cannot forward them.
+     */
+    private readonly signing: PushSigning | null = null,
   ) {}
 
   async pull<T>(collection: CollectionName, checkpoint: SyncCheckpoint | null, limit: number): Promise<PullResponse<T>> {
@@ -27,7 +39,16 @@ export class SyncClient {
 
   async push<T>(collection: SyncedCollection, rows: PushRow<T>[]): Promise<PushResponse<T>> {
     const { body, headers } = await jsonBody(rows);
-    return (await this.request(`/api/v1/sync/${collection}/push`, { method: 'POST', headers, body }, pushAnswerSchema)) as PushResponse<T>;
+    // Signed over the rows as the server will parse them (canonical JSON of the sent JSON), not the
+    // bytes: gzip or not, and whatever the key order, the same signature.
+    const signature: Record<string, string> = this.signing
+      ? { [PUSH_SIGNATURE_HEADER]: await signPush(this.signing.signingKey, this.signing, collection, JSON.parse(JSON.stringify(rows)) as unknown) }
+      : {};
+    return (await this.request(
+      `/api/v1/sync/${collection}/push`,
+      { method: 'POST', headers: { ...headers, ...signature }, body },
+      pushAnswerSchema,
+    )) as PushResponse<T>;
   }
 
   /** Opens the live stream; the caller reads and closes it. */

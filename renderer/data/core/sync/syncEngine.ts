@@ -17,6 +17,7 @@ import { replicateCollection, type CollectionReplication } from './replicateColl
 import { FirstSyncTracker, whileStoring, type FirstSyncProgress, type PulledPageInfo } from './firstSyncProgress';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { SyncClient } from './syncClient';
+import type { RelayLink } from './relayLink';
 
 export interface SyncEngineDeps {
   db: JiuzhuDatabase;
@@ -31,6 +32,8 @@ export interface SyncEngineDeps {
   writer?: Writer;
   /** Where the first sync's progress is kept between starts (per user: `firstSyncKeyOf`). */
   firstSyncKey?: string;
+  /** A township relay's side of the sync (issue 17): asked again on every sync round. */
+  relay?: RelayLink;
 }
 
 const KIND_PREFIX = /^(network|unauthorized|revoked|forbidden|invalid|server|tooOld):/;
@@ -96,7 +99,11 @@ export class SyncEngine {
     const names = [...syncedCollections, ...pulledReferenceCollections];
     for (const name of names) {
       const onPage = isSyncedCollection(name) ? (page: PulledPageInfo) => this.firstSync.pagePulled(name, page) : undefined;
-      this.replications.push(replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts, this.deps.writer, onPage));
+      const relay = this.deps.relay;
+      const keepRelayBatch = relay ? relay.keepBatch.bind(relay) : undefined;
+      this.replications.push(
+        replicateCollection(name, db[name] as unknown as RxCollection, client, pending, db.conflicts, this.deps.writer, onPage, keepRelayBatch),
+      );
     }
     this.collections$.next(
       names.map((name) => ({ name, syncing: false, pending: pending.countOf(name), lastSyncAt: null, lastError: null, lastErrorAt: null })),
@@ -125,6 +132,7 @@ export class SyncEngine {
         this.patch({ online: reached && this.deps.isNavigatorOnline(), ...(reached ? {} : { lastError: 'sync.error.network' }) }),
       ),
       merge(...this.replications.map((r) => r.succeeded$)).subscribe(() => {
+        this.deps.relay?.refresh();
         const now = Date.now();
         this.deps.store.setItem(this.lastSyncKey, String(now));
         // An answer that was on its way when the network went (the laptop just went offline) must
@@ -150,6 +158,9 @@ export class SyncEngine {
     );
     this.deps.events.addEventListener('online', this.onOnline);
     this.deps.events.addEventListener('offline', this.onOffline);
+    this.deps.relay?.start(async (name, docs, whileLocalAt) => {
+      await this.replications[syncedCollections.indexOf(name)]?.takeFromServer(docs, whileLocalAt);
+    });
   }
 
   /**
@@ -174,6 +185,7 @@ export class SyncEngine {
   syncNow(): void {
     this.deps.client.version.askAgain();
     for (const replication of this.replications) replication.reconnect();
+    this.deps.relay?.refresh(true);
   }
 
   async stop(): Promise<void> {
@@ -181,6 +193,7 @@ export class SyncEngine {
     this.deps.events.removeEventListener('offline', this.onOffline);
     this.subscriptions.forEach((s) => s.unsubscribe());
     await Promise.all(this.replications.map((r) => r.stop()));
+    await this.deps.relay?.stop();
   }
 
   private patchCollection(name: string, change: Partial<CollectionSyncStatus>): void {
