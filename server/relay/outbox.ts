@@ -12,8 +12,8 @@ export type BatchState = 'pending' | 'stored' | 'conflict' | 'refused';
 export interface BatchOutcome {
   batchId: string;
   state: BatchState;
-  /** The central server's versions of the rows that met a conflict (its push answer). */
-  conflicts: unknown[];
+  /** The central server's versions of the rows that met a conflict (its push answer), or of the refused rows. */
+  conflicts: (Record<string, unknown> & { id: string })[];
   /** The central server's refusal, as it answered it (status, code, message, details). */
   error: { status: number; code: string; message: string; details?: unknown } | null;
 }
@@ -68,10 +68,23 @@ export async function oldestWaiting(db: Database): Promise<OutboxRow | null> {
   return rows[0] ?? null;
 }
 
-/** Keeps the central server's answer and lifts the batch's pending marks, in one transaction. */
+/**
+ * Keeps the central server's answer and lifts the batch's pending marks, in one transaction. A
+ * refusal keeps beside it the county's versions of the refused rows (relay_master): the laptop
+ * shows those again and keeps its own in a conflict record.
+ */
 export async function recordAnswer(db: Database, seq: number, outcome: Omit<BatchOutcome, 'batchId'>): Promise<void> {
   await db.transaction(async (tx) => {
     await lockRelay(tx);
+    if (outcome.state === 'refused') {
+      const held = await tx.query<{ data: Record<string, unknown> & { id: string }; deleted: boolean }>(
+        `SELECT m.data, m.deleted FROM relay_outbox o, jsonb_array_elements(o.rows) AS r(value)
+           JOIN relay_master m ON m.collection = (SELECT collection FROM relay_outbox WHERE seq = $1) AND m.id = r.value->'newDocumentState'->>'id'
+          WHERE o.seq = $1`,
+        [seq],
+      );
+      outcome = { ...outcome, conflicts: held.map((row) => ({ ...row.data, _deleted: row.deleted })) };
+    }
     await tx.query('UPDATE relay_outbox SET state = $2, answer = $3::jsonb, answered_at = $4 WHERE seq = $1', [
       seq,
       outcome.state,
@@ -85,7 +98,7 @@ export async function recordAnswer(db: Database, seq: number, outcome: Omit<Batc
 /** The outcomes of the named batches that this device pushed (another device's batch ids answer nothing). */
 export async function outcomesOf(db: Database, device: { userId: string; deviceId: string }, batchIds: readonly string[]): Promise<BatchOutcome[]> {
   if (batchIds.length === 0) return [];
-  const rows = await db.query<{ batch_id: string; state: string; answer: { conflicts: unknown[]; error: BatchOutcome['error'] } | null }>(
+  const rows = await db.query<{ batch_id: string; state: string; answer: { conflicts: BatchOutcome['conflicts']; error: BatchOutcome['error'] } | null }>(
     'SELECT batch_id, state, answer FROM relay_outbox WHERE user_id = $1 AND device_id = $2 AND batch_id = ANY($3::text[]) ORDER BY seq',
     [device.userId, device.deviceId, [...batchIds]],
   );

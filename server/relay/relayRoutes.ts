@@ -14,6 +14,7 @@ import { pullChanges, pulledPageJson, pullFiltered } from '../storage/documentSt
 import { referenceVisibility } from '../sync/referenceVisibility';
 import { serveStream } from '../sync/stream';
 import { validatePushBody } from '../sync/validateDocuments';
+import type { RelayOutcomesAnswer, RelayPendingAnswer } from '../../shared/wire/relayStatus';
 import { outcomesOf, takeBatch, waitingInScope } from './outbox';
 import { announce } from './replica';
 import type { RelayStreamSessions } from './relayStreamSessions';
@@ -120,12 +121,12 @@ export function registerRelayRoutes(app: FastifyInstance, deps: RelayRouteDeps):
     });
   });
 
-  app.get('/api/v1/relay/pending', async (request) => {
+  app.get('/api/v1/relay/pending', async (request): Promise<RelayPendingAnswer> => {
     const caller = await authenticate(request);
     return waitingInScope(db, caller.scope);
   });
 
-  app.get('/api/v1/relay/outcomes', async (request) => {
+  app.get('/api/v1/relay/outcomes', async (request): Promise<RelayOutcomesAnswer> => {
     const caller = await authenticate(request);
     const query = outcomesQuery.safeParse(request.query);
     if (!query.success) throw new HttpError(400, 'bad_request', 'batch 参数无效', { field: 'batch' });

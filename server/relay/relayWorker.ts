@@ -147,7 +147,7 @@ export class RelayWorker {
 /** The central server's answer to a forward as the laptop's outcome; a server's own trouble is retried, not kept. */
 async function outcomeOf(batchId: string, response: Response): Promise<BatchOutcome> {
   if (response.status === 200) {
-    const body = (await response.json()) as { conflicts?: unknown[] };
+    const body = (await response.json()) as { conflicts?: BatchOutcome['conflicts'] };
     const conflicts = Array.isArray(body.conflicts) ? body.conflicts : [];
     return { batchId, state: conflicts.length > 0 ? 'conflict' : 'stored', conflicts, error: null };
   }

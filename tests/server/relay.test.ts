@@ -18,6 +18,7 @@ import { makeHousehold, wire } from '../support/documents';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { applicationAt, type Staff } from '../support/writePolicyCases';
+import { relayOutcomesAnswerSchema, relayPendingAnswerSchema } from '../../shared/wire/relayStatus';
 
 /**
  * The township relay (issue 17) with real parts: the central server on PostgreSQL, the relay on
@@ -167,7 +168,7 @@ describe('the township relay: villages sync through the station, the central ser
       // The second laptop at the station sees it, marked as waiting; the county has nothing yet.
       expect((await pullAll(relayUrl, station, 'households')).has(household.id)).toBe(true);
       const waiting = await call(relayUrl, station.accessToken, 'GET', '/api/v1/relay/pending');
-      expect(waiting.body).toMatchObject({
+      expect(relayPendingAnswerSchema.parse(waiting.body)).toMatchObject({
         documents: [{ collection: 'households', id: household.id, areaCode: VILLAGE_A, since: expect.any(Number) }],
         villages: [{ areaCode: VILLAGE_A, count: 1 }],
       });
@@ -213,6 +214,8 @@ describe('the township relay: villages sync through the station, the central ser
     await relay.worker.runOnce();
     const outcome = await call(relayUrl, villageA.accessToken, 'GET', `/api/v1/relay/outcomes?batch=${batchId}`);
     expect(outcome.body).toMatchObject({ outcomes: [{ batchId, state: 'refused', error: { status: 403, code: 'field_not_allowed', details: { problems: [{ id: approved.id, field: 'decision' }] } } }] });
+    // With the county's version of the refused row, which the laptop shows again (its own is kept in a conflict record).
+    expect(relayOutcomesAnswerSchema.parse(outcome.body).outcomes[0]!.conflicts).toEqual([{ ...approved, _deleted: false }]);
     expect(await centralVersion(central, 'applications', approved.id)).toEqual(approved);
     expect((await pullAll(relayUrl, station, 'applications')).get(approved.id)).toMatchObject({ decision: approved.decision });
 
