@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
+import { PUSH_SIGNATURE_HEADER, signPush } from '../../shared/sync/pushSignature';
+import type { TokenResponse } from '../../shared/sync/wire';
 import { startThrowawayCluster } from '../../harness/postgresCluster';
 import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
@@ -70,16 +73,28 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A laptop at the station: the app as the relay serves it, its server the relay's own address. */
-async function laptopAtStation(browser: Browser, username: string): Promise<Page> {
+interface DeviceKey {
+  signer: { userId: string; deviceId: string };
+  bundleKey: string;
+}
+
+/**
+ * A laptop at the station: the app as the relay serves it, its server the relay's own address.
+ * Also the device key its sign-in brought, for the test that stands for a tampered laptop.
+ */
+async function laptopAtStation(browser: Browser, username: string): Promise<{ page: Page; key: DeviceKey }> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${relay!.url}/`);
   await expect(page.locator('#login-server-url')).toHaveValue(relay!.url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login'));
   await page.getByTestId('login-submit').click();
+  const login = await answered;
+  const { deviceId } = JSON.parse(login.request().postData()!) as { deviceId: string };
+  const tokens = (await login.json()) as TokenResponse;
   await expect(page.getByTestId('user-name')).toBeVisible();
-  return page;
+  return { page, key: { signer: { userId: tokens.user.id, deviceId }, bundleKey: tokens.bundleKey! } };
 }
 
 /** Asks the laptop to sync until what it shows holds (the relay's view changes between rounds). */
@@ -94,13 +109,14 @@ const atCounty = async (address: string) =>
   (await database.query<{ id: string; created_by: string }>("SELECT id, data->>'createdBy' AS created_by FROM documents WHERE collection = 'households' AND data->>'address' = $1", [address])).rows;
 
 let village: Page;
+let villageKey: DeviceKey;
 let township: Page;
 const name = '鲁桂香';
 const address = '碣石山镇大山东村 3 排 7 号';
 
 test('with the county cut off, the station keeps its villages in sync and shows what waits; when it returns, both laptops see it accepted', async ({ browser }) => {
-  village = await laptopAtStation(browser, 'xieli_a');
-  township = await laptopAtStation(browser, 'zhen');
+  ({ page: village, key: villageKey } = await laptopAtStation(browser, 'xieli_a'));
+  ({ page: township } = await laptopAtStation(browser, 'zhen'));
   const server = village.getByTestId('sync-server');
   await expect(server).toHaveAttribute('data-mode', 'relay');
   await syncUntil(village, () => expect(server).toHaveText('乡镇中转站（县里已连通）', { timeout: 2_000 }));
@@ -183,6 +199,40 @@ test('a change the county made meanwhile wins where the village changed the same
   await expect(village.getByTestId('conflict-local').first()).toHaveText('碣石山镇大山东村 3 排 9 号');
   await expect(village.getByTestId('conflict-remote').first()).toHaveText('碣石山镇大山东村 4 排 2 号');
   await expect(village.getByTestId('relay-handed-over')).toHaveCount(0);
+});
+
+test('a change the county refuses comes back refused to the laptop that made it, in words, and what was typed is kept', async () => {
+  // A tampered laptop: its household pushes also set the 城乡属性 (which sets the 低保 standard and
+  // only the township may set), signed with its own device key, so the station cannot tell.
+  await village.route('**/api/v1/sync/households/push', async (route) => {
+    const request = route.request();
+    const sent = request.headers()['content-encoding'] === 'gzip' ? gunzipSync(request.postDataBuffer()!).toString('utf8') : request.postData()!;
+    const rows = (JSON.parse(sent) as { newDocumentState: Record<string, unknown> }[]).map((row) => ({ ...row, newDocumentState: { ...row.newDocumentState, residence: 'urban' } }));
+    const { 'content-encoding': _encoding, 'content-length': _length, ...headers } = request.headers();
+    const signature = await signPush(villageKey.bundleKey, villageKey.signer, 'households', rows);
+    await route.continue({ postData: JSON.stringify(rows), headers: { ...headers, [PUSH_SIGNATURE_HEADER]: signature } });
+  });
+  uplink.refuse();
+  uplink.resetAll();
+  await openHouseholds(village);
+  await village.getByTestId('household-search').fill(name);
+  await village.getByTestId('household-row').filter({ hasText: name }).click();
+  await village.getByTestId('household-edit').click();
+  await village.getByTestId('household-address').fill('碣石山镇大山东村 5 排 1 号');
+  await village.getByTestId('household-submit').click();
+  await expect(village.getByTestId('awaiting-county-tag')).toBeVisible();
+  await village.unroute('**/api/v1/sync/households/push');
+
+  uplink.allow();
+  await village.getByTestId('menu-sync-centre').click();
+  await syncUntil(village, () => expect(village.getByTestId('relay-refusal')).toContainText('城乡属性', { timeout: 2_000 }));
+  await expect(village.getByTestId('conflict-local').filter({ hasText: '碣石山镇大山东村 5 排 1 号' })).toHaveCount(1);
+  // The household shows what the county holds again.
+  await openHouseholds(village);
+  await village.getByTestId('household-search').fill(name);
+  await village.getByTestId('household-row').filter({ hasText: name }).click();
+  await expect(village.getByTestId('household-summary')).toContainText('碣石山镇大山东村 4 排 2 号');
+  expect((await database.query("SELECT 1 FROM documents WHERE collection = 'households' AND data->>'address' = '碣石山镇大山东村 5 排 1 号'")).rows).toEqual([]);
 });
 
 test('a laptop the county stops is refused at the station after the relay’s next round', async () => {
