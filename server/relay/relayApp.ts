@@ -17,10 +17,12 @@ import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from '../ht
 import { registerReadiness } from '../http/readiness';
 import { registerSecurityHeaders } from '../http/securityHeaders';
 import { countRequests } from '../metrics/metricsRoute';
+import { FILE_CORS } from '../files/fileCors';
 import { ServerMetrics } from '../metrics/serverMetrics';
 import { ChangeNotifier } from '../storage/changeNotifier';
 import { SERVER_VERSION } from '../version';
 import { registerCountyAnswers } from './countyAnswers';
+import { registerFilePassThrough } from './filePassThrough';
 import { registerRelayRoutes } from './relayRoutes';
 import { RelayStreamSessions } from './relayStreamSessions';
 import { RelayWorker } from './relayWorker';
@@ -101,8 +103,9 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
   await app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER],
-    methods: ['GET', 'POST', 'HEAD', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER, ...FILE_CORS.allowedHeaders],
+    methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
+    exposedHeaders: [...FILE_CORS.exposedHeaders],
   });
   await app.register(fastifyCompress, {
     global: true,
@@ -130,10 +133,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     answerWaitMs: options.answerWaitMs ?? 8_000,
   });
   registerCountyAnswers(app, { db, authenticate: (request) => options.signIn.authenticate(request) });
-  // Attachments go to the central server directly for now: the station does not hold files.
-  app.all('/api/v1/files/*', async (_request, reply) =>
-    reply.status(503).send(errorBody('relay_no_files', '附件暂不经乡镇中转站传送，连上县级服务器后会自动上传')),
-  );
+  registerFilePassThrough(app, link);
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });

@@ -18,6 +18,7 @@ import { makeHousehold, wire } from '../support/documents';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { applicationAt, type Staff } from '../support/writePolicyCases';
+import { attachFileRecord, fakeJpeg, getBlob, headBlob, sha256Of, tusUpload } from './fileUploads';
 import { relayOutcomesAnswerSchema, relayPendingAnswerSchema } from '../../shared/wire/relayStatus';
 
 /**
@@ -259,6 +260,32 @@ describe('the township relay: villages sync through the station, the central ser
     expect(refused.body.error).toMatchObject({ code: 'device_revoked' });
     // Another laptop of the same assistant goes on.
     expect((await call(relayUrl, villageA.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(200);
+  });
+
+  it('passes a laptop’s attachment through to the county under its own token, and says “later” while the county is away', async () => {
+    const photo = fakeJpeg(200 * 1024);
+    const sha = sha256Of(photo);
+    // Its record went up as usual; the bytes go through the station.
+    await attachFileRecord(central, villageA.accessToken, VILLAGE_A, photo);
+    expect(await tusUpload(relayUrl, villageA.accessToken, photo, { areaCode: VILLAGE_A })).toMatchObject({ ok: true });
+    expect(await headBlob(central.url, villageA.accessToken, sha)).toMatchObject({ status: 200, length: String(photo.length) });
+    const back = await getBlob(relayUrl, villageA.accessToken, sha);
+    expect(back.status).toBe(200);
+    expect(sha256Of(back.bytes)).toBe(sha);
+    // The station keeps no file: the county decides who may read it, here the township's laptop at the station.
+    const other = await signInAt(relayUrl, 'zhan-102');
+    expect((await getBlob(relayUrl, other.accessToken, sha)).status).toBe(200);
+
+    uplink.refuse();
+    uplink.resetAll();
+    try {
+      const later = fakeJpeg(50 * 1024);
+      const refused = await tusUpload(relayUrl, villageA.accessToken, later, { areaCode: VILLAGE_A });
+      expect(refused).toMatchObject({ ok: false, status: 503 });
+      expect(refused.body).toContain('附件先保存在本机');
+    } finally {
+      uplink.allow();
+    }
   });
 
   it('serves each laptop only its own scope from the township replica', async () => {
