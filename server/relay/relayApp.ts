@@ -22,7 +22,7 @@ import { ServerMetrics } from '../metrics/serverMetrics';
 import { ChangeNotifier } from '../storage/changeNotifier';
 import { SERVER_VERSION } from '../version';
 import { registerCountyAnswers } from './countyAnswers';
-import { registerFilePassThrough } from './filePassThrough';
+import { registerCountyPassThrough } from './countyPassThrough';
 import { registerRelayRoutes } from './relayRoutes';
 import { RelayStreamSessions } from './relayStreamSessions';
 import { RelayWorker } from './relayWorker';
@@ -133,7 +133,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     answerWaitMs: options.answerWaitMs ?? 8_000,
   });
   registerCountyAnswers(app, { db, authenticate: (request) => options.signIn.authenticate(request) });
-  registerFilePassThrough(app, link);
+  registerCountyPassThrough(app, link);
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });

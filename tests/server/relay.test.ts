@@ -288,6 +288,26 @@ describe('the township relay: villages sync through the station, the central ser
     }
   });
 
+  it('passes the county’s online-only pages through while the county answers (the township’s end-of-day report, the dashboard), under the laptop’s own role', async () => {
+    for (const path of ['/api/v1/reports/end-of-day', '/api/v1/stats/dashboard']) {
+      const viaStation = await call(relayUrl, station.accessToken, 'GET', path);
+      const atCounty = await call(central.url, station.accessToken, 'GET', path);
+      expect(viaStation.status, path).toBe(200);
+      expect(Object.keys(viaStation.body)).toEqual(Object.keys(atCounty.body));
+    }
+    // The county still checks the role: account administration is not the township's here either.
+    expect((await call(relayUrl, villageA.accessToken, 'GET', '/api/v1/admin/users')).status).toBe(403);
+    uplink.refuse();
+    uplink.resetAll();
+    try {
+      const away = await call(relayUrl, station.accessToken, 'GET', '/api/v1/reports/end-of-day');
+      expect(away.status).toBe(503);
+      expect(away.body.error?.message).toContain('县级服务器暂时连不上');
+    } finally {
+      uplink.allow();
+    }
+  });
+
   it('serves each laptop only its own scope from the township replica', async () => {
     const other = makeHousehold(VILLAGE_B);
     await central.db.transaction((tx) => storeDocuments(tx, 'households', [{ doc: other as unknown as Record<string, unknown>, deleted: false }]));
