@@ -17,7 +17,7 @@ export function ServerChoice({ provisioning }: { provisioning: Provisioning }) {
   const reach = useServerReach(provisioning.servers.map((server) => server.url));
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '0 0 16px' }} data-testid="server-choice">
-      <legend style={{ fontSize: 16, fontWeight: 600, marginBottom: 4 }}>{t('provisioning.chooseTitle')}</legend>
+      <legend style={{ fontSize: 16, fontWeight: 600, marginBottom: 4, borderBottom: 'none' }}>{t('provisioning.chooseTitle')}</legend>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('provisioning.chooseHint')}
       </Typography.Paragraph>
@@ -29,7 +29,6 @@ export function ServerChoice({ provisioning }: { provisioning: Provisioning }) {
               <Radio
                 key={server.url}
                 value={server.url}
-                data-testid="server-option"
                 style={{
                   width: '100%',
                   margin: 0,
@@ -40,7 +39,7 @@ export function ServerChoice({ provisioning }: { provisioning: Provisioning }) {
                   background: chosen ? '#e6f4ff' : '#fff',
                 }}
               >
-                <Flex vertical gap={2}>
+                <Flex vertical gap={2} data-testid="server-option">
                   <Flex gap={8} align="center" wrap>
                     {server.kind && <Tag color={server.kind === 'relay' ? 'green' : 'blue'}>{t(`provisioning.kind.${server.kind}`)}</Tag>}
                     <Typography.Text strong style={{ fontSize: 17 }}>
