@@ -10,6 +10,9 @@ import { makeLoginSchema, type LoginValues } from './loginSchema';
 import { ProvisioningImport } from './ProvisioningImport';
 import { ServerChoice } from './ServerChoice';
 
+/** Failures where the chosen server did not answer (or failed): another server of the county's file may. */
+const OTHER_SERVER_HELPS: ReadonlySet<SignInFailure> = new Set(['network', 'no_offline_profile', 'server_error']);
+
 /**
  * 登录: server address, user name, password. Enter anywhere submits. Once the county's
  * provisioning is on this laptop, only user name and password: the address is shown read-only,
@@ -54,7 +57,7 @@ export function LoginPage() {
             type={failure === 'network' ? 'warning' : 'error'}
             showIcon
             title={t('login.failureTitle')}
-            description={choosing && failure === 'network' ? `${t('login.failure.network')} ${t('provisioning.tryOther')}` : t(`login.failure.${failure}`)}
+            description={choosing && OTHER_SERVER_HELPS.has(failure) ? `${t(`login.failure.${failure}`)} ${t('provisioning.tryOther')}` : t(`login.failure.${failure}`)}
             style={{ marginBottom: 16 }}
             data-testid="login-error"
             role="alert"

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
+import { freePort } from '../../harness/postgresCluster';
 import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
 import { test } from './appLog';
 import { apiSignIn, bearer } from './serverApi';
@@ -111,6 +112,35 @@ test('without a provisioning file, the station’s address typed on the sign-in 
   const answer = page.waitForResponse((response) => response.url() === `${relay.url}/api/v1/auth/login`);
   await page.getByTestId('login-submit').click();
   expect((await answer).status()).toBe(200);
+  await expect(page.getByTestId('user-name')).toBeVisible();
+  await context.close();
+});
+
+test('a station that does not answer is marked 连不上 but never stops the sign-in: it is tried, says so in words, and the county’s server works', async ({ browser, baseURL }) => {
+  // The county's browser page (its own server reachable), with a station whose PC is off.
+  const out = path.join(folder, 'station-off');
+  const stationOff = `http://127.0.0.1:${await freePort()}`;
+  await run(
+    'npx',
+    ['tsx', 'server/main.ts', 'provisioning', '--server-url', baseURL!, '--county', '371623', '--out', out, '--relay-url', stationOff, '--relay-name', '马山子镇中转站'],
+    { env: { ...process.env, DATABASE_URL: '' } },
+  );
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByTestId('provisioning-file-input').setInputFiles(path.join(out, 'jiuzhu-provisioning.json'));
+  const reachOf = (name: string) => page.getByTestId('server-option').filter({ hasText: name }).getByTestId('server-reach');
+  await expect(reachOf('无棣县民政局')).toHaveText('可连接');
+  await expect(reachOf('马山子镇中转站')).toHaveText('连不上');
+
+  await page.getByRole('radio', { name: /马山子镇中转站/ }).check();
+  await page.getByLabel('用户名').fill('xieli_a');
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText('也可以在上面换一个服务器再试');
+
+  await page.getByRole('radio', { name: /无棣县民政局/ }).check();
+  await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('user-name')).toBeVisible();
   await context.close();
 });
