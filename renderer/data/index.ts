@@ -13,6 +13,8 @@ export { AppDataProvider, useAuth, useWorkspace } from './hooks/AppDataProvider'
 export type { AppSession, SignInInput, SignInResult, SignInFailure, SyncStatus, CollectionSyncStatus } from './core/types';
 export { ActionRefusedError, WriteRefusedError } from './core/refusals';
 export { useDraft } from './hooks/drafts';
+export { useServerReach } from './hooks/serverReach';
+export type { ServerReach } from './core/serverProbe';
 
 // Households
 export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold, useSetHouseholdResidence } from './hooks/households';

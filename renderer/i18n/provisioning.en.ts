@@ -3,6 +3,15 @@ import type { provisioningZhCN } from './provisioning.zh-CN';
 
 export const provisioningEn: LocaleTree<typeof provisioningZhCN> = {
   server: 'Server: {{name}} ({{url}})',
+  chooseTitle: 'Which server to connect to',
+  chooseHint: 'Usually the county server. When the county cannot be reached, choose your township’s relay: you can still sign in and sync.',
+  kind: { county: 'County server', relay: 'Township relay' },
+  kindHint: {
+    county: 'Connects straight to the county civil affairs bureau.',
+    relay: 'At the township service station. Works when the county cannot be reached; it carries your work up to the county later.',
+  },
+  reach: { checking: 'Checking…', reachable: 'Reachable', unreachable: 'Cannot connect' },
+  tryOther: 'You can also choose another server above and try again.',
   changeServer: 'Change server',
   importFile: 'Import settings file',
   pasteCode: 'Paste settings code',

@@ -1,6 +1,15 @@
 /** The sign-in page's provisioning strings (registered under `provisioning` in ./zh-CN). */
 export const provisioningZhCN = {
   server: '服务器：{{name}}（{{url}}）',
+  chooseTitle: '连接哪个服务器',
+  chooseHint: '一般选县级服务器。县里的网络连不上时，选本镇的中转站，也能登录和同步。',
+  kind: { county: '县级服务器', relay: '乡镇中转站' },
+  kindHint: {
+    county: '直接连到县民政局。',
+    relay: '设在乡镇服务站。县里连不上时也能用，录入的内容之后由它自动传到县里。',
+  },
+  reach: { checking: '正在检查…', reachable: '可连接', unreachable: '连不上' },
+  tryOther: '也可以在上面换一个服务器再试。',
   changeServer: '更改服务器',
   importFile: '导入配置文件',
   pasteCode: '粘贴配置码',

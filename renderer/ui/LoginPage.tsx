@@ -8,17 +8,23 @@ import { useAuth, type SignInFailure } from '../data';
 import { TextField } from './forms/TextField';
 import { makeLoginSchema, type LoginValues } from './loginSchema';
 import { ProvisioningImport } from './ProvisioningImport';
+import { ServerChoice } from './ServerChoice';
+
+/** Failures where the chosen server did not answer (or failed): another server of the county's file may. */
+const OTHER_SERVER_HELPS: ReadonlySet<SignInFailure> = new Set(['network', 'no_offline_profile', 'server_error']);
 
 /**
  * 登录: server address, user name, password. Enter anywhere submits. Once the county's
  * provisioning is on this laptop, only user name and password: the address is shown read-only,
- * with 更改服务器 for the helpdesk.
+ * with 更改服务器 for the helpdesk. When the county's file names a township station's relay as well
+ * (issue 17), the assistant chooses between them (ServerChoice) and signs in to the one chosen.
  */
 export function LoginPage() {
   const { t } = useTranslation();
   const auth = useAuth();
   const [failure, setFailure] = useState<SignInFailure | null>(null);
   const { provisioning } = auth;
+  const choosing = provisioning !== null && provisioning.servers.length > 1;
   const hasServer = auth.lastServerUrl.trim().length > 0;
   const schema = useMemo(() => makeLoginSchema(t), [t]);
   const { control, handleSubmit, formState, setValue } = useForm<LoginValues, unknown, LoginValues>({
@@ -51,7 +57,7 @@ export function LoginPage() {
             type={failure === 'network' ? 'warning' : 'error'}
             showIcon
             title={t('login.failureTitle')}
-            description={t(`login.failure.${failure}`)}
+            description={choosing && OTHER_SERVER_HELPS.has(failure) ? `${t(`login.failure.${failure}`)} ${t('provisioning.tryOther')}` : t(`login.failure.${failure}`)}
             style={{ marginBottom: 16 }}
             data-testid="login-error"
             role="alert"
@@ -69,7 +75,17 @@ export function LoginPage() {
         )}
         {!provisioning && <ProvisioningImport />}
         <Form layout="vertical" onFinish={() => void submit()} aria-label={t('login.title')} noValidate>
-          {provisioning ? (
+          {choosing ? (
+            <>
+              <ServerChoice provisioning={provisioning} />
+              <Typography.Paragraph type="secondary" data-testid="provisioned-server">
+                {provisioning.countyName}{' '}
+                <Button type="link" size="small" onClick={auth.changeServer} data-testid="change-server" style={{ paddingInline: 4 }}>
+                  {t('provisioning.changeServer')}
+                </Button>
+              </Typography.Paragraph>
+            </>
+          ) : provisioning ? (
             <Typography.Paragraph type="secondary" data-testid="provisioned-server">
               {provisioning.countyName} · {t('provisioning.server', { name: provisioning.servers[0]!.name, url: provisioning.servers[0]!.url })}{' '}
               <Button type="link" size="small" onClick={auth.changeServer} data-testid="change-server" style={{ paddingInline: 4 }}>

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { findArea } from '../../shared/areas';
 import {
+  type ProvisioningServer,
   PROVISIONING_FILE_NAME,
   PROVISIONING_KIND,
   provisioningSchema,
@@ -14,7 +15,9 @@ import {
 export const PROVISIONING_QR_NAME = 'jiuzhu-provisioning.png';
 
 const USAGE =
-  'usage: provisioning --server-url URL --county CODE --out DIR [--server-name NAME]\n' +
+  'usage: provisioning --server-url URL --county CODE --out DIR [--server-name NAME] [--relay-url URL --relay-name NAME]...\n' +
+  '  --relay-url/--relay-name (repeatable, each name right after its address): a township station\'s relay,\n' +
+  '  listed after the county\'s server; the sign-in page then lets the assistant choose between them\n' +
   '  writes DIR/jiuzhu-provisioning.json and DIR/jiuzhu-provisioning.png (a QR code of the same text):\n' +
   '  put the file beside the installed app (or in its resources folder), or import it on the sign-in page';
 
@@ -23,16 +26,20 @@ const USAGE =
  * assistant types only a username and password. Opens no database: it only writes two files.
  */
 export async function provisioningCommand(args: string[], now: () => Date = () => new Date()): Promise<Provisioning> {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
     args,
+    tokens: true,
     options: {
       'server-url': { type: 'string' },
       'server-name': { type: 'string' },
+      'relay-url': { type: 'string', multiple: true },
+      'relay-name': { type: 'string', multiple: true },
       county: { type: 'string' },
       out: { type: 'string' },
     },
   });
   if (!values['server-url'] || !values.county || !values.out) throw new Error(USAGE);
+  const relays = relaysOf(tokens);
   const county = findArea(values.county);
   if (county?.level !== 'county') throw new Error(`--county ${values.county}: 不是滨州市的县区代码（应为6位，如 371623）\n${USAGE}`);
   const parsed = provisioningSchema.safeParse({
@@ -40,11 +47,14 @@ export async function provisioningCommand(args: string[], now: () => Date = () =
     version: 1,
     county: county.code,
     countyName: county.name,
-    servers: [{ name: values['server-name'] ?? `${county.name}民政局`, url: values['server-url'] }],
+    servers: [{ name: values['server-name'] ?? `${county.name}民政局`, url: values['server-url'], kind: 'county' }, ...relays],
     createdAt: now().toISOString(),
   });
-  if (!parsed.success) throw new Error(`--server-url: ${parsed.error.issues.map((issue) => issue.message).join('；')}\n${USAGE}`);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((issue) => `${optionOf(issue.path)}: ${issue.message}`).join('\n')}\n${USAGE}`);
   const provisioning = parsed.data;
+  const urls = provisioning.servers.map((server) => server.url);
+  const twice = urls.find((url, index) => urls.indexOf(url) !== index);
+  if (twice) throw new Error(`--relay-url ${twice}: 这个地址写了两次，每个服务器只写一次\n${USAGE}`);
   await mkdir(values.out, { recursive: true });
   await writeFile(join(values.out, PROVISIONING_FILE_NAME), `${provisioningText(provisioning)}\n`, 'utf8');
   // The QR code carries the same settings as compact text: a phone's scanner shows text the
@@ -55,6 +65,39 @@ export async function provisioningCommand(args: string[], now: () => Date = () =
     margin: 4,
     scale: 6,
   });
-  console.log(`wrote ${PROVISIONING_FILE_NAME} and ${PROVISIONING_QR_NAME} in ${values.out} for ${county.code} (${county.name}), server ${provisioning.servers[0]!.url}`);
+  const relayWords = relays.length > 0 ? `, relays ${provisioning.servers.slice(1).map((server) => server.url).join(' ')}` : '';
+  console.log(`wrote ${PROVISIONING_FILE_NAME} and ${PROVISIONING_QR_NAME} in ${values.out} for ${county.code} (${county.name}), server ${provisioning.servers[0]!.url}${relayWords}`);
   return provisioning;
+}
+
+type ArgToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+/**
+ * The stations' relays in the order given: each --relay-name names the --relay-url just before it
+ * (parseArgs's arrays alone would lose which name goes with which address).
+ */
+function relaysOf(tokens: ArgToken[]): ProvisioningServer[] {
+  const relays: ProvisioningServer[] = [];
+  let open: string | null = null;
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (token.name === 'relay-url') {
+      if (open !== null) throw new Error(`--relay-url ${open}: 缺少中转站的名称，请在它后面写 --relay-name（如 碣石山镇中转站）\n${USAGE}`);
+      open = token.value ?? '';
+    } else if (token.name === 'relay-name') {
+      if (open === null) throw new Error(`--relay-name ${token.value ?? ''}: 前面缺少 --relay-url（中转站的地址）\n${USAGE}`);
+      relays.push({ url: open, name: token.value ?? '', kind: 'relay' });
+      open = null;
+    }
+  }
+  if (open !== null) throw new Error(`--relay-url ${open}: 缺少中转站的名称，请在它后面写 --relay-name（如 碣石山镇中转站）\n${USAGE}`);
+  return relays;
+}
+
+/** The option a problem in the file comes from, so the IT operator knows which one to fix. */
+function optionOf(path: readonly PropertyKey[]): string {
+  if (path[0] !== 'servers' || typeof path[1] !== 'number') return path[0] === 'servers' ? '--relay-url' : '--server-url';
+  const which = path[1] === 0 ? 'server' : 'relay';
+  const option = `--${which}-${path[2] === 'name' ? 'name' : 'url'}`;
+  return path[1] === 0 ? option : `${option} (第${path[1]}个中转站)`;
 }

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * read by the desktop host from beside the app, or imported on the sign-in page in a browser.
  *
  * `servers` is a list with names so a second address (a township's relay, issue 17) fits without
- * a new version; the first is the one the app signs in to. Fields a later version adds are
+ * a new version: the county's server first (the one an app of issue 16 signs in to), then the
+ * stations' relays, which a newer sign-in page offers as a choice. Fields a later version adds are
  * dropped on reading, so an older app still reads a newer file.
  */
 export const PROVISIONING_FILE_NAME = 'jiuzhu-provisioning.json';
@@ -20,11 +21,19 @@ const serverUrl = z
   .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i, '服务器地址应以 http:// 或 https:// 开头，不含空格')
   .transform((url) => url.replace(/\/+$/, ''));
 
+/** The county's own server, or a township station's relay (`npm run server -- relay`, issue 17). */
+export const SERVER_KINDS = ['county', 'relay'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
 export const provisioningServerSchema = z.object({
   /** What the helpdesk calls it: 县民政局服务器, 某某镇中转站. */
   name: z.string().trim().min(1, '服务器名称不能为空').max(60, '服务器名称太长'),
   url: serverUrl,
+  /** Which kind it is, so the sign-in page can say it in words; a kind this app does not know is left out, never refused. */
+  kind: z.enum(SERVER_KINDS).optional().catch(undefined),
 });
+
+export type ProvisioningServer = z.infer<typeof provisioningServerSchema>;
 
 export const provisioningSchema = z.object({
   kind: z.literal(PROVISIONING_KIND, '不是救助通的配置文件'),

@@ -13,7 +13,7 @@ import { findProvisioning } from '../../electron/main/provisioning';
 import { createHostApi } from '../../electron/preload/api';
 import { fakeIpcMain, fakeSafeStorage } from '../electron/fakes';
 import { memoryStore } from '../../harness/memoryStore';
-import { forgetProvisioning, importProvisioning, savedProvisioning, signInServerOf } from '../../renderer/data/core/provisioning';
+import { chooseServer, forgetProvisioning, importProvisioning, savedProvisioning, signInServerOf } from '../../renderer/data/core/provisioning';
 import { PROVISIONING_FILE_NAME, readProvisioningText } from '../../shared/wire/provisioning';
 
 /**
@@ -71,7 +71,7 @@ describe('the provisioning file, from the county’s command to the laptop', () 
     const store = memoryStore();
     expect(importProvisioning(store, text)).toEqual({ ok: true, provisioning: made.provisioning });
     expect(savedProvisioning(store)).toEqual(made.provisioning);
-    expect(signInServerOf(savedProvisioning(store)!)).toBe('https://jiuzhu.wudi.example');
+    expect(signInServerOf(store, savedProvisioning(store)!)).toBe('https://jiuzhu.wudi.example');
     forgetProvisioning(store);
     expect(savedProvisioning(store)).toBeNull();
 
@@ -80,6 +80,58 @@ describe('the provisioning file, from the county’s command to the laptop', () 
     expect(scanned).not.toBeNull();
     expect(readProvisioningText(scanned!)).toEqual(made);
     expect(importProvisioning(store, scanned!)).toEqual(made);
+  }, 120_000);
+
+  it('names the township stations’ relays after the county’s server, in the file and in its QR code, and the laptop signs in to the one chosen', async () => {
+    const out = path.join(freshDir('provisioning-relays'), 'for-wudi');
+    const { stdout } = await provisioningCli(
+      '--server-url', 'https://jiuzhu.wudi.example', '--county', '371623', '--out', out,
+      '--relay-url', 'http://192.168.1.20:8787/', '--relay-name', '碣石山镇中转站',
+      '--relay-url', 'http://192.168.7.5:8787', '--relay-name', '马山子镇中转站',
+    );
+    expect(stdout).toContain('relays http://192.168.1.20:8787 http://192.168.7.5:8787');
+    const made = readProvisioningText(readFileSync(path.join(out, PROVISIONING_FILE_NAME), 'utf8'));
+    if (!made.ok) throw new Error(made.problems.join('; '));
+    expect(made.provisioning.servers).toEqual([
+      { name: '无棣县民政局', url: 'https://jiuzhu.wudi.example', kind: 'county' },
+      { name: '碣石山镇中转站', url: 'http://192.168.1.20:8787', kind: 'relay' },
+      { name: '马山子镇中转站', url: 'http://192.168.7.5:8787', kind: 'relay' },
+    ]);
+    // A phone's scanner reads the same list.
+    const scanned = decodeQr(path.join(out, 'jiuzhu-provisioning.png'));
+    expect(scanned).not.toBeNull();
+    expect(readProvisioningText(scanned!)).toEqual(made);
+
+    // The laptop: the county's server until a station is chosen; the choice is kept for the next
+    // sign-in, and forgotten when the file no longer lists that address.
+    const store = memoryStore();
+    importProvisioning(store, scanned!);
+    const provisioning = savedProvisioning(store)!;
+    expect(signInServerOf(store, provisioning)).toBe('https://jiuzhu.wudi.example');
+    chooseServer(store, provisioning, 'http://192.168.1.20:8787');
+    expect(signInServerOf(store, savedProvisioning(store)!)).toBe('http://192.168.1.20:8787');
+    chooseServer(store, provisioning, 'http://10.9.9.9:8787');
+    expect(signInServerOf(store, provisioning)).toBe('http://192.168.1.20:8787');
+    importProvisioning(store, JSON.stringify({ ...provisioning, servers: [provisioning.servers[0], provisioning.servers[2]] }));
+    expect(signInServerOf(store, savedProvisioning(store)!)).toBe('https://jiuzhu.wudi.example');
+  }, 120_000);
+
+  it('refuses a relay without its name, or an address written twice, in words, and writes nothing', async () => {
+    const out = path.join(freshDir('relays-refused'), 'nothing');
+    const county = ['--server-url', 'https://jiuzhu.wudi.example', '--county', '371623', '--out', out];
+    await expect(provisioningCli(...county, '--relay-url', 'http://192.168.1.20:8787')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--relay-url http://192.168.1.20:8787: 缺少中转站的名称'),
+    });
+    await expect(provisioningCli(...county, '--relay-name', '碣石山镇中转站', '--relay-url', 'http://192.168.1.20:8787')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--relay-name 碣石山镇中转站: 前面缺少 --relay-url'),
+    });
+    await expect(provisioningCli(...county, '--relay-url', '192.168.1.20:8787', '--relay-name', '碣石山镇中转站')).rejects.toMatchObject({
+      stderr: expect.stringContaining('--relay-url (第1个中转站): 服务器地址应以 http:// 或 https:// 开头'),
+    });
+    await expect(provisioningCli(...county, '--relay-url', 'https://jiuzhu.wudi.example/', '--relay-name', '碣石山镇中转站')).rejects.toMatchObject({
+      stderr: expect.stringContaining('这个地址写了两次'),
+    });
+    await expect(fs.readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
   }, 120_000);
 
   it('refuses a county or address that is not one, in words, and writes nothing', async () => {

@@ -9,6 +9,8 @@ import type { KeyValueStore } from './keyValueStore';
  * provisioning, never a wrong server.
  */
 const KEY = 'jiuzhu:provisioning';
+/** The address chosen on the sign-in page when the file names more than one (a station's relay, issue 17). */
+const CHOSEN_KEY = 'jiuzhu:provisioning:chosenServer';
 
 export function savedProvisioning(store: KeyValueStore): Provisioning | null {
   const text = store.getItem(KEY);
@@ -31,9 +33,19 @@ export function importProvisioning(store: KeyValueStore, text: string): Provisio
 /** 更改服务器 (the helpdesk): back to typing the address; a file beside the app is read again at the next start. */
 export function forgetProvisioning(store: KeyValueStore): void {
   store.removeItem(KEY);
+  store.removeItem(CHOSEN_KEY);
 }
 
-/** The address the app signs in to: the first server of the list (a relay, issue 17, comes later in it). */
-export function signInServerOf(provisioning: Provisioning): string {
-  return provisioning.servers[0]!.url;
+/**
+ * The address the app signs in to: the one last chosen on this laptop while the file still lists
+ * it, else the first of the list (the county's server; the stations' relays come after it).
+ */
+export function signInServerOf(store: KeyValueStore, provisioning: Provisioning): string {
+  const chosen = store.getItem(CHOSEN_KEY);
+  return provisioning.servers.find((server) => server.url === chosen)?.url ?? provisioning.servers[0]!.url;
+}
+
+/** 选择服务器: kept for the next sign-in on this laptop; an address the file does not list is not taken. */
+export function chooseServer(store: KeyValueStore, provisioning: Provisioning, url: string): void {
+  if (provisioning.servers.some((server) => server.url === url)) store.setItem(CHOSEN_KEY, url);
 }

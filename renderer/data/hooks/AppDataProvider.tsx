@@ -12,7 +12,7 @@ import { forgetSessionKey, hostProtector, recallSessionKey, rememberSessionKey }
 import { Workspace, type WorkspaceCredentials } from '../core/workspace';
 import type { Provisioning, ProvisioningReading } from '../../../shared/wire/provisioning';
 import { platform } from '../core/platform';
-import { forgetProvisioning, importProvisioning, keepProvisioning, savedProvisioning, signInServerOf } from '../core/provisioning';
+import { chooseServer, forgetProvisioning, importProvisioning, keepProvisioning, savedProvisioning, signInServerOf } from '../core/provisioning';
 
 export interface AuthApi {
   /** null until someone signs in. */
@@ -33,6 +33,8 @@ export interface AuthApi {
   importProvisioning(text: string): ProvisioningReading;
   /** 更改服务器 (helpdesk): forget the provisioning and type the address again. */
   changeServer(): void;
+  /** When the provisioning names more than one server (a station's relay): the one to sign in to, kept on this laptop. */
+  chooseServer(url: string): void;
   /** Locked after the idle time (or by hand): the data stays hidden until the password is given. */
   locked: boolean;
   lockNow(): void;
@@ -84,6 +86,8 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const [locked, setLocked] = useState(false);
   const [provisioning, setProvisioning] = useState<Provisioning | null>(() => savedProvisioning(store));
   const [shippedProblems, setShippedProblems] = useState<string[] | null>(null);
+  // Bumped when a server is chosen, so the address read back from the store is read again.
+  const [serverChoices, setServerChoices] = useState(0);
   const [shippedChecked, setShippedChecked] = useState(false);
   const idleLock = useRef<IdleLock | null>(null);
   // The last sign-out's request to the server; a new sign-in waits for it (at most a few seconds),
@@ -167,7 +171,7 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
   const auth = useMemo<AuthApi>(
     () => ({
       session: workspace?.session ?? null,
-      lastServerUrl: provisioning ? signInServerOf(provisioning) : defaultServerUrl(store),
+      lastServerUrl: provisioning ? signInServerOf(store, provisioning) : defaultServerUrl(store),
       provisioning,
       shippedProvisioningProblems: shippedProblems,
       importProvisioning(text) {
@@ -178,6 +182,11 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
       changeServer() {
         forgetProvisioning(store);
         setProvisioning(null);
+      },
+      chooseServer(url) {
+        if (!provisioning) return;
+        chooseServer(store, provisioning, url);
+        setServerChoices((count) => count + 1);
       },
       async signIn(input) {
         await serverSignOut.current;
@@ -229,7 +238,8 @@ export function AppDataProvider({ children, storage, store = localStorage, sessi
         if (closing && navigator.onLine) serverSignOut.current = closing.endServerSession();
       },
     }),
-    [workspace, store, sessionStore, openWorkspace, locked, provisioning, shippedProblems],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- serverChoices: the chosen address lives in the store, read again when it changes.
+    [workspace, store, sessionStore, openWorkspace, locked, provisioning, shippedProblems, serverChoices],
   );
 
   if (restoring || !shippedChecked) return null;
