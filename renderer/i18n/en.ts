@@ -76,6 +76,8 @@ export const en: Translation = {
         'This computer has no offline sign-in record for this user. Please sign in once while connected.',
       no_keys_from_relay:
         'This computer has never signed in at the county server. The county cannot be reached now, and the township relay cannot make a first sign-in for it. Please sign in again once the county is reachable.',
+      invalid_credentials_at_relay:
+        'Not signed in: the user name or password is wrong, or this account or computer has not signed in at this township relay before. While the county cannot be reached, only accounts and computers that signed in here before can sign in.',
       rate_limited: 'Too many sign-in attempts. Please wait a few minutes and try again.',
       profile_locked: 'Too many wrong passwords for this account on this computer: it is locked. Sign in while online.',
       server_error:

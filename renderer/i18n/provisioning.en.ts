@@ -1,3 +1,5 @@
+import { roleTerms } from '../../shared/vocabulary';
+
 import type { LocaleTree } from './types';
 import type { provisioningZhCN } from './provisioning.zh-CN';
 
@@ -5,7 +7,7 @@ export const provisioningEn: LocaleTree<typeof provisioningZhCN> = {
   server: 'Server: {{name}} ({{url}})',
   chooseTitle: 'Which server to connect to',
   chooseHint: 'Usually the county server. When the county cannot be reached, choose your township’s relay: you can still sign in and sync.',
-  kind: { county: 'County server', relay: 'Township relay' },
+  kind: { county: 'County server', relay: roleTerms.relay.en },
   kindHint: {
     county: 'Connects straight to the county civil affairs bureau.',
     relay: 'At the township service station. Works when the county cannot be reached; it carries your work up to the county later.',

@@ -1,9 +1,11 @@
+import { roleTerms } from '../../shared/vocabulary';
+
 /** The sign-in page's provisioning strings (registered under `provisioning` in ./zh-CN). */
 export const provisioningZhCN = {
   server: '服务器：{{name}}（{{url}}）',
   chooseTitle: '连接哪个服务器',
   chooseHint: '一般选县级服务器。县里的网络连不上时，选本镇的中转站，也能登录和同步。',
-  kind: { county: '县级服务器', relay: '乡镇中转站' },
+  kind: { county: '县级服务器', relay: roleTerms.relay.zh },
   kindHint: {
     county: '直接连到县民政局。',
     relay: '设在乡镇服务站。县里连不上时也能用，录入的内容之后由它自动传到县里。',

@@ -17,6 +17,7 @@ export const lockEn: LocaleTree<typeof lockZhCN> = {
     network: 'Cannot unlock; please sign in again.',
     server_error: 'Cannot unlock; please sign in again.',
     no_keys_from_relay: 'Cannot unlock; please sign in again once the county is reachable.',
+    invalid_credentials_at_relay: 'The password is not correct.',
   },
   required: 'Enter your password',
 };

@@ -15,6 +15,7 @@ export const lockZhCN = {
     network: '无法解锁，请重新登录。',
     server_error: '无法解锁，请重新登录。',
     no_keys_from_relay: '无法解锁，请等县里连通后重新登录。',
+    invalid_credentials_at_relay: '密码不正确。',
   },
   required: '请输入密码',
 } as const;

@@ -1,3 +1,4 @@
+import { roleTerms } from '../../shared/vocabulary/roles';
 import { UpstreamUnreachable, type UpstreamLink } from './upstreamLink';
 
 /** The relay account the county created for this station (role `relay`, one township). */
@@ -60,7 +61,7 @@ export class UpstreamSession {
       if (renewed) return;
     }
     const { username, password, deviceId } = this.credentials;
-    const signedIn = await this.post('/api/v1/auth/login', { username, password, deviceId, deviceName: '乡镇中转站' });
+    const signedIn = await this.post('/api/v1/auth/login', { username, password, deviceId, deviceName: roleTerms.relay.zh });
     if (!signedIn) throw new UpstreamUnreachable(new Error('relay sign-in failed'));
   }
 

@@ -397,9 +397,9 @@ describe('the laptop at a township relay (issue 17)', () => {
     await workspace.wipe();
     const wiped = await signIn({ serverUrl: station.url, username: 'xieli5', password: PASSWORD }, device.store, 'test');
     expect(wiped).toEqual({ ok: false, reason: 'no_keys_from_relay' });
-    // A laptop the station has never seen is not signed in while the county is away (the relay
-    // answers as for a wrong password, so it tells no one which accounts it knows).
+    // A laptop the station has never seen is not signed in while the county is away: the person is
+    // told so (the same words as for a wrong password there, so it tells no one which accounts it knows).
     const fresh = await signIn({ serverUrl: station.url, username: 'xieli5', password: PASSWORD }, laptop().store, 'test');
-    expect(fresh).toEqual({ ok: false, reason: 'invalid_credentials' });
+    expect(fresh).toEqual({ ok: false, reason: 'invalid_credentials_at_relay' });
   });
 });

@@ -143,11 +143,12 @@ describe('signing in at a township relay', () => {
 
       const wrong = await login(before.username, before.deviceId, 'wrong password!');
       expect(wrong.status).toBe(401);
-      expect(wrong.body.error.code).toBe('invalid_credentials');
+      // Its own code, so the app can say why (the same for a wrong password and an unknown account).
+      expect(wrong.body.error.code).toBe('invalid_credentials_at_relay');
       expect(wrong.body.error.message).toMatch(/县级服务器暂时连不上/);
       const stranger = await login(never.username, never.deviceId);
       expect(stranger.status).toBe(401);
-      expect(stranger.body.error.code).toBe('invalid_credentials');
+      expect(stranger.body.error.code).toBe('invalid_credentials_at_relay');
       // Known account, unknown laptop: not without the county.
       expect((await login(before.username, `dev-${randomUUID()}`)).status).toBe(401);
     } finally {

@@ -41,7 +41,9 @@ export type SignInFailure =
   | 'profile_locked'
   | 'server_error'
   /** A township relay signed in a laptop that has never met the county: it has no keys yet (issue 17). */
-  | 'no_keys_from_relay';
+  | 'no_keys_from_relay'
+  /** A township relay refused it while the county is away: only accounts and laptops that signed in there before may. */
+  | 'invalid_credentials_at_relay';
 
 export type SignInResult = { ok: true } | { ok: false; reason: SignInFailure };
 

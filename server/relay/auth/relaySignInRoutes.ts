@@ -126,7 +126,7 @@ export function registerRelaySignInRoutes(app: FastifyInstance, deps: RelaySignI
     if (attempt.blocked !== null) throw new HttpError(429, 'too_many_attempts', '登录失败次数过多，请15分钟后再试');
     const passwordOk = await verifyPassword(body.password, known?.password_hash ?? DUMMY_HASH);
     // The reserved attempt stays: it is this failure.
-    if (!known || !passwordOk || !account?.active || !account.device) throw new HttpError(401, 'invalid_credentials', OFFLINE_REFUSAL);
+    if (!known || !passwordOk || !account?.active || !account.device) throw new HttpError(401, 'invalid_credentials_at_relay', OFFLINE_REFUSAL);
     await throttle.succeeded(attempt);
     if (account.device.revoked) throw new HttpError(401, 'device_revoked', '此设备已被停用，请联系乡镇或县民政管理员');
     const refreshToken = await startRelaySession(db, account.userId, body.deviceId, null);

@@ -99,7 +99,10 @@ export async function signIn(input: SignInInput, store: KeyValueStore, deviceNam
       freshDataKey: fresh,
     };
   }
-  if (response && response.status === 401) return { ok: false, reason: 'invalid_credentials' };
+  if (response && response.status === 401) {
+    const code = await response.json().then((body: { error?: { code?: unknown } }) => body.error?.code, () => null);
+    return { ok: false, reason: code === 'invalid_credentials_at_relay' ? 'invalid_credentials_at_relay' : 'invalid_credentials' };
+  }
   if (response && response.status === 429) return { ok: false, reason: 'rate_limited' };
   if (response && !response.ok && response.status < 500) return { ok: false, reason: 'server_error' };
 
