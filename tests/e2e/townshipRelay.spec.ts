@@ -32,6 +32,8 @@ let county: ServerProcess | null = null;
 let relay: ServerProcess | null = null;
 let uplink: FaultProxy;
 let database: pg.Client;
+let relaySettings: Record<string, string>;
+const relayArgs = () => ['relay', '--upstream', uplink.url, '--area', TOWNSHIP];
 
 test.describe.configure({ mode: 'serial' });
 
@@ -49,17 +51,14 @@ test.beforeAll(async () => {
   );
   expect(added.code, added.output).toBe(0);
   uplink = await startFaultProxy(Number(new URL(county.url).port));
-  relay = await startServerProcess(
-    {
-      JIUZHU_DATA_DIR: path.join(dir, 'relay'),
-      JIUZHU_RELAY_USERNAME: 'relay_jieshishan',
-      JIUZHU_RELAY_PASSWORD_FILE: passwordFile,
-      JIUZHU_RELAY_ROUND_SECONDS: '1',
-      JIUZHU_STATIC_DIR: STATIC_DIR,
-    },
-    undefined,
-    ['relay', '--upstream', uplink.url, '--area', TOWNSHIP],
-  );
+  relaySettings = {
+    JIUZHU_DATA_DIR: path.join(dir, 'relay'),
+    JIUZHU_RELAY_USERNAME: 'relay_jieshishan',
+    JIUZHU_RELAY_PASSWORD_FILE: passwordFile,
+    JIUZHU_RELAY_ROUND_SECONDS: '1',
+    JIUZHU_STATIC_DIR: STATIC_DIR,
+  };
+  relay = await startServerProcess(relaySettings, undefined, relayArgs());
   database = new pg.Client({ connectionString: cluster.url });
   await database.connect();
 });
@@ -111,12 +110,13 @@ const atCounty = async (address: string) =>
 let village: Page;
 let villageKey: DeviceKey;
 let township: Page;
+let townshipKey: DeviceKey;
 const name = '鲁桂香';
 const address = '碣石山镇大山东村 3 排 7 号';
 
 test('with the county cut off, the station keeps its villages in sync and shows what waits; when it returns, both laptops see it accepted', async ({ browser }) => {
   ({ page: village, key: villageKey } = await laptopAtStation(browser, 'xieli_a'));
-  ({ page: township } = await laptopAtStation(browser, 'zhen'));
+  ({ page: township, key: townshipKey } = await laptopAtStation(browser, 'zhen'));
   const server = village.getByTestId('sync-server');
   await expect(server).toHaveAttribute('data-mode', 'relay');
   await syncUntil(village, () => expect(server).toHaveText('乡镇中转站（县里已连通）', { timeout: 2_000 }));
@@ -241,5 +241,34 @@ test('a laptop the county stops is refused at the station after the relay’s ne
   // The township's laptop at the same station goes on.
   await township.getByTestId('sync-now').click();
   await expect(township.getByTestId('sync-error')).toBeHidden();
-  await Promise.all([village.context().close(), township.context().close()]);
+  await village.context().close();
+});
+
+test('the relay killed while it carries a batch up, and started again, loses and doubles nothing', async () => {
+  const [stored] = await atCounty('碣石山镇大山东村 4 排 2 号');
+  uplink.refuse();
+  uplink.resetAll();
+  await openHouseholds(township);
+  await township.getByTestId('household-search').fill(name);
+  await township.getByTestId('household-row').filter({ hasText: name }).click();
+  await township.getByTestId('household-edit').click();
+  await township.getByTestId('household-address').fill('碣石山镇大山东村 6 排 3 号');
+  await township.getByTestId('household-submit').click();
+  await expect(township.getByTestId('awaiting-county-tag')).toBeVisible();
+
+  // The county comes back; the station dies (SIGKILL) the moment the county has taken the batch,
+  // before or after it could keep the answer.
+  const port = Number(new URL(relay!.url).port);
+  uplink.allow();
+  await expect.poll(async () => (await atCounty('碣石山镇大山东村 6 排 3 号')).length, { timeout: 60_000, intervals: [20] }).toBe(1);
+  await relay!.stop('SIGKILL');
+  relay = await startServerProcess(relaySettings, port, relayArgs());
+
+  await township.getByTestId('menu-sync-centre').click();
+  await syncUntil(township, () => expect(township.getByTestId('relay-handed-over')).toHaveCount(0, { timeout: 2_000 }));
+  // Stored once, as the township's own change from its laptop: a batch carried up again stores nothing new.
+  const changes = await database.query("SELECT 1 FROM audit_log WHERE document_id = $1 AND device_id = $2 AND action = 'change'", [stored!.id, townshipKey.signer.deviceId]);
+  expect(changes.rows).toHaveLength(1);
+  expect(await atCounty('碣石山镇大山东村 6 排 3 号')).toEqual([{ id: stored!.id, created_by: stored!.created_by }]);
+  await township.context().close();
 });

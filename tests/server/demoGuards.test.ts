@@ -60,13 +60,15 @@ function refusal(collection: 'visits' | 'careNeeds' | 'applications', userId: st
 /** The process fields each step fills (the write policy's groups), as the app adds them. */
 const filledBy: Partial<Record<ApplicationAction, (keyof Application)[]>> = {
   return: ['returnNotice'],
+  // 码上查: the township's laptop draws the code at 受理.
+  accept: ['trackingCode'],
   startInvestigation: ['investigation', 'facts'],
   preliminaryReview: ['preliminaryReview'],
   startPublicNotice: ['publicNotice'],
   approve: ['decision'],
   refuse: ['decision'],
 };
-const processFields: (keyof Application)[] = ['returnNotice', 'investigation', 'facts', 'preliminaryReview', 'publicNotice', 'verification', 'emergencyGrant', 'decision', 'benefit'];
+const processFields: (keyof Application)[] = ['trackingCode', 'returnNotice', 'investigation', 'facts', 'preliminaryReview', 'publicNotice', 'verification', 'emergencyGrant', 'decision', 'benefit'];
 
 /** Each push the application took, in order: who pushed it, the document before and after. */
 function pushesOf(application: Application): { label: string; userId: string; previous: Doc | null; next: Doc }[] {
