@@ -33,6 +33,13 @@ export function registerCountyPassThrough(app: FastifyInstance, link: UpstreamLi
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
     const passOn = async (request: FastifyRequest, reply: FastifyReply) => {
+      // Only the routes named here go on: a path that names another once its dots are resolved
+      // (`/api/v1/files/../auth/login`) is refused, never sent to the county as it would resolve.
+      const path = request.url.split('?', 1)[0]!;
+      const resolved = new URL(request.url, 'http://relay.invalid').pathname;
+      if (resolved !== path || !(resolved.startsWith(FILES_PATH) || COUNTY_ROUTES.some((prefix) => resolved === prefix || resolved.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)))) {
+        return reply.status(404).send(errorBody('not_found', '找不到该地址'));
+      }
       const headers: Record<string, string> = {};
       for (const name of SENT) {
         const value = request.headers[name];

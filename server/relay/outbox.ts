@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncedCollection } from '../../shared/sync/collections';
+import { isInScope, scopePrefix, type Role } from '../../shared/auth/roles';
 import type { Caller } from '../auth/caller';
+import { HttpError } from '../http/errors';
 import type { Database } from '../db/database';
 import { storeDocuments } from '../storage/documentStore';
 import type { IncomingRow } from '../storage/storedWrite';
@@ -32,6 +34,14 @@ export async function takeBatch(
   const batchId = randomUUID();
   const seq = await db.transaction(async (tx) => {
     await lockRelay(tx);
+    // A version the station holds of another area's record is not this laptop's to replace, whatever
+    // area the new version names (the county would refuse it; the station must not serve it meanwhile).
+    const held = await tx.query<{ id: string; area_code: string }>('SELECT id, area_code FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
+      input.collection,
+      input.incoming.map((row) => row.doc.id),
+    ]);
+    const foreign = held.filter((row) => !isInScope(row.area_code, input.author.scope)).map((row) => row.id);
+    if (foreign.length > 0) throw new HttpError(403, 'out_of_scope', '这批记录中有不属于您辖区的记录，未保存', { ids: foreign });
     const inserted = await tx.query<{ seq: string | number }>(
       `INSERT INTO relay_outbox (batch_id, collection, user_id, device_id, area_code, rows, signature, received_at)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING seq`,
@@ -60,6 +70,13 @@ interface OutboxRow {
   signature: string;
 }
 
+/** Answers kept this long are enough for any laptop to have asked; older answered batches go. */
+const ANSWERS_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
+
+export async function pruneAnswered(db: Database, now = Date.now()): Promise<void> {
+  await db.query("DELETE FROM relay_outbox WHERE state <> 'waiting' AND answered_at < $1", [now - ANSWERS_KEPT_MS]);
+}
+
 /** The oldest batch still waiting to go up, or null. */
 export async function oldestWaiting(db: Database): Promise<OutboxRow | null> {
   const rows = await db.query<OutboxRow>(
@@ -77,13 +94,20 @@ export async function recordAnswer(db: Database, seq: number, outcome: Omit<Batc
   await db.transaction(async (tx) => {
     await lockRelay(tx);
     if (outcome.state === 'refused') {
+      const [author] = await tx.query<{ role: Role; area_code: string }>(
+        'SELECT a.role, a.area_code FROM relay_accounts a JOIN relay_outbox o ON o.user_id = a.user_id WHERE o.seq = $1',
+        [seq],
+      );
+      const scope = author ? scopePrefix(author.role, author.area_code) : null;
       const held = await tx.query<{ data: Record<string, unknown> & { id: string }; deleted: boolean }>(
         `SELECT m.data, m.deleted FROM relay_outbox o, jsonb_array_elements(o.rows) AS r(value)
            JOIN relay_master m ON m.collection = (SELECT collection FROM relay_outbox WHERE seq = $1) AND m.id = r.value->'newDocumentState'->>'id'
           WHERE o.seq = $1`,
         [seq],
       );
-      outcome = { ...outcome, conflicts: held.map((row) => ({ ...row.data, _deleted: row.deleted })) };
+      // Only versions inside the author's own scope go back to it, whatever ids its batch named.
+      const inScope = held.filter((row) => scope !== null && isInScope(String(row.data['areaCode']), scope));
+      outcome = { ...outcome, conflicts: inScope.map((row) => ({ ...row.data, _deleted: row.deleted })) };
     }
     await tx.query('UPDATE relay_outbox SET state = $2, answer = $3::jsonb, answered_at = $4 WHERE seq = $1', [
       seq,

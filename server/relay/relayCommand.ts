@@ -76,7 +76,7 @@ export async function relayCommand(
   const dataDir = env['JIUZHU_DATA_DIR'] ? config.dataDir : path.resolve('./data/relay');
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
   const link = new UpstreamLink(settings.upstream);
-  const session = new UpstreamSession(link, { username: settings.username, password: settings.password, deviceId: await relayDeviceId(db) });
+  const session = new UpstreamSession(link, { username: settings.username, password: settings.password, deviceId: await relayDeviceId(db), township: settings.township });
   const relay = await buildRelay({
     db,
     township: settings.township,

@@ -83,7 +83,7 @@ export function registerRelayRoutes(app: FastifyInstance, deps: RelayRouteDeps):
     return pullFiltered(db, name, referenceVisibility(name, caller.scope), checkpoint, query.data.limit);
   });
 
-  app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request, reply) => {
+  app.post('/api/v1/sync/:collection/push', { bodyLimit: BODY_LIMITS.push }, async (request) => {
     const caller = await authenticate(request);
     const collection = syncedParam(request.params);
     if (caller.role === 'relay') throw new HttpError(403, 'forbidden', '乡镇中转站只能转交村里上报的数据，不能自己修改');
@@ -99,11 +99,10 @@ export function registerRelayRoutes(app: FastifyInstance, deps: RelayRouteDeps):
     const answered = worker.waitFor(batchId, deps.answerWaitMs);
     worker.kick();
     const outcome = (await answered) ?? (await outcomesOf(db, caller, [batchId]))[0];
-    if (!outcome || outcome.state === 'pending') return { conflicts: [], relay: { batchId, state: 'pending' } };
-    if (outcome.state === 'refused' && outcome.error) {
-      const { status, code, message, details } = outcome.error;
-      return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }) } });
-    }
+    // A refusal goes back through the batch's outcome, never as this answer's error: a refused push
+    // answered with an error would be sent again and again, each time a new batch (the laptop keeps
+    // the refused rows in a record to check when it reads the outcome).
+    if (!outcome || outcome.state === 'pending' || outcome.state === 'refused') return { conflicts: [], relay: { batchId, state: 'pending' } };
     return { conflicts: outcome.conflicts };
   });
 

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CollectionName } from '../../shared/sync/collections';
 import type { Database } from '../db/database';
 import type { ChangeNotifier } from '../storage/changeNotifier';
-import { oldestWaiting, recordAnswer, type BatchOutcome } from './outbox';
+import { oldestWaiting, pruneAnswered, recordAnswer, type BatchOutcome } from './outbox';
 import { keepCountyAnswers } from './countyAnswers';
 import { announce, pullUpstream, settle } from './replica';
 import { UpstreamUnreachable } from './upstreamLink';
@@ -39,9 +39,8 @@ export class RelayWorker {
 
   constructor(private readonly deps: RelayWorkerDeps) {}
 
-  /** Settles what a relay stopped mid-round left (answers kept, documents not yet put back), then runs rounds. */
+  /** Runs a round now and then every `everyMs`. */
   async start(): Promise<void> {
-    await announce(this.deps.notifier, await settle(this.deps.db));
     this.kick();
     this.timer = setInterval(() => this.kick(), this.deps.everyMs);
     this.timer.unref();
@@ -87,6 +86,13 @@ export class RelayWorker {
     while (this.round) await this.round;
   }
 
+  private async pullAndSettle(): Promise<void> {
+    const { db, session, notifier } = this.deps;
+    const changed: CollectionName[] = await pullUpstream(db, session);
+    const settled = await settle(db);
+    await announce(notifier, [...new Set([...changed, ...settled])]);
+  }
+
   private releaseWaiters(): void {
     const waiting = [...this.waiters.values()].flat();
     this.waiters.clear();
@@ -101,9 +107,12 @@ export class RelayWorker {
   }
 
   private async oneRound(): Promise<void> {
-    const { db, session, notifier } = this.deps;
+    const { db, session } = this.deps;
     try {
-      await announce(notifier, await pullUpstream(db, session));
+      // Settled only right after a pull that worked: the served documents then become what the county
+      // holds as of now. Never without one (a relay started while the county is away would otherwise
+      // withdraw, as never stored, a record the county took just before the relay stopped).
+      await this.pullAndSettle();
       await this.deps.takeAccounts(await session.getJson('/api/v1/relay/accounts'));
       await keepCountyAnswers(db, session, this.deps.countyUrl);
       let answered = false;
@@ -126,11 +135,8 @@ export class RelayWorker {
         for (const resolve of this.waiters.get(batch.batch_id) ?? []) resolve(outcome);
         this.waiters.delete(batch.batch_id);
       }
-      if (answered) {
-        const changed: CollectionName[] = await pullUpstream(db, session);
-        const settled = await settle(db);
-        await announce(notifier, [...new Set([...changed, ...settled])]);
-      }
+      if (answered) await this.pullAndSettle();
+      await pruneAnswered(db);
       this.lastProblem = null;
     } catch (error) {
       // Unreachable: the health answer says so, and the next round tries again. Anything else is
@@ -144,6 +150,12 @@ export class RelayWorker {
   }
 }
 
+/** The error code of an answer, read from a copy so the answer's body stays readable. */
+async function peekCode(response: Response): Promise<string | null> {
+  const body = (await response.clone().json().catch(() => null)) as { error?: { code?: unknown } } | null;
+  return typeof body?.error?.code === 'string' ? body.error.code : null;
+}
+
 /** The central server's answer to a forward as the laptop's outcome; a server's own trouble is retried, not kept. */
 async function outcomeOf(batchId: string, response: Response): Promise<BatchOutcome> {
   if (response.status === 200) {
@@ -151,6 +163,9 @@ async function outcomeOf(batchId: string, response: Response): Promise<BatchOutc
     const conflicts = Array.isArray(body.conflicts) ? body.conflicts : [];
     return { batchId, state: conflicts.length > 0 ? 'conflict' : 'stored', conflicts, error: null };
   }
+  // The relay's own account refused (its role changed at the county): no laptop's batch is at fault;
+  // they wait while a person puts the account right.
+  if (response.status === 403 && (await peekCode(response)) === 'forbidden') throw new RelayAccountRefused(403, 'forbidden');
   if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 429) {
     const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: unknown } };
     return {

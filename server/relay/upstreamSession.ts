@@ -7,6 +7,8 @@ export interface RelayCredentials {
   password: string;
   /** The relay's own device id at the central server, kept in relay_state so it stays the same across restarts. */
   deviceId: string;
+  /** The township this station serves (9 digits): the account must be this township's relay. */
+  township: string;
 }
 
 /** The central server refused the relay's account: a person has to fix the settings; retrying will not help. */
@@ -68,8 +70,10 @@ export class UpstreamSession {
   private async post(path: string, body: unknown): Promise<boolean> {
     const response = await this.link.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (response.status === 200) {
-      const answer = (await response.json()) as { accessToken: string; refreshToken: string; user?: { role?: string } };
+      const answer = (await response.json()) as { accessToken: string; refreshToken: string; user?: { role?: string; areaCode?: string } };
+      // Another account, or another township's relay: the station would forward nothing it could stand behind.
       if (answer.user?.role !== 'relay') throw new RelayAccountRefused(403, 'not_a_relay_account');
+      if (!answer.user.areaCode?.startsWith(this.credentials.township)) throw new RelayAccountRefused(403, 'another_townships_relay');
       this.accessToken = answer.accessToken;
       this.refreshToken = answer.refreshToken;
       return true;

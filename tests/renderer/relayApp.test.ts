@@ -101,7 +101,7 @@ describe('the laptop at a township relay (issue 17)', () => {
     uplink = await startFaultProxy(Number(new URL(central.url).port));
     relayDb = await openDatabase({ dataDir: null });
     const link = new UpstreamLink(uplink.url, 3_000);
-    const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb) });
+    const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb), township: '371623102' });
     const signInHere = await createRelaySignIn({ db: relayDb, link, township: TOWNSHIP, tokenKeys: await loadTokenKeys(relayDb) });
     // A round runs when a laptop pushes and when the test asks (runOnce), never by the clock here. A
     // push waits for the county's answer as long as the county answers at all: with the uplink up a

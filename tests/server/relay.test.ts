@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Household } from '../../shared/schemas/household';
 import type { SyncedCollection } from '../../shared/sync/collections';
@@ -102,7 +103,7 @@ describe('the township relay: villages sync through the station, the central ser
     uplink = await startFaultProxy(Number(new URL(central.url).port));
     relayDb = await openDatabase({ dataDir: null });
     const link = new UpstreamLink(uplink.url, 3_000);
-    const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb) });
+    const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb), township: TOWNSHIP });
     const signIn = await createRelaySignIn({ db: relayDb, link, township: TOWNSHIP, tokenKeys: await loadTokenKeys(relayDb) });
     // A round runs when a laptop pushes and when the test asks (runOnce), never by the clock here.
     relay = await buildRelay({ db: relayDb, township: TOWNSHIP, link, session, signIn, roundEveryMs: 3_600_000, answerWaitMs: 5_000 });
@@ -220,10 +221,12 @@ describe('the township relay: villages sync through the station, the central ser
     expect(await centralVersion(central, 'applications', approved.id)).toEqual(approved);
     expect((await pullAll(relayUrl, station, 'applications')).get(approved.id)).toMatchObject({ decision: approved.decision });
 
-    // With the uplink up the refusal is the push's own answer, as from the central server.
+    // With the uplink up too, the refusal comes back as the batch's outcome, never as an error the
+    // laptop would answer by sending the batch again and again.
     const direct = await push(relayUrl, villageA, 'applications', [{ assumedMasterState: wire(approved), newDocumentState: wire(raised) }]);
-    expect(direct.status).toBe(403);
-    expect(direct.body.error).toMatchObject({ code: 'field_not_allowed' });
+    expect(direct).toMatchObject({ status: 200, body: { conflicts: [], relay: { state: 'pending' } } });
+    const directOutcome = await call(relayUrl, villageA.accessToken, 'GET', `/api/v1/relay/outcomes?batch=${direct.body.relay!.batchId}`);
+    expect(directOutcome.body).toMatchObject({ outcomes: [{ state: 'refused', error: { code: 'field_not_allowed' } }] });
   });
 
   it('surfaces a conflict on the laptop that made it: the central server’s version comes back, the station shows that version again', async () => {
@@ -308,6 +311,23 @@ describe('the township relay: villages sync through the station, the central ser
     }
   });
 
+  it('passes on only the routes it names: a path that resolves elsewhere is refused, not sent to the county', async () => {
+    for (const path of ['/api/v1/files/../auth/login', '/api/v1/files/%2e%2e/auth/login', '/api/v1/stats/../../v1/auth/token-key']) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const url = new URL(relayUrl);
+        const request = httpRequest({ host: url.hostname, port: url.port, path, method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end(JSON.stringify({ username: 'xieli-a', password: 'guess', deviceId: 'dev-guessing-0001' }));
+      });
+      expect(status, path).toBe(404);
+    }
+    const guesses = await central.db.query("SELECT 1 FROM audit_log WHERE action = 'login_failed' AND details->>'reason' = 'wrong_password'");
+    expect(guesses).toHaveLength(0);
+  });
+
   it('serves each laptop only its own scope from the township replica', async () => {
     const other = makeHousehold(VILLAGE_B);
     await central.db.transaction((tx) => storeDocuments(tx, 'households', [{ doc: other as unknown as Record<string, unknown>, deleted: false }]));
@@ -316,8 +336,13 @@ describe('the township relay: villages sync through the station, the central ser
     const ownVillage = await pullAll(relayUrl, villageA, 'households');
     expect(ownVillage.has(other.id)).toBe(false);
     expect([...ownVillage.values()].every((doc) => String(doc['areaCode']).startsWith(VILLAGE_A))).toBe(true);
-    // And a village laptop cannot push into another village through the station.
+    // And a village laptop cannot push into another village through the station: neither a record
+    // naming that village, nor another village's record renamed into its own (the station would
+    // otherwise serve it meanwhile, and hand the other village's version back with a refusal).
     const foreign = await push(relayUrl, villageA, 'households', [{ assumedMasterState: null, newDocumentState: wire(makeHousehold(VILLAGE_B)) }]);
     expect(foreign.status).toBe(403);
+    const taken = await push(relayUrl, villageA, 'households', [{ assumedMasterState: wire(other), newDocumentState: wire({ ...other, areaCode: VILLAGE_A, address: '改写' }) }]);
+    expect(taken).toMatchObject({ status: 403, body: { error: { code: 'out_of_scope' } } });
+    expect((await pullAll(relayUrl, station, 'households')).get(other.id)).toMatchObject({ areaCode: VILLAGE_B, address: other.address });
   });
 });

@@ -109,6 +109,11 @@ describe('a relay killed mid-forward (issue 17)', () => {
     uplink.refuse();
     relay = await startServerProcess(env, port, args());
     const health = (await (await fetch(`${relay.url}/api/v1/health`)).json()) as { waitingBatches: number };
+    // Started while the county is away, the station still serves every household its laptops sent,
+    // those the county took before the kill too (none withdrawn for want of the county's copy).
+    const served = await fetch(`${relay.url}/api/v1/sync/households/pull?limit=200`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const servedDocs = ((await served.json()) as { documents: { id: string; _deleted: boolean }[] }).documents;
+    expect(servedDocs.filter((doc) => ids.includes(doc.id) && !doc._deleted).map((doc) => doc.id).sort()).toEqual([...ids].sort());
     expect(health.waitingBatches).toBeGreaterThan(0);
     expect(health.waitingBatches).toBeGreaterThanOrEqual(BATCHES - forwardedBeforeTheKill);
 
