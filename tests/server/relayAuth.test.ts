@@ -110,6 +110,14 @@ describe('signing in at a township relay', () => {
     expect(refreshed.body.bundleKey).toBe(signedIn.body.bundleKey);
     expect((await pullAtCentral(refreshed.body.accessToken)).status).toBe(200);
     expect((await whoami(refreshed.body.accessToken)).status).toBe(200);
+ 
+    // What the station's disk keeps of the county's refresh token is sealed with the laptop's own
+    // relay token: presented to the county as it lies there, it opens nothing.
+    const kept = await relayDb.query<{ central_refresh: string }>('SELECT central_refresh FROM relay_sessions WHERE user_id = $1 AND used_at IS NULL', [who.id]);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.central_refresh).toMatch(/^v1\./);
+    expect((await api<ErrorBody>(central, null, 'POST', '/api/v1/auth/refresh', { refreshToken: kept[0]!.central_refresh })).status).toBe(401);
+    expect((await api<ErrorBody>(central, null, 'POST', '/api/v1/auth/refresh', { refreshToken: kept[0]!.central_refresh.slice(3) })).status).toBe(401);
   });
 
   it('passes the county’s refusal of a wrong password through unchanged', async () => {

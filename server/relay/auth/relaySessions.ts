@@ -1,10 +1,37 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import type { Database, Queryable } from '../../db/database';
 
 /** As long as the central server's refresh tokens last: a station's laptop may be away a month. */
 const RELAY_SESSION_DAYS = 30;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+/**
+ * The county's refresh token is kept sealed with a key only the laptop's own relay refresh token
+ * gives (HKDF of it; the relay keeps that token as a hash alone): a copy of the station's disk opens
+ * no county session. The relay unseals it while the laptop refreshes, with the token the laptop sends.
+ */
+const sealKey = (token: string) => Buffer.from(hkdfSync('sha256', token, Buffer.alloc(0), 'jiuzhu-relay-central-refresh', 32));
+
+function seal(token: string, centralRefresh: string | null): string | null {
+  if (centralRefresh === null) return null;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(token), iv);
+  const sealed = Buffer.concat([cipher.update(centralRefresh, 'utf8'), cipher.final()]);
+  return `v1.${Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url')}`;
+}
+
+function unseal(token: string, stored: string | null): string | null {
+  if (stored === null || !stored.startsWith('v1.')) return null;
+  try {
+    const bytes = Buffer.from(stored.slice(3), 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(token), bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * A laptop's session at the relay: the relay's own refresh token (random, stored as SHA-256 in
@@ -20,7 +47,7 @@ export async function startRelaySession(db: Database, userId: string, deviceId: 
       hashToken(token),
       userId,
       deviceId,
-      centralRefresh,
+      seal(token, centralRefresh),
     ]);
   });
   // Opportunistic clean-up: a used token is kept (to see it replayed) only until it would have expired.
@@ -35,7 +62,7 @@ export async function continueRelaySession(db: Queryable, userId: string, device
     hashToken(token),
     userId,
     deviceId,
-    centralRefresh,
+    seal(token, centralRefresh),
   ]);
   return token;
 }
@@ -66,7 +93,7 @@ export async function claimRelaySession(db: Database, token: string): Promise<Se
       kind: 'claimed',
       userId: row.user_id,
       deviceId: row.device_id,
-      centralRefresh: row.central_refresh,
+      centralRefresh: unseal(token, row.central_refresh),
       release: async () => {
         await db.query('UPDATE relay_sessions SET used_at = NULL WHERE token_hash = $1', [hash]);
       },
