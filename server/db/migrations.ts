@@ -426,6 +426,20 @@ export const migrations: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // On the central server: each laptop batch a relay forwarded and this server stored, by the hash
+    // of the laptop's signature, with the answer it got. The same signed batch again (a relay that
+    // crashed before keeping the answer, or one replaying an old batch) gets that answer and stores
+    // nothing, even after the record has come back to the state the old batch assumed.
+    version: 14,
+    sql: `
+      CREATE TABLE forwarded_batches (
+        signature_hash text PRIMARY KEY,
+        answer jsonb NOT NULL,
+        forwarded_at bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

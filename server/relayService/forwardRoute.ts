@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { isInScope } from '../../shared/auth/roles';
 import { verifyPush } from '../../shared/sync/pushSignature';
@@ -44,7 +45,10 @@ export function registerRelayForwardRoute(app: FastifyInstance, deps: ForwardRou
     const signer = { userId: batch.userId, deviceId: batch.deviceId };
     const signed = await verifyPush(deviceBundleKey(deviceSecret, batch.userId, batch.deviceId), signer, batch.collection, batch.rows, batch.signature);
     if (!signed) throw new HttpError(422, 'signature_refused', '这批数据与村里电脑签名时不一致（可能在途中被改动），未保存');
-    return storePush({ ...deps, metrics: app.metrics }, batch.collection, batch.rows, {
+    const signatureHash = createHash('sha256').update(`${batch.collection}\n${batch.signature}`).digest('hex');
+    const before = await db.query<{ answer: RelayForwardAnswer }>('SELECT answer FROM forwarded_batches WHERE signature_hash = $1', [signatureHash]);
+    if (before[0]) return before[0].answer;
+    const answer = await storePush({ ...deps, metrics: app.metrics }, batch.collection, batch.rows, {
       author,
       receiver: relay,
       alsoAudit: (writes) => [
@@ -56,5 +60,11 @@ export function registerRelayForwardRoute(app: FastifyInstance, deps: ForwardRou
         },
       ],
     });
+    await db.query('INSERT INTO forwarded_batches (signature_hash, answer, forwarded_at) VALUES ($1, $2::jsonb, $3) ON CONFLICT (signature_hash) DO NOTHING', [
+      signatureHash,
+      JSON.stringify(answer),
+      Date.now(),
+    ]);
+    return answer;
   });
 }

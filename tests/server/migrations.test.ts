@@ -379,9 +379,16 @@ const upgrades: Record<number, { what: string; check: (db: Database) => Promise<
       expect(await db.query('SELECT count(*)::int AS n FROM relay_accounts')).toEqual([{ n: 0 }]);
     },
   },
+  14: {
+    what: 'the signed batches relays forwarded, with their answers',
+    async check(db) {
+      await db.query("INSERT INTO forwarded_batches (signature_hash, answer, forwarded_at) VALUES ('h-1', '{\"conflicts\":[]}', 1)");
+      await expect(db.query("INSERT INTO forwarded_batches (signature_hash, answer, forwarded_at) VALUES ('h-1', '{\"conflicts\":[]}', 2)")).rejects.toThrow();
+    },
+  },
 };
 
-describe.each(databaseKinds)('migrations 2–5, 12 and 13, each on a database of the version before it, with data, on %s', (kind) => {
+describe.each(databaseKinds)('migrations 2–5 and 12–14, each on a database of the version before it, with data, on %s', (kind) => {
   it.each(Object.keys(upgrades).map(Number))('migration %i keeps every row and adds what it is for; the server then starts and signs in the old user', async (version) => {
     const { db, drop } = await databaseAtVersion(kind, version - 1);
     try {

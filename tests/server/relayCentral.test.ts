@@ -134,6 +134,21 @@ describe('a township relay account on the central server (pglite)', () => {
     expect((await auditOf('user_id', relay.user.id)).filter((e) => e.action === 'forward')).toHaveLength(1);
   });
 
+  it('stores an old signed batch nothing when a relay hands it in again after the record came back to what the batch assumed', async () => {
+    const household = makeHousehold(VILLAGE);
+    expect((await forward(await batchOf(assistant, 'households', [newRow(household)]))).status).toBe(200);
+    const master = (await stored(household.id))!;
+    const changed = { ...master, address: '村里改的地址' };
+    const old = await batchOf(assistant, 'households', [{ assumedMasterState: wire(master), newDocumentState: wire(changed) }]);
+    expect((await forward(old)).body.conflicts).toEqual([]);
+    // The township puts the address back: the record is again what the old batch assumed.
+    const current = (await stored(household.id))!;
+    expect((await push(township, 'households', [{ assumedMasterState: wire(current), newDocumentState: wire({ ...current, address: master['address'] }) }])).body.conflicts).toEqual([]);
+    const replayed = await forward({ ...old, batchId: 'b-replayed' });
+    expect(replayed).toMatchObject({ status: 200, body: { conflicts: [] } });
+    expect((await stored(household.id))?.['address']).toBe(master['address']);
+  });
+
   it('answers a stale batch with the county’s version, as a push would', async () => {
     const household = makeHousehold(VILLAGE);
     expect((await forward(await batchOf(assistant, 'households', [newRow(household)]))).status).toBe(200);
