@@ -1,4 +1,5 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
 import { publicNoticeEndDate } from '../../../shared/rules/deadlines';
@@ -24,7 +25,12 @@ export function ApplicationSummary({ application, household }: { application: Ap
       children: <strong data-testid="application-applicant">{name(application.applicantMemberId)}</strong>,
     },
     { key: 'type', label: t('application.detail.type'), children: <span data-testid="application-type">{t(`application.type.${application.type}`)}</span> },
-    { key: 'status', label: t('application.detail.status'), children: <StatusTag status={application.status} /> },
+    { key: 'status', label: t('application.detail.status'), children: (
+        <>
+          <StatusTag status={application.status} /> <AwaitingCountyTag collection="applications" id={application.id} />
+        </>
+      ),
+    },
     {
       key: 'household',
       label: t('application.detail.household'),

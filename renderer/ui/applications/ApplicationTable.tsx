@@ -1,4 +1,5 @@
 import { Empty, Table, type TableColumnsType } from 'antd';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
 import type { Application } from '../../../shared/schemas/application';
@@ -54,7 +55,11 @@ export function ApplicationTable({ applications, households, loading, today, emp
     {
       key: 'status',
       title: t('application.list.columns.status'),
-      render: (_, application) => <StatusTag status={application.status} />,
+      render: (_, application) => (
+        <>
+          <StatusTag status={application.status} /> <AwaitingCountyTag collection="applications" id={application.id} />
+        </>
+      ),
       width: 170,
     },
     {

@@ -1,4 +1,5 @@
 import { Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import { findArea } from '../../../shared/areas';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
@@ -65,7 +66,12 @@ export function CareNeedTable({ needs, households, showHousehold, loading = fals
     {
       key: 'state',
       title: t('careNeed.list.columns.state'),
-      render: (_, need) => <Tag color={need.state === 'open' ? 'processing' : 'default'}>{t(`careNeed.state.${need.state}`)}</Tag>,
+      render: (_, need) => (
+        <>
+          <Tag color={need.state === 'open' ? 'processing' : 'default'}>{t(`careNeed.state.${need.state}`)}</Tag>
+          <AwaitingCountyTag collection="careNeeds" id={need.id} />
+        </>
+      ),
     },
     {
       key: 'openFollowUps',

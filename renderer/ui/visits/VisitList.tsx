@@ -1,4 +1,5 @@
 import { Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/schemas/visit';
 import { useVisits } from '../../data';
@@ -25,6 +26,7 @@ export function VisitList({ householdId }: { householdId: string }) {
       title: t('visit.list.columns.findings'),
       render: (_, visit) => (
         <Flex vertical gap={4}>
+          <AwaitingCountyTag collection="visits" id={visit.id} />
           <span style={{ whiteSpace: 'pre-wrap' }}>{visit.findings}</span>
           {(visit.needsFound ?? []).length > 0 && (
             <Flex wrap gap={4} data-testid="visit-needs">
