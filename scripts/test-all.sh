@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 
 step "lint";        npx eslint .
 step "import cycles (madge; scripts/checkCycles.ts)"; npx tsx scripts/checkCycles.ts
