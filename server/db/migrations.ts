@@ -369,13 +369,15 @@ export const migrations: { version: number; sql: string }[] = [
         display_name text NOT NULL,
         role text NOT NULL,
         area_code text NOT NULL,
-        active boolean NOT NULL
+        active boolean NOT NULL,
+        recorded_at bigint NOT NULL DEFAULT 0
       );
       CREATE TABLE relay_devices (
         user_id text NOT NULL,
         device_id text NOT NULL,
         revoked boolean NOT NULL,
         session_epoch integer NOT NULL,
+        recorded_at bigint NOT NULL DEFAULT 0,
         PRIMARY KEY (user_id, device_id)
       );
       CREATE TABLE relay_passwords (

@@ -33,8 +33,8 @@ import type { UpstreamSession } from './upstreamSession';
 export interface RelaySignIn {
   register(app: FastifyInstance): void;
   authenticate(request: FastifyRequest): Promise<Caller>;
-  /** Takes the central server's accounts answer (GET /api/v1/relay/accounts), checked. */
-  takeAccounts(answer: unknown): Promise<void>;
+  /** Takes the central server's accounts answer (GET /api/v1/relay/accounts), checked; `listedAt`: when it was asked for. */
+  takeAccounts(answer: unknown, listedAt: number): Promise<void>;
 }
 
 export interface RelayOptions {
@@ -90,8 +90,8 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     db,
     session: options.session,
     notifier,
-    takeAccounts: async (answer) => {
-      await options.signIn.takeAccounts(answer);
+    takeAccounts: async (answer, listedAt) => {
+      await options.signIn.takeAccounts(answer, listedAt);
       await sessions.recheck();
     },
     countyUrl: link.url,

@@ -18,6 +18,6 @@ export async function createRelaySignIn(deps: { db: Database; link: UpstreamLink
   return {
     register: (app) => auth.register(app),
     authenticate: (request) => auth.authenticate(request),
-    takeAccounts: async (answer) => auth.storeAccounts(relayAccountsAnswerSchema.parse(answer).accounts),
+    takeAccounts: async (answer, listedAt) => auth.storeAccounts(relayAccountsAnswerSchema.parse(answer).accounts, listedAt),
   };
 }

@@ -13,7 +13,7 @@ export interface RelayWorkerDeps {
   session: UpstreamSession;
   notifier: ChangeNotifier;
   /** Takes the township's accounts as the central server lists them (the relay's sign-in keeps them). */
-  takeAccounts(answer: unknown): Promise<void>;
+  takeAccounts(answer: unknown, listedAt: number): Promise<void>;
   /** The county's address as the relay reaches it (for answers that name it). */
   countyUrl: string;
   /** How often a round runs when nothing asks for one (a push asks at once). */
@@ -113,7 +113,8 @@ export class RelayWorker {
       // holds as of now. Never without one (a relay started while the county is away would otherwise
       // withdraw, as never stored, a record the county took just before the relay stopped).
       await this.pullAndSettle();
-      await this.deps.takeAccounts(await session.getJson('/api/v1/relay/accounts'));
+      const listedAt = Date.now();
+      await this.deps.takeAccounts(await session.getJson('/api/v1/relay/accounts'), listedAt);
       await keepCountyAnswers(db, session, this.deps.countyUrl);
       let answered = false;
       for (let batch = await oldestWaiting(db); batch && !this.stopped; batch = await oldestWaiting(db)) {

@@ -230,6 +230,21 @@ describe('signing in at a township relay', () => {
     expect((await refresh(next.body.refreshToken)).status).toBe(401);
   });
 
+  it('keeps a laptop that signed in through it after the county made the accounts list it takes next', async () => {
+    const who = await newAssistant();
+    // The relay asks for the list; meanwhile the laptop signs in; then the (older) list is taken.
+    const listedAt = Date.now();
+    const list = await townshipAccounts();
+    const signedIn = await login(who.username, who.deviceId);
+    await auth.storeAccounts(list, listedAt);
+    expect((await whoami(signedIn.body.accessToken)).status).toBe(200);
+    const refreshed = await refresh(signedIn.body.refreshToken);
+    expect(refreshed.status).toBe(200);
+    // A list made after the sign-in names the laptop, and is taken as it says.
+    await auth.storeAccounts(await townshipAccounts());
+    expect((await whoami(refreshed.body.accessToken)).status).toBe(200);
+  });
+
   it('refuses a device revoked at the county once the relay has the new accounts list', async () => {
     const county = await central.signIn('county', '371623000000');
     const who = await newAssistant();

@@ -16,17 +16,22 @@ import type { RelayAccount } from '../../../shared/wire/relay';
  * check of an account no longer listed goes with it, and so does every relay session of a device
  * that may no longer sign in (revoked, its user inactive or gone): its next refresh is refused.
  */
-export async function replaceAccounts(db: Database, township: string, accounts: readonly RelayAccount[]): Promise<void> {
+export async function replaceAccounts(db: Database, township: string, accounts: readonly RelayAccount[], listedAt = Date.now()): Promise<void> {
   const ours = accounts.filter((account) => account.areaCode.startsWith(township));
   await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM relay_devices');
-    await tx.query('DELETE FROM relay_accounts');
+    // A laptop that signed in through the relay after the county made this list is not in it yet:
+    // its rows stay (the next list has it), or its new session would end at once.
+    await tx.query('DELETE FROM relay_devices WHERE recorded_at < $1', [listedAt]);
+    await tx.query('DELETE FROM relay_accounts a WHERE a.recorded_at < $1 AND NOT EXISTS (SELECT 1 FROM relay_devices d WHERE d.user_id = a.user_id)', [listedAt]);
     if (ours.length > 0) {
       await tx.query(
         `INSERT INTO relay_accounts (user_id, username, display_name, role, area_code, active)
          SELECT a->>'userId', a->>'username', a->>'displayName', a->>'role', a->>'areaCode', (a->>'active')::boolean
-           FROM jsonb_array_elements($1::jsonb) AS a`,
-        [JSON.stringify(ours)],
+           FROM jsonb_array_elements($1::jsonb) AS a
+         ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name,
+           role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = EXCLUDED.active
+           WHERE relay_accounts.recorded_at < $2`,
+        [JSON.stringify(ours), listedAt],
       );
       const devices = ours.flatMap((account) => account.devices.map((device) => ({ userId: account.userId, ...device })));
       await tx.query(
@@ -101,15 +106,15 @@ export async function recordSignIn(
   sessionEpoch: number,
 ): Promise<void> {
   await db.query(
-    `INSERT INTO relay_accounts (user_id, username, display_name, role, area_code, active) VALUES ($1, $2, $3, $4, $5, true)
+    `INSERT INTO relay_accounts (user_id, username, display_name, role, area_code, active, recorded_at) VALUES ($1, $2, $3, $4, $5, true, $6)
      ON CONFLICT (user_id) DO UPDATE SET username = EXCLUDED.username, display_name = EXCLUDED.display_name,
-       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true`,
-    [user.id, user.username, user.displayName, user.role, user.areaCode],
+       role = EXCLUDED.role, area_code = EXCLUDED.area_code, active = true, recorded_at = EXCLUDED.recorded_at`,
+    [user.id, user.username, user.displayName, user.role, user.areaCode, Date.now()],
   );
   await db.query(
-    `INSERT INTO relay_devices (user_id, device_id, revoked, session_epoch) VALUES ($1, $2, false, $3)
-     ON CONFLICT (user_id, device_id) DO UPDATE SET revoked = false, session_epoch = EXCLUDED.session_epoch`,
-    [user.id, deviceId, sessionEpoch],
+    `INSERT INTO relay_devices (user_id, device_id, revoked, session_epoch, recorded_at) VALUES ($1, $2, false, $3, $4)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET revoked = false, session_epoch = EXCLUDED.session_epoch, recorded_at = EXCLUDED.recorded_at`,
+    [user.id, deviceId, sessionEpoch, Date.now()],
   );
 }
 

@@ -26,7 +26,7 @@ export interface RelayAuth {
    * (GET /api/v1/relay/accounts), one transaction; ends relay sessions of revoked devices and
    * inactive users.
    */
-  storeAccounts(accounts: readonly RelayAccount[]): Promise<void>;
+  storeAccounts(accounts: readonly RelayAccount[], listedAt?: number): Promise<void>;
   /**
    * Fetches and keeps the central server's public token key (GET /api/v1/auth/token-key) in
    * relay_state 'central_token_key'. Throws UpstreamUnreachable when the county cannot be reached
@@ -52,7 +52,7 @@ export function createRelayAuth(deps: {
   return {
     register: (app) => registerRelaySignInRoutes(app, { db, upstream, township, tokens, authenticate }),
     authenticate,
-    storeAccounts: (accounts) => replaceAccounts(db, township, accounts),
+    storeAccounts: (accounts, listedAt) => replaceAccounts(db, township, accounts, listedAt),
     refreshCentralKey: () => centralKey.refresh(),
   };
 }
