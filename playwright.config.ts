@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 8799);
@@ -8,6 +9,9 @@ const DATA_DIR = `.tmp/e2e-server-${PORT}`;
 const SERVER_BUILD_DIR = `.tmp/e2e-build-${PORT}`;
 const STATIC_DIR = process.env['E2E_STATIC_DIR'] ?? 'out/renderer';
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// Specs that start a server of their own (a relay, an old-version server) start this same build
+// (harness/serverProcess.ts `serverProgram`): the webServer below makes it before any test runs.
+process.env['JIUZHU_SERVER_JS'] ??= path.resolve(SERVER_BUILD_DIR, 'main.js');
 
 /**
  * End-to-end tests drive the real app in Debian's Chromium against the real server (PGlite,

@@ -36,11 +36,22 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `server/main.ts` as its own process, as `npm run server` would, and waits for /health. */
+/**
+ * The server program with its arguments: the bundle the test run built once (`JIUZHU_SERVER_JS`,
+ * scripts/buildServer.ts — the very file a county installs, started by plain Node in a third of a
+ * second), or else the TypeScript through tsx as `npm run server` runs it.
+ */
+export function serverProgram(args: readonly string[]): [string, string[]] {
+  const built = process.env['JIUZHU_SERVER_JS'];
+  return built ? [process.execPath, [built, ...args]] : ['npx', ['tsx', 'server/main.ts', ...args]];
+}
+
+/** Starts the server (`serverProgram`) as its own process, as `npm run server` would, and waits for /health. */
 /** `args`: a sub-command that runs a server too (`relay --upstream …`). */
 export async function startServerProcess(env: Record<string, string>, port?: number, args: readonly string[] = []): Promise<ServerProcess> {
   const listen = port ?? (await freePort());
-  const child = spawn('npx', ['tsx', 'server/main.ts', ...args], {
+  const [program, programArgs] = serverProgram(args);
+  const child = spawn(program, programArgs, {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(listen), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

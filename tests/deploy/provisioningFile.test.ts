@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { serverProgram } from '../../harness/serverProcess';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ const freshDir = (name: string) => {
 };
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const provisioningCli = (...args: string[]) => run('npx', ['tsx', 'server/main.ts', 'provisioning', ...args], { env: { ...process.env, DATABASE_URL: '' } });
+const provisioningCli = (...args: string[]) => run(...serverProgram(['provisioning', ...args]), { env: { ...process.env, DATABASE_URL: '' } });
 
 /** What a phone's scanner reads from the PNG. */
 function decodeQr(file: string): string | null {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { serverProgram } from '../../harness/serverProcess';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 test('after importing the county’s provisioning file the sign-in page asks only for username and password, and signs in', async ({ browser, baseURL }) => {
-  await run('npx', ['tsx', 'server/main.ts', 'provisioning', '--server-url', baseURL!, '--county', '371623', '--out', folder], {
+  await run(...serverProgram(['provisioning', '--server-url', baseURL!, '--county', '371623', '--out', folder]), {
     env: { ...process.env, DATABASE_URL: '' },
   });
   const context = await browser.newContext();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
 import { freePort } from '../../harness/postgresCluster';
-import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
+import { startServerProcess, type ServerProcess, serverProgram } from '../../harness/serverProcess';
 import { test } from './appLog';
 import { apiSignIn, bearer } from './serverApi';
 import { DEMO_PASSWORD } from './support';
@@ -47,8 +47,7 @@ test.beforeAll(async ({ request, baseURL }) => {
     ['relay', '--upstream', baseURL!, '--area', TOWNSHIP],
   );
   await run(
-    'npx',
-    ['tsx', 'server/main.ts', 'provisioning', '--server-url', baseURL!, '--county', '371623', '--out', folder, '--relay-url', relay.url, '--relay-name', '碣石山镇中转站'],
+    ...serverProgram(['provisioning', '--server-url', baseURL!, '--county', '371623', '--out', folder, '--relay-url', relay.url, '--relay-name', '碣石山镇中转站']),
     { env: { ...process.env, DATABASE_URL: '' } },
   );
 });
@@ -121,8 +120,7 @@ test('a station that does not answer is marked 连不上 but never stops the sig
   const out = path.join(folder, 'station-off');
   const stationOff = `http://127.0.0.1:${await freePort()}`;
   await run(
-    'npx',
-    ['tsx', 'server/main.ts', 'provisioning', '--server-url', baseURL!, '--county', '371623', '--out', out, '--relay-url', stationOff, '--relay-name', '马山子镇中转站'],
+    ...serverProgram(['provisioning', '--server-url', baseURL!, '--county', '371623', '--out', out, '--relay-url', stationOff, '--relay-name', '马山子镇中转站']),
     { env: { ...process.env, DATABASE_URL: '' } },
   );
   const context = await browser.newContext();

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { firstValueFrom, filter } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
+import { startServerProcess, type ServerProcess, serverProgram } from '../../harness/serverProcess';
 import { signIn } from '../../renderer/data/core/auth/signIn';
 import { Workspace } from '../../renderer/data/core/workspace';
 import { setCountyIdleMinutes } from '../../server/settings/countySettings';
@@ -27,7 +27,7 @@ const PASSWORD = 'password-123';
 const run = promisify(execFile);
 const folders: string[] = [];
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const cli = (dataDir: string, ...args: string[]) => run('npx', ['tsx', 'server/main.ts', ...args], { env: { ...process.env, JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' } });
+const cli = (dataDir: string, ...args: string[]) => run(...serverProgram(args), { env: { ...process.env, JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' } });
 
 describe('county set, the command a county’s IT office runs', () => {
   let dataDir: string;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { serverProgram } from '../../harness/serverProcess';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -198,7 +199,7 @@ describe('npm run server -- audit archive', () => {
     const retention = String(year * 12 + month - (2023 * 12 + 12));
     const env = { ...process.env, JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '', JIUZHU_AUDIT_RETENTION_MONTHS: retention };
     const out = path.join(freshDir(), 'archive');
-    const run = (...more: string[]) => promisify(execFile)('npx', ['tsx', 'server/main.ts', 'audit', 'archive', '--out', out, ...more], { env });
+    const run = (...more: string[]) => promisify(execFile)(...serverProgram(['audit', 'archive', '--out', out, ...more]), { env });
 
     const dry = await run('--dry-run');
     expect(dry.stdout).toContain('would archive 2022-03, 2023-11');

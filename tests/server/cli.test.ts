@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { serverProgram } from '../../harness/serverProcess';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,13 +21,13 @@ describe('server command line and demo data', () => {
 
   it('`user add` creates a user who can then sign in, and refuses an area that does not fit the role', async () => {
     const env = { ...process.env, JIUZHU_DATA_DIR: dataDir };
-    const args = ['tsx', 'server/main.ts', 'user', 'add', '--username', 'zhangsan', '--password', 'secret-pass-1', '--role', 'township', '--area', '371623102000', '--name', '张三'];
-    const { stdout } = await run('npx', args, { env });
+    const args = ['user', 'add', '--username', 'zhangsan', '--password', 'secret-pass-1', '--role', 'township', '--area', '371623102000', '--name', '张三'];
+    const { stdout } = await run(...serverProgram(args), { env });
     expect(stdout).toContain('created user zhangsan (township, 371623102000)');
-    const bad = run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', 'lisi', '--password', 'secret-pass-1', '--role', 'assistant', '--area', '371623102000'], { env });
+    const bad = run(...serverProgram(['user', 'add', '--username', 'lisi', '--password', 'secret-pass-1', '--role', 'assistant', '--area', '371623102000']), { env });
     await expect(bad).rejects.toMatchObject({ stderr: expect.stringContaining('area') });
     // A township relay's account (issue 17): its scope is one township, like the station's.
-    const relay = await run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', 'relay_jss', '--password', 'secret-pass-2', '--role', 'relay', '--area', '371623102000'], { env });
+    const relay = await run(...serverProgram(['user', 'add', '--username', 'relay_jss', '--password', 'secret-pass-2', '--role', 'relay', '--area', '371623102000']), { env });
     expect(relay.stdout).toContain('created user relay_jss (relay, 371623102000)');
 
     const db = await openDatabase({ dataDir });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse, SyncCheckpoint, TokenResponse } from '../../shared/sync/wire';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess, type ServerProcess } from '../../harness/serverProcess';
+import { startServerProcess, type ServerProcess, serverProgram } from '../../harness/serverProcess';
 import { api, freshDatabase, type DatabaseKind } from '../support/testServer';
 
 const VILLAGE = '371623102201';
@@ -40,11 +40,10 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('a server killed with SIGKIL
       cleanups.push(() => database.drop().catch(() => undefined));
       env = { DATABASE_URL: database.url! };
     }
-    const createUser = execFileSync(
-      'npx',
-      ['tsx', 'server/main.ts', 'user', 'add', '--username', 'xieli', '--password', 'password-123', '--role', 'assistant', '--area', VILLAGE],
-      { env: { ...process.env, ...env }, encoding: 'utf8' },
-    );
+    const createUser = execFileSync(...serverProgram(['user', 'add', '--username', 'xieli', '--password', 'password-123', '--role', 'assistant', '--area', VILLAGE]), {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     expect(createUser).toContain('created user xieli');
 
     let server = await startServerProcess(env);

@@ -15,7 +15,7 @@ import { pushChanges } from '../../server/storage/documentStore';
 import { validatePushBody } from '../../server/sync/validateDocuments';
 import type { Household } from '../../shared/schemas/household';
 import { makeHousehold, newRow } from '../support/documents';
-import { startServerProcess } from '../../harness/serverProcess';
+import { startServerProcess, serverProgram } from '../../harness/serverProcess';
 
 const run = promisify(execFile);
 const folders: string[] = [];
@@ -27,10 +27,10 @@ const freshDir = () => {
 // PGlite under the folder, never a PostgreSQL the environment might name.
 const envFor = (dataDir: string) => ({ ...process.env, JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
 const userAdd = (dataDir: string, username: string, ...more: string[]) =>
-  run('npx', ['tsx', 'server/main.ts', 'user', 'add', '--username', username, '--role', 'township', '--area', '371623102000', ...more], {
+  run(...serverProgram(['user', 'add', '--username', username, '--role', 'township', '--area', '371623102000', ...more]), {
     env: envFor(dataDir),
   });
-const rotate = (dataDir: string, area: string) => run('npx', ['tsx', 'server/main.ts', 'search-keys', 'rotate', '--area', area], { env: envFor(dataDir) });
+const rotate = (dataDir: string, area: string) => run(...serverProgram(['search-keys', 'rotate', '--area', area]), { env: envFor(dataDir) });
 const lockOf = (dataDir: string) => JSON.parse(readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as LockHolder;
 
 /** The pid of a process that has run and is gone. */

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { serverProgram } from '../../harness/serverProcess';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,7 @@ async function readResult(file: string): Promise<{ headers: string[]; rows: Resu
   return { headers, rows };
 }
 
-const importSheet = (from: string, out: string) => run('npx', ['tsx', 'server/main.ts', 'user', 'import', '--from', from, '--out', out], { env });
+const importSheet = (from: string, out: string) => run(...serverProgram(['user', 'import', '--from', from, '--out', out]), { env });
 
 describe('`user import`: accounts in bulk from an Excel sheet, with a result sheet', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
