@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
+import { isSyncedCollection } from '../../shared/sync/collections';
 import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
-import type { SyncCheckpoint } from '../../shared/sync/wire';
 import { pullAreas } from '../areas/areaDocuments';
 import { actor } from '../audit/auditLog';
 import type { Caller } from '../auth/caller';
@@ -14,39 +13,14 @@ import { pullChanges, pulledPageJson, pullFiltered } from '../storage/documentSt
 import { referenceVisibility } from '../sync/referenceVisibility';
 import { serveStream } from '../sync/stream';
 import { validatePushBody } from '../sync/validateDocuments';
+import { collectionParam, parseCheckpoint, pullQuery, syncedParam } from '../sync/syncParams';
 import type { RelayOutcomesAnswer, RelayPendingAnswer } from '../../shared/wire/relayStatus';
 import { outcomesOf, takeBatch, waitingInScope } from './outbox';
 import { announce } from './replica';
 import type { RelayStreamSessions } from './relayStreamSessions';
 import type { RelayWorker } from './relayWorker';
 
-const pullQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  checkpoint: z.string().max(200).optional(),
-});
-const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) }).nullable();
 const outcomesQuery = z.object({ batch: z.union([z.string().max(80), z.array(z.string().max(80)).max(200)]) });
-
-function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null {
-  if (raw === undefined || raw === '') return null;
-  try {
-    return checkpointSchema.parse(JSON.parse(raw));
-  } catch {
-    throw new HttpError(400, 'bad_checkpoint', 'checkpoint 参数无效', { field: 'checkpoint' });
-  }
-}
-
-function collectionParam(params: unknown): CollectionName {
-  const name = (params as { collection?: unknown }).collection;
-  if (typeof name !== 'string' || !isCollectionName(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
-  return name;
-}
-
-function syncedParam(params: unknown): SyncedCollection {
-  const name = collectionParam(params);
-  if (!isSyncedCollection(name)) throw new HttpError(405, 'read_only', '此数据只读，不能推送');
-  return name;
-}
 
 export interface RelayRouteDeps {
   db: Database;

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { actor, recordAudit, type AuditEntry } from '../audit/auditLog';
 import { ACCESS_TOKEN_SECONDS, signAccessToken } from '../auth/accessTokens';
@@ -10,25 +9,13 @@ import { verifyPassword } from '../auth/passwords';
 import { endDeviceSession, isKnownDevice, recordDevice, startRefreshChain, touchDevice, useRefreshToken } from '../auth/refreshTokens';
 import { deviceBundleKey, deviceDataKey } from '../bundles/bundleKeys';
 import type { Database } from '../db/database';
-import { storableString } from '../db/storableText';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
 import { parseBody } from '../http/parseBody';
+import { loginBody, refreshBody } from '../auth/signInBodies';
 import { searchKeysOfUser } from '../search/searchKeys';
 import { idleMinutesFor } from '../settings/countySettings';
 import { findUserById, findUserByUsername, publicUser, type StoredUser } from '../users/userStore';
-
-// Fields that reach a query must be text PostgreSQL can hold. The password only meets scrypt, but
-// is held to the same rule as a password being set: scrypt's HMAC pads a short key with zero
-// bytes, so "secret" followed by NUL would otherwise open the account of "secret".
-const loginBody = z.strictObject({
-  username: storableString().min(1).max(80),
-  password: storableString().min(1).max(200),
-  deviceId: storableString().min(8).max(80),
-  deviceName: storableString().max(120).optional(),
-});
-
-const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 
 // A fixed hash to verify against when the username is unknown, so timing does not reveal which usernames exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

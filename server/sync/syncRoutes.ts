@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { isCollectionName, isSyncedCollection, type CollectionName, type SyncedCollection } from '../../shared/sync/collections';
-import type { SyncCheckpoint } from '../../shared/sync/wire';
+import { isSyncedCollection } from '../../shared/sync/collections';
 import { roleTerms } from '../../shared/vocabulary/roles';
 import { pullAreas } from '../areas/areaDocuments';
 import { actor, recordAudit } from '../audit/auditLog';
@@ -16,35 +14,8 @@ import { sessionOf, type LiveSessions } from './liveSessions';
 import { pullChanges, pulledPageJson, pullFiltered } from '../storage/documentStore';
 import { referenceVisibility } from './referenceVisibility';
 import { serveStream } from './stream';
+import { collectionParam, parseCheckpoint, pullQuery, syncedParam } from './syncParams';
 import { storePush } from './storePush';
-
-const pullQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  checkpoint: z.string().max(200).optional(),
-});
-
-const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) }).nullable();
-
-function parseCheckpoint(raw: string | undefined): SyncCheckpoint | null {
-  if (raw === undefined || raw === '') return null;
-  try {
-    return checkpointSchema.parse(JSON.parse(raw));
-  } catch {
-    throw new HttpError(400, 'bad_checkpoint', 'checkpoint 参数无效', { field: 'checkpoint' });
-  }
-}
-
-function collectionParam(params: unknown): CollectionName {
-  const name = (params as { collection?: unknown }).collection;
-  if (typeof name !== 'string' || !isCollectionName(name)) throw new HttpError(404, 'not_found', '没有这个数据集合');
-  return name;
-}
-
-function syncedParam(params: unknown): SyncedCollection {
-  const name = collectionParam(params);
-  if (!isSyncedCollection(name)) throw new HttpError(405, 'read_only', '此数据只读，不能推送');
-  return name;
-}
 
 export function registerSyncRoutes(
   app: FastifyInstance,

@@ -4,7 +4,6 @@ import type { Caller } from '../../auth/caller';
 import { LoginThrottle, type ThrottleKey } from '../../auth/loginThrottle';
 import { hashPassword, verifyPassword } from '../../auth/passwords';
 import type { Database } from '../../db/database';
-import { storableString } from '../../db/storableText';
 import { BODY_LIMITS } from '../../http/bodyLimits';
 import { HttpError } from '../../http/errors';
 import { parseBody } from '../../http/parseBody';
@@ -12,17 +11,10 @@ import { roles } from '../../../shared/vocabulary/roles';
 import { UpstreamUnreachable, type UpstreamLink } from '../upstreamLink';
 import { findAccount, mayUseDevice, recordSignIn } from './relayAccounts';
 import { bearerToken } from './relayCaller';
+import { loginBody, refreshBody } from '../../auth/signInBodies';
 import { claimRelaySession, continueRelaySession, endRelaySessions, startRelaySession } from './relaySessions';
 import type { RelayTokens } from './relayTokens';
 
-// The same rules as the central server's sign-in (server/signin/authRoutes.ts).
-const loginBody = z.strictObject({
-  username: storableString().min(1).max(80),
-  password: storableString().min(1).max(200),
-  deviceId: storableString().min(8).max(80),
-  deviceName: storableString().max(120).optional(),
-});
-const refreshBody = z.strictObject({ refreshToken: z.string().min(20).max(200) });
 
 /** What the relay reads of the central server's sign-in answer; the rest goes to the laptop untouched. */
 const centralAnswer = z.looseObject({

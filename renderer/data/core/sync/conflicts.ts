@@ -148,12 +148,23 @@ export async function recordConflict(
 ): Promise<ConflictRecord | null> {
   const { local, remote, collisions } = mergeForConflict(collection, input, writer);
   if (collisions.length === 0) return null;
+  return keepConflict(conflicts, collection, local, remote, collisions);
+}
+
+/** Keeps one conflict record: the laptop's version beside the server's, and the fields that differ. */
+export async function keepConflict(
+  conflicts: RxCollection<ConflictRecord>,
+  collection: SyncedCollection,
+  local: Record<string, unknown>,
+  remote: Record<string, unknown>,
+  fields: string[],
+): Promise<ConflictRecord> {
   const record: ConflictRecord = {
     id: `${collection}:${String(local['id'])}:${String(local['updatedAt'])}`,
     collectionName: collection,
     documentId: String(local['id']),
     areaCode: String(remote['areaCode'] ?? local['areaCode']),
-    fields: collisions,
+    fields,
     localJson: JSON.stringify(local),
     remoteJson: JSON.stringify(remote),
     createdAt: Date.now(),

@@ -5,7 +5,7 @@ import { withoutDerived } from '../../../../shared/sync/derivedFields';
 import { PROVENANCE_FIELDS } from '../../../../shared/sync/writePolicy';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { RelayOutcome } from '../../../../shared/wire/relayStatus';
-import { mergeForConflict, type ConflictRecord } from './conflicts';
+import { keepConflict, mergeForConflict, type ConflictRecord } from './conflicts';
 import type { KeptRelayBatch, KeptRow, RelayBatchStore } from './relayBatches';
 
 /** Bookkeeping, not content: never a field a person is asked about. */
@@ -34,19 +34,7 @@ export async function keepRelayedVersion(
     if (!sameJson(m[key], r[key])) fields.push(key);
   }
   if (fields.length === 0) return null;
-  const record: ConflictRecord = {
-    id: `${collection}:${String(local['id'])}:${String(local['updatedAt'])}`,
-    collectionName: collection,
-    documentId: String(local['id']),
-    areaCode: String(remote['areaCode'] ?? local['areaCode']),
-    fields,
-    localJson: JSON.stringify(local),
-    remoteJson: JSON.stringify(remote),
-    createdAt: Date.now(),
-    state: 'open',
-  };
-  await conflicts.upsert(record);
-  return record;
+  return keepConflict(conflicts, collection, local, remote, fields);
 }
 
 /** The county's version of a row; for a new record it refused, an empty one in the same place (nothing of it is on the server). */
