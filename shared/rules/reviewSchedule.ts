@@ -50,6 +50,36 @@ export function memberAbleToWork(
   return (member.labourAbility === 'full' || member.labourAbility === 'partial') && age >= 16 && age < 60;
 }
 
+/**
+ * Of a household's members, what the review rhythm looks at: those who may be of working age with
+ * some ability to work (their birth date decides, on a given day) and those who died. Everyone
+ * else (no ability to work, or not said) changes nothing, so a list of these gives the same review
+ * as the whole household: 今日 keeps them in its index instead of decrypting every household.
+ */
+export interface ReviewMember {
+  birthDate: IsoDate;
+  labourAbility?: 'full' | 'partial';
+  deceasedOn?: IsoDate;
+}
+
+export function reviewMembersOf(
+  members: readonly { birthDate: IsoDate; labourAbility?: 'full' | 'partial' | 'none'; deceasedOn?: IsoDate }[],
+): ReviewMember[] {
+  return members.flatMap(({ birthDate, labourAbility, deceasedOn }) => {
+    const ableToWork = labourAbility === 'full' || labourAbility === 'partial' ? labourAbility : undefined;
+    if (!ableToWork && !deceasedOn) return [];
+    return [{ birthDate, ...(ableToWork ? { labourAbility: ableToWork } : {}), ...(deceasedOn ? { deceasedOn } : {}) }];
+  });
+}
+
+/** `nextReview`'s inputs that come from the members: whether someone alive can work today, who died when. */
+export function memberReviewInput(members: readonly ReviewMember[], today: IsoDate): Pick<ReviewInput, 'membersAbleToWork' | 'memberDeathDates'> {
+  return {
+    membersAbleToWork: members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
+    memberDeathDates: members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),
+  };
+}
+
 export function nextReview(input: ReviewInput, today: IsoDate): ReviewDue {
   const candidates: { due: IsoDate; reason: ReviewReason }[] = [];
   if (input.lastVisitDate === null) {

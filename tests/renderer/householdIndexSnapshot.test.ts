@@ -8,6 +8,7 @@ import { referenceSearch } from '../support/referenceSearch';
 import { villagesIn } from '../../shared/areas';
 import type { Household } from '../../shared/schemas/household';
 import { generateDemoHouseholds } from '../../server/demo/households';
+import { FIRST_PULL_LWT, markFirstPullRunning } from '../../renderer/data/core/sync/firstPull';
 
 const PASSWORD = 'test-password-0123456789';
 const villages = villagesIn('371623102').slice(0, 3).map((v) => v.code);
@@ -91,6 +92,44 @@ describe('the household search index is saved in the local database and read bac
     expect(again.builtFrom).toBe('snapshot');
     expect(again.find(householdMatcher({ text: '司马新来' }, null))).toEqual([added.id]);
     expect(again.find(householdMatcher({ includeArchived: true }, null))).toEqual(await plainIds(db, { includeArchived: true }));
+  });
+
+  it("misses none of a first pull's copies when saved while the pull still wrote, and reads none again once it is over", async () => {
+    // A first pull writes each copy with the same write time (firstPull.ts), in the server's order,
+    // not by id: here the later page's ids sort before the earlier page's.
+    const writeCopies = (db: JiuzhuDatabase, docs: Household[]) =>
+      db.households.internalStorageInstance.bulkWrite(
+        docs.map((doc) => ({ document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-firstpull', _meta: { lwt: FIRST_PULL_LWT } } })),
+        'test-first-pull',
+      );
+    const all = households(40, 21);
+    const laterPage = all.slice(0, 20).map((h, i) => ({ ...h, id: `hh-000000${String(i).padStart(4, '0')}` }));
+    const earlierPage = all.slice(20).map((h, i) => ({ ...h, id: `hh-ffffff${String(i).padStart(4, '0')}` }));
+    const name = freshName();
+    let db = await open(name);
+    await markFirstPullRunning(db as never, 'households', true);
+    await writeCopies(db, earlierPage);
+    const index = await householdIndexOf(db);
+    await index.save();
+    await writeCopies(db, laterPage);
+    await expect.poll(() => index.find(householdMatcher({}, null)).length).toBe(40);
+    await db.close();
+
+    // The laptop was shut after the snapshot and before another: the next start has every household.
+    db = await open(name);
+    const reopened = await householdIndexOf(db);
+    expect(reopened.builtFrom).toBe('snapshot');
+    expect(reopened.find(householdMatcher({}, null)).sort()).toEqual([...laterPage, ...earlierPage].map((h) => h.id).sort());
+
+    // The pull is over: a snapshot saved now lets the next start read no record again.
+    await markFirstPullRunning(db as never, 'households', false);
+    await reopened.save();
+    await db.close();
+    db = await open(name);
+    const settled = await householdIndexOf(db);
+    expect(settled.builtFrom).toBe('snapshot');
+    expect(settled.recordsRead).toBe(0);
+    expect(settled.find(householdMatcher({}, null))).toHaveLength(40);
   });
 
   it('is gone with the rest of the local data after 清除本机数据', async () => {

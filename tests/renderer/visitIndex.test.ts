@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
 import { householdSummaries$ } from '../../renderer/data/households/householdSummaries';
 import { latestVisits$, visitIndexOf, type LatestVisits } from '../../renderer/data/visits/visitIndex';
-import { visitCandidates, visitItems } from '../../renderer/ui/today/todayItems';
+import { visitItems, visitSubjectOf } from '../../renderer/ui/today/todayItems';
 import { villagesIn } from '../../shared/areas';
 import { addCalendarDays } from '../../shared/rules/dates';
 import { householdCategories, type Household } from '../../shared/schemas/household';
@@ -118,9 +118,8 @@ describe("今日's visit index: each household's latest visit without decrypting
     // The user sees the same 今日 visits as when every visit was read.
     const everyVisit = (await db.visits.find().exec()).map((d) => d.toJSON() as Visit);
     const summaries = await firstValueFrom(householdSummaries$(db).pipe(filter((byId) => byId.size === all.length), timeout(20_000)));
-    expect(visitCandidates(summaries.values(), latest, TODAY)).toEqual(visitCandidates(summaries.values(), everyVisit, TODAY));
-    const items = visitItems(all, latest, TODAY);
-    expect(items).toEqual(visitItems(all, everyVisit, TODAY));
+    const items = visitItems(summaries.values(), latest, TODAY);
+    expect(items).toEqual(visitItems(all.map(visitSubjectOf), everyVisit, TODAY));
     expect(new Set(items.map((item) => (item.kind === 'visit' ? item.reason : '')))).toContain('planned');
   });
 

@@ -3,6 +3,7 @@ import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } f
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
 import { storedFieldReaderOf } from './keys/webCryptoEncryptionStorage';
+import { FIRST_PULL_LWT, firstPullMayWrite } from './sync/firstPull';
 
 /**
  * An in-memory index of a few fields of a collection (householdIndex.ts, visitIndex.ts): read beneath
@@ -38,13 +39,24 @@ async function openFields<T extends StoredRecord>(collection: RxCollection, docs
   return docs.map((doc) => (opened.get(doc.id) as T | undefined) ?? doc);
 }
 
+/** What of RxDB's Dexie table the indexes read directly (the storage's own records, its `[_meta.lwt+id]` index). */
+interface DexieTable<T> {
+  toArray(): Promise<T[]>;
+  where(index: '[_meta.lwt+id]'): { above(key: [number, string]): { limit(count: number): { toArray(): Promise<T[]> } } };
+}
+
+async function dexieTableOf<T extends StoredRecord>(collection: RxCollection): Promise<DexieTable<T> | undefined> {
+  const internals = (await rawInstance<T>(collection).internals) as { dexieTable?: DexieTable<T> } | undefined;
+  return internals?.dexieTable;
+}
+
 /**
  * Every stored record: one getAll from IndexedDB when the storage is RxDB's Dexie storage (then
  * only the index's encrypted fields are opened), otherwise (other storages) through RxDB.
  */
 async function readAll<T extends StoredRecord>(collection: RxCollection, sealedFields: readonly string[]): Promise<T[]> {
-  const internals = (await rawInstance<T>(collection).internals) as { dexieTable?: { toArray(): Promise<T[]> } } | undefined;
-  if (internals?.dexieTable) return openFields(collection, await internals.dexieTable.toArray(), sealedFields);
+  const table = await dexieTableOf<T>(collection);
+  if (table) return openFields(collection, await table.toArray(), sealedFields);
   return (await collection.find().exec()).map((d) => (d as { toMutableJSON(withMeta: true): T }).toMutableJSON(true));
 }
 
@@ -58,12 +70,25 @@ async function readChangedSince<T extends StoredRecord>(
 ): Promise<{ docs: T[]; checkpoint: StorageCheckpoint | null }> {
   const docs: T[] = [];
   let at = checkpoint;
+  // On Dexie, a range of its `[_meta.lwt+id]` index: RxDB's own query for it walked every record
+  // (1–2 s at each start of a township laptop, with nothing changed).
+  const table = await dexieTableOf<T>(collection);
   for (;;) {
-    const page = await getChangedDocumentsSince(rawInstance<T>(collection), CHANGES_PAGE, at ?? undefined);
+    const page = table ? await changedInTable(table, at) : await getChangedDocumentsSince(rawInstance<T>(collection), CHANGES_PAGE, at ?? undefined);
     docs.push(...(await openFields(collection, page.documents as T[], sealedFields)));
     if (page.documents.length > 0) at = page.checkpoint;
     if (page.documents.length < CHANGES_PAGE) return { docs, checkpoint: at };
   }
+}
+
+async function changedInTable<T extends StoredRecord>(table: DexieTable<T>, after: StorageCheckpoint | null): Promise<{ documents: T[]; checkpoint: StorageCheckpoint | null }> {
+  const documents = await table
+    .where('[_meta.lwt+id]')
+    .above(after ? [after.lwt, after.id] : [-Infinity, ''])
+    .limit(CHANGES_PAGE)
+    .toArray();
+  const last = documents[documents.length - 1];
+  return { documents, checkpoint: last ? { id: last.id, lwt: last._meta?.lwt ?? 0 } : after };
 }
 
 function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | null {
@@ -75,8 +100,18 @@ function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | nu
   return newest;
 }
 
-// A sync writes records batch after batch: the snapshot is written once things have settled.
-const SAVE_DELAY_MS = 10_000;
+/**
+ * When the snapshot is written after changes: once they have been quiet this long (a sync writes
+ * records batch after batch), and in a long sync at least this often. A snapshot that lags only
+ * costs the next start a read of what changed since, so an app closed soon after a sync (a first
+ * sync, then the laptop shut) should find it current: that read opened thousands of households at
+ * every start until one ran 10 s.
+ */
+const SAVE_WHEN_QUIET_MS = 2_000;
+const SAVE_AT_LEAST_EVERY_MS = 10_000;
+
+/** After every first-pull copy in the storage's change order (see `savedCheckpoint`). */
+const AFTER_EVERY_COPY: StorageCheckpoint = { id: '\uffff', lwt: FIRST_PULL_LWT };
 
 export interface PlainIndexSource {
   collection: RxCollection;
@@ -91,6 +126,8 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
   /** The newest change taken in: a snapshot saved now is complete up to here. */
   private checkpoint: StorageCheckpoint | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the first change not yet in a saved snapshot arrived. */
+  private unsavedSince: number | null = null;
   private closed = false;
 
   /** Emits when the index is ready and after every change it took in. */
@@ -98,6 +135,8 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
 
   /** How the last build started: from the saved snapshot (and the changes since), or by reading every record. */
   builtFrom: 'snapshot' | 'records' = 'records';
+  /** How many stored records the last build read (every one, or those changed after the snapshot). */
+  recordsRead = 0;
 
   protected constructor(
     private readonly db: JiuzhuDatabase,
@@ -122,20 +161,26 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       else buffered.push({ docs, checkpoint });
     });
     const snapshot = await loadSnapshot<Entry>(this.db, this.source.snapshot);
+    let changedSinceSnapshot = false;
     if (snapshot) {
       this.takeEntries(snapshot.entries);
       const changed = await readChangedSince<Stored>(this.source.collection, snapshot.checkpoint, this.source.sealedFields);
+      changedSinceSnapshot = changed.docs.length > 0;
+      this.recordsRead = changed.docs.length;
       this.take(changed.docs, changed.checkpoint ?? snapshot.checkpoint);
       this.builtFrom = 'snapshot';
     } else {
       const docs = await readAll<Stored>(this.source.collection, this.source.sealedFields);
+      this.recordsRead = docs.length;
       this.take(docs, newestCheckpoint(docs));
     }
     ready = true;
     buffered.forEach(({ docs, checkpoint }) => this.take(docs, checkpoint));
     this.changes.next();
-    // Saved at once when built the long way; after a start from the snapshot, once things settle.
-    this.scheduleSave(snapshot ? SAVE_DELAY_MS : 0);
+    // Saved at once when built the long way; after a start from the snapshot, only if records had
+    // changed since it (once things settle).
+    if (!snapshot) this.scheduleSave(0);
+    else if (changedSinceSnapshot || buffered.length > 0) this.scheduleSave();
   }
 
   private take(docs: readonly Stored[], checkpoint: StorageCheckpoint | null): void {
@@ -146,21 +191,41 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
   private apply(docs: readonly Stored[], checkpoint: StorageCheckpoint | null): void {
     this.take(docs, checkpoint);
     this.changes.next();
-    this.scheduleSave(SAVE_DELAY_MS);
+    this.scheduleSave();
   }
 
-  private scheduleSave(delayMs: number): void {
-    if (this.saveTimer || this.closed) return;
+  /** Saves once changes have been quiet for SAVE_WHEN_QUIET_MS (`delayMs` instead, when given), and never later than SAVE_AT_LEAST_EVERY_MS after the first. */
+  private scheduleSave(delayMs = SAVE_WHEN_QUIET_MS): void {
+    if (this.closed) return;
+    const now = Date.now();
+    this.unsavedSince ??= now;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    const at = Math.min(now + delayMs, this.unsavedSince + SAVE_AT_LEAST_EVERY_MS);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
+      this.unsavedSince = null;
       void this.save().catch(() => undefined);
-    }, delayMs);
+    }, Math.max(0, at - now));
   }
 
   /** Saves the index as it is now (the snapshot a later start reads). A failure only costs that start a full read. */
   async save(): Promise<void> {
     if (this.closed || this.db.closed) return;
-    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: this.checkpoint, entries: this.entries() });
+    const checkpoint = await this.savedCheckpoint();
+    if (this.closed || this.db.closed) return;
+    await saveSnapshot(this.db, this.source.snapshot, { checkpoint, entries: this.entries() });
+  }
+
+  /**
+   * Where a start from this snapshot reads on from. A first pull's copies all carry the same write
+   * time, so their order says nothing of when each was written: while a first pull may still write
+   * some (firstPullMayWrite), none is after a point in that order — the start then reads every
+   * record; once it is over, every copy is in the index and the start reads only what came later.
+   */
+  private async savedCheckpoint(): Promise<StorageCheckpoint | null> {
+    const checkpoint = this.checkpoint;
+    if (await firstPullMayWrite(this.db as never, this.source.collection.name)) return null;
+    return checkpoint && checkpoint.lwt <= FIRST_PULL_LWT ? AFTER_EVERY_COPY : checkpoint;
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { reviewMembersOf, type ReviewMember } from '../../../shared/rules/reviewSchedule';
 import type { Household, HouseholdCategory } from '../../../shared/schemas/household';
 import type { JiuzhuDatabase } from '../core/database';
 import { MemberNameText } from './memberNameText';
@@ -5,8 +6,8 @@ import { indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from
 
 /**
  * What the household search and the lists' summaries read, per household: the members' names and
- * ID hashes (opened from their sealed fields) and plain fields, never the members themselves (so
- * not the head's name: a member's relation is inside them). Held in memory; saved only sealed.
+ * ID hashes (opened from their sealed fields), plain fields and the members' review facts, never the
+ * members themselves (so not the head's name: a member's relation is inside them). Held in memory; saved only sealed.
  */
 export interface HouseholdEntry {
   id: string;
@@ -18,6 +19,11 @@ export interface HouseholdEntry {
   /** 纳入保障: the review rules date a never-visited household's first visit from it. */
   createdAt: number;
   irregularIncome: boolean;
+  /**
+   * The members the review rhythm looks at (who may work, who died: `reviewMembersOf`), opened from
+   * the encrypted members, so 今日 knows whose review visit is due without decrypting every household.
+   */
+  reviewMembers: readonly ReviewMember[];
   updatedAt: number;
   /** RxDB's revision: a reader of whole households knows from it which ones to read again. */
   rev: string;
@@ -34,6 +40,7 @@ const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
   archived: doc.archived !== undefined,
   createdAt: doc.createdAt ?? 0,
   irregularIncome: doc.irregularIncome === true,
+  reviewMembers: Array.isArray(doc.members) ? reviewMembersOf(doc.members) : [],
   updatedAt: doc.updatedAt ?? 0,
   rev: doc._rev ?? '',
 });
@@ -54,10 +61,11 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
   private constructor(db: JiuzhuDatabase) {
     super(db, {
       collection: db.households,
-      // Names and ID hashes are sealed on disk (v3); whether a household is archived shows without opening the entry.
-      sealedFields: ['memberNames', 'idHashes'],
-      // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots).
-      snapshot: { id: 'household-search-index', format: 3 },
+      // Names and ID hashes are sealed on disk (v3), members too (only their review facts are kept);
+      // whether a household is archived shows without opening the entry.
+      sealedFields: ['memberNames', 'idHashes', 'members'],
+      // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots; 4: review members).
+      snapshot: { id: 'household-search-index', format: 4 },
     });
   }
 

@@ -23,7 +23,6 @@ import {
   deadlineItems,
   documentItems,
   followUpItems,
-  visitCandidates,
   visitItems,
   type TodayItem,
   type TodayKind,
@@ -62,11 +61,12 @@ export function TodayPage() {
   );
   const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 
-  // Only the households a visit may be due for, and those the other cards name, are read. Until
-  // the visits are known every household in a group would look never visited (and be read).
+  // Which visits are due comes from the household index (plain fields and review members) and the
+  // visit index: no household is read for it. Until the visits are known every household would
+  // look never visited.
   const visitsKnown = !summariesLoading && !visitsLoading;
-  const candidates = useMemo(
-    () => (kinds.includes('visit') && visitsKnown ? visitCandidates(summaries.values(), visits, today) : []),
+  const visit = useMemo(
+    () => (kinds.includes('visit') && visitsKnown ? visitItems(summaries.values(), visits, today) : []),
     [kinds, visitsKnown, summaries, visits, today],
   );
   // Apart from the benefit card's, these do not change with the visits (which arrive later at a
@@ -85,16 +85,8 @@ export function TodayPage() {
     [kinds, applications, role, today, session, visits],
   );
   const others = useMemo(() => ({ ...fromApplications, followUp, benefit }), [fromApplications, followUp, benefit]);
-  // The visit card needs every candidate household to know which are due; the other cards read
-  // only the households of the rows they list (TodayRows), not those of thousands of deadlines.
-  const { byId } = useHouseholdsByIds(candidates);
-  const items = useMemo<Record<TodayKind, TodayItem[]>>(
-    () => ({
-      visit: visitItems(candidates.flatMap((id) => byId.get(id) ?? []), visits, today),
-      ...others,
-    }),
-    [candidates, byId, visits, today, others],
-  );
+  // Each card reads only the households of the rows it lists (TodayRows), not those of thousands of rows.
+  const items = useMemo<Record<TodayKind, TodayItem[]>>(() => ({ visit, ...others }), [visit, others]);
 
   return (
     <>
@@ -108,7 +100,7 @@ export function TodayPage() {
         <Row gutter={[16, 16]}>
           {kinds.map((kind) => (
             <Col key={kind} xs={24} xxl={kinds.length > 1 ? 12 : 24}>
-              <TodayCard kind={kind} items={items[kind]} households={byId} summaries={summaries} />
+              <TodayCard kind={kind} items={items[kind]} summaries={summaries} />
             </Col>
           ))}
         </Row>
@@ -120,12 +112,10 @@ export function TodayPage() {
 interface TodayCardProps {
   kind: TodayKind;
   items: TodayItem[];
-  /** Households already read (the visit card's candidates), for the head's name (户主); the card reads the others it lists. */
-  households: Map<string, Household>;
   summaries: ReadonlyMap<string, HouseholdSummary>;
 }
 
-function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
+function TodayCard({ kind, items, summaries }: TodayCardProps) {
   const { t } = useTranslation();
   const card = cardKeys[kind];
   const overdue = items.filter((item) => item.daysLeft < 0).length;
@@ -151,7 +141,7 @@ function TodayCard({ kind, items, households, summaries }: TodayCardProps) {
           {t(`today.empty.${card}`)}
         </Typography.Paragraph>
       ) : (
-        <TodayRows items={items} households={households} summaries={summaries} />
+        <TodayRows items={items} summaries={summaries} />
       )}
     </Card>
   );
@@ -169,24 +159,22 @@ const noRows: TodayItem[] = [];
  * drawing rows below the fold, and a click on the menu is not kept waiting. Beyond LISTED_ROWS,
  * 显示全部 lists every row (thousands of rows drawn on every start made 今日 take seconds).
  */
-function TodayRows({ items, households, summaries }: Omit<TodayCardProps, 'kind'>) {
+function TodayRows({ items, summaries }: Omit<TodayCardProps, 'kind'>) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const listed = useMemo(() => (all ? items : items.slice(0, LISTED_ROWS)), [all, items]);
   // The deferred render sees `listed` itself; the urgent one, until that is done, the first rows only.
   const settled = useDeferredValue(listed, noRows);
   const shown = settled === listed ? listed : listed.slice(0, FIRST_ROWS);
-  const unread = useMemo(
-    () => listed.flatMap((item) => (item.householdId && !households.has(item.householdId) ? [item.householdId] : [])),
-    [listed, households],
-  );
-  const { byId: read } = useHouseholdsByIds(unread);
+  // The head's name (户主) is inside the encrypted members: only the listed rows' households are read.
+  const ids = useMemo(() => [...new Set(listed.flatMap((item) => (item.householdId ? [item.householdId] : [])))], [listed]);
+  const { byId: read } = useHouseholdsByIds(ids);
   return (
     <>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {shown.map((item) => (
           <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
-            <TodayRow item={item} household={households.get(item.householdId) ?? read.get(item.householdId)} summary={summaries.get(item.householdId)} />
+            <TodayRow item={item} household={read.get(item.householdId)} summary={summaries.get(item.householdId)} />
           </li>
         ))}
       </ul>

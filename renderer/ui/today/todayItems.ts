@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/auth/roles';
 import { chinaDateOf } from '../../../shared/domain/chinaTime';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import type { DeadlineKey } from '../../../shared/rules/deadlines';
-import { memberAbleToWork, nextReview, REVIEW_NEAR_DAYS, reviewRhythmOf, type ReviewReason } from '../../../shared/rules/reviewSchedule';
+import { memberReviewInput, nextReview, REVIEW_NEAR_DAYS, reviewMembersOf, reviewRhythmOf, type ReviewReason } from '../../../shared/rules/reviewSchedule';
 import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
@@ -67,11 +67,25 @@ const reviewReasons: Record<ReviewReason, VisitReason> = {
 
 const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
 
+/** What `visitItems` needs of a household: plain fields and its review members, all in the household index. */
+export type VisitSubject = Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt' | 'irregularIncome' | 'reviewMembers'>;
+
+/** A whole household as `visitItems` sees it (the index keeps the same fields: householdIndex.ts). */
+export const visitSubjectOf = (household: Household): VisitSubject => ({
+  id: household.id,
+  archived: household.archived !== undefined,
+  categories: household.categories ?? [],
+  createdAt: household.createdAt,
+  irregularIncome: household.irregularIncome === true,
+  reviewMembers: reviewMembersOf(household.members),
+});
+
 /**
  * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for 低保 and 特困 households
  * (`reviewRhythmOf`); and, for any household, the next visit agreed at its last visit when that is sooner.
+ * From the household index's summaries: no household is read or decrypted to know which are due.
  */
-export function visitItems(households: Household[], visits: VisitsSeen, today: string): TodayItem[] {
+export function visitItems(households: Iterable<VisitSubject>, visits: VisitsSeen, today: string): TodayItem[] {
   const lastVisit = lastVisits(visits);
   const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
   const items: TodayItem[] = [];
@@ -81,14 +95,15 @@ export function visitItems(households: Household[], visits: VisitsSeen, today: s
     const candidates: { due: string; reason: VisitReason }[] = [];
     const rhythm = reviewRhythmOf(household.categories);
     if (rhythm !== null) {
+      const members = memberReviewInput(household.reviewMembers, today);
       const review = nextReview(
         {
           lastVisitDate: last?.visitDate ?? null,
           enrolledOn: chinaDateOf(household.createdAt),
           // 特困: yearly (B2); 低保: half-yearly where income is irregular or someone can work (B1 art. 31).
-          irregularIncome: rhythm === 'dibao' && household.irregularIncome === true,
-          membersAbleToWork: rhythm === 'dibao' && household.members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
-          memberDeathDates: household.members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),
+          irregularIncome: rhythm === 'dibao' && household.irregularIncome,
+          membersAbleToWork: rhythm === 'dibao' && members.membersAbleToWork,
+          memberDeathDates: members.memberDeathDates,
         },
         today,
       );
@@ -125,42 +140,6 @@ function lastVisits(visits: VisitsSeen): LatestVisits {
     if (isLaterVisit(visit, lastVisit.get(visit.householdId))) lastVisit.set(visit.householdId, visit);
   }
   return lastVisit;
-}
-
-/**
- * The soonest a review after a visit on `lastVisitDate` can fall due, whatever the (encrypted)
- * members are: as if someone could work and a member died the day after that visit.
- */
-function earliestReview(lastVisitDate: string, enrolledOn: string, today: string): string {
-  return nextReview(
-    { lastVisitDate, enrolledOn, irregularIncome: true, membersAbleToWork: true, memberDeathDates: [addCalendarDays(lastVisitDate, 1)] },
-    today,
-  ).due;
-}
-
-/**
- * The households `visitItems` may list, found from plain fields and visits only: `visitItems` over
- * just these gives the same items as over every household, so only these need reading (and
- * decrypting). A review's date depends on the members (who can work, who died), so a household in
- * a group is read unless even the soonest review it could have is beyond the horizon.
- */
-export function visitCandidates(
-  households: Iterable<Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt'>>,
-  visits: VisitsSeen,
-  today: string,
-): string[] {
-  const lastVisit = lastVisits(visits);
-  const horizon = addCalendarDays(today, REVIEW_NEAR_DAYS);
-  const ids: string[] = [];
-  for (const household of households) {
-    if (household.archived) continue;
-    const last = lastVisit.get(household.id);
-    const planned = !!last?.nextVisitDate && last.nextVisitDate <= horizon;
-    const review =
-      reviewRhythmOf(household.categories) !== null && (!last || earliestReview(last.visitDate, chinaDateOf(household.createdAt), today) <= horizon);
-    if (planned || review) ids.push(household.id);
-  }
-  return ids;
 }
 
 const closedApplication = new Set<Application['status']>(['withdrawn', 'refused']);

@@ -55,9 +55,29 @@ export async function readFirstPull(db: LocalDocs, name: SyncedCollection, repli
   return found ? (found.toJSON().data as FirstPullRecord) : null;
 }
 
+/**
+ * Whether a first pull of this collection may still write copies: one started and has neither
+ * stored its last page nor handed over to RxDB (it may resume at the next start). Copies all carry
+ * the same write time (FIRST_PULL_LWT), so until then the storage's change order (last write time,
+ * then id) does not say which of them were written after a given point: the in-memory indexes
+ * (plainIndex.ts) then save no position in that order for their snapshots.
+ */
+export async function firstPullMayWrite(db: LocalDocs, name: string): Promise<boolean> {
+  const found = await db.getLocal(runningIdOf(name));
+  return (found?.toJSON().data as { running?: unknown } | undefined)?.running === true;
+}
+
+/** Sets what `firstPullMayWrite` says (kept in the database: a pull interrupted by a crash still counts). */
+export async function markFirstPullRunning(db: LocalDocs, name: string, running: boolean): Promise<void> {
+  await db.upsertLocal(runningIdOf(name), { running });
+}
+
+const runningIdOf = (name: string) => `firstPull-running-${name}`;
+
 /** RxDB's replication carries on from the record (after a failed page): no first pull any more. */
 export async function markHandedOver(db: LocalDocs, name: SyncedCollection, replicationIdentifier: string, record: FirstPullRecord): Promise<void> {
   await db.upsertLocal(recordIdOf(name, replicationIdentifier), { ...record, done: true });
+  await markFirstPullRunning(db, name, false);
 }
 
 /**
@@ -107,6 +127,7 @@ export async function runFirstPull(input: FirstPullInput): Promise<FirstPullReco
     if ((await collection.count().exec()) > 0) return null;
     record = { checkpoint: null, done: false };
   }
+  await markFirstPullRunning(db, name, true);
   const storage = collection.internalStorageInstance as Storage;
   const identifierHash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
   const fetchPage = (checkpoint: SyncCheckpoint | null) => {
@@ -130,7 +151,10 @@ export async function runFirstPull(input: FirstPullInput): Promise<FirstPullReco
     record = { checkpoint, done: last };
     await db.upsertLocal(recordId, record);
     input.onStored?.();
-    if (last) return record;
+    if (last) {
+      await markFirstPullRunning(db, name, false);
+      return record;
+    }
   }
 }
 
