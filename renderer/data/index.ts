@@ -29,6 +29,7 @@ export { isLaterVisit, type LatestVisits, type VisitDates } from './visits/visit
 // Applications and care needs
 export {
   useApplications,
+  useApplicationSummaries,
   useApplication,
   useCreateApplication,
   useUpdateApplication,

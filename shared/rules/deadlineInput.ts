@@ -1,17 +1,17 @@
 import { chinaDateOf } from '../domain/chinaTime';
-import type { Application } from '../schemas/application';
+import type { ApplicationSummary } from '../schemas/applicationSummary';
 import type { ApplicationAction } from '../vocabulary/applicationActions';
 import type { DeadlineInput } from './deadlines';
 
 /** The date (in China) of the last history entry for `action`, if any. */
-function lastDateOf(application: Pick<Application, 'history'>, action: ApplicationAction): string | undefined {
+function lastDateOf(application: Pick<ApplicationSummary, 'history'>, action: ApplicationAction): string | undefined {
   const entries = application.history.filter((entry) => entry.action === action);
   const last = entries[entries.length - 1];
   return last ? chinaDateOf(last.at) : undefined;
 }
 
 /** The dates `applicationDeadlines` counts from, read off an application's history and process fields. */
-export function deadlineInputOf(application: Application): DeadlineInput {
+export function deadlineInputOf(application: ApplicationSummary): DeadlineInput {
   const input: DeadlineInput = { type: application.type, status: application.status };
   const acceptedOn = lastDateOf(application, 'accept');
   const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');

@@ -8,6 +8,8 @@ import { useObservable } from './useObservable';
 import type { EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
 import { grantEmergency, recordVerification, type EmergencyGrantInput, type VerificationInput } from '../applications/programmeRecords';
 import { renewRecognition } from '../applications/recognitionRenewal';
+import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import { applicationSummaries$ } from '../applications/applicationIndex';
 
 export interface ApplicationFilter {
   householdId?: string;
@@ -34,6 +36,22 @@ export function useApplications(filter: ApplicationFilter | null = {}): { applic
             .$.pipe(map((docs) => ({ applications: docs.map((d) => d.toJSON() as Application), loading: false }))),
     { applications: [], loading: true },
     [db, key],
+  );
+}
+
+const noSummaries: { summaries: readonly ApplicationSummary[]; loading: boolean } = { summaries: [], loading: true };
+
+/**
+ * Every application's summary (what 今日 reads), newest change first, live, from the application
+ * index: no application is decrypted whole. `needed` false: nothing is read (a 今日 without
+ * application cards).
+ */
+export function useApplicationSummaries(needed: boolean): { summaries: readonly ApplicationSummary[]; loading: boolean } {
+  const { db } = useWorkspace();
+  return useObservable(
+    () => (needed ? applicationSummaries$(db).pipe(map((summaries) => ({ summaries, loading: false }))) : of({ summaries: [], loading: false })),
+    noSummaries,
+    [db, needed],
   );
 }
 

@@ -14,6 +14,7 @@ import type {
   EligibilityPolicy,
 } from '../../../shared/rules/eligibility';
 import type { Application, DocumentKind } from '../../../shared/schemas/application';
+import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
 import type { Household, Member } from '../../../shared/schemas/household';
 import type { Policy } from '../../../shared/schemas/reference';
 import { deadlineInputOf } from '../../../shared/rules/deadlineInput';
@@ -24,7 +25,7 @@ export function memberOf(household: Household | undefined, memberId: string): Me
 
 export { deadlineInputOf };
 
-export function deadlinesOf(application: Application, today: string): Deadline[] {
+export function deadlinesOf(application: ApplicationSummary, today: string): Deadline[] {
   return applicationDeadlines(deadlineInputOf(application), today);
 }
 

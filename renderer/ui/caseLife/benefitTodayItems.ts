@@ -11,7 +11,8 @@ import { chinaDateOf } from '../../../shared/domain/chinaTime';
 import { addMonthsTo, monthOf, reviewVisitToRecord, type ReviewVisit } from '../../../shared/rules/benefit';
 import { addCalendarDays, addMonths, calendarDaysBetween } from '../../../shared/rules/dates';
 import { rosterFor } from '../../../shared/rules/roster';
-import type { Application, ApplicationType } from '../../../shared/schemas/application';
+import type { ApplicationType } from '../../../shared/schemas/application';
+import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
 import type { ReviewOutcome } from '../../../shared/vocabulary/caseLife';
 
 export type BenefitDue = 'phaseOutEnds' | 'reviewDue' | 'reviewToRecord' | 'reviewDecision' | 'rosterCheck';
@@ -40,7 +41,7 @@ const lastDayOf = (month: string) => addCalendarDays(`${addMonthsTo(month, 1)}-0
 
 /** Which benefit items each role answers for: the county decides stops and reviews, the township checks the roster. */
 export function benefitItems(
-  applications: readonly Application[],
+  applications: readonly ApplicationSummary[],
   role: Role,
   today: string,
   areaPrefix: string,

@@ -8,7 +8,7 @@ import { findArea } from '../../../shared/areas';
 import { chinaToday } from '../../../shared/domain/chinaTime';
 import { headOf, type Household } from '../../../shared/schemas/household';
 import {
-  useApplications,
+  useApplicationSummaries,
   useAuth,
   useCareNeeds,
   useHouseholdsByIds,
@@ -56,8 +56,8 @@ export function TodayPage() {
   const kinds = cardsByRole[role];
   // Only what this role's cards show is read: a social worker's 今日 decrypts no application,
   // an assistant's no care need, and only open care needs have follow-ups to make.
-  const { applications } = useApplications(
-    kinds.includes('document') || kinds.includes('deadline') || kinds.includes('benefit') || kinds.includes('programme') ? {} : null,
+  const { summaries: applications } = useApplicationSummaries(
+    kinds.includes('document') || kinds.includes('deadline') || kinds.includes('benefit') || kinds.includes('programme'),
   );
   const careNeeds = useCareNeeds(kinds.includes('followUp') ? { openOnly: true } : null);
 

@@ -8,13 +8,13 @@ import type { Role } from '../../../shared/auth/roles';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import { emergencyFileOpen } from '../../../shared/rules/programmes/emergencyGrant';
 import { renewalOf } from '../../../shared/rules/recognitionRenewal';
-import type { Application } from '../../../shared/schemas/application';
+import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
 import type { TodayItem } from './todayItems';
 
 /** Recognitions lapsing within this many days are listed (and those lapsed as long ago, as overdue). */
 export const RECOGNITION_LAPSE_DAYS = 30;
 
-export function programmeItems(applications: Application[], role: Role, today: string): TodayItem[] {
+export function programmeItems(applications: readonly ApplicationSummary[], role: Role, today: string): TodayItem[] {
   const items: TodayItem[] = [];
   for (const application of applications) {
     const grant = application.emergencyGrant;

@@ -8,6 +8,7 @@ import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/date
 import type { DeadlineKey } from '../../../shared/rules/deadlines';
 import { memberReviewInput, nextReview, REVIEW_NEAR_DAYS, reviewMembersOf, reviewRhythmOf, type ReviewReason } from '../../../shared/rules/reviewSchedule';
 import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
+import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
 import type { Household } from '../../../shared/schemas/household';
 import type { NeedCategory } from '../../../shared/schemas/visit';
@@ -145,7 +146,7 @@ function lastVisits(visits: VisitsSeen): LatestVisits {
 const closedApplication = new Set<Application['status']>(['withdrawn', 'refused']);
 
 /** 容缺受理 documents promised by a date up to 7 days ahead (or already past). */
-export function documentItems(applications: Application[], today: string): TodayItem[] {
+export function documentItems(applications: readonly ApplicationSummary[], today: string): TodayItem[] {
   const horizon = addCalendarDays(today, DOCUMENT_DAYS);
   const items: TodayItem[] = [];
   for (const application of applications) {
@@ -176,7 +177,7 @@ const deadlinesByRole: Partial<Record<Role, DeadlineKey[]>> = {
 };
 
 /** Statutory deadlines near (2 days or fewer left) or overdue. */
-export function deadlineItems(applications: Application[], role: Role, today: string): TodayItem[] {
+export function deadlineItems(applications: readonly ApplicationSummary[], role: Role, today: string): TodayItem[] {
   const keys = deadlinesByRole[role] ?? [];
   const items: TodayItem[] = [];
   for (const application of applications) {
