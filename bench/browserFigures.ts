@@ -66,6 +66,10 @@ async function initialSync(server: BenchServer, page: Page, township: Dataset, o
   const firstVillage: number[] = [];
   const cpuNotes: string[] = [];
   for (let run = 0; run < runs; run++) {
+    // Each run, and the floor, start with Chromium's IndexedDB quiet: the run before ends with
+    // 清除本机数据, whose compaction went on in the background and slowed the next run (6 Dec: 9.4,
+    // 12.3 and 13.5 s, the browser process's CPU 11.6, 15.9 and 18.5 s) — not a laptop's first sync.
+    options.log(`  run ${run + 1}: Chromium's browser process (IndexedDB) quiet after ${((await waitForIndexedDbToSettle()) / 1000).toFixed(1)} s`);
     const [user] = await server.createUsers([{ role: 'township', areaCode: `${BENCH_TOWNSHIP}000` }]);
     const tokens = await server.login(user!.username);
     const session = { user: tokens.user, serverUrl: server.url, offline: false };
@@ -83,6 +87,7 @@ async function initialSync(server: BenchServer, page: Page, township: Dataset, o
     if (cpu) options.log(`    CPU meanwhile: ${cpu}`);
     cpuNotes.push(cpu);
   }
+  options.log(`  floor: Chromium's browser process (IndexedDB) quiet after ${((await waitForIndexedDbToSettle()) / 1000).toFixed(1)} s`);
   const floorMs = await rawWriteFloor(page, township);
   options.log(`  floor: the same ${total} documents written once into IndexedDB itself (no RxDB, no encryption): ${(floorMs / 1000).toFixed(2)} s`);
   const note = `${WHERE}, ${total} docs, Workspace.open, median of ${runs}`;
