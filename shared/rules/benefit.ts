@@ -64,6 +64,12 @@ export interface Benefit {
   reviews: BenefitReview[];
 }
 
+/** A benefit without its free text (changes' reasons, reviews' notes): all that the roster and 今日 read of it. */
+export type BenefitFacts = Omit<Benefit, 'changes' | 'reviews'> & {
+  changes: Omit<BenefitChange, 'reason'>[];
+  reviews: Omit<BenefitReview, 'note'>[];
+};
+
 /**
  * The benefit an approval starts: paid from the month after the approval's day, at the amount
  * decided (低保: 差额 or 分档; 特困: the basic-living and care standards as decided). None for a
@@ -181,7 +187,7 @@ export interface ReviewVisit {
  * township reviews, the county decides): the household's latest visit, if it gave an outcome (the
  * form asks for one only while the benefit is paid), and no review on file names it.
  */
-export function reviewVisitToRecord(benefit: Benefit, latest: ReviewVisit | undefined): ReviewVisit | undefined {
+export function reviewVisitToRecord(benefit: BenefitFacts, latest: ReviewVisit | undefined): ReviewVisit | undefined {
   if (!latest?.reviewOutcome) return undefined;
   return benefit.reviews.some((review) => review.visitId === latest.id) ? undefined : latest;
 }

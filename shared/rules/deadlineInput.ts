@@ -1,5 +1,5 @@
 import { chinaDateOf } from '../domain/chinaTime';
-import type { ApplicationSummary } from '../schemas/applicationSummary';
+import type { ApplicationSummary } from './applicationSummary';
 import type { ApplicationAction } from '../vocabulary/applicationActions';
 import type { DeadlineInput } from './deadlines';
 

@@ -62,9 +62,14 @@ export interface ReviewMember {
   deceasedOn?: IsoDate;
 }
 
-export function reviewMembersOf(
-  members: readonly { birthDate: IsoDate; labourAbility?: 'full' | 'partial' | 'none'; deceasedOn?: IsoDate }[],
-): ReviewMember[] {
+/** What the review rhythm reads of any member. */
+export interface MemberForReview {
+  birthDate: IsoDate;
+  labourAbility?: 'full' | 'partial' | 'none' | undefined;
+  deceasedOn?: IsoDate | undefined;
+}
+
+export function reviewMembersOf(members: readonly MemberForReview[]): ReviewMember[] {
   return members.flatMap(({ birthDate, labourAbility, deceasedOn }) => {
     const ableToWork = labourAbility === 'full' || labourAbility === 'partial' ? labourAbility : undefined;
     if (!ableToWork && !deceasedOn) return [];
@@ -73,7 +78,7 @@ export function reviewMembersOf(
 }
 
 /** `nextReview`'s inputs that come from the members: whether someone alive can work today, who died when. */
-export function memberReviewInput(members: readonly ReviewMember[], today: IsoDate): Pick<ReviewInput, 'membersAbleToWork' | 'memberDeathDates'> {
+export function memberReviewInput(members: readonly MemberForReview[], today: IsoDate): Pick<ReviewInput, 'membersAbleToWork' | 'memberDeathDates'> {
   return {
     membersAbleToWork: members.some((member) => !member.deceasedOn && memberAbleToWork(member, today)),
     memberDeathDates: members.flatMap((member) => (member.deceasedOn ? [member.deceasedOn] : [])),

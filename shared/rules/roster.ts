@@ -6,7 +6,7 @@
  * and the server refuses changes dated into a month already over (benefit.ts).
  */
 import type { IsoDate } from './dates';
-import { monthsBetween, paysMonthly, type Benefit, type YearMonth } from './benefit';
+import { monthsBetween, paysMonthly, type BenefitFacts, type YearMonth } from './benefit';
 
 /** What one household receives in the month. */
 export interface MonthlyPayment {
@@ -18,7 +18,7 @@ export interface MonthlyPayment {
  * The benefit paid in `month`, or null: not yet started, stopped, or past its 渐退期. Changes
  * take effect by their month (recorded order breaks ties); `initialAmount` is the amount approved.
  */
-export function paymentIn(benefit: Benefit, initialAmount: number, month: YearMonth): MonthlyPayment | null {
+export function paymentIn(benefit: BenefitFacts, initialAmount: number, month: YearMonth): MonthlyPayment | null {
   if (monthsBetween(benefit.fromMonth, month) < 0) return null;
   const inForce = benefit.changes
     .map((change, order) => ({ change, order }))
@@ -44,7 +44,7 @@ export interface RosterApplication {
   status: string;
   coveredMemberIds: string[];
   decision?: { approvedMonthlyAmount?: number | undefined } | undefined;
-  benefit?: Benefit | undefined;
+  benefit?: BenefitFacts | undefined;
 }
 
 export interface RosterHousehold {

@@ -15,7 +15,8 @@ import { scopePrefix, type PersonRole, type Role } from '../../shared/auth/roles
 import { chinaDateOf } from '../../shared/domain/chinaTime';
 import { addCalendarDays } from '../../shared/rules/dates';
 import type { Application } from '../../shared/schemas/application';
-import type { ApplicationSummary } from '../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../shared/rules/applicationSummary';
+import type { ReviewVisit } from '../../shared/rules/benefit';
 
 /**
  * 今日 reads applications from the application index (renderer/data/applications/applicationIndex.ts),
@@ -34,7 +35,7 @@ const team = {
   county: staff('u-county', 'county', '371623000000'),
   secondInvestigator: '赵明',
 };
-const { applications } = generateDemoCaseload({
+const { applications, visits } = generateDemoCaseload({
   households: generateDemoHouseholds({ count: 300, villageCodes: villages, seed: 2026, now, createdBy: team.township.id }),
   townshipCode: '371623102',
   team,
@@ -47,6 +48,15 @@ const roles: { role: Role; areaCode: string }[] = [
   { role: 'city', areaCode: '371600000000' },
   { role: 'assistant', areaCode: villages[0]! },
 ];
+// Each household's latest visit (a review visit's outcome waits for the township to record it).
+const latestVisits = new Map<string, ReviewVisit>();
+for (const visit of visits) {
+  const held = latestVisits.get(visit.householdId);
+  if (!held || visit.visitDate > held.visitDate) latestVisits.set(visit.householdId, visit);
+}
+// And one review visit whose outcome the township has not recorded yet.
+const reviewed = applications.find((a) => a.status === 'approved' && a.benefit && a.benefit.state !== 'stopped')!;
+latestVisits.set(reviewed.householdId, { id: 'v-review-not-recorded', visitDate: chinaDateOf(now), reviewOutcome: 'adjust' });
 // The demo's day, the last days of its month (the roster check), and weeks on (deadlines fall due).
 const today = chinaDateOf(now);
 const days = [today, addCalendarDays(today, 24), addCalendarDays(today, 45)];
@@ -57,7 +67,7 @@ function cards(list: readonly ApplicationSummary[], role: Role, areaCode: string
     document: documentItems(list, day),
     deadline: deadlineItems(list, role, day),
     programme: programmeItems(list, role, day),
-    benefit: benefitItems(list, role, day, scopePrefix(role, areaCode)),
+    benefit: benefitItems(list, role, day, scopePrefix(role, areaCode), latestVisits),
   };
 }
 
@@ -92,17 +102,28 @@ describe('今日 from the application index: the same rows as from the whole app
         expect(cards(built, role, areaCode, day), `${role} ${day}`).toEqual(expected);
         expect(cards(restarted, role, areaCode, day), `${role} ${day} after a restart`).toEqual(expected);
         for (const [kind, items] of Object.entries(expected)) if (items.length > 0) listed.add(kind);
+        for (const item of expected.benefit) listed.add(`benefit:${item.what}`);
       }
     }
     // Meaningful only if every card lists something somewhere.
-    expect([...listed].sort()).toEqual(['benefit', 'deadline', 'document', 'programme']);
+    expect([...listed].filter((kind) => !kind.includes(':')).sort()).toEqual(['benefit', 'deadline', 'document', 'programme']);
+    expect(listed).toContain('benefit:reviewToRecord');
 
     // What the index holds (and seals in its snapshot) has none of the applications' free text.
     const held = JSON.stringify(restarted);
-    const texts = whole.flatMap((a) => [a.reason, a.investigation?.findings, ...a.history.map((entry) => entry.note)]).filter((text): text is string => !!text && text.length >= 6);
-    expect(texts.length).toBeGreaterThan(0);
-    for (const text of texts) expect(held).not.toContain(text);
-    expect(held).not.toContain('incomeItems');
+    const freeText = {
+      reasons: whole.flatMap((a) => [a.reason]),
+      findings: whole.flatMap((a) => [a.investigation?.findings]),
+      historyNotes: whole.flatMap((a) => a.history.map((entry) => entry.note)),
+      documentNotes: whole.flatMap((a) => a.documents.map((document) => document.note)),
+      refusals: whole.flatMap((a) => [a.decision?.refusalReason]),
+      changeReasons: whole.flatMap((a) => (a.benefit?.changes ?? []).map((change) => change.reason)),
+      reviewNotes: whole.flatMap((a) => (a.benefit?.reviews ?? []).map((review) => review.note)),
+    };
+    const present = Object.entries(freeText).flatMap(([kind, texts]) => (texts.some((text) => !!text && text.length >= 4) ? [kind] : []));
+    // Meaningful only if the demo has most kinds of free text.
+    expect(present.length).toBeGreaterThanOrEqual(4);
+    for (const text of Object.values(freeText).flat()) if (text && text.length >= 4) expect(held).not.toContain(JSON.stringify(text).slice(1, -1));
   });
 
   it('follows a change: an application moved on, and one removed', { timeout: 60_000 }, async () => {

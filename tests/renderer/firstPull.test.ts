@@ -3,6 +3,7 @@ import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
 import type { Workspace } from '../../renderer/data/core/workspace';
+import { firstPullMayWrite, markFirstPullRunning } from '../../renderer/data/core/sync/firstPull';
 import type { Household } from '../../shared/schemas/household';
 import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
@@ -107,6 +108,22 @@ describe("a township's first sync, stored once (PGlite)", () => {
       township.db.households.findOne(target.id).$.pipe(filter((doc) => doc?.address === '碣石山镇测试村东头3号')),
     );
     expect(arrived?.members).toHaveLength(2);
+  });
+
+  it('leaves no first pull marked as still writing once RxDB takes over, also after a crash at its very end', async () => {
+    const device = laptop();
+    let township = (open = await openWorkspace(server, device, 'zhen', PASSWORD));
+    await firstValueFrom(township.db.households.count().$.pipe(filter((count) => count === SEEDED)));
+    await settled(township);
+    await expect.poll(() => firstPullMayWrite(township.db as never, 'households')).toBe(false);
+    // The laptop died between storing the last page's record and clearing the mark: until cleared,
+    // no index snapshot of households would ever be saved again (each start would read them all).
+    await markFirstPullRunning(township.db as never, 'households', true);
+    await township.close();
+    township = (open = await openWorkspace(server, device, 'zhen', PASSWORD));
+    await settled(township);
+    await expect.poll(() => firstPullMayWrite(township.db as never, 'households')).toBe(false);
+    expect(await township.db.households.count().exec()).toBe(SEEDED);
   });
 
   it('sends a household saved while the first sync still runs', async () => {

@@ -33,6 +33,13 @@ function households(count: number, seed: number): Household[] {
   }));
 }
 
+/** Copies as a first pull stores them (firstPull.ts): all with the same write time. */
+const writeCopies = (db: JiuzhuDatabase, docs: Household[]) =>
+  db.households.internalStorageInstance.bulkWrite(
+    docs.map((doc) => ({ document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-firstpull', _meta: { lwt: FIRST_PULL_LWT } } })),
+    'test-first-pull',
+  );
+
 /** What the plain RxDB query finds (newest first): the reference the index must equal. */
 const plainIds = (db: JiuzhuDatabase, search: HouseholdSearch): Promise<string[]> => referenceSearch(db, search, null);
 
@@ -97,14 +104,10 @@ describe('the household search index is saved in the local database and read bac
   it("misses none of a first pull's copies when asked to save while the pull still wrote, and reads none again once it is over", async () => {
     // A first pull writes each copy with the same write time (firstPull.ts), in the server's order,
     // not by id: here the later page's ids sort before the earlier page's.
-    const writeCopies = (db: JiuzhuDatabase, docs: Household[]) =>
-      db.households.internalStorageInstance.bulkWrite(
-        docs.map((doc) => ({ document: { ...doc, _deleted: false, _attachments: {}, _rev: '1-firstpull', _meta: { lwt: FIRST_PULL_LWT } } })),
-        'test-first-pull',
-      );
     const all = households(40, 21);
-    const laterPage = all.slice(0, 20).map((h, i) => ({ ...h, id: `hh-000000${String(i).padStart(4, '0')}` }));
-    const earlierPage = all.slice(20).map((h, i) => ({ ...h, id: `hh-ffffff${String(i).padStart(4, '0')}` }));
+    // Each page in descending id order too: the storage's change feed then ends a page on its smallest id.
+    const laterPage = all.slice(0, 20).map((h, i) => ({ ...h, id: `hh-000000${String(19 - i).padStart(4, '0')}` }));
+    const earlierPage = all.slice(20).map((h, i) => ({ ...h, id: `hh-ffffff${String(19 - i).padStart(4, '0')}` }));
     const name = freshName();
     let db = await open(name);
     await markFirstPullRunning(db as never, 'households', true);
@@ -130,6 +133,23 @@ describe('the household search index is saved in the local database and read bac
     expect(settled.builtFrom).toBe('snapshot');
     expect(settled.recordsRead).toBe(0);
     expect(settled.find(householdMatcher({}, null))).toHaveLength(40);
+  });
+
+  it('does not trust a snapshot saved before a first pull that may still write', async () => {
+    // A snapshot from before (an older app saved them mid-pull), then copies whose ids sort before its position.
+    const all = households(30, 23);
+    const name = freshName();
+    let db = await open(name);
+    await writeCopies(db, all.slice(0, 15).map((h, i) => ({ ...h, id: `hh-ffffff${String(i).padStart(4, '0')}` })));
+    await (await householdIndexOf(db)).save();
+    await markFirstPullRunning(db as never, 'households', true);
+    await writeCopies(db, all.slice(15).map((h, i) => ({ ...h, id: `hh-000000${String(i).padStart(4, '0')}` })));
+    await db.close();
+
+    db = await open(name);
+    const reopened = await householdIndexOf(db);
+    expect(reopened.builtFrom).toBe('records');
+    expect(reopened.find(householdMatcher({}, null))).toHaveLength(30);
   });
 
   it('is gone with the rest of the local data after 清除本机数据', async () => {

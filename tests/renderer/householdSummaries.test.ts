@@ -4,7 +4,8 @@ import { filter, firstValueFrom, timeout, type Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
 import { householdSummaries$, householdsByIds$, type HouseholdSummary } from '../../renderer/data/households/householdSummaries';
-import { visitItems, visitSubjectOf } from '../../renderer/ui/today/todayItems';
+import { visitItems } from '../../renderer/ui/today/todayItems';
+import { wholeHousehold } from '../support/visitSubjects';
 import { reviewMembersOf } from '../../shared/rules/reviewSchedule';
 import { villagesIn } from '../../shared/areas';
 import { addCalendarDays } from '../../shared/rules/dates';
@@ -152,7 +153,7 @@ describe('household summaries: the list pages read households without decrypting
     const all = (await db.households.find().exec()).map((d) => d.toJSON() as Household);
     const visits = visitsOf(all, 23);
     const summaries: ReadonlyMap<string, HouseholdSummary> = await next(householdSummaries$(db), (byId) => byId.size === all.length);
-    const everyItem = visitItems(all.map(visitSubjectOf), visits, TODAY);
+    const everyItem = visitItems(all.map(wholeHousehold), visits, TODAY);
 
     expect(visitItems(summaries.values(), visits, TODAY)).toEqual(everyItem);
     // Meaningful only if there are items of each reason, and review members of each kind.

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openJiuzhuDatabase, type JiuzhuDatabase } from '../../renderer/data/core/database';
 import { householdSummaries$ } from '../../renderer/data/households/householdSummaries';
 import { latestVisits$, visitIndexOf, type LatestVisits } from '../../renderer/data/visits/visitIndex';
-import { visitItems, visitSubjectOf } from '../../renderer/ui/today/todayItems';
+import { visitItems } from '../../renderer/ui/today/todayItems';
+import { wholeHousehold } from '../support/visitSubjects';
 import { villagesIn } from '../../shared/areas';
 import { addCalendarDays } from '../../shared/rules/dates';
 import { householdCategories, type Household } from '../../shared/schemas/household';
@@ -119,7 +120,7 @@ describe("今日's visit index: each household's latest visit without decrypting
     const everyVisit = (await db.visits.find().exec()).map((d) => d.toJSON() as Visit);
     const summaries = await firstValueFrom(householdSummaries$(db).pipe(filter((byId) => byId.size === all.length), timeout(20_000)));
     const items = visitItems(summaries.values(), latest, TODAY);
-    expect(items).toEqual(visitItems(all.map(visitSubjectOf), everyVisit, TODAY));
+    expect(items).toEqual(visitItems(all.map(wholeHousehold), everyVisit, TODAY));
     expect(new Set(items.map((item) => (item.kind === 'visit' ? item.reason : '')))).toContain('planned');
   });
 

@@ -2,13 +2,13 @@
  * 今日's cards (deadlines, promised documents, programmes, benefits) read every application on the
  * laptop: 9,000 on a township's. Reading them through RxDB decrypts each one whole (income,
  * property, findings, free text) at every start, seconds of the wait for 今日. This index keeps each
- * application's summary (shared/schemas/applicationSummary.ts), opening only the encrypted fields
+ * application's summary (shared/rules/applicationSummary.ts), opening only the encrypted fields
  * the summary holds, saved sealed like the household index and read back at the next start with
  * the applications changed since.
  */
 import { map, type Observable } from 'rxjs';
 import type { Application } from '../../../shared/schemas/application';
-import { applicationSummaryOf, type ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import { applicationSummaryOf, type ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import type { JiuzhuDatabase } from '../core/database';
 import { followIndex, indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from '../core/plainIndex';
 

@@ -3,7 +3,7 @@ import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } f
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
 import { storedFieldReaderOf } from './keys/webCryptoEncryptionStorage';
-import { FIRST_PULL_LWT, firstPullMayWrite } from './sync/firstPull';
+import { firstPullMayWrite } from './sync/firstPull';
 
 /**
  * An in-memory index of a few fields of a collection (householdIndex.ts, visitIndex.ts): read beneath
@@ -110,9 +110,6 @@ function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | nu
 const SAVE_WHEN_QUIET_MS = 2_000;
 const SAVE_AT_LEAST_EVERY_MS = 10_000;
 
-/** After every first-pull copy in the storage's change order (see `saveWhenFirstPullEnds`). */
-const AFTER_EVERY_COPY: StorageCheckpoint = { id: '\uffff', lwt: FIRST_PULL_LWT };
-
 export interface PlainIndexSource {
   collection: RxCollection;
   /** The encrypted fields the index reads (opened beneath RxDB); whether an encrypted field is there at all needs no opening. */
@@ -162,7 +159,10 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       if (ready) this.apply(docs, checkpoint);
       else buffered.push({ docs, checkpoint });
     });
-    const snapshot = await loadSnapshot<Entry>(this.db, this.source.snapshot);
+    // A snapshot is not trusted while a first pull may still write (see `saveWhenFirstPullEnds`):
+    // copies written after it could sort before its position.
+    const pulling = await firstPullMayWrite(this.db as never, this.source.collection.name);
+    const snapshot = pulling ? null : await loadSnapshot<Entry>(this.db, this.source.snapshot);
     let changedSinceSnapshot = false;
     if (snapshot) {
       this.takeEntries(snapshot.entries);
@@ -220,16 +220,16 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       return;
     }
     if (this.closed || this.db.closed) return;
-    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: checkpoint && checkpoint.lwt <= FIRST_PULL_LWT ? AFTER_EVERY_COPY : checkpoint, entries: this.entries() });
+    await saveSnapshot(this.db, this.source.snapshot, { checkpoint, entries: this.entries() });
   }
 
   /**
    * A first pull's copies all carry the same write time, so their order says nothing of when each
    * was written: while a first pull may still write some (firstPullMayWrite), no point in that
    * order has every later copy after it, and a snapshot would have to be read whole again — so none
-   * is saved (sealing 30,000 entries every few seconds of a first sync for nothing). Once the pull
-   * is over every copy is in the index: the snapshot is saved then, and a start reads only what
-   * came after the copies (AFTER_EVERY_COPY).
+   * is saved (sealing 30,000 entries every few seconds of a first sync for nothing), and none is
+   * trusted at a start. Once the pull is over every copy is in the index and the newest position
+   * taken in is after all of them: the snapshot is saved then, and a start reads only what came later.
    */
   private saveWhenFirstPullEnds(): void {
     if (this.firstPullTimer || this.closed) return;
@@ -238,7 +238,7 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       if (this.closed || this.db.closed) return;
       firstPullMayWrite(this.db as never, this.source.collection.name).then(
         (pulling) => (pulling ? this.saveWhenFirstPullEnds() : this.scheduleSave(0)),
-        () => undefined,
+        () => this.saveWhenFirstPullEnds(),
       );
     }, SAVE_AT_LEAST_EVERY_MS);
   }

@@ -8,7 +8,7 @@ import { useObservable } from './useObservable';
 import type { EmergencyFigures } from '../../../shared/rules/programmes/emergencyGrant';
 import { grantEmergency, recordVerification, type EmergencyGrantInput, type VerificationInput } from '../applications/programmeRecords';
 import { renewRecognition } from '../applications/recognitionRenewal';
-import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import { applicationSummaries$ } from '../applications/applicationIndex';
 
 export interface ApplicationFilter {

@@ -61,8 +61,8 @@ export class VisitIndex extends PlainIndex<StoredVisit, VisitDates> {
       collection: db.visits,
       // Dates and household ids only: nothing sealed to open.
       sealedFields: [],
-      // 2: sealed snapshots.
-      snapshot: { id: 'visit-dates-index', format: 2 },
+      // 2: sealed snapshots; 3: none saved during a first pull (an older one may miss copies).
+      snapshot: { id: 'visit-dates-index', format: 3 },
     });
   }
 

@@ -14,7 +14,7 @@ import type {
   EligibilityPolicy,
 } from '../../../shared/rules/eligibility';
 import type { Application, DocumentKind } from '../../../shared/schemas/application';
-import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import type { Household, Member } from '../../../shared/schemas/household';
 import type { Policy } from '../../../shared/schemas/reference';
 import { deadlineInputOf } from '../../../shared/rules/deadlineInput';

@@ -12,7 +12,7 @@ import { addMonthsTo, monthOf, reviewVisitToRecord, type ReviewVisit } from '../
 import { addCalendarDays, addMonths, calendarDaysBetween } from '../../../shared/rules/dates';
 import { rosterFor } from '../../../shared/rules/roster';
 import type { ApplicationType } from '../../../shared/schemas/application';
-import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import type { ReviewOutcome } from '../../../shared/vocabulary/caseLife';
 
 export type BenefitDue = 'phaseOutEnds' | 'reviewDue' | 'reviewToRecord' | 'reviewDecision' | 'rosterCheck';

@@ -8,7 +8,7 @@ import type { Role } from '../../../shared/auth/roles';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import { emergencyFileOpen } from '../../../shared/rules/programmes/emergencyGrant';
 import { renewalOf } from '../../../shared/rules/recognitionRenewal';
-import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import type { TodayItem } from './todayItems';
 
 /** Recognitions lapsing within this many days are listed (and those lapsed as long ago, as overdue). */

@@ -6,11 +6,10 @@ import type { Role } from '../../../shared/auth/roles';
 import { chinaDateOf } from '../../../shared/domain/chinaTime';
 import { addCalendarDays, calendarDaysBetween } from '../../../shared/rules/dates';
 import type { DeadlineKey } from '../../../shared/rules/deadlines';
-import { memberReviewInput, nextReview, REVIEW_NEAR_DAYS, reviewMembersOf, reviewRhythmOf, type ReviewReason } from '../../../shared/rules/reviewSchedule';
+import { memberReviewInput, nextReview, REVIEW_NEAR_DAYS, reviewRhythmOf, type MemberForReview, type ReviewReason } from '../../../shared/rules/reviewSchedule';
 import type { Application, ApplicationType, DocumentKind } from '../../../shared/schemas/application';
-import type { ApplicationSummary } from '../../../shared/schemas/applicationSummary';
+import type { ApplicationSummary } from '../../../shared/rules/applicationSummary';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
-import type { Household } from '../../../shared/schemas/household';
 import type { NeedCategory } from '../../../shared/schemas/visit';
 import { isLaterVisit, type HouseholdSummary, type LatestVisits, type VisitDates } from '../../data';
 import { deadlinesOf } from '../applications/applicationFacts';
@@ -68,18 +67,13 @@ const reviewReasons: Record<ReviewReason, VisitReason> = {
 
 const byDue = <T extends ItemBase>(items: T[]): T[] => items.sort((a, b) => a.due.localeCompare(b.due) || a.key.localeCompare(b.key));
 
-/** What `visitItems` needs of a household: plain fields and its review members, all in the household index. */
-export type VisitSubject = Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt' | 'irregularIncome' | 'reviewMembers'>;
-
-/** A whole household as `visitItems` sees it (the index keeps the same fields: householdIndex.ts). */
-export const visitSubjectOf = (household: Household): VisitSubject => ({
-  id: household.id,
-  archived: household.archived !== undefined,
-  categories: household.categories ?? [],
-  createdAt: household.createdAt,
-  irregularIncome: household.irregularIncome === true,
-  reviewMembers: reviewMembersOf(household.members),
-});
+/**
+ * What `visitItems` needs of a household: plain fields and its review members, all in the household
+ * index (which keeps only the members that matter, `reviewMembersOf`; all of them give the same).
+ */
+export type VisitSubject = Pick<HouseholdSummary, 'id' | 'archived' | 'categories' | 'createdAt' | 'irregularIncome'> & {
+  reviewMembers: readonly MemberForReview[];
+};
 
 /**
  * Review visits (动态管理, B1 art. 31) overdue or due within 14 days, for 低保 and 特困 households

@@ -15,7 +15,7 @@ function change(kind: BenefitChange['kind'], month: string, monthlyAmount?: numb
   return { id: `c${serial}`, kind, month, ...(monthlyAmount !== undefined ? { monthlyAmount } : {}), reason: '复核', at: serial, byUserId: 'u', byName: '县民政局' };
 }
 
-function approvedApp(id: string, areaCode: string, benefit: Benefit, type = 'dibao', covered = ['h1', 'h2']): RosterApplication {
+function approvedApp(id: string, areaCode: string, benefit: Benefit, type = 'dibao', covered = ['h1', 'h2']): RosterApplication & { benefit: Benefit } {
   return { id, householdId: `hh-${id}`, areaCode, type, status: 'approved', coveredMemberIds: covered, decision: { approvedMonthlyAmount: 420 }, benefit };
 }
 

@@ -11,7 +11,7 @@ import { keepStreamOpen } from './eventStream';
 import { SyncHttpError } from '../httpErrors';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { PulledPageInfo } from './firstSyncProgress';
-import { AFTER_FIRST_PULL_COPIES, markHandedOver, readFirstPull, runFirstPull, type FirstPullRecord } from './firstPull';
+import { AFTER_FIRST_PULL_COPIES, firstPullMayWrite, markFirstPullRunning, markHandedOver, readFirstPull, runFirstPull, type FirstPullRecord } from './firstPull';
 import { writeReplicationCheckpoints } from './replicationCheckpoints';
 import { expectMasterStateRecorder, metaRecorderOf } from './masterCopyGuard';
 
@@ -173,6 +173,10 @@ export function replicateCollection(
         // From now on RxDB's own bookkeeping says where it is, even after a failed page.
         if (!record.done) await markHandedOver(collection.database as never, name, replicationIdentifier, record);
       }
+      // Unless this start was stopped (the pull resumes next time), no first pull of this collection
+      // writes again: a crash after its last page, or a first page that failed, left the mark set.
+      const localDocs = collection.database as never;
+      if (!stopped && (await firstPullMayWrite(localDocs, name))) await markFirstPullRunning(localDocs, name, false);
     }
     // Stopped, or cancelled by RxDB because its database closed meanwhile: nothing to start.
     if (stopped || state.isStopped()) return;
