@@ -3,7 +3,7 @@ import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } f
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
 import { storedFieldReaderOf } from './keys/webCryptoEncryptionStorage';
-import { firstPullMayWrite } from './sync/firstPull';
+import { FIRST_PULL_LWT, firstPullMayWrite } from './sync/firstPull';
 
 /**
  * An in-memory index of a few fields of a collection (householdIndex.ts, visitIndex.ts): read beneath
@@ -110,6 +110,13 @@ function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | nu
 const SAVE_WHEN_QUIET_MS = 2_000;
 const SAVE_AT_LEAST_EVERY_MS = 10_000;
 
+/**
+ * After every first-pull copy in the storage's change order. The newest position an index took in
+ * is the last record of each write as RxDB reports it, not the highest id among copies that share
+ * one write time: once the pull is over every copy is in the index, and a start reads none again.
+ */
+const AFTER_EVERY_COPY: StorageCheckpoint = { id: '\uffff', lwt: FIRST_PULL_LWT };
+
 export interface PlainIndexSource {
   collection: RxCollection;
   /** The encrypted fields the index reads (opened beneath RxDB); whether an encrypted field is there at all needs no opening. */
@@ -125,7 +132,7 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** When the first change not yet in a saved snapshot arrived. */
   private unsavedSince: number | null = null;
-  /** Looks again whether a first pull is over (see `saveWhenFirstPullEnds`). */
+  /** Looks again (one local document read every 2 s) whether a first pull is over (see `saveWhenFirstPullEnds`). */
   private firstPullTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
@@ -220,7 +227,7 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       return;
     }
     if (this.closed || this.db.closed) return;
-    await saveSnapshot(this.db, this.source.snapshot, { checkpoint, entries: this.entries() });
+    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: checkpoint && checkpoint.lwt <= FIRST_PULL_LWT ? AFTER_EVERY_COPY : checkpoint, entries: this.entries() });
   }
 
   /**
@@ -228,8 +235,8 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
    * was written: while a first pull may still write some (firstPullMayWrite), no point in that
    * order has every later copy after it, and a snapshot would have to be read whole again — so none
    * is saved (sealing 30,000 entries every few seconds of a first sync for nothing), and none is
-   * trusted at a start. Once the pull is over every copy is in the index and the newest position
-   * taken in is after all of them: the snapshot is saved then, and a start reads only what came later.
+   * trusted at a start. Once the pull is over every copy is in the index: the snapshot is saved then,
+   * after every copy (AFTER_EVERY_COPY), and a start reads only what came later.
    */
   private saveWhenFirstPullEnds(): void {
     if (this.firstPullTimer || this.closed) return;
@@ -240,7 +247,7 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
         (pulling) => (pulling ? this.saveWhenFirstPullEnds() : this.scheduleSave(0)),
         () => this.saveWhenFirstPullEnds(),
       );
-    }, SAVE_AT_LEAST_EVERY_MS);
+    }, SAVE_WHEN_QUIET_MS);
   }
 
   close(): void {
