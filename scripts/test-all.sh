@@ -14,7 +14,16 @@ step "unit and integration tests (vitest)"; npx vitest run
 step "build the Electron app (main, preload, renderer)"; npx electron-vite build --logLevel warn
 # Last, so out/renderer holds the web build that the server serves to the browser tests.
 step "build the renderer for the browser"; npx vite build --config renderer/vite.config.ts --logLevel warn
-step "end-to-end tests (Playwright, Chromium)"; npx playwright test
+step "end-to-end tests (Playwright, Chromium)"
+# A failure on CI leaves only this log: print what each failed test's page showed (its accessibility
+# snapshot; demo data only) so the cause can be read without the trace.
+npx playwright test || {
+  find test-results -name error-context.md | while read -r context; do
+    printf '\n--- page at failure: %s\n' "$context"
+    sed -n '/^# Page snapshot/,$p' "$context" | head -n 200
+  done
+  exit 1
+}
 # The end-to-end run saw realistic demo households: neither the server's log nor the app's console
 # output (tests/e2e/appLog.ts) may hold any of their ID or phone numbers.
 step "no personal data in the end-to-end server and app logs"; npx tsx scripts/checkLogsForPersonalData.ts .tmp/e2e-server-*.log .tmp/e2e-app-*.log
