@@ -6,7 +6,7 @@ import { householdIndexOf } from '../../renderer/data/households/householdIndex'
 import { householdMatcher, type HouseholdSearch } from '../../renderer/data/households/householdSearch';
 import { referenceSearch } from '../support/referenceSearch';
 import { villagesIn } from '../../shared/areas';
-import type { Household } from '../../shared/schemas/household';
+import { headOf, type Household } from '../../shared/schemas/household';
 import { generateDemoHouseholds } from '../../server/demo/households';
 import { FIRST_PULL_LWT, markFirstPullRunning } from '../../renderer/data/core/sync/firstPull';
 
@@ -77,6 +77,8 @@ describe('the household search index is saved in the local database and read bac
     }
     expect(reopened.find(householdMatcher({ text: '欧阳后来' }, null))).toHaveLength(2);
     expect(reopened.find(householdMatcher({}, null))).not.toContain(first[0]!.id);
+    // 今日 names each household's head from the snapshot's entries (format 5), the new ones' too.
+    for (const household of [...first, ...later]) expect(reopened.get(household.id)?.headName, household.id).toBe(headOf(household)!.name);
   });
 
   it('keeps following changes after a start from the snapshot, and the next snapshot has them', async () => {

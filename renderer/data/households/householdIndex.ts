@@ -1,17 +1,22 @@
 import { reviewMembersOf, type ReviewMember } from '../../../shared/rules/reviewSchedule';
-import type { Household, HouseholdCategory } from '../../../shared/schemas/household';
+import { headOf, type Household, type HouseholdCategory } from '../../../shared/schemas/household';
 import type { JiuzhuDatabase } from '../core/database';
 import { MemberNameText } from './memberNameText';
 import { indexPerDatabase, isStoredDeleted, PlainIndex, type StoredRecord } from '../core/plainIndex';
 
 /**
  * What the household search and the lists' summaries read, per household: the members' names and
- * ID hashes (opened from their sealed fields), plain fields and the members' review facts, never the
- * members themselves (so not the head's name: a member's relation is inside them). Held in memory; saved only sealed.
+ * ID hashes (opened from their sealed fields), the head's name, plain fields and the members' review
+ * facts, never the members themselves. Held in memory; saved only sealed.
  */
 export interface HouseholdEntry {
   id: string;
   memberNames: readonly string[];
+  /**
+   * 户主's name, opened from the encrypted members (null: no member is the head), so 今日 names
+   * each row's household without decrypting it.
+   */
+  headName: string | null;
   idHashes: readonly string[];
   areaCode: string;
   categories: readonly HouseholdCategory[];
@@ -34,6 +39,7 @@ type StoredHousehold = Partial<Household> & StoredRecord;
 const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
   id: doc.id,
   memberNames: doc.memberNames ?? [],
+  headName: Array.isArray(doc.members) ? (headOf({ members: doc.members })?.name ?? null) : null,
   idHashes: doc.idHashes ?? [],
   areaCode: doc.areaCode ?? '',
   categories: doc.categories ?? [],
@@ -64,8 +70,8 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
       // Names and ID hashes are sealed on disk (v3), members too (only their review facts are kept);
       // whether a household is archived shows without opening the entry.
       sealedFields: ['memberNames', 'idHashes', 'members'],
-      // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots; 4: review members).
-      snapshot: { id: 'household-search-index', format: 4 },
+      // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots; 4: review members; 5: head's name).
+      snapshot: { id: 'household-search-index', format: 5 },
     });
   }
 

@@ -2,10 +2,10 @@
  * What list pages (今日, 救助申请, 关爱需求) need of the households they mention, without reading —
  * and so decrypting — every household on the laptop.
  *
- * The plain fields come from the in-memory household index (householdIndex.ts). The head's name
- * (户主) and an applicant's name are not among them: `memberNames` is plain but a member's
- * relation and id are encrypted with the rest of `members`. Pages therefore read the few
- * households they show by id (`useHouseholdsByIds`, hooks/householdSummaries.ts), and read one again only when it changed.
+ * The plain fields and the head's name (户主) come from the in-memory household index
+ * (householdIndex.ts). An applicant's name is not among them (a member's id is encrypted with the
+ * rest of `members`): pages that need more read the few households they show by id
+ * (`useHouseholdsByIds`, hooks/householdSummaries.ts), and read one again only when it changed.
  */
 import { distinctUntilChanged, map, switchMap, type Observable } from 'rxjs';
 import type { Household } from '../../../shared/schemas/household';
@@ -13,7 +13,7 @@ import type { JiuzhuDatabase } from '../core/database';
 import { followIndex } from '../core/plainIndex';
 import { householdIndexOf, type HouseholdEntry, type HouseholdIndex } from './householdIndex';
 
-/** A household's plain fields: names (in member order, not the head's), village, groups, archived, dates. */
+/** A household's plain fields: names (in member order) and the head's, village, groups, archived, dates. */
 export type HouseholdSummary = Readonly<HouseholdEntry>;
 
 const indexChanges = (db: JiuzhuDatabase): Observable<HouseholdIndex> => followIndex(householdIndexOf(db));

@@ -6,12 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { findArea } from '../../../shared/areas';
 import { chinaToday } from '../../../shared/domain/chinaTime';
-import { headOf, type Household } from '../../../shared/schemas/household';
 import {
   useApplicationSummaries,
   useAuth,
   useCareNeeds,
-  useHouseholdsByIds,
   useHouseholdSummaries,
   useLatestVisits,
   type HouseholdSummary,
@@ -166,15 +164,13 @@ function TodayRows({ items, summaries }: Omit<TodayCardProps, 'kind'>) {
   // The deferred render sees `listed` itself; the urgent one, until that is done, the first rows only.
   const settled = useDeferredValue(listed, noRows);
   const shown = settled === listed ? listed : listed.slice(0, FIRST_ROWS);
-  // The head's name (户主) is inside the encrypted members: only the listed rows' households are read.
-  const ids = useMemo(() => [...new Set(listed.flatMap((item) => (item.householdId ? [item.householdId] : [])))], [listed]);
-  const { byId: read } = useHouseholdsByIds(ids);
+  // The head's name (户主) comes with the summary (the household index): no household is decrypted for 今日.
   return (
     <>
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
         {shown.map((item) => (
           <li key={item.key} style={{ borderTop: '1px solid #f0f0f0' }}>
-            <TodayRow item={item} household={read.get(item.householdId)} summary={summaries.get(item.householdId)} />
+            <TodayRow item={item} summary={summaries.get(item.householdId)} />
           </li>
         ))}
       </ul>
@@ -189,10 +185,10 @@ function TodayRows({ items, summaries }: Omit<TodayCardProps, 'kind'>) {
   );
 }
 
-/** Drawn again only when its own item, household or summary changed, not whenever 今日's data moves. */
-const TodayRow = memo(function TodayRow({ item, household, summary }: { item: TodayItem; household: Household | undefined; summary: HouseholdSummary | undefined }) {
+/** Drawn again only when its own item or household summary changed, not whenever 今日's data moves. */
+const TodayRow = memo(function TodayRow({ item, summary }: { item: TodayItem; summary: HouseholdSummary | undefined }) {
   const { t } = useTranslation();
-  const name = item.kind === 'benefit' && item.what === 'rosterCheck' ? t('caseLife.roster.title') : household ? (headOf(household)?.name ?? t('household.noHead')) : '—';
+  const name = item.kind === 'benefit' && item.what === 'rosterCheck' ? t('caseLife.roster.title') : summary ? (summary.headName ?? t('household.noHead')) : '—';
   const village = summary ? findArea(summary.areaCode)?.name : undefined;
   return (
     <Link
