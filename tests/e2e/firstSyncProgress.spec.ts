@@ -14,8 +14,8 @@ const TOWNSHIP = '371625001';
 const VILLAGES = ['371625001001', '371625001002', '371625001003', '371625001004'];
 const HOUSEHOLDS = 1000;
 const VISITS_PER_HOUSEHOLD = 2;
-/** A first sync asks for pages of 1,000 (renderer/data/core/sync/firstPull.ts `FIRST_PULL_BATCH`). */
-const FIRST_PAGE = 1000;
+/** A first sync asks for 200 first, then pages of 1,000 (renderer/data/core/sync/firstPull.ts `FIRST_PULL_FIRST_PAGE`). */
+const FIRST_PAGE = 200;
 const PUSH_BATCH = 100;
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_PULL_BATCH } from '../../renderer/data/core/sync/firstPull';
+import { FIRST_PULL_BATCH, FIRST_PULL_FIRST_PAGE } from '../../renderer/data/core/sync/firstPull';
 import { firstSyncKeyOf, summarize } from '../../renderer/data/core/sync/firstSyncProgress';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { addUser } from '../../server/users/userStore';
@@ -11,7 +11,7 @@ import { api, startTestServer, type TestServer } from '../support/testServer';
 
 const VILLAGE = '371623102201';
 const PASSWORD = 'password-123';
-// Three pages of a first sync (firstPull.ts asks for 1,000 at a time), the last one short.
+// Three pages of a first sync (firstPull.ts asks for 200 first, then 1,000 at a time), the last one short.
 const HOUSEHOLDS = FIRST_PULL_BATCH * 2 + 50;
 
 describe('a township laptop’s first sync through the real server', () => {
@@ -43,7 +43,7 @@ describe('a township laptop’s first sync through the real server', () => {
     );
     watching.unsubscribe();
     // The count rises page by page up to the server's total.
-    expect(seen).toEqual([FIRST_PULL_BATCH, FIRST_PULL_BATCH * 2, HOUSEHOLDS]);
+    expect(seen).toEqual([FIRST_PULL_FIRST_PAGE, FIRST_PULL_FIRST_PAGE + FIRST_PULL_BATCH, HOUSEHOLDS]);
     expect(done.households).toEqual({ arrived: HOUSEHOLDS, total: HOUSEHOLDS, done: true });
     expect(summarize(done)).toMatchObject({ running: false, remaining: 0 });
     expect(await workspace.db.households.count().exec()).toBe(HOUSEHOLDS);

@@ -26,6 +26,11 @@ import type { SyncClient } from './syncClient';
 export const FIRST_PULL_LWT = 1;
 /** Big pages: the first sync is bulk work (the server's maximum; a village's later pulls stay small). */
 export const FIRST_PULL_BATCH = 1000;
+/**
+ * The very first page is small: stored in a fraction of a big one's time, so the first households
+ * can be found and opened soon after signing in (`first_village_usable_s`) while the rest comes.
+ */
+export const FIRST_PULL_FIRST_PAGE = 200;
 /** The push checkpoint that passes over every first-pull copy (Dexie's `[_meta.lwt+id]` order). */
 export const AFTER_FIRST_PULL_COPIES = { id: '\uffff', lwt: FIRST_PULL_LWT } as const;
 const WRITE_CONTEXT = 'jiuzhu-first-pull';
@@ -130,8 +135,9 @@ export async function runFirstPull(input: FirstPullInput): Promise<FirstPullReco
   await markFirstPullRunning(db, name, true);
   const storage = collection.internalStorageInstance as Storage;
   const identifierHash = await collection.database.hashFunction(`rxdbreplication${replicationIdentifier}`);
+  const limitAfter = (checkpoint: SyncCheckpoint | null) => (checkpoint === null ? FIRST_PULL_FIRST_PAGE : FIRST_PULL_BATCH);
   const fetchPage = (checkpoint: SyncCheckpoint | null) => {
-    const page = client.pull<Record<string, unknown>>(name, checkpoint, FIRST_PULL_BATCH);
+    const page = client.pull<Record<string, unknown>>(name, checkpoint, limitAfter(checkpoint));
     // A page fetched ahead is awaited below, or dropped when the workspace closes: never unhandled.
     page.catch(() => undefined);
     return page;
@@ -141,11 +147,12 @@ export async function runFirstPull(input: FirstPullInput): Promise<FirstPullReco
   for (;;) {
     const page = await next;
     if (input.stopped()) return record;
-    const last = page.documents.length < FIRST_PULL_BATCH;
+    const limit = limitAfter(checkpoint);
+    const last = page.documents.length < limit;
     const after = page.checkpoint ?? checkpoint;
     // The next page travels while this one is stored.
     if (!last) next = fetchPage(after);
-    input.onPage?.({ fromStart: checkpoint === null, documents: page.documents.length, total: page.total, batchSize: FIRST_PULL_BATCH });
+    input.onPage?.({ fromStart: checkpoint === null, documents: page.documents.length, total: page.total, batchSize: limit });
     await storePage(storage, page.documents, identifierHash);
     checkpoint = after;
     record = { checkpoint, done: last };
