@@ -52,7 +52,7 @@ const entryOf = (doc: StoredHousehold): HouseholdEntry => ({
 });
 
 /**
- * The household search's in-memory index (搜索): the plain fields of every household (never
+ * The household search's in-memory index (搜索): the plain fields of every household (never whole
  * members), so a search is a scan of memory instead of a walk over every household in IndexedDB.
  */
 export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> {
@@ -67,7 +67,7 @@ export class HouseholdIndex extends PlainIndex<StoredHousehold, HouseholdEntry> 
   private constructor(db: JiuzhuDatabase) {
     super(db, {
       collection: db.households,
-      // Names and ID hashes are sealed on disk (v3), members too (only their review facts are kept);
+      // Names and ID hashes are sealed on disk (v3), members too (only the head's name and the review facts are kept);
       // whether a household is archived shows without opening the entry.
       sealedFields: ['memberNames', 'idHashes', 'members'],
       // Bumped whenever HouseholdEntry changes shape (3: sealed snapshots; 4: review members; 5: head's name).

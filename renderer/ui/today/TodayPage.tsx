@@ -83,7 +83,7 @@ export function TodayPage() {
     [kinds, applications, role, today, session, visits],
   );
   const others = useMemo(() => ({ ...fromApplications, followUp, benefit }), [fromApplications, followUp, benefit]);
-  // Each card reads only the households of the rows it lists (TodayRows), not those of thousands of rows.
+  // Rows name their households from the index's summaries (the head's name too): no household is read here.
   const items = useMemo<Record<TodayKind, TodayItem[]>>(() => ({ visit, ...others }), [visit, others]);
 
   return (
