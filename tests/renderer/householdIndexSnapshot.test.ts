@@ -40,6 +40,22 @@ const writeCopies = (db: JiuzhuDatabase, docs: Household[]) =>
     'test-first-pull',
   );
 
+/**
+ * A first-pull page whose ids (`hh-<prefix>nnnn`) run downward, as the server's order need not
+ * follow ids: the storage's change feed then ends the page on its smallest id.
+ */
+const pageDownward = (docs: Household[], prefix: string): Household[] =>
+  docs.map((h, i) => ({ ...h, id: `hh-${prefix}${String(docs.length - 1 - i).padStart(4, '0')}` }));
+
+/** The next start comes from the snapshot, reads no record again, and holds `count` households. */
+async function expectStartReadingNothing(name: string, count: number): Promise<void> {
+  const db = await open(name);
+  const index = await householdIndexOf(db);
+  expect(index.builtFrom).toBe('snapshot');
+  expect(index.recordsRead).toBe(0);
+  expect(index.find(householdMatcher({}, null))).toHaveLength(count);
+}
+
 /** What the plain RxDB query finds (newest first): the reference the index must equal. */
 const plainIds = (db: JiuzhuDatabase, search: HouseholdSearch): Promise<string[]> => referenceSearch(db, search, null);
 
@@ -107,9 +123,8 @@ describe('the household search index is saved in the local database and read bac
     // A first pull writes each copy with the same write time (firstPull.ts), in the server's order,
     // not by id: here the later page's ids sort before the earlier page's.
     const all = households(40, 21);
-    // Each page in descending id order too: the storage's change feed then ends a page on its smallest id.
-    const laterPage = all.slice(0, 20).map((h, i) => ({ ...h, id: `hh-000000${String(19 - i).padStart(4, '0')}` }));
-    const earlierPage = all.slice(20).map((h, i) => ({ ...h, id: `hh-ffffff${String(19 - i).padStart(4, '0')}` }));
+    const laterPage = pageDownward(all.slice(0, 20), '000000');
+    const earlierPage = pageDownward(all.slice(20), 'ffffff');
     const name = freshName();
     let db = await open(name);
     await markFirstPullRunning(db as never, 'households', true);
@@ -131,22 +146,16 @@ describe('the household search index is saved in the local database and read bac
     await markFirstPullRunning(db as never, 'households', false);
     await reopened.save();
     await db.close();
-    db = await open(name);
-    const settled = await householdIndexOf(db);
-    expect(settled.builtFrom).toBe('snapshot');
-    expect(settled.recordsRead).toBe(0);
-    expect(settled.find(householdMatcher({}, null))).toHaveLength(40);
+    await expectStartReadingNothing(name, 40);
   });
 
   it("reads none of a first pull's copies again at the next start, once the pull is over", async () => {
     // Copies sharing one write time, each page in descending id order: RxDB reports each write's
     // position as its last record, not its highest id.
     const all = households(40, 25);
-    const pages = [all.slice(0, 20), all.slice(20)].map((page, p) =>
-      page.map((h, i) => ({ ...h, id: `hh-${p === 0 ? 'ffffff' : '000000'}${String(19 - i).padStart(4, '0')}` })),
-    );
+    const pages = [pageDownward(all.slice(0, 20), 'ffffff'), pageDownward(all.slice(20), '000000')];
     const name = freshName();
-    let db = await open(name);
+    const db = await open(name);
     await markFirstPullRunning(db as never, 'households', true);
     const index = await householdIndexOf(db);
     for (const page of pages) await writeCopies(db, page);
@@ -154,12 +163,7 @@ describe('the household search index is saved in the local database and read bac
     await markFirstPullRunning(db as never, 'households', false);
     await index.save();
     await db.close();
-
-    db = await open(name);
-    const reopened = await householdIndexOf(db);
-    expect(reopened.builtFrom).toBe('snapshot');
-    expect(reopened.recordsRead).toBe(0);
-    expect(reopened.find(householdMatcher({}, null))).toHaveLength(40);
+    await expectStartReadingNothing(name, 40);
   });
 
   it('does not trust a snapshot saved before a first pull that may still write', async () => {

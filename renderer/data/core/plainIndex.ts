@@ -3,7 +3,7 @@ import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } f
 import type { JiuzhuDatabase } from './database';
 import { isAfter, loadSnapshot, saveSnapshot, type SnapshotSlot, type StorageCheckpoint } from './indexSnapshot';
 import { storedFieldReaderOf } from './keys/webCryptoEncryptionStorage';
-import { FIRST_PULL_LWT, firstPullMayWrite } from './sync/firstPull';
+import { AFTER_FIRST_PULL_COPIES, FIRST_PULL_LWT, firstPullMayWrite } from './sync/firstPull';
 
 /**
  * An in-memory index of a few fields of a collection (householdIndex.ts, visitIndex.ts): read beneath
@@ -109,13 +109,6 @@ function newestCheckpoint(docs: readonly StoredRecord[]): StorageCheckpoint | nu
  */
 const SAVE_WHEN_QUIET_MS = 2_000;
 const SAVE_AT_LEAST_EVERY_MS = 10_000;
-
-/**
- * After every first-pull copy in the storage's change order. The newest position an index took in
- * is the last record of each write as RxDB reports it, not the highest id among copies that share
- * one write time: once the pull is over every copy is in the index, and a start reads none again.
- */
-const AFTER_EVERY_COPY: StorageCheckpoint = { id: '\uffff', lwt: FIRST_PULL_LWT };
 
 export interface PlainIndexSource {
   collection: RxCollection;
@@ -227,7 +220,11 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
       return;
     }
     if (this.closed || this.db.closed) return;
-    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: checkpoint && checkpoint.lwt <= FIRST_PULL_LWT ? AFTER_EVERY_COPY : checkpoint, entries: this.entries() });
+    // The newest position taken in is the last record of each write as RxDB reports it, not the
+    // highest id among copies sharing the first pull's write time: once the pull is over every copy
+    // is in the index, so the snapshot stands after all of them and a start reads none again.
+    const after = checkpoint && checkpoint.lwt <= FIRST_PULL_LWT ? AFTER_FIRST_PULL_COPIES : checkpoint;
+    await saveSnapshot(this.db, this.source.snapshot, { checkpoint: after, entries: this.entries() });
   }
 
   /**
@@ -236,7 +233,7 @@ export abstract class PlainIndex<Stored extends StoredRecord, Entry> {
    * order has every later copy after it, and a snapshot would have to be read whole again — so none
    * is saved (sealing 30,000 entries every few seconds of a first sync for nothing), and none is
    * trusted at a start. Once the pull is over every copy is in the index: the snapshot is saved then,
-   * after every copy (AFTER_EVERY_COPY), and a start reads only what came later.
+   * after every copy (AFTER_FIRST_PULL_COPIES), and a start reads only what came later.
    */
   private saveWhenFirstPullEnds(): void {
     if (this.firstPullTimer || this.closed) return;
