@@ -141,7 +141,7 @@ export function openApplicationDeadlineInputs(
   return db.query(
     `SELECT area_code AS "areaCode",
             jsonb_strip_nulls(jsonb_build_object(
-              'type', data->'type', 'status', data->'status', 'history', data->'history',
+              'type', data->'type', 'emergency', data->'emergency', 'status', data->'status', 'history', data->'history',
               'investigation', data->'investigation', 'publicNotice', data->'publicNotice',
               'extended', data->'extended')) AS input
        FROM documents

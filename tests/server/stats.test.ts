@@ -4,6 +4,8 @@ import { chinaToday } from '../../shared/domain/chinaTime';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import { applicationStatuses, type ApplicationAction, type ApplicationStatus } from '../../shared/rules/applicationStatus';
 import { addCalendarDays, addMonths, type IsoDate } from '../../shared/rules/dates';
+import { deadlineInputOf } from '../../shared/rules/deadlineInput';
+import { applicationDeadlines } from '../../shared/rules/deadlines';
 import { applicationTypes, type Application } from '../../shared/schemas/application';
 import type { CareNeed } from '../../shared/schemas/careNeed';
 import { householdCategories, labourAbilities, type Household, type Member } from '../../shared/schemas/household';
@@ -189,8 +191,11 @@ function makeDataset(today: IsoDate, seed = 20261120): Dataset {
           } as Application['history'][number];
         });
         const noticeStep = history.find((entry) => entry.action === 'startPublicNotice');
+        const type = random.pick(applicationTypes);
         const application = makeApplication(household, {
-          type: random.pick(applicationTypes),
+          type,
+          // 急难: its own, shorter path; the server must see the flag to count its deadlines.
+          ...(type === 'temporaryAid' && random.next() < 0.5 ? { emergency: true } : {}),
           status,
           history,
           createdAt: chinaTime(addCalendarDays(today, -random.int(0, 400)), random.pick(['00:30', '12:00', '23:30'])),
@@ -409,6 +414,14 @@ describe.each(databaseKinds)('SQL aggregates against the shared function on %s',
     for (const status of applicationStatuses) expect(figures.applications.byStatus[status], status).toBeGreaterThan(0);
     expect(figures.applications.deadlinesOverdue).toBeGreaterThan(0);
     expect(figures.applications.deadlinesNear).toBeGreaterThan(0);
+    // 急难 applications whose deadlines differ from the ordinary 临时救助 path as of the anchor.
+    const emergencyDiffers = data.applications.filter((application) => {
+      if (!application.emergency) return false;
+      const states = (emergency: boolean) =>
+        applicationDeadlines(deadlineInputOf({ ...application, emergency }), ANCHOR).map((deadline) => deadline.state);
+      return JSON.stringify(states(true)) !== JSON.stringify(states(false));
+    });
+    expect(emergencyDiffers.length).toBeGreaterThan(0);
     expect(figures.visits.required).toBeGreaterThan(figures.visits.requiredVisited);
     expect(figures.visits.requiredVisited).toBeGreaterThan(0);
     expect(figures.careNeeds.open).toBeGreaterThan(0);
