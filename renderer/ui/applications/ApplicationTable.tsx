@@ -1,5 +1,6 @@
 import { Empty, Table, type TableColumnsType } from 'antd';
-import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
+import { useAwaitingCounty } from '../../data';
+import { AwaitingCountyMark } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import { areaLabel } from '../../../shared/areas';
 import type { Application } from '../../../shared/schemas/application';
@@ -27,6 +28,8 @@ export interface ApplicationTableProps {
 /** 申请人 · 所在村 · 救助类型 · 状态 · 下一个办理时限 · 更新时间; a click (or Enter) on a row opens it. */
 export function ApplicationTable({ applications, households, loading, today, emptyText, onOpen, compact, pagination }: ApplicationTableProps) {
   const { t } = useTranslation();
+  // Asked once for the table, not once per row.
+  const awaiting = useAwaitingCounty('applications');
   const columns: TableColumnsType<Application> = [
     {
       key: 'applicant',
@@ -57,7 +60,7 @@ export function ApplicationTable({ applications, households, loading, today, emp
       title: t('application.list.columns.status'),
       render: (_, application) => (
         <>
-          <StatusTag status={application.status} /> <AwaitingCountyTag collection="applications" id={application.id} />
+          <StatusTag status={application.status} /> {awaiting.has(application.id) && <AwaitingCountyMark />}
         </>
       ),
       width: 170,

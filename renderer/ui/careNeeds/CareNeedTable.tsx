@@ -1,5 +1,6 @@
 import { Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { AwaitingCountyTag } from '../relay/AwaitingCountyTag';
+import { useAwaitingCounty } from '../../data';
+import { AwaitingCountyMark } from '../relay/AwaitingCountyTag';
 import { useTranslation } from 'react-i18next';
 import { findArea } from '../../../shared/areas';
 import type { CareNeed } from '../../../shared/schemas/careNeed';
@@ -32,6 +33,8 @@ export interface CareNeedTableProps {
 /** 照料需求 rows: household, member, category, severity, state, open follow-ups, next follow-up date. */
 export function CareNeedTable({ needs, households, showHousehold, loading = false, emptyText, onOpen, pagination }: CareNeedTableProps) {
   const { t } = useTranslation();
+  // Asked once for the table, not once per row.
+  const awaiting = useAwaitingCounty('careNeeds');
   const today = todayIsoDate();
   const householdColumns: TableColumnsType<CareNeed> = showHousehold
     ? [
@@ -69,7 +72,7 @@ export function CareNeedTable({ needs, households, showHousehold, loading = fals
       render: (_, need) => (
         <>
           <Tag color={need.state === 'open' ? 'processing' : 'default'}>{t(`careNeed.state.${need.state}`)}</Tag>
-          <AwaitingCountyTag collection="careNeeds" id={need.id} />
+          {awaiting.has(need.id) && <AwaitingCountyMark />}
         </>
       ),
     },
