@@ -65,6 +65,46 @@ describe.each<DatabaseKind>(databaseKinds)('pull ordering under concurrent pushe
     expect(seen.size).toBe(pushed.length);
   });
 
+  it('a puller that follows the checkpoint while devices change their documents again and again ends with every latest version', { timeout: 120_000 }, async () => {
+    const db = await database();
+    // 8 devices, 3 households each, each household changed 6 times: a change stores the
+    // document again, unnumbered, until the push that made it numbers it.
+    const devices = Array.from({ length: 8 }, () => Array.from({ length: 3 }, () => makeHousehold(VILLAGE)));
+    const latest = new Map<string, string>();
+    let checkpoint: SyncCheckpoint | null = null;
+    let pushing = true;
+    const pullPage = async () => {
+      const page = await pullChanges(db, 'households', VILLAGE, checkpoint, 5);
+      for (const text of page.texts) {
+        const doc = JSON.parse(text) as { id: string; address: string };
+        latest.set(doc.id, doc.address);
+      }
+      checkpoint = page.checkpoint;
+      return page.ids.length;
+    };
+    const puller = (async () => {
+      while (pushing) if ((await pullPage()) === 0) await sleep(1);
+      while ((await pullPage()) > 0);
+    })();
+    await Promise.all(
+      devices.map(async (households) => {
+        let stored: IncomingRow[] = newRows(households);
+        expect((await pushChanges(db, 'households', VILLAGE, stored)).written).toBe(3);
+        for (let change = 1; change <= 6; change++) {
+          const next = stored.map((row) => ({ assumed: row.doc, assumedDeleted: false, doc: { ...row.doc, address: `${households[0]!.address} 第${change}次` }, deleted: false }));
+          const outcome = await pushChanges(db, 'households', VILLAGE, next);
+          expect(outcome.conflicts).toEqual([]);
+          stored = next;
+        }
+      }),
+    );
+    pushing = false;
+    await puller;
+    const all = devices.flat();
+    expect(latest.size).toBe(all.length);
+    for (const household of all) expect(latest.get(household.id)).toMatch(/ 第6次$/);
+  });
+
   it('two devices creating the same document at once: one is stored, the other gets it back as a conflict', { timeout: 60_000 }, async () => {
     const db = await database();
     for (let round = 0; round < 5; round++) {
