@@ -10,6 +10,7 @@
  * as `ageOn` counts them; `date + interval 'n months'` clamps to the month's last day as
  * `addMonths` does (08-31 + 6 months = 02-28).
  */
+import { deadlineInputFields } from '../../shared/rules/deadlineInput';
 import type { Queryable } from '../db/database';
 
 /** Parameters every query takes: $1 the area prefix pattern, $2 today ('YYYY-MM-DD'). */
@@ -127,8 +128,11 @@ export function applicationMonths(
   );
 }
 
+/** `'type', data->'type', …` for each of `deadlineInputFields` (constant names, never input). */
+const DEADLINE_INPUT_SELECTION = deadlineInputFields.map((field) => `'${field}', data->'${field}'`).join(', ');
+
 /**
- * Only the fields `deadlineInputOf` reads, of the applications in the statuses ($2) where a
+ * Only the fields `deadlineInputOf` reads (`deadlineInputFields`), of the applications in the statuses ($2) where a
  * deadline can still be near or overdue. The deadlines themselves need the working-day calendar
  * (China's holidays and 调休), which lives in shared/rules: they are computed in JS over this
  * narrow selection rather than re-implemented in SQL.
@@ -140,10 +144,7 @@ export function openApplicationDeadlineInputs(
 ): Promise<{ areaCode: string; input: Record<string, unknown> }[]> {
   return db.query(
     `SELECT area_code AS "areaCode",
-            jsonb_strip_nulls(jsonb_build_object(
-              'type', data->'type', 'emergency', data->'emergency', 'status', data->'status', 'history', data->'history',
-              'investigation', data->'investigation', 'publicNotice', data->'publicNotice',
-              'extended', data->'extended')) AS input
+            jsonb_strip_nulls(jsonb_build_object(${DEADLINE_INPUT_SELECTION})) AS input
        FROM documents
       WHERE collection = 'applications' AND NOT deleted AND area_code LIKE $1 AND data->>'status' = ANY($2::text[])`,
     [pattern, [...statuses]],

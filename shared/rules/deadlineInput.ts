@@ -10,8 +10,14 @@ function lastDateOf(application: Pick<ApplicationSummary, 'history'>, action: Ap
   return last ? chinaDateOf(last.at) : undefined;
 }
 
+/**
+ * Every application field `deadlineInputOf` reads (its parameter's type allows no other): a reader
+ * that selects only these — the server's SQL figures — gets the same deadlines as a full record.
+ */
+export const deadlineInputFields = ['type', 'emergency', 'status', 'history', 'investigation', 'publicNotice', 'extended'] as const;
+
 /** The dates `applicationDeadlines` counts from, read off an application's history and process fields. */
-export function deadlineInputOf(application: ApplicationSummary): DeadlineInput {
+export function deadlineInputOf(application: Pick<ApplicationSummary, (typeof deadlineInputFields)[number]>): DeadlineInput {
   const input: DeadlineInput = { type: application.type, status: application.status };
   const acceptedOn = lastDateOf(application, 'accept');
   const investigationStartedOn = application.investigation?.startedOn ?? lastDateOf(application, 'startInvestigation');
