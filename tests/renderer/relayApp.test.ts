@@ -18,7 +18,7 @@ import type { PullResponse, TokenResponse } from '../../shared/sync/wire';
 import { relayPendingAnswerSchema } from '../../shared/wire/relayStatus';
 import { loadTokenKeys } from '../../server/auth/tokenKeys';
 import type { Database } from '../../server/db/database';
-import { openDatabase } from '../../server/db/openDatabase';
+import { openMemoryDatabase } from '../support/pgliteSnapshots';
 import { createRelaySignIn } from '../../server/relay/relaySignIn';
 import { buildRelay, type Relay } from '../../server/relay/relayApp';
 import { relayDeviceId } from '../../server/relay/relayCommand';
@@ -99,7 +99,7 @@ describe('the laptop at a township relay (issue 17)', () => {
     }
     await addUser(central.db, { username: 'zhen', password: PASSWORD, role: 'township', areaCode: `${TOWNSHIP}000` });
     uplink = await startFaultProxy(Number(new URL(central.url).port));
-    relayDb = await openDatabase({ dataDir: null });
+    relayDb = await openMemoryDatabase();
     const link = new UpstreamLink(uplink.url, 3_000);
     const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb), township: '371623102' });
     const signInHere = await createRelaySignIn({ db: relayDb, link, township: TOWNSHIP, tokenKeys: await loadTokenKeys(relayDb) });

@@ -9,6 +9,7 @@ import { householdSchema, type Household } from '../../shared/schemas/household'
 import { loadSearchKeyRoot } from '../../server/auth/secrets';
 import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
 import { openDatabase } from '../../server/db/openDatabase';
+import { openMemoryDatabase } from '../support/pgliteSnapshots';
 import { DEMO_PASSWORD, seedDemoData } from '../../server/demo/seedDemo';
 import { findUserByUsername } from '../../server/users/userStore';
 import { verifyPassword } from '../../server/auth/passwords';
@@ -43,7 +44,7 @@ describe('server command line and demo data', () => {
   });
 
   it('seeds the demo users and ~200 valid households in 碣石山镇 and 胡集镇, only once', async () => {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openMemoryDatabase();
     try {
       expect(await seedDemoData(db)).toMatchObject({ users: 6, households: 200 });
       expect(await seedDemoData(db)).toBeNull();

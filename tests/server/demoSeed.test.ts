@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/openDatabase';
+import { openMemoryDatabase } from '../support/pgliteSnapshots';
 import { buildServer } from '../../server/app';
 import { trackingCodeHash } from '../../server/sync/trackingCodes';
 import type { Database } from '../../server/db/database';
@@ -54,7 +54,7 @@ async function stored<T>(collection: SyncedCollection | 'policies'): Promise<T[]
 }
 
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: null });
+  db = await openMemoryDatabase();
   const started = Date.now();
   const counts = await seedDemoData(db, now);
   seedMs = Date.now() - started;

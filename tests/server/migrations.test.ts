@@ -17,6 +17,7 @@ import { deviceBundleKey, deviceDataKey } from '../../server/bundles/bundleKeys'
 import type { Database } from '../../server/db/database';
 import { LATEST_SCHEMA_VERSION, migrate, migrations, splitStatements } from '../../server/db/migrations';
 import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
+import { pgliteSnapshot } from '../support/pgliteSnapshots';
 import { openPostgresDatabase } from '../../server/db/postgresDatabase';
 import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
 import { storeDocuments } from '../../server/storage/documentStore';
@@ -55,7 +56,7 @@ async function databaseAtVersion(kind: DatabaseKind, version: number): Promise<{
   let db: Database;
   let drop: () => Promise<void>;
   if (kind === 'pglite') {
-    db = await openPgliteDatabase(null);
+    db = await openPgliteDatabase(null, { startFrom: pgliteSnapshot('empty') });
     drop = () => db.close();
   } else {
     const empty = await emptyPostgresDatabase('jiuzhu_migrate');

@@ -7,7 +7,7 @@ import { PUSH_SIGNATURE_HEADER, signPush } from '../../shared/sync/pushSignature
 import type { TokenResponse } from '../../shared/sync/wire';
 import { loadTokenKeys } from '../../server/auth/tokenKeys';
 import type { Database } from '../../server/db/database';
-import { openDatabase } from '../../server/db/openDatabase';
+import { openMemoryDatabase } from '../support/pgliteSnapshots';
 import { storeDocuments } from '../../server/storage/documentStore';
 import { createRelaySignIn } from '../../server/relay/relaySignIn';
 import { buildRelay, type Relay } from '../../server/relay/relayApp';
@@ -101,7 +101,7 @@ describe('the township relay: villages sync through the station, the central ser
     await addUser(central.db, { username: 'zhan-102', password: PASSWORD, role: 'township', areaCode: `${TOWNSHIP}000`, displayName: '刘建华' });
     await addUser(central.db, { username: 'xian-1623', password: PASSWORD, role: 'county', areaCode: '371623000000', displayName: '赵县民政' });
     uplink = await startFaultProxy(Number(new URL(central.url).port));
-    relayDb = await openDatabase({ dataDir: null });
+    relayDb = await openMemoryDatabase();
     const link = new UpstreamLink(uplink.url, 3_000);
     const session = new UpstreamSession(link, { username: 'relay-102', password: PASSWORD, deviceId: await relayDeviceId(relayDb), township: TOWNSHIP });
     const signIn = await createRelaySignIn({ db: relayDb, link, township: TOWNSHIP, tokenKeys: await loadTokenKeys(relayDb) });

@@ -6,7 +6,7 @@ import type { ErrorBody } from '../../shared/wire/errors';
 import { verifyAccessToken } from '../../server/auth/accessTokens';
 import { loadTokenKeys } from '../../server/auth/tokenKeys';
 import type { Database } from '../../server/db/database';
-import { openDatabase } from '../../server/db/openDatabase';
+import { openMemoryDatabase } from '../support/pgliteSnapshots';
 import { HttpError, sendError } from '../../server/http/errors';
 import { createRelayAuth, type RelayAccount, type RelayAuth } from '../../server/relay/auth/relayAuth';
 import { relayAccountsAnswerSchema } from '../../server/relay/auth/relayAccounts';
@@ -38,7 +38,7 @@ describe('signing in at a township relay', () => {
   beforeAll(async () => {
     central = await startTestServer('pglite');
     proxy = await startFaultProxy(Number(new URL(central.url).port));
-    relayDb = await openDatabase({ dataDir: null });
+    relayDb = await openMemoryDatabase();
     auth = createRelayAuth({ db: relayDb, upstream: new UpstreamLink(proxy.url, 10_000), township: TOWNSHIP, tokenKeys: await loadTokenKeys(relayDb) });
     await auth.refreshCentralKey();
     relay = Fastify();

@@ -1,8 +1,11 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startThrowawayCluster } from '../../harness/postgresCluster';
 import { buildServer } from '../../scripts/buildServer';
+import { migrate } from '../../server/db/migrations';
+import { snapshotPgliteDatabase } from '../../server/db/pgliteDatabase';
+import './pgliteSnapshots';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,16 +22,26 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // a county installs, built once here (`serverProgram` in harness/serverProcess.ts), not tsx each time.
   const buildDir = path.resolve(`.tmp/test-server-${process.pid}`);
   process.env['JIUZHU_SERVER_JS'] = await buildServer(buildDir);
-  const removeBuild = () => rmSync(buildDir, { recursive: true, force: true });
+  // Every in-memory PGlite a test opens starts from one of these (tests/support/pgliteSnapshots.ts).
+  const snapshotDir = path.resolve(`.tmp/test-pglite-${process.pid}`);
+  mkdirSync(snapshotDir, { recursive: true });
+  const snapshots = { empty: path.join(snapshotDir, 'empty.tar'), migrated: path.join(snapshotDir, 'migrated.tar') };
+  writeFileSync(snapshots.empty, Buffer.from(await (await snapshotPgliteDatabase(async () => {})).arrayBuffer()));
+  writeFileSync(snapshots.migrated, Buffer.from(await (await snapshotPgliteDatabase(migrate)).arrayBuffer()));
+  project.provide('pgliteSnapshots', snapshots);
+  const removeFiles = () => {
+    rmSync(buildDir, { recursive: true, force: true });
+    rmSync(snapshotDir, { recursive: true, force: true });
+  };
   const given = process.env['TEST_DATABASE_URL'];
   if (given) {
     project.provide('postgresUrl', given);
-    return removeBuild;
+    return removeFiles;
   }
   const cluster = await startThrowawayCluster();
   project.provide('postgresUrl', cluster.url);
   return () => {
     cluster.stop();
-    removeBuild();
+    removeFiles();
   };
 }

@@ -7,6 +7,7 @@ import { buildServer, type ServerOptions } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { openDatabase } from '../../server/db/openDatabase';
 import { addUser } from '../../server/users/userStore';
+import { openMemoryDatabase } from './pgliteSnapshots';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 export const databaseKinds: DatabaseKind[] = ['pglite', 'postgres'];
@@ -38,7 +39,7 @@ export async function emptyPostgresDatabase(prefix = 'jiuzhu_test'): Promise<{ u
 
 export async function freshDatabase(kind: DatabaseKind): Promise<{ db: Database; url: string | null; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const db = await openDatabase({ dataDir: null });
+    const db = await openMemoryDatabase();
     return { db, url: null, drop: async () => db.close() };
   }
   const empty = await emptyPostgresDatabase();
