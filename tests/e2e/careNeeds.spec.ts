@@ -147,6 +147,8 @@ test('a half-filled visit survives a reload as a draft; discarding clears it; sa
   await expectAllSynced(page);
   await page.getByRole('menuitem', { name: '家庭' }).click();
   await householdRows(page).first().click();
+  // Read once the household's page is open: right after the click the address can still be the list's.
+  await expect(page).toHaveURL(/#\/households\/hh-/);
   const householdUrl = page.url();
 
   await page.getByTestId('visit-new').click();

@@ -50,10 +50,7 @@ async function reloadAsksThenRestores(page: Page, open?: (page: Page) => Promise
  * unlocking the form is where it was — same scroll, same values, never reopened (no notice).
  */
 async function lockKeepsTheForm(page: Page, form: Locator): Promise<void> {
-  const scrolled = await page.evaluate(() => {
-    window.scrollTo(0, document.documentElement.scrollHeight);
-    return window.scrollY;
-  });
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   // The field being typed in gets the focus back after unlocking.
   const hadFocus = await page.evaluate(() => {
     const focused = document.activeElement;
@@ -63,6 +60,10 @@ async function lockKeepsTheForm(page: Page, form: Locator): Promise<void> {
   });
   await page.clock.fastForward('10:30');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+  // Where the page was when it locked (hidden, the form keeps its layout): read here, not right
+  // after scrolling, as a form still settling can grow shorter meanwhile and take the page up.
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
   await expect(form).toBeHidden();
   expect(await form.evaluate((element) => Boolean(element.closest('[inert][aria-hidden="true"]')))).toBe(true);
   for (let i = 0; i < 4; i++) {
