@@ -7,6 +7,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
     globalSetup: ['tests/support/globalSetup.ts'],
+    setupFiles: ['tests/support/passwordHashMemo.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: PGlite's start-up is CPU-heavy, so run test files two at a time.
