@@ -18,12 +18,29 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+const isBase64Byte = (byte: number | undefined) => byte !== undefined && /[A-Za-z0-9+/=_-]/.test(String.fromCharCode(byte));
+
+/**
+ * Whether `bytes` holds `needle`. Many Chinese characters are two letters or digits in UTF-16LE
+ * (杨 is "hg"), so a two-character name can turn up by chance inside the base64 text of a
+ * ciphertext (a CI run failed so): a match made only of such bytes, with such a byte on either
+ * side, is part of that text and not a name.
+ */
+function holds(bytes: Buffer, needle: Buffer, chinese: boolean): boolean {
+  const couldBeBase64 = chinese && [...needle].every((byte) => isBase64Byte(byte));
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+    if (!couldBeBase64 || !isBase64Byte(bytes[at - 1]) || !isBase64Byte(bytes[at + needle.length])) return true;
+  }
+  return false;
+}
+
 /** Of `files`, those holding `text` as ASCII/UTF-8 or as UTF-16LE (how V8 may serialise a string). */
 function filesIn(files: string[], text: string): string[] {
-  const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
+  // Only Chinese text in UTF-16LE can look like base64; digits (ID numbers, phones) are matched exactly.
+  const chinese = [...text].some((character) => character.charCodeAt(0) > 0x7f);
   return files.filter((file) => {
     const bytes = readFileSync(file);
-    return needles.some((needle) => bytes.includes(needle));
+    return holds(bytes, Buffer.from(text, 'utf8'), false) || holds(bytes, Buffer.from(text, 'utf16le'), chinese);
   });
 }
 
