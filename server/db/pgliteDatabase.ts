@@ -7,7 +7,7 @@ export interface PgliteOptions {
   /**
    * In memory only: start from a copy of another in-memory database (`snapshotPgliteDatabase`)
    * instead of an empty one. An empty one runs PostgreSQL's initdb in WebAssembly, about 3 s of CPU
-   * on a slow machine; the tests start their hundreds of databases from one snapshot.
+   * on a slow machine; the tests open many and start them from one snapshot.
    */
   startFrom?: Blob | undefined;
 }

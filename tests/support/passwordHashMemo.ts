@@ -3,7 +3,7 @@ import type * as passwords from '../../server/auth/passwords';
 
 /**
  * scrypt is slow on purpose (N=2^15: 150–250 ms of CPU a call on CI's two cores), and the tests
- * sign in some thousands of times, nearly always with one of a handful of passwords. Within a test
+ * sign in again and again, nearly always with one of a handful of passwords. Within a test
  * file the same password is hashed once and the same (password, stored hash) pair verified once:
  * the real scrypt still answers every distinct question, at production strength.
  */

@@ -14,7 +14,7 @@ const read = new Map<string, Blob>();
 
 /**
  * This run's snapshot of an in-memory PGlite (`snapshotPgliteDatabase`): starting from it takes
- * about 1 s of CPU where initdb takes 3–5 s, and the suite opens some hundreds of databases.
+ * about 1 s of CPU where initdb takes 3–5 s, and the suite opens many databases.
  */
 export function pgliteSnapshot(which: 'empty' | 'migrated'): Blob {
   const file = inject('pgliteSnapshots')[which];
