@@ -139,6 +139,22 @@ test('a township’s first sync of thousands of records shows rising counts, and
   await expect(banner).toBeHidden({ timeout: 120_000 });
   await page.getByTestId('menu-sync-centre').click();
   await expect(page.getByTestId('sync-centre')).toBeVisible();
+
+  // Gone for good: a later sync (立即同步 here) is not the first, and the banner does not come back
+  // while it runs (it did, for a moment each time, pushing the page down).
+  await page.evaluate(() => {
+    const seen = { syncRan: false, bannerBack: false };
+    (window as unknown as { seenAfterFirstSync: typeof seen }).seenAfterFirstSync = seen;
+    new MutationObserver(() => {
+      seen.syncRan ||= document.querySelector('[data-testid="sync-running"]') !== null;
+      seen.bannerBack ||= document.querySelector('[data-testid="first-sync"]') !== null;
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  const seenAfter = () => page.evaluate(() => (window as unknown as { seenAfterFirstSync: { syncRan: boolean; bannerBack: boolean } }).seenAfterFirstSync);
+  await page.getByTestId('sync-now').click();
+  await expect.poll(async () => (await seenAfter()).syncRan).toBe(true);
+  await expect(page.getByTestId('sync-running')).toHaveCount(0);
+  expect((await seenAfter()).bannerBack).toBe(false);
   await context.close();
 });
 

@@ -71,6 +71,9 @@ export const householdRows = (page: Page) => page.getByTestId('household-row');
 export async function expectAllSynced(page: Page): Promise<void> {
   await expect(page.getByTestId('sync-online')).toHaveAttribute('data-online', 'true');
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
+  // Nor is anything still arriving for the first time: the first sync's banner, above every page,
+  // goes once it is all here, and the page under it moves up then.
+  await expect(page.getByTestId('first-sync')).toHaveCount(0);
 }
 
 /** The household list (家庭), from the menu: every role lands on 今日 after signing in. */

@@ -5,6 +5,7 @@ import {
   firstSyncKeyOf,
   FirstSyncTracker,
   remainingOf,
+  storedOnce,
   summarize,
   whileStoring,
   type KindProgress,
@@ -87,6 +88,21 @@ describe('while the last pages are stored', () => {
     expect(seen.visits).toBe(progress.visits);
     expect(summarize(whileStoring({ households: progress.households }, () => true)).running).toBe(true);
     expect(summarize(whileStoring({ households: progress.households }, () => false)).running).toBe(false);
+  });
+
+  it('a kind once stored stays done while later syncs of it run; one that starts again from nothing is followed again', () => {
+    const seen = storedOnce();
+    let households: KindProgress | undefined = { arrived: 1000, total: 1000, done: true };
+    expect(summarize(seen({ households }, () => true)).running).toBe(true);
+    expect(summarize(seen({ households }, () => false)).running).toBe(false);
+    // RxDB's own pull from the checkpoint, a push, a stream event: not the first sync any more.
+    expect(seen({ households }, () => true).households).toEqual(households);
+    expect(summarize(seen({ households }, () => true)).running).toBe(false);
+    households = afterPage(households, page(200, true, 300));
+    expect(summarize(seen({ households }, () => true))).toMatchObject({ running: true, arrived: 200, remaining: 100 });
+    households = afterPage(households, page(100));
+    expect(seen({ households }, () => true).households).toMatchObject({ storing: true, done: false });
+    expect(summarize(seen({ households }, () => false)).running).toBe(false);
   });
 });
 

@@ -92,6 +92,23 @@ export function whileStoring(progress: FirstSyncProgress, busy: (name: SyncedCol
   return seen;
 }
 
+/**
+ * `whileStoring` for one engine, where a kind once stored stays done: the pulls and pushes that
+ * follow (RxDB's own pull from where the first one ended, every change after) are ordinary syncs,
+ * and must not bring the banner back for a moment each time (it showed again while a page was
+ * open, pushing the page down under the person's eyes). A kind that starts again from nothing
+ * is followed again.
+ */
+export function storedOnce(): (progress: FirstSyncProgress, busy: (name: SyncedCollection) => boolean) => FirstSyncProgress {
+  const stored = new Set<SyncedCollection>();
+  return (progress, busy) => {
+    for (const name of stored) if (!progress[name]?.done) stored.delete(name);
+    const seen = whileStoring(progress, (name) => !stored.has(name) && busy(name));
+    for (const name of syncedCollections) if (seen[name]?.done) stored.add(name);
+    return seen;
+  };
+}
+
 /** Where a user's first-sync progress is kept between starts (closing the app mid-sync resumes the counts). */
 export const firstSyncKeyOf = (userId: string) => `jiuzhu:firstSync:${userId}`;
 

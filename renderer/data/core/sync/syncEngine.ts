@@ -1,4 +1,4 @@
-import { BehaviorSubject, combineLatest, map, merge, type Observable, type Subscription } from 'rxjs';
+import { BehaviorSubject, combineLatest, defer, map, merge, type Observable, type Subscription } from 'rxjs';
 import { getAssumedMasterState } from 'rxdb/plugins/core';
 import {
   isSyncedCollection,
@@ -14,7 +14,7 @@ import { SyncHttpError, type SyncErrorKind } from '../httpErrors';
 import type { KeyValueStore } from '../keyValueStore';
 import type { PendingChanges } from './pendingChanges';
 import { replicateCollection, type CollectionReplication } from './replicateCollection';
-import { FirstSyncTracker, whileStoring, type FirstSyncProgress, type PulledPageInfo } from './firstSyncProgress';
+import { FirstSyncTracker, storedOnce, type FirstSyncProgress, type PulledPageInfo } from './firstSyncProgress';
 import type { Writer } from '../../../../shared/sync/writeCheck';
 import type { SyncClient } from './syncClient';
 import type { RelayLink } from './relayLink';
@@ -64,7 +64,7 @@ export class SyncEngine {
   readonly collections$ = new BehaviorSubject<CollectionSyncStatus[]>([]);
   /** What a first sync has received and has still to receive, per kind of record. */
   readonly firstSync: FirstSyncTracker;
-  /** The same as the person sees it: a kind is done once its pages are stored too (`whileStoring`). */
+  /** The same as the person sees it: a kind is done once its pages are stored too (`storedOnce`). */
   readonly firstSync$: Observable<FirstSyncProgress>;
   private readonly replications: CollectionReplication[] = [];
   private readonly subscriptions: Subscription[] = [];
@@ -81,9 +81,12 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.firstSync = new FirstSyncTracker(deps.store, deps.firstSyncKey ?? 'jiuzhu:firstSync');
-    this.firstSync$ = combineLatest([this.firstSync.progress$, this.collections$]).pipe(
-      map(([progress, collections]) => whileStoring(progress, (name) => collections.some((c) => c.name === name && c.syncing))),
-    );
+    this.firstSync$ = defer(() => {
+      const seen = storedOnce();
+      return combineLatest([this.firstSync.progress$, this.collections$]).pipe(
+        map(([progress, collections]) => seen(progress, (name) => collections.some((c) => c.name === name && c.syncing))),
+      );
+    });
     const stored = Number(deps.store.getItem(this.lastSyncKey));
     this.status$ = new BehaviorSubject<SyncStatus>({
       online: deps.isNavigatorOnline(),
