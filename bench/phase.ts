@@ -3,6 +3,7 @@
  * own throwaway PostgreSQL and server.
  */
 import { writeFileSync } from 'node:fs';
+import { settleBriefly } from './processCpu';
 import { BENCH_SIZES, sizedOptions, type BenchSize } from './size';
 import type { Figure } from './stats';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const [phase, mode, out] = process.argv.slice(2);
   if (!out || !BENCH_SIZES.includes(mode as BenchSize)) throw new Error('usage: phase.ts server|browser full|quick|smoke OUT.json');
   const options = { ...sizedOptions(mode as BenchSize), log: (line: string) => console.log(line) };
+  if (options.size === 'smoke') settleBriefly();
   let figures: Figure[];
   if (phase === 'server') figures = await (await import('./serverFigures')).serverFigures(options);
   else if (phase === 'browser') figures = await (await import('./browserFigures')).browserFigures(options);

@@ -26,7 +26,7 @@ export interface ScaleOptions extends SizedOptions {
 
 /** The sizes measured, nominal (named in the figures) and as run in this mode. */
 const NOMINAL = [3_000, 30_000, 100_000] as const;
-const RUN_SIZES = { full: NOMINAL, quick: [1_000, 3_000, 10_000], smoke: [60, 200, 600] } as const;
+const RUN_SIZES = { full: NOMINAL, quick: [1_000, 3_000, 10_000], smoke: [60, 120, 200] } as const;
 const label = (n: number) => `${n / 1000}k`;
 /** One township per size, none of them the bench township (371623101), so each user pulls only its own size. */
 const TOWNSHIPS = ['371681102', '371681115', '371681101'] as const;
