@@ -17,7 +17,7 @@ export { useServerReach } from './hooks/serverReach';
 export type { ServerReach } from './core/serverProbe';
 
 // Households
-export { useHouseholdPage, useMatchingHouseholds, useHousehold, useSaveHousehold, useArchiveHousehold, useSetHouseholdResidence } from './hooks/households';
+export { useHouseholdPage, useMatchingHouseholds, useHousehold, useIdNumberHolder, useSaveHousehold, useArchiveHousehold, useSetHouseholdResidence } from './hooks/households';
 export type { HouseholdSearch } from './households/householdSearch';
 export { useHouseholdSummaries, useHouseholdsByIds, useReadHouseholds } from './hooks/householdSummaries';
 export type { HouseholdSummary } from './households/householdSummaries';

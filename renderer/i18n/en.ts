@@ -147,6 +147,7 @@ export const en: Translation = {
       villagePlaceholder: 'Choose the village',
       villageSearchHint: 'Type to search',
       villageRequired: 'Please choose the village',
+      idNumberRegisteredElsewhere: 'This person is already registered in the household of {{head}} ({{address}}); a person belongs to one household only. If they moved here, remove them from that household first.',
       address: 'Home address',
       addressPlaceholder: 'e.g. Wangjia village, row 3, no. 12',
       phone: 'Phone',

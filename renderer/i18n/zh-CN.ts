@@ -148,6 +148,7 @@ export const zhCN = {
       villagePlaceholder: '请选择村（社区）',
       villageSearchHint: '可输入村名查找',
       villageRequired: '请选择所在村',
+      idNumberRegisteredElsewhere: '此人已登记在{{head}}家（{{address}}），一个人只能登记在一户。如已搬到这一户，请先在原来那一户把他移出。',
       address: '家庭住址',
       addressPlaceholder: '如：王家村 3 排 12 号',
       phone: '联系电话',

@@ -99,3 +99,37 @@ test('a wrong ID number shows an inline error and nothing is saved', async ({ br
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
   await context.close();
 });
+
+test('a person already registered in another household is named at their ID number, and nothing is saved', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, 'xieli_a');
+  await expectAllSynced(page);
+  // This run's own person and addresses: another run on the same server registers its own.
+  const seq = 100 + (Date.now() % 800);
+  const person = { name: '韩秀英', idNumber: testIdNumber('1949-11-02', seq) };
+  const first = `碣石山镇一村 9 排 ${seq} 号`;
+  await openHouseholds(page);
+  await page.getByTestId('household-register').click();
+  await fillHouseholdForm(page, first, [person]);
+  await page.getByTestId('household-submit').click();
+  await expect(page.getByTestId('household-summary')).toContainText(first);
+
+  // The same person again, in a second household: the form names the first and saves nothing.
+  await openHouseholds(page);
+  await page.getByTestId('household-register').click();
+  await fillHouseholdForm(page, `碣石山镇一村 10 排 ${seq} 号`, [{ name: '张明', idNumber: testIdNumber('1975-01-20', seq) }, { ...person, relation: '父母' }]);
+  await page.getByTestId('household-submit').click();
+  await expect(page.getByTestId('household-form')).toContainText(`此人已登记在${person.name}家（${first}）`);
+  await expect(page.getByTestId('member-2-id-number')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('member-1-id-number')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('member-2-id-number')).toBeFocused();
+  await expect(page.getByTestId('household-form')).toBeVisible();
+
+  await page.getByTestId('household-cancel').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: '离开' }).click();
+  await page.getByTestId('household-search').fill(person.idNumber);
+  await expect(householdRows(page)).toHaveCount(1);
+  await expect(householdRows(page).first()).toContainText(first);
+  await context.close();
+});

@@ -3,6 +3,7 @@ import { map } from 'rxjs';
 import { idNumberHashes, type SearchKeys } from '../../../shared/domain/idHash';
 import type { Household } from '../../../shared/schemas/household';
 import { archiveHousehold, saveHousehold, setHouseholdResidence, type HouseholdFormOutput } from '../households/householdRecords';
+import { householdHoldingIdNumber } from '../households/idNumberHolders';
 import { liveSearch, looksLikeIdNumber, searchHouseholdPage, searchHouseholds, type HouseholdPage, type HouseholdSearch } from '../households/householdSearch';
 import { useWorkspace } from './AppDataProvider';
 import { useObservable } from './useObservable';
@@ -89,4 +90,16 @@ export function useSetHouseholdResidence(): (id: string, residence: 'urban' | 'r
 export function useArchiveHousehold(): (id: string, reason: string) => Promise<Household> {
   const workspace = useWorkspace();
   return useCallback((id, reason) => archiveHousehold(workspace, id, reason), [workspace]);
+}
+
+/**
+ * Finds, when called, the household that already has a member with this ID number (not archived,
+ * not `exceptId`): registering the same person twice is caught before saving.
+ */
+export function useIdNumberHolder(): (idNumber: string, exceptId?: string) => Promise<Household | null> {
+  const workspace = useWorkspace();
+  return useCallback(
+    (idNumber, exceptId) => householdHoldingIdNumber(workspace.db, workspace.searchKeys, idNumber, exceptId),
+    [workspace],
+  );
 }

@@ -2,6 +2,7 @@ import { Button, Flex, Form, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { headOf, type Household } from '../../../shared/schemas/household';
 import { useKeepOnChange } from '../drafts/useFormDraft';
 import { focusNextOnEnter } from '../forms/focusNextOnEnter';
 import { TextField } from '../forms/TextField';
@@ -28,17 +29,19 @@ export interface HouseholdFormProps {
   onCancel: () => void;
   /** Every change (values and village), at once: the page keeps it as a draft. */
   onChange: (state: HouseholdFormState) => void;
+  /** The other household already holding a member with this ID number, if any. */
+  findIdNumberHolder: (idNumber: string) => Promise<Household | null>;
 }
 
 /**
  * 登记家庭 / 编辑家庭: village, address, phone, note, the members and the household's situation
  * (4+N groups, 单人户, 单独登记备案, 收入不固定), checked by the shared rules.
  */
-export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel, onChange }: HouseholdFormProps) {
+export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel, onChange, findIdNumberHolder }: HouseholdFormProps) {
   const { t } = useTranslation();
   const [areaCode, setAreaCode] = useState(defaultAreaCode);
   const [villageMissing, setVillageMissing] = useState(false);
-  const { control, handleSubmit, formState, getValues, watch } = useForm<HouseholdDraft, unknown, HouseholdValues>({
+  const { control, handleSubmit, formState, getValues, watch, setError, setFocus } = useForm<HouseholdDraft, unknown, HouseholdValues>({
     resolver: householdResolver,
     defaultValues,
   });
@@ -49,6 +52,18 @@ export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit,
     async (values) => {
       if (!areaCode) {
         setVillageMissing(true);
+        return;
+      }
+      // A person is registered in one household: one already registered elsewhere is named at
+      // their ID number, and nothing is saved.
+      const holders = await Promise.all(values.members.map((member) => findIdNumberHolder(member.idNumber)));
+      const taken = holders.flatMap((holder, index) => (holder ? [{ holder, index }] : []));
+      for (const { holder, index } of taken) {
+        const head = headOf(holder)?.name ?? t('household.noHead');
+        setError(`members.${index}.idNumber`, { type: 'registeredElsewhere', message: t('household.form.idNumberRegisteredElsewhere', { head, address: holder.address }) });
+      }
+      if (taken[0]) {
+        setFocus(`members.${taken[0].index}.idNumber`);
         return;
       }
       await onSubmit(toSubmission(values, areaCode));

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { scopePrefix } from '../../../shared/auth/roles';
 import type { Household } from '../../../shared/schemas/household';
-import { useAuth, useHousehold, useSaveHousehold, WriteRefusedError } from '../../data';
+import { useAuth, useHousehold, useIdNumberHolder, useSaveHousehold, WriteRefusedError } from '../../data';
 import { PageTitle } from '../PageTitle';
 import { PageState } from '../PageState';
 import { usePermissions } from '../usePermissions';
@@ -35,6 +35,7 @@ function HouseholdFormScreen({ existing }: { existing: Household | undefined }) 
   const { message } = AntApp.useApp();
   const { session } = useAuth();
   const saveHousehold = useSaveHousehold();
+  const idNumberHolder = useIdNumberHolder();
   const scope = session ? scopePrefix(session.user.role, session.user.areaCode) : '';
   // Kept per record; a new household per user (the drafts are) and scope.
   const draft = useFormDraft<HouseholdFormState>(existing ? `household:${existing.id}` : `household:new:${scope}`, () => ({
@@ -69,6 +70,7 @@ function HouseholdFormScreen({ existing }: { existing: Household | undefined }) 
         scope={scope}
         onSubmit={save}
         onCancel={() => navigate(backTo)}
+        findIdNumberHolder={(idNumber) => idNumberHolder(idNumber, existing?.id)}
       />
     </>
   );
