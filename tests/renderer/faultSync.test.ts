@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { saveHousehold } from '../../renderer/data/households/householdRecords';
+import { Backoff } from '../../renderer/data/core/sync/backoff';
 import type { Workspace } from '../../renderer/data/core/workspace';
 import { makeIdNumber } from '../../shared/domain/idNumber';
 import type { Household } from '../../shared/schemas/household';
@@ -164,6 +165,33 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
     await settled(township);
     await expectLaptopMatchesServer(township, { url: server.url, token: token.zhen }, ['households', 'visits', 'applications']);
   }, 180_000);
+
+  it('立即同步 sends a change that was waiting out a long backoff, at once', async () => {
+    const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));
+    await holding(village, SEEDED);
+    await settled(village);
+    // Every wait after a failure is an hour: only 立即同步 can bring the change up within the test.
+    vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
+    let failedPushes = 0;
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      try {
+        return await realFetch(input, init);
+      } catch (error) {
+        if (String(input).endsWith('/households/push')) failedPushes++;
+        throw error;
+      }
+    });
+    proxy.refuse();
+    proxy.resetAll();
+    const waiting = await saveHousehold(village, household('柴玉珍'));
+    await vi.waitFor(() => expect(failedPushes).toBeGreaterThan(0), { timeout: 30_000 });
+    proxy.allow();
+    village.sync.syncNow();
+    await settled(village);
+    const onServer = await serverDocuments(server.url, token.xieli, 'households');
+    expect(onServer.filter((d) => d.id === waiting.id)).toHaveLength(1);
+  }, 120_000);
 
   it('still converges when every chunk takes two seconds, with edits on both sides', async () => {
     const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));

@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb/plugins/core';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, combineLatest, map, merge, Subject, tap, type Observable } from 'rxjs';
+import { BehaviorSubject, combineLatest, firstValueFrom, map, merge, race, Subject, tap, timer, type Observable } from 'rxjs';
 import { isSyncedCollection, type PulledReferenceCollection, type SyncedCollection } from '../../../../shared/sync/collections';
 import type { PullResponse, PushRow, StreamEvent, SyncCheckpoint } from '../../../../shared/sync/wire';
 import type { PendingChanges } from './pendingChanges';
@@ -69,7 +69,25 @@ export function replicateCollection(
   let lastCheckpoint: SyncCheckpoint | null = null;
   const fromServer = new Subject<StreamEvent<Doc>>();
   const firstPullError = new Subject<unknown>();
+  const pushError = new Subject<unknown>();
+  // Ends a push's wait between tries: 立即同步 (reconnect) or stopping.
+  const pushWake = new Subject<void>();
   let stopped = false;
+  // RxDB waits `retryTime` after a failed push, and nothing cuts that wait short: after a long
+  // outage 立即同步 left a change waiting for up to the longest backoff (three minutes). So a push
+  // is tried again here instead, after a wait that 立即同步 ends at once.
+  const pushUntilAnswered = async (body: PushRow<Doc>[]) => {
+    for (;;) {
+      try {
+        return await client.push<Doc>(name as SyncedCollection, body);
+      } catch (error) {
+        if (stopped) throw error;
+        pushError.next(error);
+        await firstValueFrom(race(timer(backoff.fail()), pushWake));
+        if (stopped) throw error;
+      }
+    }
+  };
   const state = replicateRxCollection<Doc, SyncCheckpoint>({
     collection: collection as unknown as RxCollection<Doc>,
     replicationIdentifier,
@@ -107,7 +125,7 @@ export function replicateCollection(
           assumedMasterState: row.assumedMasterState ?? null,
           newDocumentState: row.newDocumentState,
         })) as PushRow<Doc>[];
-        const answer = await client.push<Doc>(name as SyncedCollection, body);
+        const answer = await pushUntilAnswered(body);
         // A relay kept the rows for the county: they are handed over (no longer 待同步) but kept on
         // this laptop, sealed, until the county's answer comes back through the relay.
         if (answer.relay && keepRelayBatch) await keepRelayBatch(name as SyncedCollection, answer.relay.batchId, body);
@@ -191,9 +209,10 @@ export function replicateCollection(
     state,
     succeeded$: succeeded.asObservable(),
     active$: combineLatest([firstPulling, state.active$]).pipe(map(([pulling, active]) => pulling || active)),
-    error$: merge(firstPullError, state.error$),
+    error$: merge(firstPullError, pushError, state.error$),
     reconnect() {
       state.retryTime = backoff.reset();
+      pushWake.next();
       stream?.reconnect();
       state.reSync();
     },
@@ -210,6 +229,7 @@ export function replicateCollection(
     },
     async stop() {
       stopped = true;
+      pushWake.next();
       stream?.close();
       await started;
       settleRecorder?.(null);
