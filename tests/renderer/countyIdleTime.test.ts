@@ -14,6 +14,7 @@ import { setCountyIdleMinutes } from '../../server/settings/countySettings';
 import { addUser } from '../../server/users/userStore';
 import type { TokenResponse } from '../../shared/sync/wire';
 import { laptop, openWorkspace, type Laptop } from '../support/laptop';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 import { api, databaseKinds, startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -34,7 +35,7 @@ describe('county set, the command a county’s IT office runs', () => {
   // Kept as a promise, so a test that gives up while the server starts still stops it afterwards.
   let starting: Promise<ServerProcess> | null = null;
   beforeAll(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'jiuzhu-county-'));
+    dataDir = migratedPgliteFolder(mkdtempSync(path.join(tmpdir(), 'jiuzhu-county-')));
     folders.push(dataDir);
   });
   afterAll(async () => (await starting?.catch(() => null))?.stop());

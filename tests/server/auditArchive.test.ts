@@ -14,6 +14,7 @@ import { readAuditRetention } from '../../server/audit/auditRetention';
 import type { Database } from '../../server/db/database';
 import { openDatabase } from '../../server/db/openDatabase';
 import { databaseKinds, freshDatabase } from '../support/testServer';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 
 const folders: string[] = [];
 const freshDir = () => {
@@ -187,7 +188,7 @@ describe('the retention setting', () => {
 
 describe('npm run server -- audit archive', () => {
   it('archives the months past JIUZHU_AUDIT_RETENTION_MONTHS of the configured database, after listing them on --dry-run', async () => {
-    const dataDir = freshDir();
+    const dataDir = migratedPgliteFolder(freshDir());
     const db = await openDatabase({ dataDir });
     try {
       await seedOldEntries(db);

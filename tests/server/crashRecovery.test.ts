@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse, SyncCheckpoint, TokenResponse } from '../../shared/sync/wire';
 import { makeHousehold, newRow } from '../support/documents';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 import { startServerProcess, type ServerProcess, serverProgram } from '../../harness/serverProcess';
 import { api, freshDatabase, type DatabaseKind } from '../support/testServer';
 
@@ -31,7 +32,7 @@ describe.each<DatabaseKind>(['pglite', 'postgres'])('a server killed with SIGKIL
   it('loses nothing that it acknowledged, and a re-sent batch stores nothing twice', async () => {
     let env: Record<string, string>;
     if (kind === 'pglite') {
-      const dir = mkdtempSync(path.join(tmpdir(), 'jiuzhu-crash-'));
+      const dir = migratedPgliteFolder(mkdtempSync(path.join(tmpdir(), 'jiuzhu-crash-')));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       env = { JIUZHU_DATA_DIR: dir };
     } else {

@@ -16,6 +16,7 @@ import { validatePushBody } from '../../server/sync/validateDocuments';
 import type { Household } from '../../shared/schemas/household';
 import { makeHousehold, newRow } from '../support/documents';
 import { startServerProcess, serverProgram } from '../../harness/serverProcess';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 
 const run = promisify(execFile);
 const folders: string[] = [];
@@ -59,7 +60,7 @@ describe('the embedded database has one owner', () => {
   });
 
   it('`user add` on the folder a running server holds is refused, names the folder and the server, and writes nothing', async () => {
-    const dataDir = freshDir();
+    const dataDir = migratedPgliteFolder(freshDir());
     const passwordFile = path.join(freshDir(), 'password.txt');
     writeFileSync(passwordFile, 'secret-pass-1\n');
     const server = await startServerProcess({ JIUZHU_DATA_DIR: dataDir, DATABASE_URL: '' });
@@ -94,7 +95,7 @@ describe('the embedded database has one owner', () => {
   }, 180_000);
 
   it('a lock left by a process that is gone is taken over', async () => {
-    const dataDir = freshDir();
+    const dataDir = migratedPgliteFolder(freshDir());
     const passwordFile = path.join(freshDir(), 'password.txt');
     writeFileSync(passwordFile, 'secret-pass-2\n');
     const stale: LockHolder = { pid: await deadPid(), hostname: hostname(), startedAt: new Date(Date.now() - 3_600_000).toISOString() };
@@ -105,7 +106,7 @@ describe('the embedded database has one owner', () => {
   }, 120_000);
 
   it('`user add` takes the password from a file (its first line) or from stdin, and the user can then sign in', async () => {
-    const dataDir = freshDir();
+    const dataDir = migratedPgliteFolder(freshDir());
     const passwordFile = path.join(freshDir(), 'password.txt');
     writeFileSync(passwordFile, 'from-a-file-1\nnot this line\n');
     expect((await userAdd(dataDir, 'sunba', '--password-file', passwordFile)).stdout).toContain('created user sunba');
@@ -120,7 +121,7 @@ describe('the embedded database has one owner', () => {
   }, 120_000);
 
   it('`search-keys rotate` on the folder a running server holds is refused and changes nothing; on a free folder it rotates the township', async () => {
-    const dataDir = freshDir();
+    const dataDir = migratedPgliteFolder(freshDir());
     const household = makeHousehold('371623102201');
     const storedOf = async (db: Database) =>
       (await db.query<{ data: Household; seq: number }>("SELECT data, seq FROM documents WHERE collection = 'households' AND id = $1", [household.id]))[0]!;

@@ -16,6 +16,7 @@ import { setReceivedHolidayYears } from '../../shared/rules/workingDays';
 import type { TokenResponse } from '../../shared/sync/wire';
 import type { EndOfDayAnswer } from '../../shared/wire/endOfDay';
 import { makeApplication, makeHousehold } from '../support/documents';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 import { laptop, openWorkspace } from '../support/laptop';
 import { api, freshDatabase } from '../support/testServer';
 import type { Database } from '../../server/db/database';
@@ -95,7 +96,7 @@ describe('yearly reference data from the server (holidays, divisions)', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-reference-'));
-    env = { JIUZHU_DATA_DIR: path.join(root, 'server') };
+    env = { JIUZHU_DATA_DIR: migratedPgliteFolder(path.join(root, 'server')) };
     const db = await openDatabase({ databaseUrl: undefined, dataDir: env['JIUZHU_DATA_DIR']! });
     try {
       await seed(db);

@@ -9,6 +9,7 @@ import { startServerProcess, type ServerProcess } from '../../harness/serverProc
 import { freePort } from '../../harness/postgresCluster';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, wire } from '../support/documents';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -50,7 +51,7 @@ describe('a relay killed mid-forward (issue 17)', () => {
     writeFileSync(path.join(dataDir, 'relay-password'), `${PASSWORD}\n`, { mode: 0o600 });
     port = await freePort();
     env = {
-      JIUZHU_DATA_DIR: path.join(dataDir, 'db'),
+      JIUZHU_DATA_DIR: migratedPgliteFolder(path.join(dataDir, 'db')),
       JIUZHU_RELAY_USERNAME: 'relay-102',
       JIUZHU_RELAY_PASSWORD_FILE: path.join(dataDir, 'relay-password'),
       JIUZHU_RELAY_ROUND_SECONDS: '1',
