@@ -9,13 +9,13 @@ import { householdSchema, type Household } from '../../shared/schemas/household'
 import { loadSearchKeyRoot } from '../../server/auth/secrets';
 import { idNumberHash, townshipSearchKey } from '../../server/search/searchKeys';
 import { openDatabase } from '../../server/db/openDatabase';
-import { openMemoryDatabase } from '../support/pgliteSnapshots';
+import { migratedPgliteFolder, openMemoryDatabase } from '../support/pgliteSnapshots';
 import { DEMO_PASSWORD, seedDemoData } from '../../server/demo/seedDemo';
 import { findUserByUsername } from '../../server/users/userStore';
 import { verifyPassword } from '../../server/auth/passwords';
 
 const run = promisify(execFile);
-const dataDir = mkdtempSync(path.join(tmpdir(), 'jiuzhu-cli-'));
+const dataDir = migratedPgliteFolder(mkdtempSync(path.join(tmpdir(), 'jiuzhu-cli-')));
 
 describe('server command line and demo data', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -12,10 +12,11 @@ import { buildServer } from '../../server/app';
 import { openDatabase } from '../../server/db/openDatabase';
 import { addUser, findUserByUsername } from '../../server/users/userStore';
 import { verifyPassword } from '../../server/auth/passwords';
+import { migratedPgliteFolder } from '../support/pgliteSnapshots';
 
 const run = promisify(execFile);
 const work = mkdtempSync(path.join(tmpdir(), 'jiuzhu-user-import-'));
-const dataDir = path.join(work, 'data');
+const dataDir = migratedPgliteFolder(path.join(work, 'data'));
 const env = { ...process.env, JIUZHU_DATA_DIR: dataDir };
 
 /** An operator's sheet as Excel saves it: Chinese headers (in their own order, with a column the import ignores), then the rows. */
