@@ -75,15 +75,15 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
 
   const settled = (ws: Workspace) => firstValueFrom(ws.sync.status$.pipe(filter((s) => s.pending === 0 && s.lastSyncAt !== null)));
 
-  /** Counts, from now on, the laptop's households pushes whose request or answer was lost on the link. */
-  const countFailedPushes = () => {
+  /** Counts, from now on, the laptop's households requests (`push` or `pull`) whose request or answer was lost on the link. */
+  const countFailed = (request: 'push' | 'pull') => {
     const failed = { count: 0 };
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       try {
         return await realFetch(input, init);
       } catch (error) {
-        if (String(input).endsWith('/households/push')) failed.count++;
+        if (String(input).includes(`/sync/households/${request}`)) failed.count++;
         throw error;
       }
     });
@@ -145,7 +145,7 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
     await holding(village, SEEDED);
     await settled(village);
     // Pushes that failed on the way back; the server only answers once it has committed.
-    const lostAnswers = countFailedPushes();
+    const lostAnswers = countFailed('push');
     const saved: Household[] = [];
     // The push's answer is the first thing to come back after a save; a stream event may beat it, so try a few rounds.
     for (let round = 0; round < 5 && lostAnswers.count === 0; round++) {
@@ -182,7 +182,7 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
     await settled(village);
     // Every wait after a failure is an hour: only 立即同步 can bring the change up within the test.
     vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
-    const failedPushes = countFailedPushes();
+    const failedPushes = countFailed('push');
     proxy.refuse();
     proxy.resetAll();
     const waiting = await saveHousehold(village, household('柴玉珍'));
@@ -192,6 +192,26 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
     await settled(village);
     const onServer = await serverDocuments(server.url, token.xieli, 'households');
     expect(onServer.filter((d) => d.id === waiting.id)).toHaveLength(1);
+  }, 120_000);
+
+  it('立即同步 pulls what changed on the server while the link was down, at once', async () => {
+    const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));
+    await holding(village, SEEDED);
+    await settled(village);
+    // Every wait after a failure is an hour: only 立即同步 can bring the change down within the test.
+    vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
+    const failedPulls = countFailed('pull');
+    proxy.refuse();
+    proxy.resetAll();
+    village.sync.syncNow();
+    await vi.waitFor(() => expect(failedPulls.count).toBeGreaterThan(0), { timeout: 30_000 });
+    // Meanwhile another laptop of the village sends a household to the server: only a pull brings it
+    // (the live stream starts from the newest change when it opens).
+    const other = makeHousehold(VILLAGE, { note: '断网期间另一台电脑登记' });
+    expect((await api(server, token.xieli, 'POST', '/api/v1/sync/households/push', [newRow(other)])).status).toBe(200);
+    proxy.allow();
+    village.sync.syncNow();
+    await vi.waitFor(async () => expect(await village.db.households.findOne(other.id).exec()).not.toBeNull(), { timeout: 30_000, interval: 200 });
   }, 120_000);
 
   it('still converges when every chunk takes two seconds, with edits on both sides', async () => {

@@ -69,21 +69,23 @@ export function replicateCollection(
   let lastCheckpoint: SyncCheckpoint | null = null;
   const fromServer = new Subject<StreamEvent<Doc>>();
   const firstPullError = new Subject<unknown>();
-  const pushError = new Subject<unknown>();
-  // Ends a push's wait between tries: 立即同步 (reconnect) or stopping.
-  const pushWake = new Subject<void>();
+  const requestError = new Subject<unknown>();
+  // Ends the wait between a request's tries: 立即同步 (reconnect, also on the browser's 'online') or stopping.
+  const retryWake = new Subject<void>();
   let stopped = false;
-  // RxDB waits `retryTime` after a failed push, and nothing cuts that wait short: after a long
-  // outage 立即同步 left a change waiting for up to the longest backoff (three minutes). So a push
-  // is tried again here instead, after a wait that 立即同步 ends at once.
-  const pushUntilAnswered = async (body: PushRow<Doc>[]) => {
+  // RxDB waits `retryTime` after a failed pull or push, and nothing cuts that wait short while the
+  // browser says it is online (a village's Wi-Fi up, the county's server out of reach): after a
+  // long outage 立即同步 left changes waiting, either way, for up to the longest backoff (three
+  // minutes). So a request is tried again here instead, after a wait that 立即同步 ends at once;
+  // each failure still reaches the UI (error$).
+  const untilAnswered = async <T>(request: () => Promise<T>): Promise<T> => {
     for (;;) {
       try {
-        return await client.push<Doc>(name as SyncedCollection, body);
+        return await request();
       } catch (error) {
         if (stopped) throw error;
-        pushError.next(error);
-        await firstValueFrom(race(timer(backoff.fail()), pushWake));
+        requestError.next(error);
+        await firstValueFrom(race(timer(backoff.fail()), retryWake));
         if (stopped) throw error;
       }
     }
@@ -99,7 +101,7 @@ export function replicateCollection(
     pull: {
       batchSize: PULL_BATCH,
       async handler(checkpoint, batchSize) {
-        const page: PullResponse<Doc> = await client.pull<Doc>(name, checkpoint ?? null, batchSize);
+        const page: PullResponse<Doc> = await untilAnswered(() => client.pull<Doc>(name, checkpoint ?? null, batchSize));
         onPage?.({ fromStart: !checkpoint, documents: page.documents.length, total: page.total, batchSize });
         succeeded.next();
         lastCheckpoint = page.checkpoint ?? checkpoint ?? lastCheckpoint;
@@ -125,7 +127,7 @@ export function replicateCollection(
           assumedMasterState: row.assumedMasterState ?? null,
           newDocumentState: row.newDocumentState,
         })) as PushRow<Doc>[];
-        const answer = await pushUntilAnswered(body);
+        const answer = await untilAnswered(() => client.push<Doc>(name as SyncedCollection, body));
         // A relay kept the rows for the county: they are handed over (no longer 待同步) but kept on
         // this laptop, sealed, until the county's answer comes back through the relay.
         if (answer.relay && keepRelayBatch) await keepRelayBatch(name as SyncedCollection, answer.relay.batchId, body);
@@ -158,7 +160,8 @@ export function replicateCollection(
       void recordConflict(conflicts, name, conflict.input, writer);
     });
   }
-  // RxDB waits `retryTime` after a failed pull or push; stretch it while failures go on.
+  // RxDB's own retries (what fails outside our pull and push requests, which retry in
+  // `untilAnswered`) wait `retryTime`: stretched while failures go on.
   const backoff = new Backoff();
   state.error$.subscribe(() => {
     state.retryTime = backoff.fail();
@@ -209,10 +212,10 @@ export function replicateCollection(
     state,
     succeeded$: succeeded.asObservable(),
     active$: combineLatest([firstPulling, state.active$]).pipe(map(([pulling, active]) => pulling || active)),
-    error$: merge(firstPullError, pushError, state.error$),
+    error$: merge(firstPullError, requestError, state.error$),
     reconnect() {
       state.retryTime = backoff.reset();
-      pushWake.next();
+      retryWake.next();
       stream?.reconnect();
       state.reSync();
     },
@@ -229,7 +232,7 @@ export function replicateCollection(
     },
     async stop() {
       stopped = true;
-      pushWake.next();
+      retryWake.next();
       stream?.close();
       await started;
       settleRecorder?.(null);
