@@ -29,8 +29,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const snapshots = { empty: path.join(snapshotDir, 'empty.tar'), migrated: path.join(snapshotDir, 'migrated.tar'), folder: path.join(snapshotDir, 'folder') };
   writeFileSync(snapshots.empty, Buffer.from(await (await snapshotPgliteDatabase(async () => {})).arrayBuffer()));
   writeFileSync(snapshots.migrated, Buffer.from(await (await snapshotPgliteDatabase(migrate)).arrayBuffer()));
-  // A PGlite folder as a server's first start leaves it (initdb, migrations): tests whose subject
-  // is not that first start copy it (`migratedPgliteFolder`) rather than pay ~7 s of CPU each.
+  // A PGlite folder with initdb and this run's migrations done: tests whose subject is not a
+  // folder's first start copy it (`migratedPgliteFolder`) rather than pay ~7 s of CPU each.
   await (await openDatabase({ dataDir: snapshots.folder })).close();
   project.provide('pgliteSnapshots', snapshots);
   const removeFiles = () => {

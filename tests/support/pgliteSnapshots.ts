@@ -35,9 +35,9 @@ export function openMemoryDatabase(): Promise<Database> {
 }
 
 /**
- * `dir` made a PGlite folder holding this run's migrations, as a server's first start leaves it
- * (a copy of globalSetup's): a server or command started on it skips PostgreSQL's initdb, about
- * 7 s of CPU each. For tests whose subject is not that first start. `dir` may exist, empty. Returns it.
+ * `dir` made a PGlite folder with initdb and this run's migrations done (a copy of globalSetup's):
+ * a server or command started on it skips PostgreSQL's initdb, about 7 s of CPU each. For tests
+ * whose subject is not a folder's first start. `dir` may exist, empty. Returns it.
  */
 export function migratedPgliteFolder(dir: string): string {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty: a PGlite folder is copied into a new or empty folder only`);
