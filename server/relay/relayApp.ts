@@ -7,7 +7,7 @@ import { findArea } from '../../shared/areas';
 import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
 import { APP_VERSION_HEADER } from '../../shared/wire/appVersion';
 import { ensureAuditMonths, keepAuditMonthsAhead } from '../audit/auditMonths';
-import type { Caller } from '../auth/caller';
+import type { RelayCaller } from './auth/relayCaller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { answerErrors } from '../http/errorHandler';
@@ -32,7 +32,7 @@ import type { UpstreamSession } from './upstreamSession';
 /** The relay's sign-in (server/relay/auth/): its routes, who is asking, and the accounts it keeps. */
 export interface RelaySignIn {
   register(app: FastifyInstance): void;
-  authenticate(request: FastifyRequest): Promise<Caller>;
+  authenticate(request: FastifyRequest): Promise<RelayCaller>;
   /** Takes the central server's accounts answer (GET /api/v1/relay/accounts), checked; `listedAt`: when it was asked for. */
   takeAccounts(answer: unknown, listedAt: number): Promise<void>;
 }

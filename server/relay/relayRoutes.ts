@@ -4,7 +4,7 @@ import { isSyncedCollection } from '../../shared/sync/collections';
 import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
 import { pullAreas } from '../areas/areaDocuments';
 import { actor } from '../audit/auditLog';
-import type { Caller } from '../auth/caller';
+import type { RelayCaller } from './auth/relayCaller';
 import type { Database } from '../db/database';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { HttpError } from '../http/errors';
@@ -25,7 +25,7 @@ const outcomesQuery = z.object({ batch: z.union([z.string().max(80), z.array(z.s
 export interface RelayRouteDeps {
   db: Database;
   /** Who is asking, from the relay's copy of the township's accounts (server/relay/auth/). */
-  authenticate(request: FastifyRequest): Promise<Caller>;
+  authenticate(request: FastifyRequest): Promise<RelayCaller>;
   notifier: ChangeNotifier;
   sessions: RelayStreamSessions;
   worker: RelayWorker;
@@ -87,7 +87,7 @@ export function registerRelayRoutes(app: FastifyInstance, deps: RelayRouteDeps):
       db,
       notifier,
       sessions,
-      holder: { userId: caller.userId, deviceId: caller.deviceId },
+      holder: { userId: caller.userId, deviceId: caller.deviceId, sessionEpoch: caller.sessionEpoch },
       collection,
       scope: caller.scope,
       viewer: { actor: actor(caller), via: 'stream' },

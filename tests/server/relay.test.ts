@@ -17,6 +17,7 @@ import { UpstreamSession } from '../../server/relay/upstreamSession';
 import { addUser } from '../../server/users/userStore';
 import { makeHousehold, wire } from '../support/documents';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { openStream } from '../support/sse';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { applicationAt, type Staff } from '../support/writePolicyCases';
 import { attachFileRecord, fakeJpeg, getBlob, headBlob, sha256Of, tusUpload } from './fileUploads';
@@ -263,6 +264,35 @@ describe('the township relay: villages sync through the station, the central ser
     expect(refused.body.error).toMatchObject({ code: 'device_revoked' });
     // Another laptop of the same assistant goes on.
     expect((await call(relayUrl, villageA.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(200);
+  });
+
+  it('ends a laptop’s live stream at the station once its session has ended: signed out there, or ended at the county', async () => {
+    /** The stream's events before the relay ended it; fails if it is still open after a while. */
+    const endedWithin = (stream: Awaited<ReturnType<typeof openStream>>) =>
+      Promise.race([stream.untilEnd(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the stream at the station is still open')), 15_000))]).finally(() => stream.close());
+
+    // 退出登录 at the station: the county is told too, and the relay's next round ends the stream.
+    const signedOut = await signInAt(relayUrl, 'xieli-a');
+    const first = await openStream({ url: relayUrl }, signedOut.accessToken, 'households');
+    expect(await first.next()).toBe('RESYNC');
+    const firstEnded = endedWithin(first);
+    expect((await call(relayUrl, signedOut.accessToken, 'POST', '/api/v1/auth/logout')).status).toBe(204);
+    await relay.worker.runOnce();
+    expect(await firstEnded).toEqual([]);
+
+    // The county ends a session (a replayed refresh token moves the device's epoch on there).
+    const laptop = await signInAt(relayUrl, 'xieli-a');
+    const second = await openStream({ url: relayUrl }, laptop.accessToken, 'households');
+    expect(await second.next()).toBe('RESYNC');
+    const secondEnded = endedWithin(second);
+    await central.db.query('UPDATE devices SET session_epoch = session_epoch + 1 WHERE user_id = $1 AND device_id = $2', [laptop.user.id, laptop.deviceId]);
+    await relay.worker.runOnce();
+    expect(await secondEnded).toEqual([]);
+    expect((await call(relayUrl, laptop.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(401);
+    // The assistant's other laptop streams on.
+    const other = await openStream({ url: relayUrl }, villageA.accessToken, 'households');
+    expect(await other.next()).toBe('RESYNC');
+    other.close();
   });
 
   it('passes a laptop’s attachment through to the county under its own token, and says “later” while the county is away', async () => {

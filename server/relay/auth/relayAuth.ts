@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Caller } from '../../auth/caller';
 import type { TokenKeys } from '../../auth/tokenKeys';
 import type { Database } from '../../db/database';
 import type { UpstreamLink } from '../upstreamLink';
 import { CentralTokenKey } from './centralTokenKey';
 import { replaceAccounts, type RelayAccount } from './relayAccounts';
-import { authenticateAtRelay } from './relayCaller';
+import { authenticateAtRelay, type RelayCaller } from './relayCaller';
 import { registerRelaySignInRoutes } from './relaySignInRoutes';
 import { RelayTokens } from './relayTokens';
 
 export type { RelayAccount } from './relayAccounts';
+export type { RelayCaller } from './relayCaller';
 
 /** Sign-in at a township relay (issue 17, relay-contract §B): what the relay app uses of it. */
 export interface RelayAuth {
@@ -20,7 +20,7 @@ export interface RelayAuth {
    * own, then the relay's copy of the accounts. Throws HttpError 401 like server/auth/caller.ts
    * (device_revoked / unauthorized).
    */
-  authenticate(request: FastifyRequest): Promise<Caller>;
+  authenticate(request: FastifyRequest): Promise<RelayCaller>;
   /**
    * Replaces the township's accounts and devices with the central server's list
    * (GET /api/v1/relay/accounts), one transaction; ends relay sessions of revoked devices and

@@ -11,11 +11,19 @@ export const bearerToken = (request: FastifyRequest): string | null => {
 };
 
 /**
+ * A caller at the relay, with the device's session epoch its token carries: a live stream at the
+ * relay ends when that epoch is no longer the device's (signed out, or its session ended at the county).
+ */
+export interface RelayCaller extends Caller {
+  sessionEpoch: number;
+}
+
+/**
  * Who is asking the relay: as server/auth/caller.ts, but the user and device are those of the
  * relay's copy of the township's accounts (the central server's list, and what sign-ins through
  * the relay taught it). A device revoked at the county is refused here once the copy says so.
  */
-export async function authenticateAtRelay(request: FastifyRequest, db: Database, tokens: RelayTokens): Promise<Caller> {
+export async function authenticateAtRelay(request: FastifyRequest, db: Database, tokens: RelayTokens): Promise<RelayCaller> {
   const token = bearerToken(request);
   const verified = token ? await tokens.verify(token) : null;
   if (!verified) throw new HttpError(401, 'unauthorized', '未登录或登录已过期');
@@ -34,5 +42,6 @@ export async function authenticateAtRelay(request: FastifyRequest, db: Database,
     scope: scopeOf(account),
     areaCode: account.areaCode,
     displayName: account.displayName,
+    sessionEpoch: claims.ses,
   };
 }
