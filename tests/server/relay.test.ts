@@ -295,6 +295,22 @@ describe('the township relay: villages sync through the station, the central ser
     other.close();
   });
 
+  it('keeps a laptop signed out at the station while the county was away signed out once the county is back', async () => {
+    const laptop = await signInAt(relayUrl, 'xieli-a');
+    uplink.refuse();
+    uplink.resetAll();
+    try {
+      expect((await call(relayUrl, laptop.accessToken, 'POST', '/api/v1/auth/logout')).status).toBe(204);
+      expect((await call(relayUrl, laptop.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(401);
+    } finally {
+      uplink.allow();
+    }
+    // The county never heard of it: its list still has the device's old epoch.
+    await relay.worker.runOnce();
+    expect((await call(relayUrl, laptop.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(401);
+    expect((await call(relayUrl, villageA.accessToken, 'GET', '/api/v1/sync/households/pull?limit=1')).status).toBe(200);
+  });
+
   it('passes a laptop’s attachment through to the county under its own token, and says “later” while the county is away', async () => {
     const photo = fakeJpeg(200 * 1024);
     const sha = sha256Of(photo);

@@ -19,9 +19,14 @@ import type { RelayAccount } from '../../../shared/wire/relay';
 export async function replaceAccounts(db: Database, township: string, accounts: readonly RelayAccount[], listedAt = Date.now()): Promise<void> {
   const ours = accounts.filter((account) => account.areaCode.startsWith(township));
   await db.transaction(async (tx) => {
+    const devices = ours.flatMap((account) => account.devices.map((device) => ({ userId: account.userId, ...device })));
     // A laptop that signed in through the relay after the county made this list is not in it yet:
     // its rows stay (the next list has it), or its new session would end at once.
-    await tx.query('DELETE FROM relay_devices WHERE recorded_at < $1', [listedAt]);
+    await tx.query(
+      `DELETE FROM relay_devices r WHERE r.recorded_at < $1 AND NOT EXISTS (
+         SELECT 1 FROM jsonb_array_elements($2::jsonb) AS d WHERE d->>'userId' = r.user_id AND d->>'deviceId' = r.device_id)`,
+      [listedAt, JSON.stringify(devices)],
+    );
     await tx.query('DELETE FROM relay_accounts a WHERE a.recorded_at < $1 AND NOT EXISTS (SELECT 1 FROM relay_devices d WHERE d.user_id = a.user_id)', [listedAt]);
     if (ours.length > 0) {
       await tx.query(
@@ -33,13 +38,16 @@ export async function replaceAccounts(db: Database, township: string, accounts: 
            WHERE relay_accounts.recorded_at < $2`,
         [JSON.stringify(ours), listedAt],
       );
-      const devices = ours.flatMap((account) => account.devices.map((device) => ({ userId: account.userId, ...device })));
+      // A session ended here while the county was away (退出登录 at the station) stays ended: the
+      // county's list still has the device's old epoch, and epochs only ever move on.
       await tx.query(
         `INSERT INTO relay_devices (user_id, device_id, revoked, session_epoch)
          SELECT d->>'userId', d->>'deviceId', (d->>'revoked')::boolean, (d->>'sessionEpoch')::integer
            FROM jsonb_array_elements($1::jsonb) AS d
-         ON CONFLICT (user_id, device_id) DO NOTHING`,
-        [JSON.stringify(devices)],
+         ON CONFLICT (user_id, device_id) DO UPDATE SET revoked = EXCLUDED.revoked,
+           session_epoch = GREATEST(relay_devices.session_epoch, EXCLUDED.session_epoch)
+           WHERE relay_devices.recorded_at < $2`,
+        [JSON.stringify(devices), listedAt],
       );
     }
     await tx.query('DELETE FROM relay_passwords p WHERE NOT EXISTS (SELECT 1 FROM relay_accounts a WHERE a.user_id = p.user_id)');
