@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Typography } from 'antd';
+import { App as AntApp, Button, Flex, Form, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +39,7 @@ export interface HouseholdFormProps {
  */
 export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit, onCancel, onChange, findIdNumberHolder }: HouseholdFormProps) {
   const { t } = useTranslation();
+  const { message } = AntApp.useApp();
   const [areaCode, setAreaCode] = useState(defaultAreaCode);
   const [villageMissing, setVillageMissing] = useState(false);
   const { control, handleSubmit, formState, getValues, watch, setError, setFocus } = useForm<HouseholdDraft, unknown, HouseholdValues>({
@@ -56,7 +57,13 @@ export function HouseholdForm({ defaultValues, defaultAreaCode, scope, onSubmit,
       }
       // A person is registered in one household: one already registered elsewhere is named at
       // their ID number, and nothing is saved.
-      const holders = await Promise.all(values.members.map((member) => findIdNumberHolder(member.idNumber)));
+      // Not known (the local search index could not be read): nothing is saved unchecked, and the
+      // person is told, as for any failed save (the error itself may quote the ID number).
+      const holders = await Promise.all(values.members.map((member) => findIdNumberHolder(member.idNumber))).catch(() => null);
+      if (!holders) {
+        void message.error(t('common.saveFailed'));
+        return;
+      }
       const taken = holders.flatMap((holder, index) => (holder ? [{ holder, index }] : []));
       for (const { holder, index } of taken) {
         const head = headOf(holder)?.name ?? t('household.noHead');
