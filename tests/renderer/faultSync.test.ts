@@ -90,6 +90,21 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
     return failed;
   };
 
+  /**
+   * A village laptop, synced, whose link then goes down with every wait after a failure an hour
+   * long: only 立即同步 can end such a wait within a test. Counts its failed `request`s from now on.
+   */
+  const villageWithLinkDown = async (request: 'push' | 'pull') => {
+    const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));
+    await holding(village, SEEDED);
+    await settled(village);
+    vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
+    const failed = countFailed(request);
+    proxy.refuse();
+    proxy.resetAll();
+    return { village, failed };
+  };
+
   /** Waits until the laptop holds `count` households (a record appearing is what the person sees). */
   const holding = (ws: Workspace, count: number) =>
     firstValueFrom(ws.db.households.count().$.pipe(filter((n) => n >= count)));
@@ -177,14 +192,7 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
   }, 180_000);
 
   it('立即同步 sends a change that was waiting out a long backoff, at once', async () => {
-    const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));
-    await holding(village, SEEDED);
-    await settled(village);
-    // Every wait after a failure is an hour: only 立即同步 can bring the change up within the test.
-    vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
-    const failedPushes = countFailed('push');
-    proxy.refuse();
-    proxy.resetAll();
+    const { village, failed: failedPushes } = await villageWithLinkDown('push');
     const waiting = await saveHousehold(village, household('柴玉珍'));
     await vi.waitFor(() => expect(failedPushes.count).toBeGreaterThan(0), { timeout: 30_000 });
     proxy.allow();
@@ -195,14 +203,7 @@ describe.each<DatabaseKind>(['postgres', 'pglite'])('sync through a bad link, on
   }, 120_000);
 
   it('立即同步 pulls what changed on the server while the link was down, at once', async () => {
-    const village = (open = await openWorkspace({ url: proxy.url }, xieliLaptop, 'xieli', PASSWORD));
-    await holding(village, SEEDED);
-    await settled(village);
-    // Every wait after a failure is an hour: only 立即同步 can bring the change down within the test.
-    vi.spyOn(Backoff.prototype, 'fail').mockReturnValue(3_600_000);
-    const failedPulls = countFailed('pull');
-    proxy.refuse();
-    proxy.resetAll();
+    const { village, failed: failedPulls } = await villageWithLinkDown('pull');
     village.sync.syncNow();
     await vi.waitFor(() => expect(failedPulls.count).toBeGreaterThan(0), { timeout: 30_000 });
     // Meanwhile another laptop of the village sends a household to the server: only a pull brings it
