@@ -1,15 +1,40 @@
 #!/usr/bin/env bash
-# Every test the project has, in the order a failure is cheapest to find: lint, import cycles, types,
-# unit and integration (PGlite + PostgreSQL), then the build and the end-to-end tests in Chromium.
+# Every test the project has, in the order a failure is cheapest to find: lint, import cycles, types
+# (side by side), unit and integration (PGlite + PostgreSQL), then the build and the end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 
-step "lint";        npx eslint .
-step "import cycles (madge; scripts/checkCycles.ts)"; npx tsx scripts/checkCycles.ts
-step "typecheck (one project per layer: tsc -b)";   npx tsc -b
-step "Electron security scan (electronegativity; exceptions explained in SECURITY.md)"; npx tsx scripts/electronSecurityScan.ts
+# The four static checks each keep one core busy (eslint and tsc are single-threaded), so they run
+# side by side: about 55 s instead of 100 on two cores. Each one's output is printed whole, in this
+# order, once all have ended; any failure fails the run.
+checks_dir=$(mktemp -d)
+trap 'rm -rf "$checks_dir"' EXIT
+check() { # name, command…
+  local name=$1; shift
+  ( if "$@" > "$checks_dir/$name.log" 2>&1; then echo 0; else echo $?; fi > "$checks_dir/$name.status" ) &
+}
+step "static checks side by side: lint, import cycles, typecheck, Electron security scan"
+check lint      npx eslint .
+check cycles    npx tsx scripts/checkCycles.ts
+check typecheck npx tsc -b
+check security  npx tsx scripts/electronSecurityScan.ts
+wait
+failed=0
+for name in lint cycles typecheck security; do
+  case $name in
+    lint)      title="lint" ;;
+    cycles)    title="import cycles (madge; scripts/checkCycles.ts)" ;;
+    typecheck) title="typecheck (one project per layer: tsc -b)" ;;
+    security)  title="Electron security scan (electronegativity; exceptions explained in SECURITY.md)" ;;
+  esac
+  status=$(cat "$checks_dir/$name.status")
+  printf '\n-- %s: %s\n' "$title" "$([ "$status" = 0 ] && echo passed || echo "FAILED (exit $status)")"
+  cat "$checks_dir/$name.log"
+  [ "$status" = 0 ] || failed=1
+done
+[ "$failed" = 0 ] || exit 1
 step "unit and integration tests (vitest)"; npx vitest run
 step "build the Electron app (main, preload, renderer)"; npx electron-vite build --logLevel warn
 # Last, so out/renderer holds the web build that the server serves to the browser tests.
