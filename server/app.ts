@@ -20,6 +20,7 @@ import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './au
 import { loadTokenKeys } from './auth/tokenKeys';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
+import { appFileOptions } from './http/appFiles';
 import { BODY_LIMITS } from './http/bodyLimits';
 import { errorBody, HttpError } from './http/errors';
 import { answerErrors } from './http/errorHandler';
@@ -178,7 +179,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(staticDir)) {
-    await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, appFileOptions(staticDir));
   }
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/updates/') && staticDir && existsSync(staticDir) && request.method === 'GET') {

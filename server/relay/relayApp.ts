@@ -9,6 +9,7 @@ import { APP_VERSION_HEADER } from '../../shared/wire/appVersion';
 import { ensureAuditMonths, keepAuditMonthsAhead } from '../audit/auditMonths';
 import type { RelayCaller } from './auth/relayCaller';
 import type { Database } from '../db/database';
+import { appFileOptions } from '../http/appFiles';
 import { BODY_LIMITS } from '../http/bodyLimits';
 import { answerErrors } from '../http/errorHandler';
 import { errorBody, HttpError } from '../http/errors';
@@ -136,7 +137,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   registerCountyPassThrough(app, link);
 
   const staticDir = options.staticDir;
-  if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: ['index.html'] });
+  if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, appFileOptions(staticDir));
   app.setNotFoundHandler((request, reply) => {
     if (!request.url.startsWith('/api/') && staticDir && existsSync(staticDir) && request.method === 'GET') return reply.sendFile('index.html');
     return reply.status(404).send(errorBody('not_found', '找不到该地址'));
