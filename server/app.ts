@@ -1,15 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import fastifyCompress from '@fastify/compress';
-import fastifyCors from '@fastify/cors';
-import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/adminRoutes';
 import { registerAccountImportRoutes } from './admin/accountImportRoutes';
 import { loadBundleKeys } from './bundles/bundleKeys';
 import { registerBundleRoutes } from './bundles/bundleRoutes';
-import { FILE_CORS } from './files/fileCors';
 import { registerFileRoutes } from './files/fileRoutes';
 import type { FileStorage } from './files/fileStorage';
 import { diskStorage } from './files/diskStorage';
@@ -20,16 +16,10 @@ import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './au
 import { loadTokenKeys } from './auth/tokenKeys';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
-import { appFileOptions } from './http/appFiles';
-import { BODY_LIMITS } from './http/bodyLimits';
-import { errorBody, HttpError } from './http/errors';
-import { answerErrors } from './http/errorHandler';
-import { frameworkErrorAnswer } from './http/frameworkErrors';
-import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
+import { createWebServer, registerBrowserAccess, serveWebApp } from './http/webServer';
+import type { LoggerSetting } from './http/logging';
 import { registerReadiness } from './http/readiness';
-import { countRequests, registerMetricsRoute } from './metrics/metricsRoute';
-import { ServerMetrics } from './metrics/serverMetrics';
-import { registerSecurityHeaders } from './http/securityHeaders';
+import { registerMetricsRoute } from './metrics/metricsRoute';
 import { ensureReferenceData } from './reference/seedReference';
 import { registerPolicyRoutes } from './reference/policyRoutes';
 import { registerCalendarRoutes } from './reference/calendarRoutes';
@@ -48,8 +38,6 @@ import { registerRelayForwardRoute } from './relayService/forwardRoute';
 import { SERVER_VERSION } from './version';
 import { readMinAppVersion, registerAppVersionGate } from './http/appVersionGate';
 import { readUpdatesDir, registerUpdateRoutes } from './updates/updateRoutes';
-import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
-import { PUSH_SIGNATURE_HEADER } from '../shared/sync/pushSignature';
 
 export interface ServerOptions {
   db: Database;
@@ -80,22 +68,9 @@ export interface ServerOptions {
   updatesDir?: string | null;
 }
 
-const APP_ORIGINS = ['app://jiuzhu'];
-
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({
-    logger: safeLoggerOptions(options.logger),
-    // Fastify's own request lines print the raw URL and the client's address; ours (logging.ts) do not.
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: BODY_LIMITS.default,
-    frameworkErrors: frameworkErrorAnswer({ hsts: options.hsts ?? false }),
-    trustProxy: options.trustProxy ?? readTrustProxy(process.env),
-  });
-  // First, so that even answers the CORS plugin gives early carry the headers.
-  registerSecurityHeaders(app, { hsts: options.hsts ?? false });
-  registerRequestLog(app);
-  countRequests(app, new ServerMetrics());
+  const app = createWebServer({ logger: options.logger, hsts: options.hsts ?? false, trustProxy: options.trustProxy ?? readTrustProxy(process.env) });
   const tokenKeys = await loadTokenKeys(db);
   // No longer signs tokens (Ed25519 does, tokenKeys.ts): kept to hash 码上查's client addresses.
   const addressSecret = await loadTokenSecret(db);
@@ -121,24 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await sessions.start();
   app.addHook('preClose', async () => sessions.stop());
 
-  const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
-  await app.register(fastifyCors, {
-    origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER, ...FILE_CORS.allowedHeaders],
-    methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
-    exposedHeaders: [...FILE_CORS.exposedHeaders],
-  });
-  // Responses and request bodies in gzip: a village's push over a slow link is a third of its size.
-  await app.register(fastifyCompress, {
-    global: true,
-    threshold: 1024,
-    encodings: ['gzip', 'deflate'],
-    requestEncodings: ['gzip'],
-    onUnsupportedRequestEncoding: () => new HttpError(415, 'unsupported_encoding', '只支持 gzip 压缩的请求'),
-    onInvalidRequestPayload: () => new HttpError(400, 'bad_request', '压缩的请求内容已损坏'),
-  });
-
-  app.setErrorHandler(answerErrors);
+  const originAllowed = await registerBrowserAccess(app, options.corsOrigins);
 
   // After CORS, so that the app can read the refusal of an old version.
   const minAppVersion = options.minAppVersion !== undefined ? options.minAppVersion : readMinAppVersion(process.env);
@@ -175,17 +133,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.addHook('onClose', async () => rmSync(directory, { recursive: true, force: true }));
     files = diskStorage(directory);
   }
-  await registerFileRoutes(app, { db, tokenKeys, storage: files, allowedOrigin: (origin) => allowed.has(origin) });
+  await registerFileRoutes(app, { db, tokenKeys, storage: files, allowedOrigin: originAllowed });
 
-  const staticDir = options.staticDir;
-  if (staticDir && existsSync(staticDir)) {
-    await app.register(fastifyStatic, appFileOptions(staticDir));
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/updates/') && staticDir && existsSync(staticDir) && request.method === 'GET') {
-      return reply.sendFile('index.html');
-    }
-    return reply.status(404).send(errorBody('not_found', '找不到该地址'));
-  });
+  await serveWebApp(app, options.staticDir, ['/api/', '/updates/']);
   return app;
 }

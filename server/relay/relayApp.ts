@@ -1,27 +1,13 @@
-import { existsSync } from 'node:fs';
-import fastifyCompress from '@fastify/compress';
-import fastifyCors from '@fastify/cors';
-import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findArea } from '../../shared/areas';
-import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
-import { APP_VERSION_HEADER } from '../../shared/wire/appVersion';
 import { ensureAuditMonths, keepAuditMonthsAhead } from '../audit/auditMonths';
-import type { RelayCaller } from './auth/relayCaller';
 import type { Database } from '../db/database';
-import { appFileOptions } from '../http/appFiles';
-import { BODY_LIMITS } from '../http/bodyLimits';
-import { answerErrors } from '../http/errorHandler';
-import { errorBody, HttpError } from '../http/errors';
-import { frameworkErrorAnswer } from '../http/frameworkErrors';
-import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from '../http/logging';
+import { createWebServer, registerBrowserAccess, serveWebApp } from '../http/webServer';
+import type { LoggerSetting } from '../http/logging';
 import { registerReadiness } from '../http/readiness';
-import { registerSecurityHeaders } from '../http/securityHeaders';
-import { countRequests } from '../metrics/metricsRoute';
-import { FILE_CORS } from '../files/fileCors';
-import { ServerMetrics } from '../metrics/serverMetrics';
 import { ChangeNotifier } from '../storage/changeNotifier';
 import { SERVER_VERSION } from '../version';
+import type { RelayCaller } from './auth/relayCaller';
 import { registerCountyAnswers } from './countyAnswers';
 import { registerCountyPassThrough } from './countyPassThrough';
 import { registerRelayRoutes } from './relayRoutes';
@@ -59,8 +45,6 @@ export interface Relay {
   worker: RelayWorker;
 }
 
-const APP_ORIGINS = ['app://jiuzhu'];
-
 /**
  * A township station's server (`npm run server -- relay …`, issue 17): the same program as the
  * central server, serving the sync contract to its villages' laptops from a replica of the township
@@ -71,15 +55,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   const { db, link } = options;
   const area = findArea(options.township);
   if (area?.level !== 'township') throw new Error(`--area ${options.township}: 不是滨州市的乡镇区划代码 (not a township of Binzhou)`);
-  const app = Fastify({
-    logger: safeLoggerOptions(options.logger),
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: BODY_LIMITS.default,
-    frameworkErrors: frameworkErrorAnswer({ hsts: false }),
-  });
-  registerSecurityHeaders(app, { hsts: false });
-  registerRequestLog(app);
-  countRequests(app, new ServerMetrics());
+  const app = createWebServer({ logger: options.logger, hsts: false });
   await ensureAuditMonths(db);
   const stopAuditMonths = keepAuditMonthsAhead(db, (error) => app.log.error({ name: error instanceof Error ? error.name : 'unknown' }, 'audit log months ahead not made'));
   app.addHook('onClose', async () => stopAuditMonths());
@@ -101,22 +77,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   });
   app.addHook('preClose', async () => worker.stop());
 
-  const allowed = new Set([...APP_ORIGINS, ...(options.corsOrigins ?? [])]);
-  await app.register(fastifyCors, {
-    origin: (origin, cb) => cb(null, origin === undefined || allowed.has(origin)),
-    allowedHeaders: ['authorization', 'content-type', 'content-encoding', APP_VERSION_HEADER, PUSH_SIGNATURE_HEADER, ...FILE_CORS.allowedHeaders],
-    methods: ['GET', 'POST', 'HEAD', 'OPTIONS', ...FILE_CORS.methods],
-    exposedHeaders: [...FILE_CORS.exposedHeaders],
-  });
-  await app.register(fastifyCompress, {
-    global: true,
-    threshold: 1024,
-    encodings: ['gzip', 'deflate'],
-    requestEncodings: ['gzip'],
-    onUnsupportedRequestEncoding: () => new HttpError(415, 'unsupported_encoding', '只支持 gzip 压缩的请求'),
-    onInvalidRequestPayload: () => new HttpError(400, 'bad_request', '压缩的请求内容已损坏'),
-  });
-  app.setErrorHandler(answerErrors);
+  await registerBrowserAccess(app, options.corsOrigins);
 
   const name = `${area.name}中转站`;
   app.get('/api/v1/health', async () => {
@@ -136,11 +97,6 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   registerCountyAnswers(app, { db, authenticate: (request) => options.signIn.authenticate(request) });
   registerCountyPassThrough(app, link);
 
-  const staticDir = options.staticDir;
-  if (staticDir && existsSync(staticDir)) await app.register(fastifyStatic, appFileOptions(staticDir));
-  app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/') && staticDir && existsSync(staticDir) && request.method === 'GET') return reply.sendFile('index.html');
-    return reply.status(404).send(errorBody('not_found', '找不到该地址'));
-  });
+  await serveWebApp(app, options.staticDir, ['/api/']);
   return { app, worker };
 }
