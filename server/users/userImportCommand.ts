@@ -2,10 +2,10 @@ import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { planAccounts, readAccountHeader } from '../../shared/exports/accountSheet';
+import { accountResultWorkbook, readAccountSheet, UnreadableSheetError } from '../../shared/exports/accountWorkbook';
 import type { DatabaseSettings } from '../db/openDatabase';
 import { openDatabase } from '../db/openDatabase';
 import { importAccounts } from './accountImport';
-import { accountResultWorkbook, readAccountWorkbook } from './accountWorkbook';
 
 const USAGE =
   'usage: user import --from accounts.xlsx --out result.xlsx\n' +
@@ -23,9 +23,13 @@ export async function userImportCommand(args: string[], settings: DatabaseSettin
   if (!values.from || !values.out) throw new Error(USAGE);
   if (path.resolve(values.from) === path.resolve(values.out)) throw new Error(`--out 不能是 --from 的同一个文件\n${USAGE}`);
 
-  const sheet = await readAccountWorkbook(await readFile(values.from).catch(() => {
+  const bytes = await readFile(values.from).catch(() => {
     throw new Error(`读不到文件 ${values.from}`);
-  }));
+  });
+  const sheet = await readAccountSheet(bytes).catch((error: unknown) => {
+    if (!(error instanceof UnreadableSheetError)) throw error;
+    throw new Error(error.reason === 'not_xlsx' ? '读不了这个文件：它不是 Excel 工作簿（.xlsx）。在 Excel 或 WPS 中“另存为 .xlsx”后再试' : '这个工作簿里没有工作表');
+  });
   const header = readAccountHeader(sheet.headers);
   if (!header.ok) throw new Error(`${values.from}：${header.problem}；没有创建任何账号`);
   const planned = planAccounts(sheet.rows, header.at);

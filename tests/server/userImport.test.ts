@@ -146,11 +146,16 @@ describe('`user import`: accounts in bulk from an Excel sheet, with a result she
     }
   });
 
-  it('refuses a sheet with a password column or without a needed column as a whole, and never writes over a result sheet', async () => {
+  it('refuses a file that is no .xlsx, a sheet with a password column or without a needed column as a whole, and never writes over a result sheet', async () => {
     const withPasswords = path.join(work, 'with-passwords.xlsx');
     await writeSheet(withPasswords, ['用户名', '姓名', '角色', '区划代码', '密码'], [['sun10', '孙十', '村级民政协理员', '371623102201', 'abc12345']]);
     const out = path.join(work, 'refused-result.xlsx');
     await expect(importSheet(withPasswords, out)).rejects.toMatchObject({ stderr: expect.stringContaining('表中有“密码”列') });
+
+    // A sheet saved as CSV (or .xls) is refused in words that say what to do, before anything is made.
+    const csv = path.join(work, 'saved-as.csv');
+    writeFileSync(csv, '用户名,姓名,角色,区划代码\nsun10,孙十,村级民政协理员,371623102201\n');
+    await expect(importSheet(csv, out)).rejects.toMatchObject({ stderr: expect.stringContaining('另存为 .xlsx') });
 
     const noRole = path.join(work, 'no-role.xlsx');
     await writeSheet(noRole, ['用户名', '姓名', '区划代码'], [['sun10', '孙十', '371623102201']]);

@@ -2,12 +2,12 @@ import { useCallback } from 'react';
 import { readAccountHeader } from '../../../shared/exports/accountSheet';
 import { ACCOUNT_IMPORT_MAX_ROWS, accountImportAnswerSchema } from '../../../shared/wire/accountImport';
 import type { SavedFile } from '../../../shared/ipc/contract';
-import { buildAccountResult, readAccountSheet } from '../core/exports/accountWorkbook';
+import { accountResultWorkbook, readAccountSheet } from '../../../shared/exports/accountWorkbook';
 import { offerFile } from '../core/exports/offerFile';
 import { XLSX_MIME } from '../core/exports/workbook';
 import { useWorkspace } from './AppDataProvider';
 
-export { UnreadableSheetError } from '../core/exports/accountWorkbook';
+export { UnreadableSheetError } from '../../../shared/exports/accountWorkbook';
 
 /** More rows than one import takes: the page says to split the sheet. */
 export class TooManyRowsError extends Error {}
@@ -41,7 +41,7 @@ export function useAccountImport(onImported: () => Promise<void>) {
       return {
         created: outcomes.filter((outcome) => outcome.created).length,
         refused: outcomes.flatMap((outcome) => (outcome.created ? [] : [{ rowNumber: outcome.rowNumber, reason: outcome.reason }])),
-        saveResult: async () => offerFile(await buildAccountResult(outcomes, new Date()), resultName, XLSX_MIME),
+        saveResult: async () => offerFile(await accountResultWorkbook(outcomes, new Date()), resultName, XLSX_MIME),
       };
     },
     [client, onImported],
