@@ -16,7 +16,7 @@ import { loadRefreshChildSecret, loadSearchKeyRoot, loadTokenSecret } from './au
 import { loadTokenKeys } from './auth/tokenKeys';
 import { readTrustProxy, type TrustProxySetting } from './config';
 import type { Database } from './db/database';
-import { createWebServer, registerBrowserAccess, serveWebApp } from './http/webServer';
+import { createWebServer, registerBrowserAccess, serveWebApp } from './webServer';
 import type { LoggerSetting } from './http/logging';
 import { registerReadiness } from './http/readiness';
 import { registerMetricsRoute } from './metrics/metricsRoute';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findArea } from '../../shared/areas';
 import { ensureAuditMonths, keepAuditMonthsAhead } from '../audit/auditMonths';
 import type { Database } from '../db/database';
-import { createWebServer, registerBrowserAccess, serveWebApp } from '../http/webServer';
+import { createWebServer, registerBrowserAccess, serveWebApp } from '../webServer';
 import type { LoggerSetting } from '../http/logging';
 import { registerReadiness } from '../http/readiness';
 import { ChangeNotifier } from '../storage/changeNotifier';

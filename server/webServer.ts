@@ -3,19 +3,19 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { PUSH_SIGNATURE_HEADER } from '../../shared/sync/pushSignature';
-import { APP_VERSION_HEADER } from '../../shared/wire/appVersion';
-import type { TrustProxySetting } from '../config';
-import { FILE_CORS } from '../files/fileCors';
-import { countRequests } from '../metrics/metricsRoute';
-import { ServerMetrics } from '../metrics/serverMetrics';
-import { appFileOptions } from './appFiles';
-import { BODY_LIMITS } from './bodyLimits';
-import { answerErrors } from './errorHandler';
-import { errorBody, HttpError } from './errors';
-import { frameworkErrorAnswer } from './frameworkErrors';
-import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './logging';
-import { registerSecurityHeaders } from './securityHeaders';
+import { PUSH_SIGNATURE_HEADER } from '../shared/sync/pushSignature';
+import { APP_VERSION_HEADER } from '../shared/wire/appVersion';
+import type { TrustProxySetting } from './config';
+import { FILE_CORS } from './files/fileCors';
+import { countRequests } from './metrics/metricsRoute';
+import { ServerMetrics } from './metrics/serverMetrics';
+import { appFileOptions } from './http/appFiles';
+import { BODY_LIMITS } from './http/bodyLimits';
+import { answerErrors } from './http/errorHandler';
+import { errorBody, HttpError } from './http/errors';
+import { frameworkErrorAnswer } from './http/frameworkErrors';
+import { registerRequestLog, safeLoggerOptions, type LoggerSetting } from './http/logging';
+import { registerSecurityHeaders } from './http/securityHeaders';
 
 /**
  * What the central server (server/app.ts) and a township relay (server/relay/relayApp.ts) set up
