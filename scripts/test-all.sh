@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 
 # The four static checks each keep one core busy (eslint and tsc are single-threaded), so they run
-# side by side: about 55 s instead of 100 on two cores. Each one's output is printed whole, in this
+# side by side: about 70 s instead of 100 on two cores in CI. Each one's output is printed whole, in this
 # order, once all have ended; any failure fails the run.
 checks_dir=$(mktemp -d)
 trap 'rm -rf "$checks_dir"' EXIT
