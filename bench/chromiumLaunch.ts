@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright';
+import { settledChromiumMemory, type ChromiumMemory } from './chromiumMemory';
 import type { Log } from './stats';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -44,5 +45,24 @@ export async function freshChromium(url: string, log: Log, expected?: RegExp): P
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * The floor under every Chromium memory figure, measured in the same run: a new Chromium, as the
+ * bench launches it, on a fresh profile with one blank tab, once it has been up for `settleMs` and
+ * its page's garbage is collected. What a figure holds above it is what the page and its data add.
+ */
+export async function emptyChromiumMemory(settleMs: number): Promise<ChromiumMemory | null> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('about:blank');
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    return await settledChromiumMemory(page, profile);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

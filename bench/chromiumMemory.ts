@@ -14,6 +14,19 @@ export interface ChromiumMemory {
   /** Sum of their proportional set sizes, MB; NaN where smaps_rollup cannot be read. */
   pssMb: number;
   processes: number;
+  /** RSS and PSS (MB) by kind of process: `browser` (where IndexedDB runs), or its `--type=` (renderer, gpu-process, utility, zygote). */
+  byKind: Record<string, { rssMb: number; pssMb: number }>;
+}
+
+/**
+ * The process's kind: its `--type=` (a utility named by its sub-type), or `browser`. Chromium's
+ * child processes rewrite their command line as one space-separated string, so it is searched as text.
+ */
+function kindOf(commandLine: string): string {
+  const type = /--type=(\S+)/.exec(commandLine)?.[1];
+  if (!type) return 'browser';
+  const sub = /--utility-sub-type=(\S+)/.exec(commandLine)?.[1]?.split('.').pop();
+  return type === 'utility' && sub ? `utility ${sub}` : type;
 }
 
 const read = (file: string) => readFileSync(file, 'utf8');
@@ -65,23 +78,49 @@ export function chromiumMemory(profileDir: string): ChromiumMemory | null {
   let rssKb = 0;
   let pssKb = 0;
   let pssKnown = true;
+  const byKind: ChromiumMemory['byKind'] = {};
   for (const pid of members) {
+    let rss: number;
+    let pss = 0;
+    let kind: string;
     try {
-      rssKb += kbOf(read(`/proc/${pid}/status`), 'VmRSS:');
+      rss = kbOf(read(`/proc/${pid}/status`), 'VmRSS:');
+      kind = kindOf(read(`/proc/${pid}/cmdline`).replaceAll('\0', ' '));
     } catch {
       continue;
     }
     try {
-      pssKb += kbOf(read(`/proc/${pid}/smaps_rollup`), 'Pss:');
+      pss = kbOf(read(`/proc/${pid}/smaps_rollup`), 'Pss:');
     } catch {
       pssKnown = false;
     }
+    rssKb += rss;
+    pssKb += pss;
+    const entry = (byKind[kind] ??= { rssMb: 0, pssMb: 0 });
+    entry.rssMb += rss / 1024;
+    entry.pssMb += pss / 1024;
   }
-  return { rssMb: rssKb / 1024, pssMb: pssKnown ? pssKb / 1024 : Number.NaN, processes: members.size };
+  return { rssMb: rssKb / 1024, pssMb: pssKnown ? pssKb / 1024 : Number.NaN, processes: members.size, byKind };
 }
 
 export const describeMemory = (m: ChromiumMemory | null) =>
-  m ? `${m.rssMb.toFixed(0)} MB RSS summed over ${m.processes} processes (PSS ${m.pssMb.toFixed(0)} MB)` : 'Chromium not found in /proc';
+  m
+    ? `${m.rssMb.toFixed(0)} MB RSS summed over ${m.processes} processes (PSS ${m.pssMb.toFixed(0)} MB; by kind, RSS/PSS: ${Object.entries(m.byKind)
+        .sort(([, a], [, b]) => b.rssMb - a.rssMb)
+        .map(([kind, k]) => `${kind} ${k.rssMb.toFixed(0)}/${k.pssMb.toFixed(0)}`)
+        .join(', ')})`
+    : 'Chromium not found in /proc';
+
+/** The page's JavaScript heap in use, MB (DevTools protocol), for the log: what of a page's memory is its own data. */
+export async function pageHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 2 ** 20;
+  } finally {
+    await cdp.detach();
+  }
+}
 
 /**
  * The Chromium's memory once the page's garbage is collected (DevTools protocol), so a collection
@@ -95,5 +134,22 @@ export async function settledChromiumMemory(page: Page, profileDir: string): Pro
     await cdp.detach();
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
+  return chromiumMemory(profileDir);
+}
+
+/**
+ * The same Chromium once told memory runs short (DevTools protocol: a critical memory-pressure
+ * notice, as the system sends it), so its processes give back what they keep only for speed —
+ * freed allocator pages, caches. For the log only: the figure is read before it.
+ */
+export async function chromiumMemoryUnderPressure(page: Page, profileDir: string): Promise<ChromiumMemory | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Memory.simulatePressureNotification', { level: 'critical' });
+    await cdp.send('HeapProfiler.collectGarbage');
+  } finally {
+    await cdp.detach();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   return chromiumMemory(profileDir);
 }

@@ -36,6 +36,7 @@ const ORDER = [
   'initial_sync_vs_couchdb_protocol',
   'browser_memory_mb',
   'couchdb_protocol_browser_memory_mb',
+  'chromium_empty_memory_mb',
   'local_search_p95_ms_3k_households',
   'local_search_p95_ms_30k_households',
   'local_search_p95_ms_100k_households',

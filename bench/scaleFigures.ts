@@ -11,8 +11,8 @@ import { createRandom } from '../server/demo/random';
 import { syncedCollections, type SyncedCollection } from '../shared/sync/collections';
 import type { BenchServer } from './benchServer';
 import { renderScaleCharts, type ScalePoint } from './charts';
-import { describeMemory, settledChromiumMemory, type ChromiumMemory } from './chromiumMemory';
-import { freshChromium } from './chromiumLaunch';
+import { chromiumMemoryUnderPressure, describeMemory, pageHeapMb, settledChromiumMemory, type ChromiumMemory } from './chromiumMemory';
+import { emptyChromiumMemory, freshChromium } from './chromiumLaunch';
 import { checkDataset, datasetSize, generateDataset, townshipVillages, type Dataset } from './dataset';
 import { waitForIndexedDbToSettle } from './processCpu';
 import type { SizedOptions } from './size';
@@ -97,7 +97,8 @@ async function measureSize(server: BenchServer, households: number, township: st
       `  search: first (builds the in-memory index) ${warmUps[0]!.toFixed(0)} ms, quiet again after ${(settled / 1000).toFixed(1)} s; then ${SEARCHES}: p50 ${median(times).toFixed(1)} ms, p95 ${searchP95.toFixed(1)} ms; found median ${median(found)}, max ${Math.max(...found)}; slowest ${slowest.map((r) => `${r.ms.toFixed(1)} ms (${/^\d/.test(r.text) ? 'ID number' : 'name'}, ${r.count} found)`).join(', ')}`,
     );
     const memory = await settledChromiumMemory(chromium.page, chromium.profile);
-    log(`  Chromium after the first sync and ${SEARCHES} searches: ${describeMemory(memory)}`);
+    log(`  Chromium after the first sync and ${SEARCHES} searches: ${describeMemory(memory)}; the page's JavaScript heap ${(await pageHeapMb(chromium.page)).toFixed(0)} MB in use`);
+    log(`  the same after a critical memory-pressure notice (what it gives back when memory runs short): ${describeMemory(await chromiumMemoryUnderPressure(chromium.page, chromium.profile))}`);
     return { households, documents, syncSeconds: syncMs / 1000, searchP95Ms: searchP95, memory };
   } finally {
     await chromium.close();
@@ -110,6 +111,9 @@ export async function scaleFigures(server: BenchServer, options: ScaleOptions): 
   const results: SizeResult[] = [];
   // Other work on the machine stretches every time here: the charts say how busy it was.
   const loads = [os.loadavg()[0]!];
+  // The floor under browser_memory_mb, from this run: Chromium alone, before any page of ours.
+  const empty = await emptyChromiumMemory(mode === 'smoke' ? 500 : 3_000);
+  options.log(`scale: an empty Chromium (one blank tab, fresh profile): ${describeMemory(empty)}`);
   for (const [i, households] of sizes.entries()) {
     // Smoke: tiny databases settle at once; its limit only bounds the wait when other Chromiums are busy.
     results.push(await measureSize(server, households, TOWNSHIPS[i]!, 31 + i, mode === 'smoke' ? 5_000 : 60_000, options.log));
@@ -137,15 +141,28 @@ export async function scaleFigures(server: BenchServer, options: ScaleOptions): 
       note: `reference (the curve): ${WHERE}, Workspace.open of a new township user in a fresh Chromium, ${r.documents} documents${run}`,
     });
   });
+  if (empty) {
+    figures.push({
+      name: 'chromium_empty_memory_mb',
+      value: empty.rssMb,
+      unit: 'MB',
+      target: Number.NaN,
+      better: 'lower',
+      note: `reference (the floor under browser_memory_mb, same run): the same Chromium and flags on a fresh profile with one blank tab, no page of ours: RSS summed over its ${empty.processes} processes (PSS ${empty.pssMb.toFixed(0)} MB)`,
+    });
+  }
   const atMemory = results[1];
   if (atMemory?.memory) {
+    const aboveEmpty = empty
+      ? `; above the empty Chromium of this run: +${(atMemory.memory.rssMb - empty.rssMb).toFixed(0)} MB RSS, +${(atMemory.memory.pssMb - empty.pssMb).toFixed(0)} MB PSS`
+      : '';
     figures.push({
       name: 'browser_memory_mb',
       value: atMemory.memory.rssMb,
       unit: 'MB',
       target: MEMORY_TARGET_MB,
       better: 'lower',
-      note: `a fresh Chromium after the first sync of ${atMemory.households} households (${atMemory.documents} documents) and ${SEARCHES} searches, the workspace open: RSS summed over its ${atMemory.memory.processes} processes (PSS ${atMemory.memory.pssMb.toFixed(0)} MB)${results.map((r) => `; ${r.households} households ${r.memory?.rssMb.toFixed(0) ?? '?'} MB`).join('')}`,
+      note: `a fresh Chromium after the first sync of ${atMemory.households} households (${atMemory.documents} documents) and ${SEARCHES} searches, the workspace open: RSS summed over its ${atMemory.memory.processes} processes (PSS ${atMemory.memory.pssMb.toFixed(0)} MB)${aboveEmpty}${results.map((r) => `; ${r.households} households ${r.memory?.rssMb.toFixed(0) ?? '?'} MB`).join('')}`,
     });
   }
   // A smoke or quick run's tiny curve must not replace the committed charts of a full run.
