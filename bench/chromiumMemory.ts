@@ -111,12 +111,12 @@ export const describeMemory = (m: ChromiumMemory | null) =>
         .join(', ')})`
     : 'Chromium not found in /proc';
 
-/** The page's JavaScript heap in use, MB (DevTools protocol), for the log: what of a page's memory is its own data. */
-export async function pageHeapMb(page: Page): Promise<number> {
+/** The page's JavaScript heap (DevTools protocol), MB, for the log: in use, and committed (what the process holds for it). */
+export async function pageHeapMb(page: Page): Promise<{ usedMb: number; committedMb: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return usedSize / 2 ** 20;
+    const { usedSize, totalSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return { usedMb: usedSize / 2 ** 20, committedMb: totalSize / 2 ** 20 };
   } finally {
     await cdp.detach();
   }

@@ -97,7 +97,8 @@ async function measureSize(server: BenchServer, households: number, township: st
       `  search: first (builds the in-memory index) ${warmUps[0]!.toFixed(0)} ms, quiet again after ${(settled / 1000).toFixed(1)} s; then ${SEARCHES}: p50 ${median(times).toFixed(1)} ms, p95 ${searchP95.toFixed(1)} ms; found median ${median(found)}, max ${Math.max(...found)}; slowest ${slowest.map((r) => `${r.ms.toFixed(1)} ms (${/^\d/.test(r.text) ? 'ID number' : 'name'}, ${r.count} found)`).join(', ')}`,
     );
     const memory = await settledChromiumMemory(chromium.page, chromium.profile);
-    log(`  Chromium after the first sync and ${SEARCHES} searches: ${describeMemory(memory)}; the page's JavaScript heap ${(await pageHeapMb(chromium.page)).toFixed(0)} MB in use`);
+    const heap = await pageHeapMb(chromium.page);
+    log(`  Chromium after the first sync and ${SEARCHES} searches: ${describeMemory(memory)}; the page's JavaScript heap ${heap.usedMb.toFixed(0)} MB in use of ${heap.committedMb.toFixed(0)} MB`);
     log(`  the same after a critical memory-pressure notice (what it gives back when memory runs short): ${describeMemory(await chromiumMemoryUnderPressure(chromium.page, chromium.profile))}`);
     return { households, documents, syncSeconds: syncMs / 1000, searchP95Ms: searchP95, memory };
   } finally {
