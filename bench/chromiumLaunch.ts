@@ -27,14 +27,8 @@ export interface FreshChromium {
  * checkpoint not yet written with 404, which Chromium reports as an error).
  */
 export async function freshChromium(url: string, log: Log, expected?: RegExp): Promise<FreshChromium> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-  const close = async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
+  const { context, page, profile, close } = await launchOnFreshProfile();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => log(`  page error: ${error.message}`));
     page.on('console', (message) => {
       if (message.type() === 'error' && !expected?.test(message.text())) log(`  page console: ${message.text().slice(0, 300)}`);
@@ -48,21 +42,34 @@ export async function freshChromium(url: string, log: Log, expected?: RegExp): P
   }
 }
 
+/** Chromium launched as the bench launches it, on a new profile, with its first tab; `close` also deletes the profile. */
+async function launchOnFreshProfile(): Promise<FreshChromium> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    return { context, page: context.pages()[0] ?? (await context.newPage()), profile, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /**
  * The floor under every Chromium memory figure, measured in the same run: a new Chromium, as the
  * bench launches it, on a fresh profile with one blank tab, once it has been up for `settleMs` and
  * its page's garbage is collected. What a figure holds above it is what the page and its data add.
  */
 export async function emptyChromiumMemory(settleMs: number): Promise<ChromiumMemory | null> {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  const { page, profile, close } = await launchOnFreshProfile();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('about:blank');
     await new Promise((resolve) => setTimeout(resolve, settleMs));
     return await settledChromiumMemory(page, profile);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
