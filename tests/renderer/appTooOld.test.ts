@@ -13,11 +13,7 @@ import { laptop, type Laptop } from '../support/laptop';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /** The desktop host's update check, as the platform adapter offers it (a browser has none). */
-const host = vi.hoisted(() => ({ checkForUpdates: vi.fn(async (_serverUrl: string) => ({ ok: true as const, value: null })) }));
-vi.mock('../../renderer/data/core/platform', () => ({
-  platform: () => ({ kind: 'desktop', saveFile: async () => ({ saved: false }), print: async () => ({ saved: false }), hostLog: null, keyring: null, updates: host }),
-  SaveFailedError: class extends Error {},
-}));
+const host = { checkForUpdates: vi.fn(async (_serverUrl: string) => ({ ok: true as const, value: null })) };
 
 const VILLAGE = '371623102201';
 const PASSWORD = 'password-123';
@@ -45,6 +41,7 @@ async function appAt(device: Laptop, appVersion: string): Promise<Workspace> {
     events: device.events,
     isNavigatorOnline: () => true,
     appVersion,
+    updates: host,
   });
   return open;
 }

@@ -17,7 +17,7 @@ import type { KeyValueStore } from './keyValueStore';
 import { PendingChanges } from './sync/pendingChanges';
 import { SyncClient } from './sync/syncClient';
 import { AppVersionGate } from './appVersion';
-import { platform } from './platform';
+import { platform, type Platform } from './platform';
 import { SyncEngine } from './sync/syncEngine';
 import { RelayBatchStore } from './sync/relayBatches';
 import { RelayLink } from './sync/relayLink';
@@ -33,6 +33,8 @@ export interface WorkspaceDeps {
   isNavigatorOnline: () => boolean;
   /** This app's version as its requests say it; the build's (`APP_VERSION`) unless a test plays an older or newer app. */
   appVersion?: string;
+  /** The desktop host's update check; the platform's (none in a browser) unless a test plays a desktop host. */
+  updates?: Platform['updates'];
 }
 
 export interface WorkspaceCredentials {
@@ -173,7 +175,7 @@ export class Workspace {
     syncLog.add(
       version.requiredVersion$
         .pipe(filter((required) => required !== null))
-        .subscribe(() => void platform().updates?.checkForUpdates(session.serverUrl).catch(() => undefined)),
+        .subscribe(() => void (deps.updates === undefined ? platform().updates : deps.updates)?.checkForUpdates(session.serverUrl).catch(() => undefined)),
     );
     const workspace = new Workspace(
       session,
