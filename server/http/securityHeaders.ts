@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // antd writes its styles at run time
+  "style-src 'self' 'unsafe-inline'", // antd writes its theme's CSS variables at run time
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
