@@ -9,6 +9,7 @@ import pg from 'pg';
 import { scopePrefix } from '../shared/auth/roles';
 import { syncedCollections } from '../shared/sync/collections';
 import type { PullResponse } from '../shared/sync/wire';
+import { NO_JIT } from '../server/db/postgresDatabase';
 import type { BenchServer } from './benchServer';
 import { loginDevices, type Device } from './benchDevices';
 import { townshipVillages } from './dataset';
@@ -88,6 +89,8 @@ export async function pullFigures(server: BenchServer, options: SizedOptions & {
   log(`server pull: ${deviceCount} village devices doing an initial pull at once, then the same pages straight from PostgreSQL (pg, pool of ${SERVER_POOL}, no HTTP); ${runs} run(s) after a warm-up`);
   const devices: Device[] = await loginDevices(server, Array.from({ length: deviceCount }, (_, i) => villages[i % villages.length]!), 'assistant', log);
   const floorClient = new pg.Pool({ connectionString: server.databaseUrl, max: SERVER_POOL });
+  // Each connection set up as the server's are (no JIT), so the floor runs the statement as the server does.
+  floorClient.on('connect', (client) => void client.query(NO_JIT).catch(() => undefined));
   const rates: number[] = [];
   const floors: number[] = [];
   try {
