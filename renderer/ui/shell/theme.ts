@@ -10,8 +10,9 @@ export function appTheme(basePx: number, reducedMotion: boolean): ThemeConfig {
   const scale = basePx / 16;
   return {
     // antd's styles come from its prebuilt stylesheet (imported once in main.tsx), not generated
-    // in the page: writing them at run time cost the sign-in page ~1 s of its first draw on the
-    // CI machine. The tokens below still apply: the stylesheet reads them as CSS variables.
+    // in the page: writing them at run time cost 登录 ~0.8 s of its first draw in a new browser
+    // context on the CI machine (家庭's first page is ~150 ms slower: BENCHMARKS.md, session 20).
+    // The tokens below still apply: the stylesheet reads them as CSS variables.
     zeroRuntime: true,
     token: {
       fontSize: basePx,
