@@ -13,8 +13,8 @@ export default defineConfig({
     // Two cores: PGlite's start-up is CPU-heavy, so run test files two at a time.
     maxWorkers: 2,
     // A test file runs in a worker that has run others before it, its modules already loaded: on
-    // two cores a fresh worker per file spent ~3 of the step's 10 minutes importing the same server
-    // and RxDB modules again (426 s against 597 s on 7 Dec). So a file must leave nothing behind:
+    // two cores a fresh worker per file spent ~2.5 of the step's 10 minutes importing the same server
+    // and RxDB modules again (450 s against 597 s on 7 Dec, same hour). So a file must leave nothing behind:
     // dependencies are passed in (Workspace.open's `updates`, not a vi.mock of the platform), and
     // env variables, fetch and timers are put back by the test that changed them.
     isolate: false,
