@@ -2,7 +2,8 @@ import { appendFileSync } from 'node:fs';
 import { beforeAll, expect, it, vi } from 'vitest';
 
 // Run only by tests/support/leaveNothingBehind.test.ts, in one worker with the other fixture: each
-// finds nothing the other left, and leaves everything a test can change behind on purpose.
+// finds nothing the other left, and leaves everything a test can change behind on purpose. The two
+// files are the same on purpose: a module both imported would run once per worker, not per file.
 beforeAll(() => {
   appendFileSync(process.env['LEAVE_NOTHING_BEHIND_PIDS']!, `${process.pid}\n`);
   expect((globalThis as Record<string, unknown>)['leftBehind']).toBeUndefined();
