@@ -1,21 +1,3 @@
-import { appendFileSync } from 'node:fs';
-import { beforeAll, expect, it, vi } from 'vitest';
+import { leaveEverythingBehind } from './leaveEverythingBehind';
 
-// Run only by tests/support/leaveNothingBehind.test.ts, in one worker with the other fixture: each
-// finds nothing the other left, and leaves everything a test can change behind on purpose. The two
-// files are the same on purpose: a module both imported would run once per worker, not per file.
-beforeAll(() => {
-  appendFileSync(process.env['LEAVE_NOTHING_BEHIND_PIDS']!, `${process.pid}\n`);
-  expect((globalThis as Record<string, unknown>)['leftBehind']).toBeUndefined();
-  expect(process.env['JIUZHU_LEFT_BEHIND']).toBeUndefined();
-  expect(vi.isMockFunction(Math.random)).toBe(false);
-  expect(vi.isFakeTimers()).toBe(false);
-});
-
-it('changes a global, an env variable, a method and the clock, and puts none of them back', () => {
-  vi.stubGlobal('leftBehind', true);
-  vi.stubEnv('JIUZHU_LEFT_BEHIND', '1');
-  vi.spyOn(Math, 'random').mockReturnValue(0.5);
-  vi.useFakeTimers();
-  expect(Math.random()).toBe(0.5);
-});
+leaveEverythingBehind();
