@@ -11,7 +11,8 @@ export function appTheme(basePx: number, reducedMotion: boolean): ThemeConfig {
   return {
     // antd's styles come from its prebuilt stylesheet (imported once in main.tsx), not generated
     // in the page: writing them at run time cost 登录 ~0.8 s of its first draw in a new browser
-    // context on the CI machine (家庭's first page is ~150 ms slower: BENCHMARKS.md, session 20).
+    // context on the CI machine (家庭's first page measured ~150 ms slower in session 20, not seen in
+    // session 21's two runs: BENCHMARKS.md).
     // The tokens below still apply: the stylesheet reads them as CSS variables.
     zeroRuntime: true,
     token: {
